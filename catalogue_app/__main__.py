@@ -1,0 +1,5 @@
+import sys
+
+from catalogue_app.cli import main
+
+sys.exit(main())

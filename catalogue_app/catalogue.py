@@ -1,0 +1,163 @@
+"""The Catalogue facade: one museum's desk catalogue, a directory holding catalogue.sqlite,
+images/ (originals, content-addressed) and cache/ (derived files, rebuilt when missing).
+
+Everything that touches the database goes through a session obtained here; services take that
+session as an argument, so the GUI, the command line and tests share one code path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from catalogue_app.clock import now_iso
+from catalogue_app.errors import CatalogueLocationError
+from catalogue_app.filesystems import filesystem_type, is_network_filesystem
+from db.local import schema
+from db.local.engine import make_engine, make_sessionmakers
+from db.local.models import Museum, Record, Setting
+
+DB_FILE_NAME = "catalogue.sqlite"
+# Setting holding the image store's folder when it was moved off the catalogue folder.
+IMAGES_DIR_SETTING = "images_dir"
+
+
+@dataclass(frozen=True)
+class MuseumInfo:
+    code: str
+    name: str
+    bound: bool  # bound to the regional base by a first sync: code and name no longer editable
+
+
+class Catalogue:
+    def __init__(self, directory: Path, engine: Engine,
+                 readers: sessionmaker[Session], writers: sessionmaker[Session]) -> None:
+        self.directory = directory
+        self.engine = engine
+        self._readers = readers
+        self._writers = writers
+
+    @property
+    def db_path(self) -> Path:
+        return self.directory / DB_FILE_NAME
+
+    @property
+    def images_dir(self) -> Path:
+        """Where originals live: images/ here, unless the store was moved to another volume."""
+        with self.reading() as session:
+            moved = session.get(Setting, IMAGES_DIR_SETTING)
+        return Path(moved.value) if moved is not None else self.directory / "images"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.directory / "cache"
+
+    @classmethod
+    def open(cls, directory: Path | str) -> Catalogue:
+        """Open the catalogue in directory, creating an empty one where there is none.
+
+        Raises CatalogueLocationError (or schema.SchemaError's message as one) with a message
+        for the user, having changed nothing, when the place or the file cannot be used."""
+        directory = Path(directory).expanduser()
+        _prepare_directory(directory)
+        db_path = directory / DB_FILE_NAME
+        try:
+            state, revision = schema.schema_state(db_path)
+        except schema.SchemaError as exc:
+            raise CatalogueLocationError(str(exc)) from exc
+        engine = make_engine(db_path)
+        try:
+            if state is not schema.SchemaState.CURRENT:
+                schema.upgrade(engine, db_path, revision)
+        except schema.SchemaError as exc:
+            engine.dispose()
+            raise CatalogueLocationError(str(exc)) from exc
+        for sub in ("images", "cache"):
+            (directory / sub).mkdir(exist_ok=True)
+        catalogue = cls(directory, engine, *make_sessionmakers(engine))
+        if state is schema.SchemaState.EMPTY:
+            with catalogue.writing() as session:
+                _initialise(session)
+        return catalogue
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._readers() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session whose work commits as one transaction, or not at all."""
+        with self._writers() as session, session.begin():
+            yield session
+
+    def museum(self) -> MuseumInfo:
+        with self.reading() as session:
+            museum = session.get(Museum, 1)
+        if museum is None:
+            return MuseumInfo("", "", False)
+        return MuseumInfo(museum.code, museum.name, museum.bound_at is not None)
+
+    def set_museum(self, code: str, name: str) -> None:
+        """Name the museum this catalogue belongs to (until the first sync binds it)."""
+        code, name = code.strip(), name.strip()
+        if not code or not name:
+            raise CatalogueLocationError("The museum code and name are both required.")
+        with self.writing() as session:
+            museum = session.get(Museum, 1)
+            if museum is None:
+                session.add(Museum(id=1, code=code, name=name, created_at=now_iso()))
+            elif museum.bound_at is not None:
+                raise CatalogueLocationError(
+                    f"This catalogue is bound to museum {museum.code} by the regional base; "
+                    "its code and name can no longer be changed here."
+                )
+            else:
+                museum.code, museum.name = code, name
+
+    def record_count(self) -> int:
+        """Records in the catalogue, trash excluded."""
+        with self.reading() as session:
+            return session.scalar(
+                select(func.count()).select_from(Record).where(Record.trashed_at.is_(None))
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _initialise(session: Session) -> None:
+    """What every new catalogue starts with: the network's shared themes and vocabularies."""
+    from catalogue_app.themes import seed_shared_themes
+    from catalogue_app.vocabularies import seed_vocabularies
+
+    seed_shared_themes(session)
+    seed_vocabularies(session)
+
+
+def _prepare_directory(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogueLocationError(
+            f"Cannot create the catalogue folder {directory}: {exc.strerror or exc}."
+        ) from exc
+    if not directory.is_dir():
+        raise CatalogueLocationError(f"{directory} is a file, not a catalogue folder.")
+    fstype = filesystem_type(directory)
+    if is_network_filesystem(fstype):
+        raise CatalogueLocationError(
+            f"{directory} is on a network share ({fstype}). A catalogue must live on this "
+            "computer's own disk: on a share, two desks writing at once would damage it. "
+            "Keep the catalogue locally and use sync to share records with the regional base."
+        )
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise CatalogueLocationError(
+            f"The catalogue folder {directory} is not writable by you; "
+            "choose another folder or ask your IT staff for write access."
+        )

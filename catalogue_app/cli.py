@@ -1,0 +1,72 @@
+"""The `catalogue-app` command line (design.md §11, a contract: extend, never rename).
+
+Without a subcommand it opens the GUI; Qt is imported only then, so headless commands stay
+light. Exit status: 0 all done, 1 some items refused or problems found, 2 usage or fatal error.
+Human messages go to stderr; --json output is one JSON array on stdout."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from catalogue_app.commands import COMMANDS
+from catalogue_app.errors import CatalogueError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
+
+
+def default_catalogue_dir(demo: bool = False) -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("catalogue-app", appauthor=False)) / ("demo" if demo else "catalogue")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalogue-app",
+        description="Museum object catalogue. Without a command, opens the catalogue window.",
+    )
+    _add_catalogue_option(parser, default=None)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo catalogue (created with sample objects on first use)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start the window, print startup_ms=N once rows are painted, exit")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        _add_catalogue_option(sub, default=argparse.SUPPRESS)
+        command.configure(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def _add_catalogue_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--catalogue", metavar="DIR", type=Path, default=default,
+                        help="catalogue folder (default: $CATALOGUE_APP_DIR or your data folder)")
+
+
+def catalogue_dir(args: argparse.Namespace) -> Path:
+    if args.catalogue is not None:
+        return args.catalogue
+    if os.environ.get("CATALOGUE_APP_DIR"):
+        return Path(os.environ["CATALOGUE_APP_DIR"])
+    return default_catalogue_dir(demo=getattr(args, "demo", False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.catalogue_dir = catalogue_dir(args)
+    try:
+        if args.command is None:
+            from ui.app import run_gui  # Qt is loaded only for the window
+
+            return run_gui(args.catalogue_dir, demo=args.demo, smoke_test=args.smoke_test)
+        return args.run(args)
+    except CatalogueError as exc:
+        print(f"catalogue-app: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        print("catalogue-app: interrupted; nothing more was changed.", file=sys.stderr)
+        return EXIT_FATAL

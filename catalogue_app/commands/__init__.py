@@ -1,0 +1,7 @@
+"""Subcommands of `catalogue-app`. Each module declares NAME, HELP, configure(parser) and
+run(args) -> exit status, and imports what it needs inside run(), so that building the
+parser stays cheap."""
+
+from catalogue_app.commands import attach, backup, check, export, fields, import_csv, search, sync
+
+COMMANDS = (fields, check, backup, attach, import_csv, export, search, sync)

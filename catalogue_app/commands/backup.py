@@ -1,0 +1,23 @@
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "backup"
+HELP = "write a consistent copy of the catalogue (database and images) to a new folder"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", type=Path, metavar="OUT", help="new or empty folder for the copy")
+
+
+def run(args: argparse.Namespace) -> int:
+    from catalogue_app.backup import backup_catalogue
+    from catalogue_app.catalogue import Catalogue
+
+    catalogue = Catalogue.open(args.catalogue_dir)
+    try:
+        records, images = backup_catalogue(catalogue, args.out)
+    finally:
+        catalogue.close()
+    print(f"Backed up {records} records and {images} originals to {args.out}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,53 @@
+"""The demo catalogue a new user sees on first run: a few hundred plausible objects of an
+imaginary Normandy museum, spread over the themes, most with a photograph or two."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import insert
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.clock import now_iso
+from catalogue_app.demo_data import demo_image, generate_records
+from catalogue_app.images.store import ImageStore
+from catalogue_app.records import insert_records
+from db.local.models import Image
+
+DEMO_SIZE = 320
+DEMO_USER = "demo"
+DEMO_IMAGE_SIZE = (1200, 900)
+
+
+def create_demo_catalogue(catalogue: Catalogue, count: int = DEMO_SIZE,
+                          progress: Callable[[int, int], None] | None = None) -> int:
+    """Fill an empty catalogue with demo objects and images; return the number of records."""
+    catalogue.set_museum("DEMO", "Musée de démonstration")
+    records = list(generate_records(count, seed=2007))
+    store = ImageStore(catalogue.images_dir)
+    images = []
+    now = now_iso()
+    for n, record in enumerate(records):
+        record["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"demo:{record['inventory_number']}"))
+        for index in range(n % 3):  # none, one or two images: a realistic mix
+            data = demo_image(record, index, DEMO_IMAGE_SIZE)
+            images.append(_image_row(record["id"], record["inventory_number"], index,
+                                     store.add_bytes(data), len(data), now))
+        if progress:
+            progress(n + 1, len(records))
+    with catalogue.writing() as session:
+        insert_records(session, records, DEMO_USER)
+        if images:
+            session.execute(insert(Image), images)
+    return len(records)
+
+
+def _image_row(record_id: str, number: str, index: int, sha256: str, size: int,
+               now: str) -> dict:
+    width, height = DEMO_IMAGE_SIZE
+    return dict(record_id=record_id, sha256=sha256, file_name=f"{number}_{index + 1}.jpg",
+                media_type="image/jpeg", byte_size=size, width=width, height=height,
+                view_type="general" if index == 0 else "detail", position=index,
+                is_primary=index == 0, publishable=False, attached_at=now,
+                photographer="Service photographique du musée")

@@ -1,0 +1,139 @@
+"""Inventory numbers (register column 1): uniqueness key, museum pattern, next free number.
+
+A number is always shown and exported exactly as entered. Three derived forms serve three needs:
+- ``normalise_inventory_number``: trimmed, inner whitespace collapsed, case folded. Two numbers
+  with the same normalised form are the same number (uniqueness within a museum).
+- ``matching_key``: also treats ``.``, ``-``, ``_``, ``/`` and spaces alike and glues a letter
+  prefix to its digits, so that ``D.2004.12.3``, ``D2004.12.3`` and ``d 2004-12-3`` share a key
+  (used to match image files to records) while ``2004.12.3`` has another one: a deposit
+  (register ``D``) is never confused with an acquisition.
+- a composite number (a set: ``1968.3.244.1 ; 1968.3.244.2``) is one record's number; its
+  elements are given by ``composite_parts``.
+
+The museum's pattern only warns: a curator may keep a historic number (``OA 10426``,
+``56.8.31``) that does not follow it. Only an empty number is an error.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_COMPOSITE_SEPARATOR = ";"
+_SEPARATORS = re.compile(r"[\s._\-/]+")
+_LETTER_PREFIX = re.compile(r"^([^\W\d_]+)\.(?=\d)")
+_DEPOSIT = re.compile(r"d[\s._\-/]*\d", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class InventoryPattern:
+    """A museum's expected form of inventory numbers, as a regular expression on one element."""
+
+    regex: str
+    description: str
+    _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        try:
+            compiled = re.compile(self.regex)
+        except re.error as error:
+            raise ValueError(f"invalid inventory number pattern '{self.regex}': {error}") from None
+        object.__setattr__(self, "_compiled", compiled)
+
+    def accepts(self, element: str) -> bool:
+        return self._compiled.fullmatch(element.strip()) is not None
+
+
+DEFAULT_PATTERN = InventoryPattern(
+    r"(?:D\.?)?\d{3,4}\.\d+\.\d+(?:\.\d+)*",
+    "year.lot.item[.sub...], year of 3 or 4 digits, optional D prefix for deposits "
+    "(2004.12.3, 985.2.1, D.2004.1.1)",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a number: a stable ``code`` for the interface, a message in English."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class InventoryCheck:
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the number may be saved (after the curator has seen the warnings)."""
+        return not self.errors
+
+
+def normalise_inventory_number(number: str) -> str:
+    """The uniqueness key: trimmed, inner whitespace collapsed, case folded."""
+    return " ".join(number.split()).casefold()
+
+
+def composite_parts(number: str) -> list[str]:
+    """The elements of a composite number, trimmed, empty elements dropped."""
+    return [part.strip() for part in number.split(_COMPOSITE_SEPARATOR) if part.strip()]
+
+
+def matching_key(number: str) -> str:
+    """Key under which files and records are matched (see the module documentation).
+
+    A composite number gives its elements' keys joined by ``;``; index each element with
+    ``composite_parts`` to match files to a set.
+    """
+    return _COMPOSITE_SEPARATOR.join(_element_key(part) for part in composite_parts(number))
+
+
+def _element_key(element: str) -> str:
+    dotted = _SEPARATORS.sub(".", normalise_inventory_number(element)).strip(".")
+    return _LETTER_PREFIX.sub(r"\1", dotted)
+
+
+def is_deposit(number: str) -> bool:
+    """True for the deposits register: ``D.2004.1.1``, ``D2004.1.1``, ``D 75.03.375``."""
+    return _DEPOSIT.match(number.strip()) is not None
+
+
+def check_inventory_number(
+    number: str, pattern: InventoryPattern = DEFAULT_PATTERN
+) -> InventoryCheck:
+    """Errors (empty number) and warnings (elements not following the museum's pattern)."""
+    if not number.strip():
+        return InventoryCheck(errors=(Problem("empty", "The inventory number is empty."),))
+    warnings = []
+    if any(not element.strip() for element in number.split(_COMPOSITE_SEPARATOR)):
+        warnings.append(Problem("empty_element", f"{number!r} has an empty element between ';'."))
+    for part in composite_parts(number):
+        if not pattern.accepts(part):
+            warnings.append(Problem(
+                "pattern",
+                f"{part!r} does not follow the museum's pattern: {pattern.description}.",
+            ))
+    return InventoryCheck(warnings=tuple(warnings))
+
+
+def next_free_number(lot_prefix: str, existing: Iterable[str]) -> str:
+    """The number after the highest item of the lot: ``2004.12`` -> ``2004.12.4``.
+
+    Gaps are not reused (a number once given may still be cited elsewhere). Sub-numbers count
+    for their item (``2004.12.3.1`` uses item 3). Deposits are a separate register:
+    ``D.2004.12`` only counts ``D.2004.12.*`` / ``D2004.12.*``. The suggestion keeps the lot as
+    typed, and the zero padding of the lot's highest item (``2011.0.0017`` -> ``2011.0.0018``).
+    """
+    lot = lot_prefix.strip().rstrip("._-/ ")
+    if not lot:
+        raise ValueError("Give the lot (for example 2004.12) to suggest its next number.")
+    lot_key = _element_key(lot) + "."
+    highest, written = 0, "0"
+    for number in existing:
+        for part in composite_parts(number):
+            key = _element_key(part)
+            item = key[len(lot_key):].split(".")[0] if key.startswith(lot_key) else ""
+            if item.isdecimal() and int(item) >= highest:
+                highest, written = int(item), item
+    width = len(written) if written.startswith("0") else 0
+    return f"{lot}.{highest + 1:0{width}d}"

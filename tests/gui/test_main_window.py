@@ -1,0 +1,110 @@
+"""The main window as a curator uses it: type, save, find again, refuse duplicates."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
+from catalogue_app.demo import create_demo_catalogue
+from tests.gui.conftest import show_active
+from tests.gui.keyboard import type_text
+from tests.support import run_cli
+from ui.main_window import MainWindow
+from ui.object_list_model import PAGE_SIZE
+
+
+def type_into(qtbot, window, field: str, text: str) -> None:
+    editor = window.form.editors[field]
+    editor.setFocus()
+    type_text(editor, text)
+
+
+def test_create_a_record_by_typing_save_reopen_and_find_it(qtbot, window, catalogue):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.form.editors["inventory_number"].hasFocus()
+    type_into(qtbot, window, "inventory_number", "2024.5.1")
+    type_into(qtbot, window, "designation", "Coiffe brodée")
+    type_into(qtbot, window, "materials", "lin; coton")
+    type_into(qtbot, window, "dating", "XIXe siècle")
+    qtbot.keyClick(window.form.editors["dating"], Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert not window.form.is_dirty()
+    assert window.count_label.text() == "1 records"
+    window.close()
+    catalogue.close()
+
+    reopened = Catalogue.open(catalogue.directory)
+    again = MainWindow(reopened)
+    qtbot.addWidget(again)
+    show_active(qtbot, again)
+    qtbot.keyClick(again, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert again.search_box.hasFocus()
+    type_text(again.search_box, "coiffe")
+    qtbot.waitUntil(lambda: again.model.rowCount() == 1)
+    again.table.selectRow(0)
+    assert again.form.editors["designation"].text() == "Coiffe brodée"
+    assert again.form.values()["materials"] == ["lin", "coton"]
+    assert again.form.values()["date_earliest"] == 1801
+    reopened.close()
+
+
+def test_duplicate_number_shows_a_message_and_changes_nothing(qtbot, window, catalogue,
+                                                              shown_errors):
+    for number in ("1995.3.12", "  1995.3.12 "):
+        window.new_record()
+        type_into(qtbot, window, "inventory_number", number)
+        type_into(qtbot, window, "designation", "Assiette")
+        window.save_record()
+    assert len(shown_errors) == 1
+    title, text = shown_errors[0]
+    assert "1995.3.12" in text and "Assiette" in text
+    assert window.form.is_dirty()  # the curator's typing is still there to correct
+    conn = sqlite3.connect(catalogue.directory / DB_FILE_NAME)
+    assert conn.execute("SELECT count(*) FROM records").fetchone() == (1,)
+
+
+def test_delete_asks_and_moves_to_trash(qtbot, window, catalogue, monkeypatch):
+    from ui import messages
+
+    window.new_record()
+    type_into(qtbot, window, "inventory_number", "brouillon")
+    window.save_record()
+    window.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a: asked.append(a) or True)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert asked and catalogue.record_count() == 0
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch):
+    from ui import messages
+
+    window.new_record()
+    type_into(qtbot, window, "inventory_number", "2024.1.1")
+    monkeypatch.setattr(messages, "ask_save_changes", lambda _parent: "cancel")
+    assert not window.close()
+    monkeypatch.setattr(messages, "ask_save_changes", lambda _parent: "discard")
+    assert window.close()
+
+
+def test_large_list_fetches_only_the_visible_pages(qtbot, catalogue):
+    create_demo_catalogue(catalogue, count=PAGE_SIZE * 3)
+    win = MainWindow(catalogue)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    assert win.model.rowCount() == PAGE_SIZE * 3
+    assert win.model.page_fetches == 1
+    win.table.scrollToBottom()
+    qtbot.wait(50)
+    assert win.model.page_fetches == 2
+
+
+def test_smoke_test_prints_startup_time(tmp_path):
+    result = run_cli("--catalogue", str(tmp_path / "c"), "--smoke-test",
+                     env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith("startup_ms=")
+    assert int(result.stdout.strip().split("=")[1]) > 0

@@ -1,0 +1,62 @@
+"""Background work reports back on the GUI thread, and failures are never swallowed."""
+
+from __future__ import annotations
+
+import threading
+
+from ui.operations import run_in_background
+
+
+def test_work_runs_off_the_gui_thread_and_reports_on_it(qtbot):
+    seen: dict[str, object] = {}
+
+    def work(job):
+        seen["worker"] = threading.current_thread()
+        job.progress(1, 2, "half")
+        return 42
+
+    def success(result):
+        seen["result"] = result
+        seen["callback"] = threading.current_thread()
+
+    progress: list[tuple] = []
+    run_in_background(work, on_success=success,
+                      on_progress=lambda *args: progress.append((*args,
+                                                                 threading.current_thread())))
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == 42
+    assert seen["worker"] is not threading.main_thread()
+    assert seen["callback"] is threading.main_thread()
+    assert progress == [(1, 2, "half", threading.main_thread())]
+
+
+def test_failure_reaches_the_gui_thread_with_its_details(qtbot):
+    failures: list[Exception] = []
+
+    def work(_job):
+        raise OSError("disk full while writing cache/thumbs")
+
+    run_in_background(work, on_failure=failures.append)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert "disk full" in str(failures[0]) and "Traceback" in failures[0].details
+
+
+def test_cancel_is_seen_by_the_work(qtbot):
+    steps: list[int] = []
+    started = threading.Event()
+
+    def work(job):
+        started.set()
+        for step in range(1000):
+            if job.cancelled:
+                return "cancelled"
+            steps.append(step)
+            threading.Event().wait(0.005)
+        return "finished"
+
+    results: list[str] = []
+    job = run_in_background(work, on_success=results.append)
+    assert started.wait(5)
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(results))
+    assert results == ["cancelled"] and len(steps) < 1000

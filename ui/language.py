@@ -1,0 +1,41 @@
+"""The interface language: French or English, the system's by default, switchable in the
+settings; field labels come from the field contract in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from catalogue_app.fields import Field
+
+LANGUAGES = ("fr", "en")
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+_current = "en"
+
+
+def chosen_language() -> str:
+    stored = QSettings().value("language", "")
+    if stored in LANGUAGES:
+        return stored
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def install_translator(app: QApplication, language: str) -> None:
+    global _current
+    _current = language
+    if language == "en":
+        return  # the source strings are English
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS_DIR / f"catalogue_{language}.qm")):
+        app.installTranslator(translator)
+
+
+def field_label(field: Field) -> str:
+    return field.label_fr if _current == "fr" else field.label_en
+
+
+def theme_label(theme) -> str:
+    """A theme's label (anything with label_fr and label_en) in the interface language."""
+    return theme.label_fr if _current == "fr" else theme.label_en

@@ -1,0 +1,239 @@
+"""The main window: the object list beside the object form, menus, search box, status bar."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalogue_app import drafts, lifecycle, records
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError
+from catalogue_app.search.service import ListFilter, list_condition
+from ui import messages
+from ui.exchange.window_actions import ExchangeActions
+from ui.form.record_actions import RecordActions
+from ui.images.window_actions import ImageActions
+from ui.object_form import ObjectForm
+from ui.object_list_model import ObjectListModel
+from ui.search.docks import install_browse_docks
+from ui.sync.window_actions import SyncActions
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.user = getpass.getuser()
+        museum = catalogue.museum()
+        self.setWindowTitle(self.tr("Catalogue — {museum}[*]").format(
+            museum=museum.name or catalogue.directory.name))
+        self.resize(1280, 800)
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.model = ObjectListModel(catalogue, self)
+        self.table = QTableView()
+        self.table.setObjectName("objectList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # The indicator first: enabling sorting re-sorts by it (a second read of every id).
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 170, 170, 150, 110, 50)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+        self.form = ObjectForm(catalogue, self.user)
+        self.form.dirtyChanged.connect(self._dirty_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setSizes([760, 520])
+        self.setCentralWidget(splitter)
+
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._make_actions()
+        self._update_count()
+        self._dirty_changed(False)
+        self.record_actions = RecordActions(self)
+        self.image_actions = ImageActions(self)
+        self.exchange_actions = ExchangeActions(self)
+        self.theme_panel, self.filter_panel = install_browse_docks(self)
+        self.sync_actions = SyncActions(self)
+
+    # --- menus and actions --------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, menu=None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            (menu or self).addAction(act)
+            return act
+
+        self.record_menu = record_menu = self.menuBar().addMenu(self.tr("&Record"))
+        self.new_action = action(self.tr("&New record"), self.new_record,
+                                 QKeySequence.StandardKey.New, record_menu)
+        self.save_action = action(self.tr("&Save"), self.save_record,
+                                  QKeySequence.StandardKey.Save, record_menu)
+        self.delete_action = action(self.tr("&Delete…"), self.delete_selected,
+                                    QKeySequence.StandardKey.Delete, record_menu)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        record_menu.addSeparator()
+        action(self.tr("Se&ttings…"), self.open_settings, None, record_menu)
+        action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"), record_menu)
+        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, edit_menu)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    # --- records ------------------------------------------------------------------------
+    def new_record(self) -> None:
+        if not self._may_leave_form():
+            return
+        self.table.clearSelection()
+        self.form.load(None)
+        self.form.focus_first_field()
+
+    def save_record(self) -> bool:
+        """Save the form; on refusal, say why and keep the form as it is."""
+        data = self.form.values()
+        try:
+            with self.catalogue.writing() as session:
+                drafts.discard_draft(session, data.get("id"))
+                if data.get("id"):
+                    records.update_record(session, data["id"], data, self.user)
+                    record_id = data["id"]
+                else:
+                    record_id = records.create_record(session, data, self.user)
+            with self.catalogue.reading() as session:
+                saved = records.load_record(session, record_id)
+        except CatalogueError as exc:
+            messages.show_error(self, self.tr("Record not saved"), str(exc))
+            return False
+        self.form.load(saved)
+        self.model.refresh()
+        self._select(record_id)
+        self._update_count()
+        self.statusBar().showMessage(
+            self.tr("Saved {number}.").format(number=saved["inventory_number"]), 4000)
+        return True
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        text = self.tr("Move {n} record(s) to the trash?").format(n=len(ids))
+        if not messages.confirm(self, self.tr("Delete records"), text):
+            return
+        try:
+            with self.catalogue.writing() as session:
+                for record_id in ids:
+                    lifecycle.trash_record(session, record_id, self.user)
+        except CatalogueError as exc:
+            messages.show_error(self, self.tr("Nothing deleted"), str(exc))
+            return
+        self.form.load(None)
+        self.model.refresh()
+        self._update_count()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.id_at(r) for r in rows) if rid]
+
+    def _select(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _current_row_changed(self, current, _previous) -> None:
+        record_id = self.model.id_at(current.row())
+        if record_id is None or record_id == self.form.record_id():
+            return
+        if not self._may_leave_form():
+            return
+        with self.catalogue.reading() as session:
+            self.form.load(records.load_record(session, record_id))
+
+    def _may_leave_form(self) -> bool:
+        if not self.form.is_dirty():
+            return True
+        answer = messages.ask_save_changes(self)
+        if answer == "save":
+            return self.save_record()
+        if answer == "discard":
+            self.form.discard_changes()
+            return True
+        return False
+
+    # --- search and status --------------------------------------------------------------
+    def _apply_search(self) -> None:
+        """Narrow the list to the search box's text and the theme and filter panels."""
+        wanted = ListFilter(self.search_box.text(), tuple(self.theme_panel.filter_theme_ids()),
+                            **self.filter_panel.filters())
+        with self.catalogue.reading() as session:
+            where, params = list_condition(session, wanted)
+        self.model.set_filter(where, params)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.catalogue.record_count()
+        shown = self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("{n} records").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{shown} of {n} records").format(shown=shown, n=total))
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.save_action.setEnabled(dirty)
+        self.setWindowModified(dirty)
+
+    def closeEvent(self, event) -> None:
+        if self._may_leave_form():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,165 @@
+"""The object list: a table model that holds only record ids and fetches the displayed rows
+page by page as the view asks for them, so 70,000+ records open and scroll at once."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.listing import COLUMNS, ListRow, count_records, list_rows, record_ids
+
+PAGE_SIZE = 200
+FIRST_IDS = PAGE_SIZE * 5  # ids read before the first paint; the rest right after
+CACHED_PAGES = 20
+
+
+class ObjectListModel(QAbstractTableModel):
+    def __init__(self, catalogue: Catalogue, parent=None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, dict[str, ListRow]] = OrderedDict()
+        self._sort = ("inventory_number", False)
+        self._filter: tuple[str, dict] = ("", {})
+        self.page_fetches = 0  # observable by tests: how much was read from the database
+        self._loaded = False  # the ids in view have been read at least once
+        self._total = 0  # records in view; _ids may hold only the first FIRST_IDS of them
+        self._rest_pending = False  # the other ids are read once the first rows are shown
+        self._headers = {
+            "inventory_number": self.tr("Inventory no."),
+            "designation": self.tr("Designation"),
+            "title": self.tr("Title"),
+            "authors": self.tr("Authors"),
+            "dating": self.tr("Dating"),
+            "image_count": self.tr("Images"),
+        }
+        self._keys = list(COLUMNS)
+
+    # --- what the view asks -------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[self._keys[section]]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.row_at(index.row())
+            value = getattr(row, self._keys[index.column()]) if row else ""
+            return value if value != 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self.row_at(index.row())
+            if row and row.status == "deaccessioned":
+                return self.tr("Deaccessioned: kept in the register")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self.row_at(index.row())
+            if row and row.status == "deaccessioned":
+                return Qt.GlobalColor.gray
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the records in SQL (the view asks again for the order it already has when
+        sorting is switched on: that must not re-read 70,000 ids)."""
+        wanted = (self._keys[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort and self._loaded:
+            return
+        self._sort = wanted
+        self.refresh()
+
+    # --- what the window asks -----------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the ids in view (after a save, a search or a sort); rows load lazily.
+
+        With nothing selected to keep, only the count and the first ids are read now, so the
+        first rows paint at once; the other ids follow right after that paint (or at once, if
+        a row beyond them is asked for first)."""
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] if i.row() < len(self._ids) else None
+                   for i in old_persistent]
+        with self._catalogue.reading() as session:
+            if old_persistent:
+                self._ids = record_ids(session, *self._sort, **self._where())
+                self._total = len(self._ids)
+            else:
+                self._total = count_records(session, **self._where())
+                self._ids = record_ids(session, *self._sort, **self._where(),
+                                       limit=FIRST_IDS)
+        self._loaded = True
+        self._pages.clear()
+        self._rest_pending = len(self._ids) < self._total
+        # Keep the selection and current row on the same records when they are still in view.
+        wanted = set(old_ids)
+        positions = {record_id: row for row, record_id in enumerate(self._ids)
+                     if record_id in wanted} if wanted else {}
+        self.changePersistentIndexList(old_persistent, [
+            self.index(positions[rid], i.column()) if rid in positions else QModelIndex()
+            for rid, i in zip(old_ids, old_persistent, strict=True)
+        ])
+        self.layoutChanged.emit()
+
+    def _where(self) -> dict:
+        where, params = self._filter
+        return {"where": where, "params": params}
+
+    def _read_all_ids(self) -> None:
+        if len(self._ids) >= self._total:
+            return
+        with self._catalogue.reading() as session:
+            ids = record_ids(session, *self._sort, **self._where())
+        # Another write may have happened in between: the rows are re-read as they are.
+        if len(ids) != self._total:
+            self.layoutAboutToBeChanged.emit()
+            self._ids, self._total = ids, len(ids)
+            self._pages.clear()
+            self.layoutChanged.emit()
+        else:
+            self._ids = ids
+
+    def set_filter(self, where: str, params: dict | None = None) -> None:
+        self._filter = (where, params or {})
+        self.refresh()
+
+    def id_at(self, row: int) -> str | None:
+        if len(self._ids) <= row < self._total:
+            self._read_all_ids()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: str) -> int:
+        self._read_all_ids()
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def row_at(self, row: int) -> ListRow | None:
+        if self._rest_pending:  # the view is painting its first rows: read the rest after
+            self._rest_pending = False
+            QTimer.singleShot(0, self._read_all_ids)
+        record_id = self.id_at(row)
+        if record_id is None:
+            return None
+        page = row // PAGE_SIZE
+        if page not in self._pages:
+            self._load_page(page)
+        self._pages.move_to_end(page)
+        return self._pages[page].get(record_id)
+
+    def _load_page(self, page: int) -> None:
+        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        with self._catalogue.reading() as session:
+            self._pages[page] = list_rows(session, ids)
+        self.page_fetches += 1
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)

@@ -1,0 +1,108 @@
+"""Background work for the window (Anki's CollectionOp/QueryOp, Picard's thread helper): the
+one place that decides threading. A feature declares its work as a function; it runs on a pool
+thread and its result or error comes back on the GUI thread.
+
+The work function receives a Job: it reports progress with job.progress(done, total, text)
+and checks job.cancelled often (at least once a second) to stop cleanly."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+# Jobs in flight, kept alive until they report (nothing else may hold a reference to them).
+_running: set[Job] = set()
+
+
+class Job(QObject):
+    """Lives on the GUI thread; the worker emits its signals, so the slots connected to them
+    (bound to this object) run on the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    reported = Signal(object)  # one item of partial result (a file's outcome...)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception, with .details holding the traceback
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.progressed.emit(done, total, text)
+
+    def report(self, item: object) -> None:
+        self.reported.emit(item)
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job, work: Callable[[Job], Any]) -> None:
+        super().__init__()
+        self._job, self._work = job, work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._job)
+        except Exception as exc:  # reported to the user on the GUI thread, never swallowed
+            exc.details = traceback.format_exc()
+            self._job.failed.emit(exc)
+        else:
+            self._job.succeeded.emit(result)
+
+
+class _Relay(QObject):
+    """Calls plain Python callbacks from slots of a GUI-thread object (queued delivery)."""
+
+    def __init__(self, job: Job, on_success, on_failure, on_progress, on_report) -> None:
+        super().__init__(job)
+        self._job = job
+        self._on_success, self._on_failure, self._on_progress = \
+            on_success, on_failure, on_progress
+        self._on_report = on_report
+        job.succeeded.connect(self.succeeded)
+        job.failed.connect(self.failed)
+        job.progressed.connect(self.progressed)
+        job.reported.connect(self.reported)
+
+    def succeeded(self, result: Any) -> None:
+        _running.discard(self._job)
+        if self._on_success:
+            self._on_success(result)
+
+    def failed(self, exc: Exception) -> None:
+        _running.discard(self._job)
+        if self._on_failure:
+            self._on_failure(exc)
+
+    def progressed(self, done: int, total: int, text: str) -> None:
+        if self._on_progress:
+            self._on_progress(done, total, text)
+
+    def reported(self, item: object) -> None:
+        if self._on_report:
+            self._on_report(item)
+
+
+def run_in_background(work: Callable[[Job], Any], *,
+                      on_success: Callable[[Any], None] | None = None,
+                      on_failure: Callable[[Exception], None] | None = None,
+                      on_progress: Callable[[int, int, str], None] | None = None,
+                      on_report: Callable[[object], None] | None = None,
+                      parent: QObject | None = None) -> Job:
+    """Start work(job) on the pool; the callbacks run on the GUI thread (on_report receives
+    each item the work passes to job.report)."""
+    job = Job(parent)
+    _Relay(job, on_success, on_failure, on_progress, on_report)
+    _running.add(job)
+    QThreadPool.globalInstance().start(_Runner(job, work))
+    return job
