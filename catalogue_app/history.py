@@ -1,0 +1,67 @@
+"""A record's history (who changed which field, when, from what to what) and restoring an
+earlier value of one field, itself recorded as a change."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalogue_app.dating import parse_dating
+from catalogue_app.errors import RecordError
+from catalogue_app.records import COLUMN_FIELDS, update_record
+from db.local.models import HistoryEntry
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    id: int
+    changed_at: str
+    user: str
+    action: str  # create | update | trash | restore | deaccession
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+    @property
+    def restorable(self) -> bool:
+        return self.action == "update" and self.field is not None
+
+
+def record_history(session: Session, record_id: str) -> list[HistoryItem]:
+    """Every change of the record, newest first."""
+    return [
+        HistoryItem(e.id, e.changed_at, e.user, e.action, e.field, e.old_value, e.new_value)
+        for e in session.scalars(select(HistoryEntry).where(HistoryEntry.record_id == record_id)
+                                 .order_by(HistoryEntry.id.desc()))
+    ]
+
+
+def restore_value(session: Session, record_id: str, entry_id: int, user: str) -> list[str]:
+    """Give the field of a history entry back the value it had before that change."""
+    entry = session.get(HistoryEntry, entry_id)
+    if entry is None or entry.record_id != record_id or entry.field is None:
+        raise RecordError("This history entry is not a change of a field of this record.")
+    value = value_from_history(entry.field, entry.old_value)
+    return update_record(session, record_id, field_update(entry.field, value), user)
+
+
+def value_from_history(field: str, text: str | None) -> Any:
+    """Inverse of records.history_text: text fields as they were, structure from JSON."""
+    if field in COLUMN_FIELDS:
+        return text or ""
+    return None if text is None else json.loads(text)
+
+
+def field_update(field: str, value: Any) -> dict[str, Any]:
+    """The update that sets one field, with the structure derived from it derived again."""
+    update = {field: value}
+    if field == "dating":
+        years = parse_dating(value) if value else None
+        update["date_earliest"], update["date_latest"] = years or (None, None)
+    elif field == "measurements":
+        update["measurement_rows"] = []  # re-read from the text on save
+    return update

@@ -1,0 +1,73 @@
+"""Inventory numbers as the form checks them (design.md §3): the museum's pattern only warns, a
+number already used (normalised comparison) is an error, and the next free number of a lot is
+suggested."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalogue_app.inventory import (
+    DEFAULT_PATTERN,
+    InventoryCheck,
+    InventoryPattern,
+    Problem,
+    check_inventory_number,
+    composite_parts,
+    next_free_number,
+    normalise_inventory_number,
+)
+from db.local.models import Record, Setting
+
+PATTERN_SETTING = "inventory_pattern"  # JSON {"regex": ..., "description": ...}
+
+
+def museum_pattern(session: Session) -> InventoryPattern:
+    stored = session.get(Setting, PATTERN_SETTING)
+    if stored is None:
+        return DEFAULT_PATTERN
+    data = json.loads(stored.value)
+    return InventoryPattern(data["regex"], data["description"])
+
+
+def set_museum_pattern(session: Session, pattern: InventoryPattern) -> None:
+    value = json.dumps({"regex": pattern.regex, "description": pattern.description})
+    session.merge(Setting(key=PATTERN_SETTING, value=value))
+
+
+def check_number(session: Session, number: str, record_id: str | None) -> InventoryCheck:
+    """The pattern's warnings, plus an error when another record already has the number."""
+    check = check_inventory_number(number, museum_pattern(session))
+    if not check.ok:
+        return check
+    other = session.execute(
+        select(Record.inventory_number, Record.designation, Record.trashed_at)
+        .where(Record.inventory_key == normalise_inventory_number(number),
+               Record.id != (record_id or ""))
+    ).first()
+    if other is None:
+        return check
+    where = " (in the trash)" if other.trashed_at else ""
+    label = f" «{other.designation}»" if other.designation else ""
+    duplicate = Problem("duplicate", f"{other.inventory_number} is already the number of "
+                                     f"record{label}{where}.")
+    return InventoryCheck(errors=(duplicate,), warnings=check.warnings)
+
+
+def lot_of(number: str) -> str:
+    """The lot a number belongs to: ``2004.12.3`` -> ``2004.12`` (first element of a set)."""
+    parts = composite_parts(number)
+    if not parts or "." not in parts[0]:
+        return ""
+    return parts[0].rsplit(".", 1)[0]
+
+
+def next_number_in_lot(session: Session, lot: str) -> str:
+    """The number after the highest item already used in the lot (gaps are never reused)."""
+    digits = "".join(c for c in lot if c.isdigit())[:4]
+    candidates = session.scalars(
+        select(Record.inventory_number).where(Record.inventory_key.contains(digits))
+    )
+    return next_free_number(lot, candidates)

@@ -1,0 +1,190 @@
+"""Record actions around the form, added to the main window's menus: duplicate as template,
+batch edit (and its undo), deaccession, the trash, form undo/redo, and the offer of drafts
+left behind by a crash when the window opens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from catalogue_app import drafts, lifecycle, records
+from catalogue_app.batch_edit import BatchEdit, apply_batch, revert_batch
+from catalogue_app.errors import CatalogueError
+from catalogue_app.numbering import lot_of
+from catalogue_app.templates import template_from
+from ui import messages
+from ui.form.batch_edit_dialog import BatchEditDialog
+from ui.form.deaccession_dialog import DeaccessionDialog
+from ui.form.trash_dialog import TrashDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class RecordActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.catalogue, self.form = window.catalogue, window.form
+        self._last_batch: BatchEdit | None = None
+        record_menu, edit_menu = window.record_menu, window.edit_menu
+        # Beside New/Save/Delete, before the separator that leads to Settings and Quit.
+        self._record_anchor = next((a for a in record_menu.actions() if a.isSeparator()), None)
+        self.duplicate_action = self._action(self.tr("D&uplicate as template"),
+                                             self.duplicate_as_template, "Ctrl+D", record_menu)
+        self.batch_action = self._action(self.tr("&Batch edit the selection…"), self.batch_edit,
+                                         "Ctrl+Shift+B", record_menu)
+        self.deaccession_action = self._action(self.tr("De&accession…"), self.deaccession,
+                                               None, record_menu)
+        self.trash_action = self._action(self.tr("Show the tras&h…"), self.show_trash,
+                                         None, record_menu)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.form.undo_action)
+        edit_menu.addAction(self.form.redo_action)
+        edit_menu.addAction(self.form.add_term_action)
+        self.undo_batch_action = self._action(self.tr("Undo the last &batch edit"),
+                                              self.undo_batch, None, edit_menu)
+        self.undo_batch_action.setEnabled(False)
+        self.form.recordChanged.connect(lambda _id: self._list_changed())
+        self.form.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
+        QTimer.singleShot(0, self.offer_drafts_left_behind)
+
+    def _action(self, text: str, slot, shortcut: str | None, menu) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        if menu is self.window.record_menu and self._record_anchor is not None:
+            menu.insertAction(self._record_anchor, act)
+        else:
+            menu.addAction(act)
+        self.window.addAction(act)
+        return act
+
+    # --- drafts left behind -------------------------------------------------------------
+    def offer_drafts_left_behind(self) -> None:
+        """After a crash or a kill: open the newest draft's record, whose form offers it back."""
+        with self.catalogue.reading() as session:
+            left = drafts.list_drafts(session)
+        if not left:
+            return
+        record_id = left[0].record_id
+        if record_id is None:
+            self.form.load(None)
+            return
+        try:
+            with self.catalogue.reading() as session:
+                record = records.load_record(session, record_id)
+        except CatalogueError:  # purged meanwhile: nothing to apply the edits to
+            with self.catalogue.writing() as session:
+                drafts.discard_draft(session, record_id)
+            return
+        if self.window.model.row_of(record_id) >= 0:
+            self.window._select(record_id)  # loads the form through the list, as a click would
+        if self.form.record_id() != record_id:
+            self.form.load(record)
+
+    # --- duplicate --------------------------------------------------------------------------
+    def duplicate_as_template(self) -> None:
+        if not self.window._may_leave_form():
+            return
+        source = self.form.values()
+        self.window.table.clearSelection()
+        self.form.load_template(template_from(source), lot_of(source["inventory_number"]))
+        self.window.statusBar().showMessage(self.tr(
+            "New record copied from {number}: give it its own inventory number.").format(
+            number=source["inventory_number"] or self.tr("the form")), 6000)
+
+    # --- batch edit -------------------------------------------------------------------------
+    def batch_edit(self) -> None:
+        ids = self.window.selected_ids()
+        if not ids:
+            messages.show_error(self.window, self.tr("Nothing to edit"), self.tr(
+                "Select the records to change in the list first (Shift or Ctrl with the arrows "
+                "or the mouse)."))
+            return
+        if not self.window._may_leave_form():
+            return
+        dialog = BatchEditDialog(self.catalogue, ids, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        field, operation, value = dialog.choice()
+        try:
+            with self.catalogue.writing() as session:
+                batch = apply_batch(session, ids, field, operation, value, self.window.user)
+        except CatalogueError as exc:
+            messages.show_error(self.window, self.tr("Nothing changed"), str(exc))
+            return
+        self._last_batch = batch
+        self.undo_batch_action.setEnabled(bool(batch.changes))
+        self._list_changed()
+        self.window.statusBar().showMessage(self.tr(
+            "{n} records changed. Edit > Undo the last batch edit takes it back.").format(
+            n=len(batch.changes)), 8000)
+
+    def undo_batch(self) -> None:
+        if self._last_batch is None or not self.window._may_leave_form():
+            return
+        with self.catalogue.writing() as session:
+            kept = revert_batch(session, self._last_batch, self.window.user)
+        self._last_batch = None
+        self.undo_batch_action.setEnabled(False)
+        self._list_changed()
+        if kept:
+            messages.show_error(self.window, self.tr("Batch edit partly undone"), self.tr(
+                "These records were edited again after the batch and were left as they are: "
+                "{numbers}.").format(numbers=", ".join(kept)))
+
+    # --- register -----------------------------------------------------------------------------
+    def deaccession(self) -> None:
+        record_id = self.form.record_id()
+        if record_id is None:
+            messages.show_error(self.window, self.tr("No record"), self.tr(
+                "Open the record to deaccession first."))
+            return
+        if not self.window._may_leave_form():
+            return
+        record = self.form.values()
+        if not record["register_date"].strip():
+            messages.show_error(self.window, self.tr("Not in the register"), self.tr(
+                "Record {number} has no register date: it is not in the inventory register, "
+                "so it cannot be deaccessioned. Delete it instead (it goes to the trash)."
+            ).format(number=record["inventory_number"]))
+            return
+        if record.get("status") == "deaccessioned":
+            messages.show_error(self.window, self.tr("Already deaccessioned"), self.tr(
+                "Record {number} was deaccessioned on {date}.").format(
+                number=record["inventory_number"], date=record["deaccession_date"]))
+            return
+        dialog = DeaccessionDialog(record["inventory_number"], self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            with self.catalogue.writing() as session:
+                lifecycle.deaccession_record(session, record_id, *dialog.values(),
+                                             self.window.user)
+        except CatalogueError as exc:
+            messages.show_error(self.window, self.tr("Not deaccessioned"), str(exc))
+            return
+        self._list_changed()
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self.catalogue, self.window.user, self.window)
+        dialog.exec()
+        if dialog.changed:
+            self._list_changed()
+
+    def _list_changed(self) -> None:
+        """Show what a service changed: the list, the count and the record in the form."""
+        self.window.model.refresh()
+        self.window._update_count()
+        record_id = self.form.record_id()
+        if record_id is not None and not self.form.is_dirty():
+            try:
+                with self.catalogue.reading() as session:
+                    self.form.load(records.load_record(session, record_id))
+            except CatalogueError:  # purged from the trash
+                self.form.load(None)
