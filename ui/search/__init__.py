@@ -1,0 +1,1 @@
+"""The filter panel narrowing the object list (images, public, years, designation)."""

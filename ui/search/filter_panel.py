@@ -1,0 +1,85 @@
+"""The filter panel: only records with images, public or not, an acquisition-year range and
+a designation chosen among the most frequent ones (shown with their counts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.search.service import designation_counts
+
+NO_YEAR = 0  # the spin boxes' "any" value, shown as their special text
+
+
+class FilterPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, catalogue: Catalogue, parent=None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self.images = QCheckBox(self.tr("Only records with images"))
+        self.public = QComboBox()
+        for text, value in ((self.tr("Any"), None), (self.tr("Public"), True),
+                            (self.tr("Not public"), False)):
+            self.public.addItem(text, value)
+        self.year_from, self.year_to = self._year_box(), self._year_box()
+        self.designations = QListWidget()
+        self.designations.setObjectName("designationList")
+        layout = QFormLayout(self)
+        layout.addRow(self.images)
+        layout.addRow(self.tr("Public:"), self.public)
+        layout.addRow(self.tr("Acquired from:"), self.year_from)
+        layout.addRow(self.tr("to:"), self.year_to)
+        layout.addRow(self.tr("Designation:"), self.designations)
+        self.images.toggled.connect(self.changed)
+        self.public.currentIndexChanged.connect(self.changed)
+        self.year_from.valueChanged.connect(self.changed)
+        self.year_to.valueChanged.connect(self.changed)
+        self.designations.currentItemChanged.connect(self.changed)
+    def refresh(self) -> None:
+        """Re-read the designations and their counts, keeping the chosen one."""
+        chosen = self.designation()
+        with self._catalogue.reading() as session:
+            counts = designation_counts(session)
+        self.designations.blockSignals(True)
+        self.designations.clear()
+        everything = QListWidgetItem(self.tr("(any designation)"))
+        self.designations.addItem(everything)
+        for designation, count in counts:
+            item = QListWidgetItem(f"{designation} ({count})")
+            item.setData(Qt.ItemDataRole.UserRole, designation)
+            self.designations.addItem(item)
+            if designation == chosen:
+                self.designations.setCurrentItem(item)
+        if self.designations.currentItem() is None:
+            self.designations.setCurrentItem(everything)
+        self.designations.blockSignals(False)
+
+    def designation(self) -> str | None:
+        item = self.designations.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def filters(self) -> dict:
+        """The panel's choices as ListFilter fields (None: not narrowed)."""
+        return {
+            "has_image": True if self.images.isChecked() else None,
+            "public": self.public.currentData(),
+            "acquired_from": self.year_from.value() or None,
+            "acquired_to": self.year_to.value() or None,
+            "designation": self.designation(),
+        }
+
+    def _year_box(self) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(NO_YEAR, 2100)
+        box.setSpecialValueText(self.tr("any"))
+        return box

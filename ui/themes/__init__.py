@@ -1,0 +1,1 @@
+"""The theme panel: the theme tree with counts, tagging, filtering by theme."""
