@@ -1,0 +1,53 @@
+import argparse
+import json
+import sys
+
+NAME = "attach"
+HELP = "attach image files (or every file in folders) to records; exit 1 if any file was refused"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="image files or folders")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", metavar="INVENTORY_NUMBER",
+                        help="attach every file to the record with this inventory number")
+    target.add_argument("--match-inventory", action="store_true",
+                        help="attach each file to the record its name starts with "
+                             "(2004.12.3_uv.tif -> 2004.12.3)")
+    parser.add_argument("--view-type", metavar="T",
+                        help="general, detail, verso, raking, uv, ir, xray or other "
+                             "(default: general, or guessed from the name with --match-inventory)")
+    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from catalogue_app.catalogue import Catalogue
+    from catalogue_app.images.attach import (
+        attach_files,
+        expand_paths,
+        requests_by_file_name,
+        requests_for_record,
+    )
+
+    catalogue = Catalogue.open(args.catalogue_dir)
+    try:
+        files = expand_paths(args.paths)
+        if args.to is not None:
+            requests = requests_for_record(catalogue, files, args.to, args.view_type)
+        else:
+            requests = requests_by_file_name(catalogue, files, args.view_type)
+        results = attach_files(catalogue, requests)
+    finally:
+        catalogue.close()
+    if args.json:
+        json.dump([r.as_json() for r in results], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    for r in results:
+        if not args.json or r.status == "refused":
+            where = f" -> {r.inventory_number}" if r.inventory_number else ""
+            print(f"{r.file}: {r.status}{where}{': ' + r.reason if r.reason else ''}",
+                  file=sys.stderr)
+    refused = sum(r.status == "refused" for r in results)
+    if refused:
+        print(f"{refused} of {len(results)} file(s) refused.", file=sys.stderr)
+    return 1 if refused else 0

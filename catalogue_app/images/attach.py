@@ -1,0 +1,250 @@
+"""Attaching image files to records: the one pipeline behind drag and drop, the pickers and
+`catalogue-app attach`.
+
+Worker processes (one per core) copy each file into the store's incoming folder while hashing
+it, and decode the copy for its thumbnail and metadata. This process then settles the files in
+the order given, each in one small transaction: is it already on the record (duplicate)? If
+not, the copy is renamed into the store, and only then is the image row written. A cancel, a
+crash or a refusal therefore never leaves a half-attached image: at worst an original in the
+store that no row names yet, which the next attach of the same file reuses."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from sqlalchemy import select
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError
+from catalogue_app.images import gallery
+from catalogue_app.images.decode import DEFAULT_MAX_PIXELS
+from catalogue_app.images.filename_match import index_numbers, match_files
+from catalogue_app.images.store import ImageStore
+from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
+from catalogue_app.inventory import normalise_inventory_number
+from db.local.models import Record, Setting
+
+MAX_PIXELS_SETTING = "image_max_pixels"
+CANCEL_POLL_SECONDS = 0.1
+CANCELLED = "cancelled before it was attached"  # the reason given to files a cancel left out
+_SKIPPED_NAMES = {"thumbs.db", "desktop.ini"}  # system files that folders carry along
+
+
+@dataclass(frozen=True)
+class AttachRequest:
+    file: str  # the path as the user gave it
+    record_id: str | None
+    inventory_number: str = ""
+    view_type: str = "general"
+    refusal: str = ""  # why the file is refused before being read (no matching record...)
+    match_status: str = ""  # matched | ambiguous | unmatched, when found by its name
+
+
+@dataclass(frozen=True)
+class AttachResult:
+    file: str
+    status: str  # attached | duplicate | refused
+    reason: str = ""
+    sha256: str = ""
+    inventory_number: str = ""
+    image_id: int | None = None
+
+    def as_json(self) -> dict[str, str]:
+        return {"file": self.file, "status": self.status, "reason": self.reason,
+                "sha256": self.sha256, "inventory_number": self.inventory_number}
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given, and the files inside given folders (recursively, sorted, hidden and
+    system files left out). A path that does not exist is kept: it is refused in its turn."""
+    files: list[str] = []
+    for given in paths:
+        if Path(given).is_dir():
+            files += sorted(
+                str(Path(root) / name)
+                for root, dirs, names in os.walk(given)
+                for name in names
+                if not name.startswith(".") and name.lower() not in _SKIPPED_NAMES
+                and not any(part.startswith(".") for part in Path(root).relative_to(given).parts)
+            )
+        else:
+            files.append(given)
+    return files
+
+
+def requests_for_record(catalogue: Catalogue, files: Iterable[str], inventory_number: str,
+                        view_type: str | None = None) -> list[AttachRequest]:
+    """Every file to the record with this inventory number (CatalogueError if there is none)."""
+    view = _checked_view(view_type) or "general"
+    with catalogue.reading() as session:
+        record = session.scalars(select(Record).where(
+            Record.inventory_key == normalise_inventory_number(inventory_number),
+            Record.trashed_at.is_(None))).first()
+    if record is None:
+        raise CatalogueError(f"No record has the inventory number {inventory_number!r}.")
+    return [AttachRequest(f, record.id, record.inventory_number, view) for f in files]
+
+
+def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
+                          view_type: str | None = None) -> list[AttachRequest]:
+    """Each file to the record its name designates; the view type guessed from the name
+    unless given. Ambiguous and unmatched names become refusals that say why."""
+    view = _checked_view(view_type)
+    with catalogue.reading() as session:
+        numbers = dict(session.execute(select(Record.id, Record.inventory_number)
+                                       .where(Record.trashed_at.is_(None))).all())
+    files = list(files)
+    requests = []
+    for file, match in zip(files, match_files(files, index_numbers(numbers.items())), strict=True):
+        if match.status == "matched":
+            record_id = match.record_ids[0]
+            requests.append(AttachRequest(file, record_id, numbers[record_id],
+                                          view or match.view_type, match_status="matched"))
+        elif match.status == "ambiguous":
+            candidates = ", ".join(sorted(numbers[r] for r in match.record_ids))
+            requests.append(AttachRequest(file, None, refusal=(
+                f"the name matches several records ({candidates}); attach it to one of them"),
+                match_status="ambiguous"))
+        else:
+            requests.append(AttachRequest(file, None, refusal=(
+                "no record has the inventory number this file name starts with"),
+                match_status="unmatched"))
+    return requests
+
+
+def max_pixels(catalogue: Catalogue) -> int:
+    """The catalogue's pixel limit beyond which a file is kept but not decoded."""
+    with catalogue.reading() as session:
+        value = session.get(Setting, MAX_PIXELS_SETTING)
+    return int(value.value) if value is not None else DEFAULT_MAX_PIXELS
+
+
+def attach_files(catalogue: Catalogue, requests: list[AttachRequest], *,
+                 cancelled: Callable[[], bool] = lambda: False,
+                 on_result: Callable[[int, AttachResult], None] | None = None,
+                 workers: int | None = None) -> list[AttachResult]:
+    """Attach the files; one result per request, in order. on_result(index, result) is called
+    as each file is settled. Once cancelled() is true, running workers stop within about a
+    second and the files not yet settled are refused as cancelled."""
+    store = ImageStore(catalogue.images_dir)
+    results: list[AttachResult | None] = [None] * len(requests)
+
+    def settle(index: int, result: AttachResult) -> None:
+        results[index] = result
+        if on_result:
+            on_result(index, result)
+
+    to_read = []
+    for index, request in enumerate(requests):
+        if request.refusal:
+            settle(index, _refused(request, request.refusal))
+        else:
+            to_read.append(index)
+    if to_read:
+        _read_and_settle(catalogue, store, requests, to_read, settle, cancelled, workers)
+    return [result or _refused(request, CANCELLED)
+            for request, result in zip(requests, results, strict=True)]
+
+
+def _read_and_settle(catalogue: Catalogue, store: ImageStore, requests: list[AttachRequest],
+                     to_read: list[int], settle: Callable[[int, AttachResult], None],
+                     cancelled: Callable[[], bool], workers: int | None) -> None:
+    start_method = _start_method()
+    cancel_event = new_cancel_event(start_method)
+    limit = max_pixels(catalogue)
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers or os.cpu_count() or 1, len(to_read)),
+        mp_context=get_context(start_method), initializer=initialise,
+        initargs=(cancel_event,))
+    futures: dict[int, Future] = {}
+    settled: set[int] = set()
+    try:
+        futures = {index: pool.submit(examine, requests[index].file, str(store.root),
+                                      str(catalogue.cache_dir), limit) for index in to_read}
+        for index in to_read:  # in the order given, so positions follow the user's order
+            while not _wait_one(futures[index]) and not cancelled():
+                pass
+            if cancelled():
+                return
+            settle(index, _settle(catalogue, store, requests[index], futures[index]))
+            settled.add(index)
+    finally:
+        cancel_event.set()
+        for future in futures.values():
+            future.cancel()
+        wait(futures.values())
+        for index, future in futures.items():
+            if index not in settled:
+                _discard_received(store, future)
+        pool.shutdown(wait=True)
+
+
+def _start_method() -> str:
+    """Fork (instant workers, the decoders already imported) where it is safe: a POSIX
+    process with no other thread (the command line). Spawn anywhere else (the GUI's threads
+    would be copied mid-flight into the children)."""
+    alone = threading.current_thread() is threading.main_thread() \
+        and threading.active_count() == 1
+    return "fork" if alone and sys.platform != "win32" and sys.platform != "darwin" else "spawn"
+
+
+def _wait_one(future: Future) -> bool:
+    done, _ = wait([future], timeout=CANCEL_POLL_SECONDS)
+    return bool(done)
+
+
+def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
+            future: Future) -> AttachResult:
+    try:
+        examined: Examined = future.result()
+    except Refused as exc:
+        return _refused(request, str(exc))
+    except BrokenProcessPool:
+        return _refused(request, "the image reader stopped unexpectedly on this or another file")
+    sha256 = examined.incoming.sha256
+    note = "; ".join(examined.notes)
+    try:
+        with catalogue.writing() as session:
+            if gallery.has_image(session, request.record_id, sha256):
+                store.discard(examined.incoming)
+                return AttachResult(request.file, "duplicate", "already attached to this record",
+                                    sha256, request.inventory_number)
+            store.admit(examined.incoming)  # the original is safe before any row names it
+            image_id = gallery.add_image(
+                session, request.record_id, sha256=sha256, file_name=Path(request.file).name,
+                media_type=examined.media_type, byte_size=examined.incoming.byte_size,
+                width=examined.width, height=examined.height, view_type=request.view_type,
+                metadata=examined.metadata, note=note)
+    except CatalogueError as exc:
+        store.discard(examined.incoming)
+        return _refused(request, str(exc), sha256)
+    except OSError as exc:
+        store.discard(examined.incoming)
+        return _refused(request, f"the image store cannot be written: {exc.strerror or exc}",
+                        sha256)
+    return AttachResult(request.file, "attached", note, sha256, request.inventory_number,
+                        image_id)
+
+
+def _discard_received(store: ImageStore, future: Future) -> None:
+    if future.done() and not future.cancelled() and future.exception() is None:
+        store.discard(future.result().incoming)
+
+
+def _refused(request: AttachRequest, reason: str, sha256: str = "") -> AttachResult:
+    return AttachResult(request.file, "refused", reason, sha256, request.inventory_number)
+
+
+def _checked_view(view_type: str | None) -> str | None:
+    if view_type is not None and view_type not in gallery.VIEW_TYPES:
+        raise CatalogueError(f"Unknown view type {view_type!r}; use one of: "
+                             f"{', '.join(gallery.VIEW_TYPES)}.")
+    return view_type

@@ -1,0 +1,72 @@
+"""Moving the image store to another volume (scientific photography runs to hundreds of GB).
+
+Every original is copied and re-hashed first; the catalogue is switched to the new place in one
+transaction only once all are there; the old copies are removed last. Interrupted at any point,
+the catalogue still names a complete store."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from catalogue_app.catalogue import IMAGES_DIR_SETTING, Catalogue
+from catalogue_app.errors import CatalogueError
+from catalogue_app.images.store import ImageStore
+from db.local.models import Setting
+
+_ORIGINAL = re.compile(r"^[0-9a-f]{64}$")
+
+
+def move_image_store(catalogue: Catalogue, destination: Path | str,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+    """Move every original to destination (a new or empty folder); return how many moved."""
+    source = catalogue.images_dir
+    destination = Path(destination).expanduser().absolute()
+    if destination.resolve() == source.resolve():
+        raise CatalogueError(f"The images are already stored in {destination}.")
+    if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
+        raise CatalogueError(f"{destination} is not an empty folder; choose a new or empty one.")
+    try:
+        destination.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogueError(f"Cannot create {destination}: {exc.strerror or exc}.") from exc
+    originals = _originals(source)
+    target = ImageStore(destination)
+    for done, path in enumerate(originals, start=1):
+        try:
+            target.add_file(path, path.name)
+        except ValueError as exc:
+            raise CatalogueError(f"The original {path} no longer matches its hash; run "
+                                 "`check --fixity` and restore it before moving.") from exc
+        except OSError as exc:
+            raise CatalogueError(f"Cannot copy {path} to {destination}: "
+                                 f"{exc.strerror or exc}. Nothing was moved.") from exc
+        if progress:
+            progress(done, len(originals))
+    with catalogue.writing() as session:
+        setting = session.get(Setting, IMAGES_DIR_SETTING)
+        if destination == catalogue.directory.absolute() / "images":
+            if setting is not None:
+                session.delete(setting)
+        elif setting is None:
+            session.add(Setting(key=IMAGES_DIR_SETTING, value=str(destination)))
+        else:
+            setting.value = str(destination)
+    _remove_originals(source, originals)
+    return len(originals)
+
+
+def _originals(root: Path) -> list[Path]:
+    return sorted(Path(folder) / name for folder, _, names in os.walk(root)
+                  for name in names if _ORIGINAL.match(name))
+
+
+def _remove_originals(root: Path, originals: list[Path]) -> None:
+    """Delete the old copies and the folders they leave empty (never anything else)."""
+    for path in originals:
+        path.unlink(missing_ok=True)
+    for folder, _, _ in sorted(os.walk(root), key=lambda entry: -len(entry[0])):
+        if Path(folder) != root and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()

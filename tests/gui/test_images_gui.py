@@ -1,0 +1,224 @@
+"""Images in the window: background import with per-file states and a prompt cancel, the
+thumbnails strip (order, primary, per-image fields), file drops, matching by file name, and
+the viewer (preview then full resolution, fit, 100 %, wheel zoom, compare in step)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from catalogue_app import records
+from catalogue_app.images.attach import attach_files, requests_for_record
+from catalogue_app.images.gallery import record_images
+from catalogue_app.images.store import ImageStore
+from db.local.models import Image as ImageRow
+from tests.image_samples import photo
+from ui.images.drops import FileDrops
+from ui.images.import_dialog import import_images
+from ui.images.match_dialog import MatchPreviewDialog
+from ui.images.viewer import ImageViewer
+
+
+def add_record(catalogue, number: str) -> str:
+    with catalogue.writing() as session:
+        return records.create_record(
+            session, {**records.blank_record(), "inventory_number": number}, "tester")
+
+
+def photos(folder: Path, count: int, size=(320, 240), stem: str = "shot") -> list[str]:
+    folder.mkdir(exist_ok=True)
+    return [str(photo(folder / f"{stem}{n:03}.jpg", size, artist=f"{stem} {n}"))
+            for n in range(count)]  # the artist makes every file different
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread, recording the longest gap between its ticks."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+
+def test_import_of_200_files_lists_each_state_and_never_blocks_the_window(qtbot, catalogue,
+                                                                          tmp_path):
+    add_record(catalogue, "2004.12.3")
+    files = photos(tmp_path / "campagne", 200)
+    requests = requests_for_record(catalogue, files, "2004.12.3")
+    heartbeat = Heartbeat()
+    dialog = import_images(catalogue, requests, None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=120_000)
+    heartbeat.timer.stop()
+    assert [r.status for r in dialog.results] == ["attached"] * 200
+    states = {dialog.table.item(row, 2).text() for row in range(200)}
+    assert states == {"Attached"}
+    assert dialog.cancel_button.text() == "Close"
+    # The figure the issue asks for is 50 ms (bench/attach.py measures it on big files); a
+    # loaded test machine gets some slack, a blocked GUI thread would take seconds.
+    assert heartbeat.longest < 0.25
+
+
+def test_cancel_ends_the_import_within_a_second_leaving_whole_images_only(qtbot, catalogue,
+                                                                          tmp_path):
+    record_id = add_record(catalogue, "2004.12.3")
+    files = photos(tmp_path / "campagne", 60, size=(1600, 1200))
+    dialog = import_images(catalogue, requests_for_record(catalogue, files, "2004.12.3"), None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=60_000)
+    clicked = time.perf_counter()
+    dialog.cancel_button.click()
+    assert dialog.summary.text().startswith("Cancelling")
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=5_000)
+    assert time.perf_counter() - clicked < 1.0
+    attached = [r for r in dialog.results if r.status == "attached"]
+    assert 2 <= len(attached) < 60
+    with catalogue.reading() as session:
+        rows = session.scalars(select(ImageRow).where(ImageRow.record_id == record_id)).all()
+    assert sorted(r.sha256 for r in rows) == sorted(r.sha256 for r in attached)
+    store = ImageStore(catalogue.images_dir)
+    assert all(store.verify(r.sha256) == "ok" for r in rows)
+    assert list(store.incoming.iterdir()) == []
+    cancelled_rows = [row for row, r in enumerate(dialog.results) if r.status == "refused"]
+    assert dialog.table.item(cancelled_rows[0], 2).text() == "Not attached (cancelled)"
+
+
+@pytest.fixture
+def record_with_images(request, catalogue, tmp_path):
+    record_id = add_record(catalogue, "2004.12.3")
+    files = photos(tmp_path / "shots", 3)
+    attach_files(catalogue, requests_for_record(catalogue, files, "2004.12.3"))
+    window = request.getfixturevalue("window")
+    window._select(record_id)
+    strip = window.image_actions.strip
+    qtbot = request.getfixturevalue("qtbot")
+    qtbot.waitUntil(lambda: strip.thumbnails.count() == 3)
+    return window, strip, record_id
+
+
+def stored_images(catalogue, record_id):
+    with catalogue.reading() as session:
+        return record_images(session, record_id)
+
+
+def test_the_strip_shows_thumbnails_in_order_and_reorders_by_dragging(record_with_images,
+                                                                      catalogue):
+    _window, strip, record_id = record_with_images
+    before = strip.image_ids()
+    assert strip.thumbnails.item(0).text().startswith("★")
+    strip.thumbnails.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    assert [i.id for i in stored_images(catalogue, record_id)] == [before[2], *before[:2]]
+
+
+def test_primary_image_and_per_image_fields_are_saved_at_once(record_with_images, catalogue,
+                                                              shown_errors):
+    _window, strip, record_id = record_with_images
+    third = strip.image_ids()[2]
+    strip.thumbnails.item(2).setSelected(True)
+    strip.make_primary()
+    strip.editors["photographer"].setText("Élise Marchand")
+    strip.editors["photographer"].editingFinished.emit()
+    strip.view_type.setCurrentIndex(strip.view_type.findData("uv"))
+    strip.publishable.setChecked(True)
+    images = {i.id: i for i in stored_images(catalogue, record_id)}
+    assert [i.id for i in images.values() if i.is_primary] == [third]
+    assert (images[third].photographer, images[third].view_type,
+            images[third].publishable) == ("Élise Marchand", "uv", True)
+    assert shown_errors == []
+
+
+def test_files_dropped_on_the_strip_are_attached_to_the_record(record_with_images, catalogue,
+                                                               tmp_path, qtbot):
+    window, strip, record_id = record_with_images
+    dropped = photos(tmp_path / "more", 2, stem="extra")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(path) for path in dropped])
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    # Offscreen Qt delivers a Drop only inside a real drag session: hand it to the filter.
+    viewport = strip.thumbnails.viewport()
+    assert viewport.findChild(FileDrops).eventFilter(viewport, drop)
+    qtbot.waitUntil(lambda: strip.thumbnails.count() == 5, timeout=60_000)
+    assert [i.file_name for i in stored_images(catalogue, record_id)][-2:] == [
+        "extra000.jpg", "extra001.jpg"]
+    window.image_actions.import_dialog.close()
+
+
+def test_matching_preview_sorts_files_before_anything_is_attached(qtbot, catalogue, tmp_path):
+    add_record(catalogue, "2004.12.3")
+    add_record(catalogue, "D.2004.12.3")
+    folder = tmp_path / "campagne"
+    folder.mkdir()
+    for name in ("2004.12.3_uv.jpg", "D2004.12.3.jpg", "inconnu.jpg"):
+        photo(folder / name)
+    dialog = MatchPreviewDialog(catalogue, [str(folder)])
+    qtbot.addWidget(dialog)
+    table = [[dialog.table.item(row, c).text() for c in range(4)] for row in range(3)]
+    assert table[0] == ["2004.12.3_uv.jpg", "Matched", "2004.12.3", "Ultraviolet"]
+    assert table[1] == ["D2004.12.3.jpg", "Matched", "D.2004.12.3", "General view"]
+    assert table[2][:2] == ["inconnu.jpg", "Unmatched"]
+    assert dialog.attach_button.text() == "Attach 2 matched file(s)"
+    assert [Path(r.file).name for r in dialog.matched_requests()] == [
+        "2004.12.3_uv.jpg", "D2004.12.3.jpg"]
+    with catalogue.reading() as session:
+        assert session.scalars(select(ImageRow)).all() == []
+
+
+@pytest.fixture
+def two_views(catalogue, tmp_path):
+    record_id = add_record(catalogue, "2004.12.3")
+    files = [str(photo(tmp_path / "visible.jpg", (3000, 2000))),
+             str(photo(tmp_path / "uv.jpg", (3000, 2000), colour=(20, 20, 200)))]
+    attach_files(catalogue, requests_for_record(catalogue, files, "2004.12.3"))
+    return stored_images(catalogue, record_id)
+
+
+def test_viewer_shows_the_preview_then_full_resolution_and_zooms(qtbot, catalogue, two_views):
+    viewer = ImageViewer(catalogue, two_views[:1])
+    qtbot.addWidget(viewer)
+    viewer.show()
+    view = viewer.views[0]
+    qtbot.waitUntil(lambda: view.shown_resolution == "full", timeout=30_000)
+    assert view.item.pixmap().width() == 3000
+    assert view.scene().sceneRect().width() == 3000
+    assert view.zoom() < 1  # fitted in the window
+    viewer.actual_size()
+    assert view.zoom() == pytest.approx(1.0)
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.mapToGlobal(centre.toPoint()), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(1.25)
+    viewer.fit()
+    assert view.zoom() < 1
+
+
+def test_compare_keeps_both_views_in_step(qtbot, catalogue, two_views):
+    viewer = ImageViewer(catalogue, two_views)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    left, right = viewer.views
+    qtbot.waitUntil(lambda: left.shown_resolution == right.shown_resolution == "full",
+                    timeout=30_000)
+    left.actual_size()
+    left.zoom_by(2)
+    left.horizontalScrollBar().setValue(900)
+    left.verticalScrollBar().setValue(400)
+    assert right.zoom() == pytest.approx(2.0)
+    assert (right.horizontalScrollBar().value(), right.verticalScrollBar().value()) == (900, 400)
+    right.horizontalScrollBar().setValue(1500)
+    assert left.horizontalScrollBar().value() == 1500

@@ -1,0 +1,1 @@
+"""Image widgets: thumbnails strip, import and matching dialogs, viewer."""

@@ -1,0 +1,238 @@
+"""The Images section of the object form: the record's thumbnails in the curator's order (drag
+to reorder), the primary image, and the selected image's own fields, saved as they are edited
+(images are not part of the record's Save: a photographer's work is never lost to a Discard)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError
+from catalogue_app.images import gallery
+from catalogue_app.images.derived import derived_path, ensure_derived
+from catalogue_app.images.gallery import ImageInfo
+from catalogue_app.images.store import ImageStore
+from ui import messages
+from ui.images.drops import FileDrops
+from ui.images.labels import describe_image, view_type_labels
+from ui.operations import run_in_background
+
+ICON_SIZE = 128
+TEXT_FIELDS = ("photographer", "date_taken", "licence", "credit", "caption")
+
+
+class ImageStrip(QWidget):
+    attachRequested = Signal()  # "Add images…"
+    filesDropped = Signal(list)  # local paths dropped on the strip
+    viewRequested = Signal(list)  # ImageInfo to show (one, or two to compare)
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._record_id: str | None = None
+        self._images: dict[int, ImageInfo] = {}
+        self._showing = False  # filling editors: not an edit
+
+        self.thumbnails = QListWidget()
+        self.thumbnails.setObjectName("imageThumbnails")
+        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.thumbnails.setFixedHeight(ICON_SIZE + 48)
+        self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.thumbnails.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.thumbnails.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.thumbnails.model().rowsMoved.connect(self._save_order)
+        self.thumbnails.itemSelectionChanged.connect(self._selection_changed)
+        self.thumbnails.itemDoubleClicked.connect(lambda _item: self.view_selected())
+        FileDrops(self.thumbnails.viewport(), self.filesDropped.emit)
+
+        self.add_button = QPushButton(self.tr("Add images…"))
+        self.add_button.clicked.connect(self.attachRequested.emit)
+        self.primary_button = QPushButton(self.tr("Make primary"))
+        self.primary_button.clicked.connect(self.make_primary)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.view_button = QPushButton(self.tr("View"))
+        self.view_button.clicked.connect(self.view_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.primary_button, self.remove_button,
+                       self.view_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.view_type = QComboBox()
+        for name, label in view_type_labels().items():
+            self.view_type.addItem(label, name)
+        self.view_type.currentIndexChanged.connect(
+            lambda _i: self._edited("view_type", self.view_type.currentData()))
+        form.addRow(self.tr("View"), self.view_type)
+        self.editors: dict[str, QLineEdit] = {}
+        labels = {"photographer": self.tr("Photographer"), "date_taken": self.tr("Date"),
+                  "licence": self.tr("Licence"), "credit": self.tr("Credit"),
+                  "caption": self.tr("Caption")}
+        for name in TEXT_FIELDS:
+            editor = QLineEdit()
+            editor.setObjectName(f"image_{name}")
+            editor.editingFinished.connect(
+                lambda name=name, editor=editor: self._edited(name, editor.text()))
+            form.addRow(labels[name], editor)
+            self.editors[name] = editor
+        self.publishable = QCheckBox(self.tr("Rights cleared for the public portal"))
+        self.publishable.toggled.connect(lambda on: self._edited("publishable", on))
+        form.addRow(self.tr("Publishable"), self.publishable)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.facts)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.thumbnails)
+        layout.addWidget(self.details)
+        self.show_record(None)
+
+    # --- showing ------------------------------------------------------------------------
+    def show_record(self, record_id: str | None) -> None:
+        self._record_id = record_id
+        self.setEnabled(record_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        images: list[ImageInfo] = []
+        if self._record_id is not None:
+            with self._catalogue.reading() as session:
+                images = gallery.record_images(session, self._record_id)
+        self._images = {image.id: image for image in images}
+        self.thumbnails.blockSignals(True)
+        self.thumbnails.clear()
+        missing = []
+        for image in images:
+            item = QListWidgetItem(self._icon(image), self._caption(image))
+            item.setData(Qt.ItemDataRole.UserRole, image.id)
+            item.setToolTip(describe_image(image))
+            item.setSizeHint(QSize(ICON_SIZE + 16, ICON_SIZE + 40))
+            self.thumbnails.addItem(item)
+            item.setSelected(image.id in selected)
+            if not derived_path(self._catalogue.cache_dir, "thumbs", image.sha256).is_file():
+                missing.append(image)
+        self.thumbnails.blockSignals(False)
+        self._selection_changed()
+        if missing:
+            self._rebuild_thumbnails(missing)
+
+    def selected_ids(self) -> list[int]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.thumbnails.selectedItems()]
+
+    def image_ids(self) -> list[int]:
+        return [self.thumbnails.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.thumbnails.count())]
+
+    def _icon(self, image: ImageInfo) -> QIcon:
+        path = derived_path(self._catalogue.cache_dir, "thumbs", image.sha256)
+        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
+        if pixmap.isNull():
+            pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+            pixmap.fill(Qt.GlobalColor.lightGray)
+        return QIcon(pixmap)
+
+    def _caption(self, image: ImageInfo) -> str:
+        view = view_type_labels()[image.view_type]
+        return f"★ {view}" if image.is_primary else view
+
+    def _rebuild_thumbnails(self, images: list[ImageInfo]) -> None:
+        """Thumbnails deleted from cache/ are made again off the GUI thread."""
+        store, cache = ImageStore(self._catalogue.images_dir), self._catalogue.cache_dir
+
+        def rebuild(_job) -> None:
+            for image in images:
+                ensure_derived(store, cache, "thumbs", image.sha256, image.file_name)
+
+        run_in_background(rebuild, on_success=lambda _none: self.refresh(), parent=self)
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        one = self._images.get(ids[0]) if len(ids) == 1 else None
+        for button in (self.primary_button, self.view_button):
+            button.setEnabled(one is not None or button is self.view_button and len(ids) == 2)
+        self.remove_button.setEnabled(bool(ids))
+        self.view_button.setText(self.tr("Compare") if len(ids) == 2 else self.tr("View"))
+        self.details.setVisible(one is not None)
+        if one is None:
+            return
+        self._showing = True
+        self.view_type.setCurrentIndex(self.view_type.findData(one.view_type))
+        for name, editor in self.editors.items():
+            editor.setText(getattr(one, name))
+        self.publishable.setChecked(one.publishable)
+        self.facts.setText(describe_image(one))
+        self._showing = False
+
+    # --- editing ------------------------------------------------------------------------
+    def _edited(self, name: str, value) -> None:
+        ids = self.selected_ids()
+        if self._showing or len(ids) != 1 or getattr(self._images[ids[0]], name) == value:
+            return
+        if self._change(lambda session: gallery.update_image(session, ids[0], {name: value})):
+            self.refresh()
+
+    def make_primary(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and self._change(lambda session: gallery.set_primary(session, ids[0])):
+            self.refresh()
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not messages.confirm(
+                self, self.tr("Remove images"),
+                self.tr("Remove {n} image(s) from this record? The original files stay in "
+                        "the image store.").format(n=len(ids))):
+            return
+
+        def remove(session) -> None:
+            for image_id in ids:
+                gallery.detach_image(session, image_id)
+
+        if self._change(remove):
+            self.refresh()
+
+    def view_selected(self) -> None:
+        chosen = [self._images[i] for i in self.selected_ids() if i in self._images]
+        if 1 <= len(chosen) <= 2:
+            self.viewRequested.emit(chosen)
+
+    def _save_order(self, *_moved: QModelIndex) -> None:
+        """The list already shows the new order: only the database has to follow."""
+        order = self.image_ids()
+        self._change(lambda session: gallery.reorder(session, self._record_id, order))
+
+    def _change(self, work) -> bool:
+        try:
+            with self._catalogue.writing() as session:
+                work(session)
+        except CatalogueError as exc:
+            messages.show_error(self, self.tr("Image not changed"), str(exc))
+            self.refresh()
+            return False
+        return True
