@@ -1,0 +1,51 @@
+"""`catalogue-app export csv|lido|joconde OUT [--query Q]` (design.md §11)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "export"
+HELP = ("export the catalogue (or the records a search finds) as CSV, LIDO XML or Joconde CSV, "
+        "or print the inventory or deposits register as PDF")
+FORMATS = ("csv", "lido", "joconde", "register", "deposits-register")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("format", choices=FORMATS,
+                        help="csv: the app's own CSV, every field; lido: LIDO 1.1 XML; "
+                             "joconde: the Joconde/POP delivery CSV; register / "
+                             "deposits-register: the regulatory register as PDF")
+    parser.add_argument("out", type=Path, metavar="OUT", help="file to write")
+    parser.add_argument("--query", metavar="Q", help="export only the records this search finds")
+    parser.add_argument("--include-private", action="store_true",
+                        help="lido and joconde: also export the fields that never leave the "
+                             "museum (donors, prices, opinions, location, internal notes)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from catalogue_app.catalogue import Catalogue
+    from catalogue_app.exchange.export import export_catalogue
+
+    catalogue = Catalogue.open(args.catalogue_dir)
+    try:
+        if args.format.endswith("register"):
+            if args.query:
+                print("catalogue-app: a register always lists every entry; --query does not "
+                      "apply to it", file=sys.stderr)
+                return 2
+            count = _print_register(catalogue, args.out, args.format == "deposits-register")
+        else:
+                count = export_catalogue(catalogue, args.format, args.out, query=args.query,
+                                     include_private=args.include_private)
+    finally:
+        catalogue.close()
+    print(f"Exported {count} record(s) to {args.out}.", file=sys.stderr)
+    return 0
+
+
+def _print_register(catalogue, out: Path, deposits: bool) -> int:
+    """The PDF is drawn by Qt, loaded only here (headless: no window is opened)."""
+    from ui.exchange.documents import headless_application, register_pdf
+
+    with headless_application():
+        return register_pdf(catalogue, out, deposits)

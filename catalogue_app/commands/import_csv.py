@@ -1,0 +1,77 @@
+"""`catalogue-app import-csv FILE [--mapping MAP.json] [--dry-run] [--update]` (design.md §11)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "import-csv"
+HELP = ("import records from a CSV or .xlsx file; every problem is reported as "
+        "'row N, column C: message (value)'; an error imports nothing")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="CSV or .xlsx file")
+    parser.add_argument("--mapping", type=Path, metavar="MAP.json",
+                        help='column mapping: {"columns": {"CSV header": "field" | '
+                             '{"field": "field", "split": ";"}}}; without it, headers that '
+                             "name a field (by name or label) are used")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check only: report every problem, import nothing "
+                             "(exit 0 if the import would succeed, else 1)")
+    parser.add_argument("--update", action="store_true",
+                        help="update the records whose inventory number is already in the "
+                             "catalogue, instead of refusing them")
+    parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                        help="import only the rows whose COLUMN equals VALUE (repeatable), e.g. "
+                             "--where Code_Museofile=M0694 for one museum of a regional file")
+    parser.add_argument("--encoding", help="text encoding of a CSV (default: detected)")
+    parser.add_argument("--delimiter", help="CSV delimiter (default: detected)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import getpass
+
+    from catalogue_app.catalogue import Catalogue
+    from catalogue_app.exchange.mapping import auto_mapping, load_mapping
+    from catalogue_app.exchange.sources import SourceError, open_table
+    from catalogue_app.exchange.spreadsheet_import import (
+        ImportOptions,
+        check_import,
+        run_import,
+    )
+
+    where = []
+    for condition in args.where:
+        column, equals, value = condition.partition("=")
+        if not equals or not column:
+            print(f"catalogue-app: --where expects COLUMN=VALUE, not {condition!r}",
+                  file=sys.stderr)
+            return 2
+        where.append((column, value))
+    mapping = load_mapping(args.mapping) if args.mapping else None  # MappingError: exit 2
+    try:
+        source = open_table(args.file, args.encoding, args.delimiter)
+    except SourceError as exc:
+        print(f"{exc}\nNothing was imported.", file=sys.stderr)
+        return 1
+    catalogue = Catalogue.open(args.catalogue_dir)
+    try:
+        options = ImportOptions(update=args.update, where=tuple(where), user=getpass.getuser())
+        mapping = mapping or auto_mapping(source.headers)
+        work = check_import if args.dry_run else run_import
+        report = work(catalogue, source, mapping, options)
+    finally:
+        catalogue.close()
+    print(f"{args.file.name}: {source.describe()}", file=sys.stderr)
+    if report.unmapped_columns:
+        print("Ignored columns (not mapped to a field): " + ", ".join(report.unmapped_columns),
+              file=sys.stderr)
+    # Problems are grouped under a heading so that each line keeps the contract's form.
+    for heading, problems in (("Errors (they block the import):", report.errors),
+                              ("Warnings (the data is kept as text):", report.warnings)):
+        if problems:
+            print(heading, file=sys.stderr)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.blocked else 0

@@ -1,0 +1,129 @@
+"""Which column of a spreadsheet feeds which record field (design.md §11, a contract).
+
+A mapping file is JSON: {"columns": {"CSV header": "field" | {"field": "field", "split": ";"}}}.
+"split" is the character that separates several values in one cell of a multi-valued field
+(materials, techniques, subjects, authors, themes); it defaults to ";", the app's own separator,
+read with the app's backslash escaping. Without a mapping, a header matches a field by its
+canonical name or by its French or English label, whatever the case, accents, spaces or
+underscores (auto_mapping), so the app's own CSV reads back as it was written."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from catalogue_app.errors import CatalogueError
+from catalogue_app.fields import FIELDS
+from catalogue_app.folding import fold
+
+DEFAULT_SPLIT = ";"
+# Derived years may be carried by a file (the app's own CSV writes them as extra columns):
+# importing them keeps years a curator typed where the dating text cannot be read.
+YEAR_FIELDS = ("date_earliest", "date_latest")
+MAPPABLE_FIELDS = tuple(f.name for f in FIELDS) + YEAR_FIELDS
+
+
+class MappingError(CatalogueError):
+    """A mapping file that cannot be used; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class ColumnTarget:
+    field: str
+    split: str = DEFAULT_SPLIT
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    columns: dict[str, ColumnTarget]
+
+    def to_json(self) -> str:
+        columns = {
+            header: target.field if target.split == DEFAULT_SPLIT
+            else {"field": target.field, "split": target.split}
+            for header, target in self.columns.items()
+        }
+        return json.dumps({"columns": columns}, ensure_ascii=False, indent=2) + "\n"
+
+    def save(self, path: Path) -> None:
+        path.write_text(self.to_json(), encoding="utf-8")
+
+
+def load_mapping(path: Path) -> ColumnMapping:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MappingError(f"Cannot read the mapping file {path}: {exc}.") from exc
+    return parse_mapping(text, str(path))
+
+
+def parse_mapping(text: str, where: str = "mapping") -> ColumnMapping:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MappingError(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("columns"), dict):
+        raise MappingError(f'{where}: expected {{"columns": {{"CSV header": "field", ...}}}}.')
+    columns = {}
+    for header, target in document["columns"].items():
+        if isinstance(target, str):
+            target = {"field": target}
+        if not isinstance(target, dict) or not isinstance(target.get("field"), str):
+            raise MappingError(f"{where}: column {header!r} must name a field.")
+        if target["field"] not in MAPPABLE_FIELDS:
+            raise MappingError(f"{where}: column {header!r} names an unknown field "
+                               f"{target['field']!r}; see `catalogue-app fields`.")
+        split = target.get("split", DEFAULT_SPLIT)
+        if not isinstance(split, str) or len(split) != 1:
+            raise MappingError(f"{where}: column {header!r}: split must be one character.")
+        columns[header] = ColumnTarget(target["field"], split)
+    return ColumnMapping(columns)
+
+
+_LITTLE_WORDS = frozenset({"d", "de", "du", "des", "l", "la", "le", "les", "of", "the"})
+
+
+def _key(text: str) -> str:
+    """`Numero_inventaire`, `Numéro d'inventaire` and `numero inventaire` are one key."""
+    words = re.split(r"[\s_'’.-]+", fold(text))
+    return " ".join(w for w in words if w and w not in _LITTLE_WORDS)
+
+
+_NAMES: dict[str, str] = {}
+for _field in FIELDS:
+    for _text in (_field.name, _field.label_fr, _field.label_en):
+        _NAMES.setdefault(_key(_text), _field.name)
+for _name in YEAR_FIELDS:
+    _NAMES[_key(_name)] = _name
+
+
+def auto_mapping(headers: list[str]) -> ColumnMapping:
+    """Map each header that names a field (by name or label); the first header wins a field."""
+    columns: dict[str, ColumnTarget] = {}
+    taken: set[str] = set()
+    for header in headers:
+        field = _NAMES.get(_key(header))
+        if field and field not in taken and header not in columns:
+            columns[header] = ColumnTarget(field)
+            taken.add(field)
+    return ColumnMapping(columns)
+
+
+def shipped_mappings() -> dict[str, ColumnMapping]:
+    """The mappings shipped in resources/mappings/ for known sources, by file stem."""
+    folder = resources.files("resources").joinpath("mappings")
+    return {entry.name.removesuffix(".json"): parse_mapping(entry.read_text("utf-8"), entry.name)
+            for entry in folder.iterdir() if entry.name.endswith(".json")}
+
+
+def suggested_mapping(headers: list[str]) -> ColumnMapping:
+    """A shipped mapping whose columns are all in the file (a known source, such as the
+    Joconde open data), else the automatic one."""
+    present = set(headers)
+    for mapping in shipped_mappings().values():
+        if mapping.columns and set(mapping.columns) <= present:
+            return mapping
+    return auto_mapping(headers)

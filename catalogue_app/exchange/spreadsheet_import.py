@@ -1,0 +1,418 @@
+"""Import records from a spreadsheet (design.md §9): check every row, then land whole or not.
+
+Errors block the whole import: a file that is not a table, ragged rows, no column mapped to the
+inventory number, a missing or duplicate inventory number (in the file, or already in the
+catalogue unless updating), a cell over 1 MB. Warnings are reported and the data kept as text:
+dates, datings and measurements the app cannot read, numbers of parts that are not numbers,
+inventory numbers that do not follow the museum's pattern, unknown vocabulary terms and themes
+(an unknown theme's text is kept with the record and exported back). Unmapped columns are
+ignored and listed once.
+
+The file is read in one streaming pass. A dry run only checks. An import checks and inserts in
+batches inside one write transaction; any error, a cancel or a crash rolls everything back.
+With update, a row whose inventory number is already in the catalogue updates that record: the
+mapped columns overwrite their fields (an empty cell empties the field), the others are left."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.dates import parse_partial_date
+from catalogue_app.dating import parse_dating
+from catalogue_app.errors import CatalogueError, RecordError
+from catalogue_app.exchange.csv_format import FALSE_TEXT, TRUE_TEXT, UNMATCHED_THEMES
+from catalogue_app.exchange.mapping import ColumnMapping, ColumnTarget
+from catalogue_app.exchange.sources import SourceError, TableSource
+from catalogue_app.exchange.theme_paths import ThemePaths
+from catalogue_app.fields import FIELDS_BY_NAME
+from catalogue_app.folding import fold
+from catalogue_app.inventory import check_inventory_number, normalise_inventory_number
+from catalogue_app.measurements import parse_measurements
+from catalogue_app.multivalue import parse_author, split_values
+from catalogue_app.records import insert_records, update_record
+from catalogue_app.search.index import bulk_indexing
+from db.local.models import Record, Term
+
+MAX_CELL_BYTES = 1 << 20
+BATCH_SIZE = 1000
+ERROR, WARNING = "error", "warning"
+_TRUE = frozenset({"yes", "y", "true", "1", "x", "oui", "o", "vrai"})
+_FALSE = frozenset({"no", "n", "false", "0", "non", "faux", ""})
+# Fields checked against the catalogue's controlled vocabularies (terms.vocabulary).
+VOCABULARY_OF = {"designation": "designation", "materials": "material",
+                 "techniques": "technique"}
+
+
+class ImportCancelled(CatalogueError):
+    def __init__(self) -> None:
+        super().__init__("Import cancelled: nothing was imported.")
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (
+            f"row {self.row}" if self.row is not None else "",
+            f"column {self.column}" if self.column is not None else "") if part)
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({_shown(self.value)})" if self.value is not None else text
+
+
+@dataclass
+class ImportReport:
+    problems: list[Problem] = field(default_factory=list)
+    unmapped_columns: list[str] = field(default_factory=list)
+    rows: int = 0            # data rows considered (after the row filter)
+    filtered_out: int = 0    # rows left aside by the row filter
+    to_create: int = 0
+    to_update: int = 0
+    imported: bool = False
+    error_count: int = 0
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.error_count += problem.severity == ERROR
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def blocked(self) -> bool:
+        return self.error_count > 0
+
+    def summary(self) -> str:
+        verb = "imported" if self.imported else "would import" if not self.blocked \
+            else "nothing imported"
+        parts = [f"{self.rows} row(s) read"]
+        if self.filtered_out:
+            parts.append(f"{self.filtered_out} left aside by the row filter")
+        parts.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+        if self.blocked:
+            return "; ".join(parts) + f": {verb}."
+        return "; ".join(parts) + f": {verb} {self.to_create} new record(s)" \
+            + (f" and {self.to_update} update(s)" if self.to_update else "") + "."
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    update: bool = False
+    # Keep only the rows whose cell in each given column equals the value (one museum's rows
+    # of a file that holds several), compared without case, accents or surrounding spaces.
+    where: tuple[tuple[str, str], ...] = ()
+    user: str = "import"
+
+
+Progress = Callable[[int, str], None]
+
+
+def check_import(catalogue: Catalogue, source: TableSource, mapping: ColumnMapping,
+                 options: ImportOptions = ImportOptions(), *,
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+    """The dry run: every problem the import would meet; nothing is written."""
+    with catalogue.reading() as session:
+        importer = _Importer(session, source, mapping, options)
+        for _ in importer.checked_rows(progress, cancelled):
+            pass
+        return importer.report
+
+
+def run_import(catalogue: Catalogue, source: TableSource, mapping: ColumnMapping,
+               options: ImportOptions = ImportOptions(), *,
+               progress: Progress | None = None,
+               cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+    """Check and import in one transaction: all rows, or none when any error is found."""
+    report = ImportReport()
+    try:
+        with catalogue.writing() as session, bulk_indexing(session):
+            importer = _Importer(session, source, mapping, options)
+            report = importer.report
+            batch: list[dict[str, Any]] = []
+            for record, existing_id in importer.checked_rows(progress, cancelled):
+                if report.blocked:
+                    continue  # keep checking, to report every problem; write nothing more
+                if existing_id is None:
+                    batch.append(record)
+                    if len(batch) >= BATCH_SIZE:
+                        insert_records(session, batch, options.user)
+                        batch = []
+                else:
+                    update_record(session, existing_id, record, options.user)
+            if report.blocked:
+                raise _Blocked
+            if batch:
+                insert_records(session, batch, options.user)
+    except _Blocked:
+        return report
+    except RecordError as exc:  # checked above already; a last safety net, still atomic
+        report.add(Problem(ERROR, str(exc)))
+        return report
+    report.imported = True
+    return report
+
+
+class _Blocked(Exception):
+    """Leaves the write transaction, rolling it back, when the check found an error."""
+
+
+class _Importer:
+    def __init__(self, session: Session, source: TableSource, mapping: ColumnMapping,
+                 options: ImportOptions) -> None:
+        self.source, self.options = source, options
+        self.report = ImportReport()
+        headers = source.headers
+        self.columns = [(headers.index(h), h, t) for h, t in mapping.columns.items()
+                        if h in headers]
+        self.report.unmapped_columns = [h for h in headers if h not in mapping.columns]
+        self.where = self._row_filter(headers)
+        self._check_mapping(mapping, headers)
+        self.themes = ThemePaths.from_session(session)
+        self.vocabularies = _vocabularies(session)
+        self.existing = {key: (record_id, trashed) for key, record_id, trashed in session.execute(
+            select(Record.inventory_key, Record.id, Record.trashed_at.is_not(None)))}
+        self.seen: dict[str, int] = {}
+        self._parsed: dict[tuple[Callable[[str], Any], str], Any] = {}
+        self.number_column = next(
+            (h for _i, h, t in self.columns if t.field == "inventory_number"), "")
+
+    def problem(self, severity: str, message: str, row: int | None = None,
+                column: str | None = None, value: str | None = None) -> None:
+        self.report.add(Problem(severity, message, row, column, value))
+
+    def _check_mapping(self, mapping: ColumnMapping, headers: list[str]) -> None:
+        fields: dict[str, str] = {}
+        for _index, header, target in self.columns:
+            earlier = fields.setdefault(target.field, header)
+            if earlier != header and not FIELDS_BY_NAME.get(target.field, _SINGLE).multi_valued:
+                self.problem(ERROR, f"columns {earlier!r} and {header!r} are both mapped to "
+                             f"{target.field}, which holds one value; map only one of them")
+        if "inventory_number" not in fields:
+            self.problem(ERROR, "no column is mapped to inventory_number (the inventory "
+                         "number): every record needs one. Columns found: "
+                         + ", ".join(headers))
+        missing = [h for h in mapping.columns if h not in headers]
+        if missing:
+            self.problem(WARNING, "the mapping names columns this file does not have: "
+                         + ", ".join(missing))
+
+    def _row_filter(self, headers: list[str]) -> list[tuple[int, str]]:
+        where = []
+        for column, value in self.options.where:
+            if column not in headers:
+                self.problem(ERROR, f"the row filter names column {column!r}, which this file "
+                             "does not have")
+            else:
+                where.append((headers.index(column), fold(value.strip())))
+        return where
+
+    def checked_rows(self, progress: Progress | None,
+                     cancelled: Callable[[], bool]) -> Iterator[tuple[dict[str, Any], str | None]]:
+        """(record, id of the record it updates or None) for each row, reporting problems."""
+        width = len(self.source.headers)
+        try:
+            for number, cells in self.source.rows():
+                if number % 500 == 0:
+                    if cancelled():
+                        raise ImportCancelled()
+                    if progress:
+                        progress(number, f"row {number}")
+                if len(cells) > width and not any(c.strip() for c in cells[width:]):
+                    cells = cells[:width]
+                if any(fold(cells[i].strip()) != v for i, v in self.where if i < len(cells)):
+                    self.report.filtered_out += 1
+                    continue
+                self.report.rows += 1
+                if len(cells) != width:
+                    self.problem(ERROR, f"this row has {len(cells)} cells but the header has "
+                                 f"{width}; a quote or a delimiter is probably missing", number)
+                    continue
+                converted = self.convert(number, cells)
+                if converted is not None:
+                    yield converted
+        except SourceError as exc:
+            self.problem(ERROR, str(exc))
+        if self.report.rows == 0 and not self.report.blocked:
+            self.problem(ERROR, "the file has a header but no rows to import"
+                         + (" matching the row filter" if self.report.filtered_out else ""))
+
+    def convert(self, row: int, cells: list[str]) -> tuple[dict[str, Any], str | None] | None:
+        record: dict[str, Any] = {}
+        unmatched: list[str] = []
+        too_big = False
+        for index, header, target in self.columns:
+            text = cells[index]
+            if len(text) > MAX_CELL_BYTES // 4 and len(text.encode("utf-8")) > MAX_CELL_BYTES:
+                self.problem(ERROR, "this cell is over 1 MB; no field holds that much",
+                             row, header, text)
+                too_big = True
+                continue
+            self.read_cell(record, unmatched, target, text, row, header)
+        if too_big or "inventory_number" not in record:
+            return None
+        existing_id = self.check_number(record["inventory_number"], row)
+        if existing_id is False:
+            return None
+        themes_mapped = any(t.field == "themes" for _i, _h, t in self.columns)
+        if themes_mapped and (unmatched or existing_id):
+            record[UNMATCHED_THEMES] = unmatched  # on update, replaces the old unmatched ones
+        return record, existing_id or None
+
+    def read_cell(self, record: dict[str, Any], unmatched: list[str], target: ColumnTarget,
+                  text: str, row: int, column: str) -> None:
+        name = target.field
+
+        def warn(message: str, value: str = text) -> None:
+            self.problem(WARNING, message, row, column, value)
+
+        if name in ("date_earliest", "date_latest"):
+            year = _year(text)
+            if year is None and text.strip():
+                warn("not a year; ignored (the years come from the dating text)")
+            record[name] = year
+            return
+        field_type = FIELDS_BY_NAME[name].type
+        if field_type in ("list", "authors", "themes"):
+            values = split_values(text, target.split)
+            if field_type == "authors":
+                record.setdefault(name, []).extend(parse_author(v) for v in values)
+            elif field_type == "themes":
+                ids = record.setdefault(name, [])
+                for value in values:
+                    theme_id = self.parsed(self.themes.find, value)
+                    if theme_id is None:
+                        warn("unknown theme; kept as text with the record", value)
+                        unmatched.append(value)
+                    else:
+                        ids.append(theme_id)
+            else:
+                record.setdefault(name, []).extend(values)
+                self.check_terms(name, values, warn)
+            return
+        if field_type == "boolean":
+            key = fold(text.strip())
+            if key not in _TRUE | _FALSE:
+                warn(f"not {TRUE_TEXT} or {FALSE_TEXT}; the record is left not public")
+            record[name] = key in _TRUE
+            return
+        record[name] = text
+        if text.strip():
+            self.check_text(record, name, field_type, text, warn)
+        elif name == "dating":  # no dating, no years (unless a column of years says otherwise)
+            record.setdefault("date_earliest", None)
+            record.setdefault("date_latest", None)
+        elif name == "measurements":
+            record["measurement_rows"] = []
+
+    def check_text(self, record: dict[str, Any], name: str, field_type: str, text: str,
+                   warn: Callable[..., None]) -> None:
+        if field_type == "date" and self.parsed(parse_partial_date, text) is None:
+            warn("date not understood; kept as text")
+        elif field_type == "integer" and not text.strip().isdigit():
+            warn("not a whole number; kept as text")
+        elif name == "dating":
+            years = self.parsed(parse_dating, text)
+            if years is None:
+                warn("dating not understood (no years derived); kept as text")
+            record.setdefault("date_earliest", years[0] if years else None)
+            record.setdefault("date_latest", years[1] if years else None)
+        elif name == "measurements":
+            rows = self.parsed(parse_measurements, text)
+            if rows is None:
+                warn("measurements not understood; kept as text")
+            record["measurement_rows"] = [{"kind": r.kind, "value": r.value, "unit": r.unit}
+                                          for r in rows or ()]
+        elif name == "designation":
+            self.check_terms(name, [text], warn)
+
+    def parsed(self, parse: Callable[[str], Any], text: str) -> Any:
+        """parse(text), remembered: a file repeats its datings, dates and measurements."""
+        key = (parse, text)
+        if key not in self._parsed:
+            self._parsed[key] = parse(text)
+        return self._parsed[key]
+
+    def check_terms(self, name: str, values: list[str], warn: Callable[..., None]) -> None:
+        known = self.vocabularies.get(VOCABULARY_OF.get(name, ""))
+        if known:
+            for value in values:
+                if self.parsed(_folded, value) not in known:
+                    warn(f"not in the {VOCABULARY_OF[name]} vocabulary; kept as text", value)
+
+    def check_number(self, number: str, row: int) -> str | None | bool:
+        """The id of the record to update, None for a new one, False when refused."""
+        column = self.number_column
+        if not number.strip():
+            self.problem(ERROR, "the inventory number is empty", row, column, number)
+            return False
+        key = normalise_inventory_number(number)
+        if key in self.seen:
+            self.problem(ERROR, f"inventory number already on row {self.seen[key]}",
+                         row, column, number)
+            return False
+        self.seen[key] = row
+        for problem in check_inventory_number(number).warnings:
+            self.problem(WARNING, _NUMBER_WARNINGS.get(problem.code, problem.message), row,
+                         column, number)
+        if key not in self.existing:
+            self.report.to_create += 1
+            return None
+        record_id, trashed = self.existing[key]
+        if not self.options.update:
+            self.problem(ERROR, "this inventory number is already in the catalogue (import "
+                         "with update to update its record)", row, column, number)
+            return False
+        if trashed:
+            self.problem(ERROR, "this inventory number belongs to a record in the trash; "
+                         "restore it first", row, column, number)
+            return False
+        self.report.to_update += 1
+        return record_id
+
+
+_SINGLE = FIELDS_BY_NAME["title"]
+_NUMBER_WARNINGS = {
+    "pattern": "does not follow the museum's numbering pattern (year.lot.item); kept as given",
+    "empty_element": "has an empty element between ';'; kept as given",
+}
+
+
+def _vocabularies(session: Session) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for vocabulary, label in session.execute(
+            select(Term.vocabulary, Term.label).where(
+                Term.vocabulary.in_(set(VOCABULARY_OF.values())))):
+        found.setdefault(vocabulary, set()).add(fold(label.strip()))
+    return {name: frozenset(labels) for name, labels in found.items()}
+
+
+def _folded(text: str) -> str:
+    return fold(text.strip())
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    digits = text[1:] if text.startswith("-") else text
+    return int(text) if digits.isdigit() and 0 < len(digits) <= 4 else None
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """A cell as quoted in a message: on one line, and not a megabyte long."""
+    flat = " ".join(value.split()) if "\n" in value or "\r" in value else value
+    return flat if len(flat) <= limit else flat[:limit] + "…"

@@ -1,0 +1,125 @@
+"""The import wizard and the Exchange menu: columns matched by label and remembered, the dry run
+lists problems and blocks on errors, the import runs in the background, cancel imports nothing,
+exports write the list's records."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from tests.unit.import_samples import generated_rows, write_app_csv, write_rows
+from ui.exchange.import_wizard import ImportWizard
+
+LABEL_HEADER = ["Numéro d'inventaire", "Désignation du bien", "Nom du donateur", "Dating"]
+
+
+@pytest.fixture
+def wizard(qtbot, catalogue):
+    dialog = ImportWizard(catalogue, "tester")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def choose_file(wizard: ImportWizard, path: Path) -> None:
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.look_at_file()
+
+
+def mapped_fields(wizard: ImportWizard) -> dict[str, str]:
+    return {h: t.field for h, t in wizard.mapping_page.mapping().columns.items()}
+
+
+def run_page_done(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.done is not None or not page.cancel_button.isEnabled(),
+                    timeout=60_000)
+
+
+def test_columns_are_matched_by_label_checked_and_imported(qtbot, wizard, catalogue, tmp_path):
+    path = write_rows(tmp_path / "objets.csv", LABEL_HEADER, [
+        ["2004.1.1", "bol", "Mme X", "XIXe siècle"],
+        ["2004.1.2", "pichet", "Mme X", "Louis XV"],
+    ], encoding="cp1252", delimiter=";")
+    choose_file(wizard, path)
+    assert "cp1252" in wizard.file_page.detected.text()
+    wizard.next()
+    assert mapped_fields(wizard) == {"Numéro d'inventaire": "inventory_number",
+                                     "Désignation du bien": "designation",
+                                     "Dating": "dating"}
+    wizard.next()
+    run_page_done(qtbot, wizard.check_page)
+    assert wizard.check_page.isComplete()
+    assert "row 3, column Dating: dating not understood" in \
+        wizard.check_page.problems.toPlainText()
+    assert "Ignored columns: Nom du donateur" in wizard.check_page.problems.toPlainText()
+    assert catalogue.record_count() == 0  # the check imports nothing
+    wizard.next()
+    run_page_done(qtbot, wizard.import_page)
+    assert wizard.import_page.done.imported
+    assert catalogue.record_count() == 2
+
+
+def test_a_mapping_chosen_once_is_remembered_for_files_with_the_same_columns(
+        qtbot, catalogue, tmp_path):
+    first = ImportWizard(catalogue, "tester")
+    qtbot.addWidget(first)
+    first.show()
+    choose_file(first, write_rows(tmp_path / "a.csv", LABEL_HEADER, [["1", "a", "b", "c"]]))
+    first.next()
+    donor_row = LABEL_HEADER.index("Nom du donateur")
+    combo = first.mapping_page.combo(donor_row)
+    combo.setCurrentIndex(combo.findData("acquisition_source"))
+    first.next()  # leaving the page remembers the mapping
+
+    second = ImportWizard(catalogue, "tester")
+    qtbot.addWidget(second)
+    second.show()
+    choose_file(second, write_rows(tmp_path / "b.csv", LABEL_HEADER, [["2", "d", "e", "f"]]))
+    second.next()
+    assert mapped_fields(second)["Nom du donateur"] == "acquisition_source"
+
+
+def test_errors_block_the_import(qtbot, wizard, catalogue, tmp_path):
+    choose_file(wizard, write_rows(tmp_path / "bad.csv", ["inventory_number", "designation"],
+                                   [["2004.1.1", "bol"], ["2004.1.1", "pot"]]))
+    wizard.next()
+    wizard.next()
+    run_page_done(qtbot, wizard.check_page)
+    assert not wizard.check_page.isComplete()
+    assert "row 3, column inventory_number: inventory number already on row 2" in \
+        wizard.check_page.problems.toPlainText()
+    assert catalogue.record_count() == 0
+
+
+@pytest.mark.parametrize("stop", ["cancel button", "closing the wizard"])
+def test_stopped_import_imports_nothing(qtbot, wizard, catalogue, tmp_path, stop):
+    choose_file(wizard, write_app_csv(tmp_path / "big.csv", generated_rows(3000, seed=2)))
+    wizard.next()
+    wizard.next()
+    run_page_done(qtbot, wizard.check_page)
+    wizard.next()
+    if stop == "cancel button":
+        wizard.import_page.cancel_button.click()
+    else:
+        wizard.reject()
+    run_page_done(qtbot, wizard.import_page)
+    assert "cancelled" in wizard.import_page.summary.text()
+    assert catalogue.record_count() == 0
+
+
+def test_export_menu_writes_the_records_in_the_list(qtbot, window, tmp_path, monkeypatch):
+    from catalogue_app.records import create_record
+
+    with window.catalogue.writing() as session:
+        for number in ("2004.1.2", "2004.1.1"):
+            create_record(session, {"inventory_number": number}, "t")
+    window.model.refresh()
+    out = tmp_path / "export.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.exchange_actions.export_actions["csv"].trigger()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["inventory_number"] for r in rows] == ["2004.1.1", "2004.1.2"]

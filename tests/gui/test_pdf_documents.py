@@ -1,0 +1,103 @@
+"""PDF documents with Qt's own writer: the object sheet and the inventory register (18 columns,
+landscape, paginated, inventory order, deaccessioned entries marked, deposits apart)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from PIL import Image as PILImage
+
+from catalogue_app.images.store import ImageStore
+from catalogue_app.lifecycle import deaccession_record
+from catalogue_app.records import insert_records
+from db.local.models import Image
+from tests.support import run_cli
+from ui.exchange.documents import object_sheets_pdf, register_pdf
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler-utils (pdftotext) is not installed")
+
+
+def pdf_text(path, *pages: int) -> str:
+    args = ["pdftotext", "-layout"]
+    if pages:
+        args += ["-f", str(pages[0]), "-l", str(pages[-1])]
+    text = subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return unicodedata.normalize("NFKC", text)  # the PDF's "ﬀ" ligatures back to "ff"
+
+
+def page_count(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+
+
+def test_register_lists_entries_in_inventory_order_landscape_and_paginated(qapp, catalogue,
+                                                                           tmp_path):
+    entries = [{"inventory_number": f"2004.1.{n}", "designation": f"objet {n}",
+                "register_date": "2004-05-01"} for n in range(120, 0, -1)]
+    entries += [{"inventory_number": "D.2004.1.1", "designation": "dépôt",
+                 "register_date": "2004-05-01"},
+                {"inventory_number": "2004.9.9", "designation": "brouillon"}]  # no date
+    with catalogue.writing() as session:
+        ids = insert_records(session, entries, "test")
+        deaccession_record(session, ids[-3 - 1], "2020-03-01", "Détruit par un incendie", "t")
+
+    assert register_pdf(catalogue, tmp_path / "register.pdf") == 120
+    text = pdf_text(tmp_path / "register.pdf")
+    pages = page_count(tmp_path / "register.pdf")
+    assert pages > 1 and f"Page {pages} / {pages}" in text
+    assert text.count("1. Numéro") == text.count("Observations") == pages  # headings repeat
+    numbers = [line.split()[0] for line in text.splitlines()
+               if line.strip().startswith("2004.1.")]
+    assert numbers == [f"2004.1.{n}" for n in range(1, 121)]
+    assert "(deaccessioned)" in text and "2020-03-01:" in text and "incendie" in text
+    assert "dépôt" not in text and "brouillon" not in text
+    info = subprocess.run(["pdfinfo", str(tmp_path / "register.pdf")], capture_output=True,
+                          text=True).stdout
+    assert "842 x 595" in info  # A4 landscape
+
+    assert register_pdf(catalogue, tmp_path / "deposits.pdf", deposits=True) == 1
+    assert "D.2004.1.1" in pdf_text(tmp_path / "deposits.pdf")
+
+
+def test_object_sheet_prints_every_field_and_the_primary_image(qapp, catalogue, tmp_path):
+    record = {"inventory_number": "1968.3.244", "designation": "coiffe",
+              "title": "Coiffe de mariée", "materials": ["lin", "soie"],
+              "authors": [{"name": "Atelier Lemarchand", "role": "fabricant"}],
+              "observations": "Note interne\nsur deux lignes", "dating": "vers 1880"}
+    picture = io.BytesIO()
+    PILImage.new("RGB", (600, 400), "darkred").save(picture, "JPEG")
+    sha256 = hashlib.sha256(picture.getvalue()).hexdigest()
+    ImageStore(catalogue.images_dir).add_bytes(picture.getvalue())
+    with catalogue.writing() as session:
+        (record_id,) = insert_records(session, [record], "test")
+        session.add(Image(record_id=record_id, sha256=sha256, file_name="face.jpg",
+                          byte_size=len(picture.getvalue()), is_primary=True,
+                          attached_at="2026-01-01"))
+
+    assert object_sheets_pdf(catalogue, [record_id], tmp_path / "sheet.pdf") == 1
+    text = " ".join(pdf_text(tmp_path / "sheet.pdf").split())
+    for expected in ("1968.3.244 — Coiffe de mariée", "lin; soie",
+                     "Atelier Lemarchand [fabricant]", "Note interne sur deux lignes",
+                     "Inventory number", "Observations"):
+        assert expected in text
+    images = subprocess.run(["pdfimages", "-list", str(tmp_path / "sheet.pdf")],
+                            capture_output=True, text=True).stdout
+    assert len(images.splitlines()) == 3  # two heading lines, one picture
+
+
+def test_register_is_printed_headless_from_the_command_line(catalogue, tmp_path):
+    with catalogue.writing() as session:
+        insert_records(session, [{"inventory_number": "2004.1.1", "designation": "bol",
+                                  "register_date": "2004-05-01"}], "test")
+    catalogue.close()
+    result = run_cli("--catalogue", str(catalogue.directory), "export", "register",
+                     str(tmp_path / "register.pdf"), env={"QT_QPA_PLATFORM": ""})
+    assert result.returncode == 0, result.stderr
+    assert "2004.1.1" in pdf_text(tmp_path / "register.pdf")

@@ -1,0 +1,129 @@
+"""LIDO export: schema-valid documents, text exactly as entered, private fields kept home."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from catalogue_app.exchange.lido import LIDO_NS, lido_schema, write_lido
+from tests.unit.exchange_records import MUSEUM, PRIVATE_VALUES, full_record
+
+NS = {"lido": LIDO_NS}
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return lido_schema()
+
+
+def export(records, **options) -> bytes:
+    out = io.BytesIO()
+    write_lido(records, out, museum=MUSEUM, **options)
+    return out.getvalue()
+
+
+def assert_valid(schema: etree.XMLSchema, document: bytes) -> etree._Element:
+    root = etree.fromstring(document)
+    assert schema.validate(root), schema.error_log
+    return root
+
+
+@pytest.mark.parametrize("include_private", [False, True])
+def test_a_record_using_every_field_is_valid_lido(schema, include_private):
+    assert_valid(schema, export([full_record()], include_private=include_private))
+
+
+def test_text_is_exported_exactly_as_entered(schema):
+    record = full_record()
+    root = assert_valid(schema, export([record]))
+
+    def texts(path: str) -> list[str]:
+        return root.xpath(f"//lido:{path}/text()", namespaces=NS)
+
+    assert texts("titleSet/lido:appellationValue") == [record["title"]]
+    assert texts("objectWorkType/lido:term") == [record["designation"]]
+    assert texts("workID") == [record["inventory_number"]]
+    assert texts("inscriptionTranscription") == [record["inscriptions"]]
+    assert texts("displayObjectMeasurements") == [record["measurements"]]
+    assert texts("measurementValue") == ["49", "68.5", "2"]
+    assert texts("displayDate")[0] == record["dating"]
+    assert texts("earliestDate") == ["1880"] and texts("latestDate") == ["1900"]
+    assert texts("displayActorInRole") == ["Atelier Lemarchand (fabricant)", "anonyme"]
+    assert texts("roleActor/lido:term") == ["fabricant"]
+    assert texts("displayPlace") == [record["origin_place"]]
+    assert texts("termMaterialsTech/lido:term") == record["materials"] + record["techniques"]
+    assert texts("subjectConcept/lido:term") == record["subjects"]
+    assert texts("classification/lido:term") == record["themes"]
+    assert texts("creditLine")[0] == record["credit_line"]
+    description = root.xpath("//lido:objectDescriptionSet[@lido:type='description']"
+                             "/lido:descriptiveNoteValue/text()", namespaces=NS)
+    assert description == [record["description"]]
+
+
+def test_private_fields_are_left_out_unless_asked_for():
+    def all_text(document: bytes) -> str:
+        return "\n".join(etree.fromstring(document).xpath("//text() | //@*"))
+
+    public_export = all_text(export([full_record()]))
+    assert [v for v in PRIVATE_VALUES.values() if v in public_export] == []
+    private_export = all_text(export([full_record()], include_private=True))
+    assert [v for v in PRIVATE_VALUES.values() if v not in private_export] == []
+
+
+def test_only_publishable_images_are_exported_by_default_primary_first(schema):
+    root = assert_valid(schema, export([full_record()]))
+    assert root.xpath("//lido:resourceID/text()", namespaces=NS) == ["a" * 64]
+    root = assert_valid(schema, export([full_record()], include_private=True))
+    assert root.xpath("//lido:resourceID/text()", namespaces=NS) == ["a" * 64, "b" * 64]
+    assert root.xpath("//lido:linkResource/@lido:formatResource", namespaces=NS) == [
+        "image/jpeg", "image/tiff"]
+
+
+def test_a_record_with_only_an_inventory_number_is_still_valid(schema):
+    root = assert_valid(schema, export([{"id": "x1", "inventory_number": "OA 10426"}]))
+    assert root.xpath("//lido:titleSet/lido:appellationValue/text()",
+                      namespaces=NS) == ["OA 10426"]
+
+
+def test_characters_xml_cannot_carry_become_replacement_characters(schema):
+    record = {"id": "x2", "inventory_number": "E 1062 bis", "description": "a\x0bb\x00c\td"}
+    root = assert_valid(schema, export([record]))
+    assert root.xpath("//lido:descriptiveNoteValue/text()", namespaces=NS) == [
+        "a\ufffdb\ufffdc\td"]
+
+
+def test_a_thousand_records_stream_into_one_valid_document(schema, tmp_path: Path):
+    consumed = []
+
+    def records() -> Iterator[dict]:
+        for number in range(1000):
+            consumed.append(number)
+            yield full_record(number)
+
+    target = tmp_path / "export.xml"
+    started = time.perf_counter()
+    with target.open("wb") as out:
+        written = write_lido(records(), out, museum=MUSEUM)
+    elapsed = time.perf_counter() - started
+
+    assert written == 1000 and len(consumed) == 1000
+    root = assert_valid(schema, target.read_bytes())
+    assert len(root.findall("lido:lido", NS)) == 1000
+    assert elapsed < 10, f"1,000 records took {elapsed:.1f} s"
+
+
+def test_the_shipped_schema_rejects_a_record_without_its_mandatory_elements(schema):
+    document = (f'<lido:lidoWrap xmlns:lido="{LIDO_NS}"><lido:lido>'
+                '<lido:lidoRecID lido:type="local">x</lido:lidoRecID>'
+                "</lido:lido></lido:lidoWrap>").encode()
+    assert not schema.validate(etree.fromstring(document))
+
+
+def test_the_shipped_schema_accepts_a_third_party_lido_record(schema):
+    document = etree.parse(str(Path(__file__).parent / "data" / "lido-third-party-record.xml"))
+    assert schema.validate(document), schema.error_log
