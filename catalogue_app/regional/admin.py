@@ -1,0 +1,154 @@
+"""Museums, users and tokens: what the admin command line manages and the API authenticates."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from catalogue_app.regional.errors import NotFound, RegionalError
+from catalogue_app.regional.timestamps import utc_now
+from db.regional.models import Museum, Record, Token, User
+
+MUSEUM_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
+
+
+class Role(StrEnum):
+    READER = "reader"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+    @property
+    def can_write(self) -> bool:
+        return self is not Role.READER
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling, derived from the bearer token alone."""
+
+    museum_id: int
+    museum_code: str
+    museum_name: str
+    user: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class MuseumSummary:
+    code: str
+    name: str
+    users: int
+    records: int
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def add_museum(session: Session, code: str, name: str) -> None:
+    if not MUSEUM_CODE.fullmatch(code):
+        raise RegionalError(
+            f"museum code {code!r} is not valid: use 1 to 32 letters, digits, '.', '_' or '-',"
+            " starting with a letter or digit"
+        )
+    if not name.strip():
+        raise RegionalError("the museum name is empty")
+    if session.scalar(select(Museum.id).where(Museum.code == code)) is not None:
+        raise RegionalError(f"museum {code} already exists")
+    session.add(Museum(code=code, name=name.strip(), created_at=utc_now(), change_seq=0))
+
+
+def list_museums(session: Session) -> list[MuseumSummary]:
+    users = (
+        select(func.count()).select_from(User).where(User.museum_id == Museum.id)
+    ).scalar_subquery()
+    records = (
+        select(func.count())
+        .select_from(Record)
+        .where(Record.museum_id == Museum.id, Record.deleted.is_(False))
+    ).scalar_subquery()
+    rows = session.execute(select(Museum.code, Museum.name, users, records).order_by(Museum.code))
+    return [MuseumSummary(*row) for row in rows]
+
+
+def museum_by_code(session: Session, code: str) -> Museum:
+    museum = session.scalar(select(Museum).where(Museum.code == code))
+    if museum is None:
+        raise NotFound(f"there is no museum with code {code}; add it with 'museum add'")
+    return museum
+
+
+def create_token(
+    session: Session, museum_code: str, user_name: str, role: Role | None = None
+) -> tuple[int, str, list[str]]:
+    """Create a token for the user (created if needed) and return (token id, token, notes).
+
+    `role` defaults to editor for a new user and leaves an existing user's role alone."""
+    if not user_name.strip():
+        raise RegionalError("the user name is empty")
+    museum = museum_by_code(session, museum_code)
+    notes: list[str] = []
+    user = session.scalar(
+        select(User).where(User.museum_id == museum.id, User.name == user_name)
+    )
+    if user is None:
+        user = User(
+            museum_id=museum.id, name=user_name, role=(role or Role.EDITOR).value,
+            created_at=utc_now(),
+        )
+        session.add(user)
+        notes.append(f"created user {user_name} ({user.role}) in museum {museum.code}")
+    elif role is not None and user.role != role.value:
+        notes.append(f"user {user_name} of museum {museum.code}: role {user.role} -> {role}")
+        user.role = role.value
+    session.flush()
+    token = secrets.token_urlsafe(32)
+    row = Token(user_id=user.id, token_hash=hash_token(token), created_at=utc_now())
+    session.add(row)
+    session.flush()
+    return row.id, token, notes
+
+
+def revoke_token(session: Session, token_id: int, museum_id: int | None = None) -> None:
+    """Revoke a token; with `museum_id`, only one of that museum's tokens."""
+    token = session.get(Token, token_id)
+    if token is None or (
+        museum_id is not None and session.get(User, token.user_id).museum_id != museum_id
+    ):
+        raise NotFound(f"there is no token with id {token_id}")
+    if token.revoked_at is not None:
+        raise RegionalError(f"token {token_id} was already revoked on {token.revoked_at}")
+    token.revoked_at = utc_now()
+
+
+def list_users(session: Session, museum_id: int) -> list[dict[str, Any]]:
+    users = session.scalars(select(User).where(User.museum_id == museum_id).order_by(User.name))
+    tokens: dict[int, list[dict[str, Any]]] = {}
+    for token in session.scalars(
+        select(Token).join(User).where(User.museum_id == museum_id).order_by(Token.id)
+    ):
+        tokens.setdefault(token.user_id, []).append(
+            {"id": token.id, "created_at": token.created_at, "revoked_at": token.revoked_at}
+        )
+    return [{"name": u.name, "role": u.role, "tokens": tokens.get(u.id, [])} for u in users]
+
+
+def authenticate(session: Session, token: str) -> Caller | None:
+    """The caller a live token belongs to, or None for an unknown or revoked token."""
+    row = session.execute(
+        select(Museum.id, Museum.code, Museum.name, User.name, User.role)
+        .join(User, User.museum_id == Museum.id)
+        .join(Token, Token.user_id == User.id)
+        .where(Token.token_hash == hash_token(token), Token.revoked_at.is_(None))
+    ).one_or_none()
+    if row is None:
+        return None
+    museum_id, code, name, user, role = row
+    return Caller(museum_id, code, name, user, Role(role))

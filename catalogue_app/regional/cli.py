@@ -1,0 +1,227 @@
+"""`catalogue-base`: the regional base's admin command line (design.md §11).
+
+Exit status: 0 done, 1 refused (the message says why; nothing changed), 2 usage or fatal error.
+Messages go to stderr; stdout carries only what a script reads (a token, a museum list)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from sqlalchemy import make_url
+from sqlalchemy.orm import Session
+
+from catalogue_app.regional import admin, shared
+from catalogue_app.regional.config import ServerConfig, default_data_dir
+from catalogue_app.regional.errors import RegionalError
+from db.regional.engine import Database
+
+EXIT_OK, EXIT_REFUSED, EXIT_FATAL = 0, 1, 2
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--data", type=Path, default=default,
+                        help="directory of a zero-setup base (SQLite file and blobs)")
+    parser.add_argument("--db", default=default,
+                        help="database URL: postgresql+psycopg://... or sqlite:///...")
+    parser.add_argument("--blobs", type=Path, default=default,
+                        help="directory of the image store (with --db)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="catalogue-base", description=(
+        "Administer the shared regional base of the museum network."
+    ))
+    _global_options(parser, None)
+    # Global options are also accepted after the subcommand; SUPPRESS keeps the earlier value.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", parents=[common], help="run the API server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (PostgreSQL: about one per core)")
+    serve.set_defaults(run=_serve)
+
+    museum = commands.add_parser("museum", help="add or list museums").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    add = museum.add_parser("add", parents=[common], help="add a museum")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.set_defaults(run=_museum_add)
+    museum.add_parser("list", parents=[common], help="list museums").set_defaults(
+        run=_museum_list)
+
+    token = commands.add_parser("token", help="create or revoke tokens").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    create = token.add_parser("create", parents=[common], help=(
+        "create a token (and the user if needed); the token is printed once"))
+    create.add_argument("--museum", required=True, metavar="CODE")
+    create.add_argument("--user", required=True, metavar="NAME")
+    create.add_argument("--role", choices=[r.value for r in admin.Role])
+    create.set_defaults(run=_token_create)
+    revoke = token.add_parser("revoke", parents=[common], help="revoke a token")
+    revoke.add_argument("id", type=int, metavar="ID")
+    revoke.set_defaults(run=_token_revoke)
+
+    themes = commands.add_parser("themes", help="import or export the theme tree").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    for action, run in (("import", _themes_import), ("export", _themes_export)):
+        sub = themes.add_parser(action, parents=[common], help=f"{action} themes.json")
+        sub.add_argument("file", type=Path, metavar="FILE")
+        sub.set_defaults(run=run)
+
+    vocabularies = commands.add_parser("vocabularies", help="import shared vocabularies")
+    vocab_import = vocabularies.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sub = vocab_import.add_parser("import", parents=[common], help="import vocabulary files")
+    sub.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    sub.set_defaults(run=_vocabularies_import)
+    return parser
+
+
+def server_config(args: argparse.Namespace) -> ServerConfig:
+    if args.data is not None and (args.db is not None or args.blobs is not None):
+        raise RegionalError("give either --data DIR, or --db URL with --blobs DIR, not both")
+    if args.db is not None or args.blobs is not None:
+        if args.db is None or args.blobs is None:
+            raise RegionalError("--db and --blobs go together: give both")
+        if not args.db.startswith(("postgresql", "sqlite")):
+            raise RegionalError(
+                f"--db {args.db!r}: use postgresql+psycopg://USER@HOST/DB or sqlite:///PATH"
+            )
+        return ServerConfig(args.db, args.blobs)
+    data_dir = args.data if args.data is not None else default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return ServerConfig.in_data_dir(data_dir)
+
+
+def _open(config: ServerConfig) -> Database:
+    """The base's database, its schema created or upgraded first."""
+    database = Database(config.db_url)
+    try:
+        database.upgrade_schema()
+    except Exception:
+        database.dispose()
+        raise
+    return database
+
+
+@contextlib.contextmanager
+def _transaction(config: ServerConfig) -> Iterator[Session]:
+    database = _open(config)
+    try:
+        with database.write_session() as session:
+            yield session
+    finally:
+        database.dispose()
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
+    import uvicorn
+
+    if args.workers < 1:
+        raise RegionalError("--workers must be 1 or more")
+    # Upgrade once here, so worker processes never race to create the schema.
+    _open(config).dispose()
+    config.export_to_environment()
+    shown = make_url(config.db_url).render_as_string(hide_password=True)
+    _note(f"regional base on http://{args.host}:{args.port} (database {shown})")
+    uvicorn.run(
+        "catalogue_app.regional.api:app_from_environment", factory=True, host=args.host,
+        port=args.port, workers=args.workers, log_level="info",
+    )
+    return EXIT_OK
+
+
+def _museum_add(args: argparse.Namespace, config: ServerConfig) -> int:
+    with _transaction(config) as session:
+        admin.add_museum(session, args.code, args.name)
+    _note(f"added museum {args.code}")
+    return EXIT_OK
+
+
+def _museum_list(args: argparse.Namespace, config: ServerConfig) -> int:
+    with _transaction(config) as session:
+        museums = admin.list_museums(session)
+    for museum in museums:
+        print(f"{museum.code}\t{museum.name}\t{museum.users} users\t{museum.records} records")
+    if not museums:
+        _note("no museums yet; add one with 'museum add CODE NAME'")
+    return EXIT_OK
+
+
+def _token_create(args: argparse.Namespace, config: ServerConfig) -> int:
+    role = admin.Role(args.role) if args.role else None
+    with _transaction(config) as session:
+        token_id, token, notes = admin.create_token(session, args.museum, args.user, role)
+    for note in notes:
+        _note(note)
+    print(token)
+    _note("keep this token now: it is shown only once")
+    _note(f"token_id={token_id}")
+    return EXIT_OK
+
+
+def _token_revoke(args: argparse.Namespace, config: ServerConfig) -> int:
+    with _transaction(config) as session:
+        admin.revoke_token(session, args.id)
+    _note(f"revoked token {args.id}")
+    return EXIT_OK
+
+
+def _themes_import(args: argparse.Namespace, config: ServerConfig) -> int:
+    document = shared.read_json_file(args.file)
+    with _transaction(config) as session:
+        counts = shared.import_themes(session, document, str(args.file))
+    _note(f"themes from {args.file}: {counts}")
+    return EXIT_OK
+
+
+def _themes_export(args: argparse.Namespace, config: ServerConfig) -> int:
+    with _transaction(config) as session:
+        document = shared.export_themes(session)
+    try:
+        args.file.write_text(
+            json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    except OSError as error:
+        raise RegionalError(f"{args.file}: cannot write the file ({error})") from None
+    _note(f"wrote {args.file}")
+    return EXIT_OK
+
+
+def _vocabularies_import(args: argparse.Namespace, config: ServerConfig) -> int:
+    # Each file is read and checked before any is imported, then all land in one transaction.
+    documents = [(path, shared.read_json_file(path)) for path in args.files]
+    with _transaction(config) as session:
+        for path, document in documents:
+            vocabulary, counts = shared.import_vocabulary(session, document, str(path))
+            _note(f"vocabulary {vocabulary} from {path}: {counts}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace, ServerConfig], int] = args.run
+    try:
+        return run(args, server_config(args))
+    except RegionalError as error:
+        _note(f"catalogue-base: {error.message}")
+        return EXIT_REFUSED if error.status < 500 else EXIT_FATAL
+    except Exception as error:  # a fatal error is reported in one line, not a traceback
+        _note(f"catalogue-base: {type(error).__name__}: {error}")
+        return EXIT_FATAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""Object records on the regional base: the batch push (design.md §7) and reading one record.
+
+A push is one transaction under the museum's lock: versions are checked, the records that are ok
+are applied, each applied record takes the next value of the museum's change counter (that is
+the change feed), and the answer is stored under the Idempotency-Key before the commit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from catalogue_app.regional.admin import Caller
+from catalogue_app.regional.blobs import SHA256_HEX, held_blobs
+from catalogue_app.regional.errors import NotFound, RegionalError
+from catalogue_app.regional.timestamps import utc_now
+from db.regional.models import IdempotentResponse, Museum, Record
+
+MAX_BATCH_RECORDS = 100
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PushedRecord:
+    id: str
+    base_version: int | None
+    fields: dict[str, Any]
+    deleted: bool = False
+
+
+def normalise_inventory_number(number: str) -> str:
+    """The form compared for uniqueness: trimmed, inner spaces collapsed, case-insensitive."""
+    return _SPACES.sub(" ", number.strip()).casefold()
+
+
+def record_to_wire(record: Record | _Row) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "fields": record.fields,
+        "version": record.version,
+        "deleted": record.deleted,
+    }
+
+
+def get_record(session: Session, caller: Caller, record_id: str) -> dict[str, Any]:
+    record = session.get(Record, record_id)
+    if record is None or record.museum_id != caller.museum_id:
+        raise NotFound(f"your museum has no record with id {record_id}")
+    return record_to_wire(record)
+
+
+def request_fingerprint(records: list[PushedRecord]) -> str:
+    canonical = json.dumps(
+        [[r.id, r.base_version, r.fields, r.deleted] for r in records],
+        sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def lock_museum(session: Session, museum_id: int) -> Museum:
+    """Serialise the museum's writers (row lock on PostgreSQL; SQLite already holds its lock)."""
+    return session.scalars(
+        select(Museum).where(Museum.id == museum_id).with_for_update()
+    ).one()
+
+
+def push_batch(
+    session: Session, caller: Caller, idempotency_key: str, records: list[PushedRecord]
+) -> dict[str, Any]:
+    if len(records) > MAX_BATCH_RECORDS:
+        raise RegionalError(
+            f"a batch holds at most {MAX_BATCH_RECORDS} records; this one has {len(records)}:"
+            " split it", 413,
+        )
+    museum = lock_museum(session, caller.museum_id)
+    fingerprint = request_fingerprint(records)
+    stored = session.get(IdempotentResponse, (museum.id, idempotency_key))
+    if stored is not None:
+        if stored.request_hash != fingerprint:
+            raise RegionalError(
+                f"Idempotency-Key {idempotency_key!r} was already used for a different batch;"
+                " use a new key for a new batch", 422,
+            )
+        return stored.response
+    response = {"results": _BatchApplier(session, caller, museum, records).apply()}
+    session.add(IdempotentResponse(
+        museum_id=museum.id, key=idempotency_key, request_hash=fingerprint,
+        response=response, created_at=utc_now(),
+    ))
+    return response
+
+
+@dataclass
+class _Row:
+    """A record's state during a push (plain data: the batch is written with two statements)."""
+
+    id: str
+    museum_id: int
+    inventory_key: str | None
+    fields: dict[str, Any]
+    version: int
+    deleted: bool
+
+
+_RECORDS = Record.__table__
+_ROW_COLUMNS = [_RECORDS.c[name] for name in _Row.__dataclass_fields__]
+
+
+@dataclass
+class _BatchApplier:
+    session: Session
+    caller: Caller
+    museum: Museum
+    records: list[PushedRecord]
+    by_id: dict[str, _Row] = field(default_factory=dict)
+    by_key: dict[str, _Row] = field(default_factory=dict)
+    held_blobs: set[str] = field(default_factory=set)
+    now: str = field(default_factory=utc_now)  # one transaction, one time
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    # In the order applied: a number released by one update may be claimed by a later one.
+    updates: list[dict[str, Any]] = field(default_factory=list)
+
+    def apply(self) -> list[dict[str, Any]]:
+        self._load_state()
+        results = []
+        seen: set[str] = set()
+        for pushed in self.records:
+            if pushed.id in seen:
+                results.append(_error(pushed.id, "this record appears twice in the batch"))
+                continue
+            seen.add(pushed.id)
+            results.append(self._apply_one(pushed))
+        self._write()
+        return results
+
+    def _load_state(self) -> None:
+        ids = [r.id for r in self.records]
+        keys = {k for r in self.records if (k := self._inventory_key(r.fields)) is not None}
+        # Other museums' records are loaded too, only to refuse their ids.
+        rows = self.session.execute(
+            select(*_ROW_COLUMNS).where(_RECORDS.c.id.in_(ids) | _RECORDS.c.inventory_key.in_(keys))
+        )
+        for row in rows:
+            state = _Row(*row)
+            self.by_id[state.id] = state
+            if state.inventory_key is not None:
+                self.by_key[state.inventory_key] = state
+        hashes = {h for r in self.records for h in _image_hashes(r.fields)}
+        self.held_blobs = held_blobs(self.session, self.museum.id, hashes)
+
+    def _write(self) -> None:
+        if self.updates:
+            self.session.execute(
+                update(_RECORDS).where(_RECORDS.c.id == bindparam("record_id")), self.updates
+            )
+        if not self.inserts:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name != "postgresql":
+            self.session.execute(insert(_RECORDS), self.inserts)
+            return
+        # COPY is PostgreSQL's bulk path: a first upload of a museum's 70,000 records is
+        # mostly new rows, and 100 INSERTs cost several times more. Same transaction.
+        columns = list(self.inserts[0])
+        with connection.connection.cursor() as cursor, cursor.copy(
+            f"COPY records ({', '.join(columns)}) FROM STDIN"
+        ) as copy:
+            for row in self.inserts:
+                copy.write_row([
+                    json.dumps(row[c]) if c == "fields" else row[c] for c in columns
+                ])
+
+    def _apply_one(self, pushed: PushedRecord) -> dict[str, Any]:
+        problem = self._field_problem(pushed)
+        if problem:
+            return _error(pushed.id, problem)
+        current = self.by_id.get(pushed.id)
+        if current is not None and current.museum_id != self.museum.id:
+            return _error(pushed.id, (
+                "this record id is already used by another museum's catalogue; a catalogue"
+                " copied from another museum cannot sync: give the records new ids"
+            ))
+        key = None if pushed.deleted else self._inventory_key(pushed.fields)
+        holder = self.by_key.get(key) if key is not None else None
+        if holder is not None and holder.id == pushed.id:
+            holder = None
+
+        if current is None:
+            if pushed.base_version is not None:
+                return _error(pushed.id, (
+                    f"the regional base has no record with this id although the desk based it"
+                    f" on version {pushed.base_version}; do a full resync"
+                ))
+            if pushed.deleted:
+                return {"id": pushed.id, "status": "unchanged"}
+            if holder is not None:
+                # Created on two desks under one number: one object, the desk adopts this id.
+                return _conflict(pushed.id, holder, (
+                    f"inventory number {pushed.fields['inventory_number']!r} already belongs to"
+                    f" record {holder.id}: adopt that record"
+                ))
+            return self._create(pushed, key)
+
+        if current.fields == pushed.fields and current.deleted == pushed.deleted:
+            return {"id": pushed.id, "status": "unchanged", "version": current.version}
+        if pushed.base_version != current.version:
+            return _conflict(pushed.id, current, (
+                f"the record changed on the regional base (version {current.version}) since"
+                f" version {pushed.base_version}"
+            ))
+        if holder is not None:
+            return _error(pushed.id, (
+                f"inventory number {pushed.fields['inventory_number']!r} is already used by"
+                f" record {holder.id} of your museum"
+            ))
+        return self._update(current, pushed, key)
+
+    def _field_problem(self, pushed: PushedRecord) -> str | None:
+        number = pushed.fields.get("inventory_number")
+        if number is not None and not isinstance(number, str):
+            return "fields.inventory_number must be a text or null"
+        images = pushed.fields.get("images", [])
+        if not isinstance(images, list) or not all(
+            isinstance(i, dict) and isinstance(i.get("sha256"), str) for i in images
+        ):
+            return "fields.images must be a list of objects, each with a \"sha256\" text"
+        for position, image in enumerate(images, 1):
+            sha256 = image["sha256"]
+            name = image.get("file_name") or f"image {position}"
+            if not SHA256_HEX.fullmatch(sha256):
+                return f"{name}: sha256 {sha256!r} is not 64 lowercase hexadecimal characters"
+            if not pushed.deleted and sha256 not in self.held_blobs:
+                return (
+                    f"{name} (sha256 {sha256}) has not been uploaded to the regional base;"
+                    " upload the image before the record"
+                )
+        themes = pushed.fields.get("themes", [])
+        if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+            return "fields.themes must be a list of theme ids (texts)"
+        return None
+
+    def _inventory_key(self, fields: dict[str, Any]) -> str | None:
+        number = fields.get("inventory_number")
+        if not isinstance(number, str) or not number.strip():
+            return None
+        return f"{self.museum.id}/{normalise_inventory_number(number)}"
+
+    def _stamp(self) -> dict[str, Any]:
+        """The change counter and audit columns of a record applied now."""
+        self.museum.change_seq += 1
+        return {"seq": self.museum.change_seq, "updated_at": self.now,
+                "updated_by": self.caller.user}
+
+    def _create(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
+        row = _Row(pushed.id, self.museum.id, key, pushed.fields, 1, False)
+        self.inserts.append({
+            "id": row.id, "museum_id": row.museum_id, "inventory_key": key,
+            "fields": row.fields, "version": 1, "deleted": False, **self._stamp(),
+        })
+        self.by_id[row.id] = row
+        if key is not None:
+            self.by_key[key] = row
+        return {"id": pushed.id, "status": "ok", "version": 1}
+
+    def _update(self, row: _Row, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
+        if row.inventory_key is not None and row.inventory_key != key:
+            self.by_key.pop(row.inventory_key, None)
+        if key is not None:
+            self.by_key[key] = row
+        row.inventory_key, row.fields, row.deleted = key, pushed.fields, pushed.deleted
+        row.version += 1
+        self.updates.append({
+            "record_id": row.id, "inventory_key": key, "fields": row.fields,
+            "deleted": row.deleted, "version": row.version, **self._stamp(),
+        })
+        return {"id": pushed.id, "status": "ok", "version": row.version}
+
+
+def _image_hashes(fields: dict[str, Any]) -> list[str]:
+    images = fields.get("images")
+    if not isinstance(images, list):
+        return []
+    return [i["sha256"] for i in images if isinstance(i, dict) and isinstance(i.get("sha256"), str)]
+
+
+def _error(record_id: str, message: str) -> dict[str, Any]:
+    return {"id": record_id, "status": "error", "message": message}
+
+
+def _conflict(record_id: str, current: _Row, message: str) -> dict[str, Any]:
+    return {
+        "id": record_id, "status": "conflict", "version": current.version, "message": message,
+        "current": record_to_wire(current),
+    }

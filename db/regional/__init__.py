@@ -1,0 +1,1 @@
+"""The regional base's schema (PostgreSQL in production, SQLite for one machine or a demo)."""

@@ -1,0 +1,104 @@
+"""Engine, sessions and schema upgrades for the regional base.
+
+Writes that must be serialised per museum go through `write_session`: on PostgreSQL the caller
+locks the museum row (`SELECT ... FOR UPDATE`), so museums never wait on each other; on SQLite,
+which has one writer anyway, the transaction starts with `BEGIN IMMEDIATE` so two writers queue
+on the database lock instead of failing half-way through."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_IMMEDIATE = "catalogue_begin_immediate"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    # Per worker process; the API's 40 handler threads queue for these under heavy load,
+    # which keeps a few workers inside PostgreSQL's default 100 connections.
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy emit BEGIN itself, so writers can ask for BEGIN IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+class Database:
+    """One engine and its session factories (one per database, design.md §10)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        # Reads see one snapshot for the whole transaction (a feed page reads several tables);
+        # SQLite's WAL readers already do.
+        snapshot = (
+            self.engine.execution_options(isolation_level="REPEATABLE READ")
+            if is_postgresql(self.engine) else self.engine
+        )
+        self._sessions = sessionmaker(snapshot, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_postgresql(self) -> bool:
+        return is_postgresql(self.engine)
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A transaction that commits on success and rolls back on any exception."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def upgrade_schema(self) -> None:
+        upgrade_schema(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Create the schema or bring it to the latest revision (first use of a base)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        if is_postgresql(engine):
+            # Two servers starting on a fresh database must not both create the tables.
+            connection.execute(text("SELECT pg_advisory_xact_lock(726351)"))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,148 @@
+"""Tables of the shared regional base.
+
+Records are one row per object holding the latest state: `fields` is the JSON document the desk
+sent (unknown keys kept verbatim) and `seq` is the museum's change counter at the record's last
+change, so the change feed of a museum is simply its records ordered by `seq` (a log compacted to
+the latest state, tombstones included). Shared data (themes, vocabulary terms) uses one separate
+counter kept in `shared_state`."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+UUID_LENGTH = 36
+SHA256_LENGTH = 64
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SharedState(Base):
+    """A single row (id = 1): the shared-data change counter and the feed epoch.
+
+    The epoch is a random id made with the schema; a cursor from another epoch (a base that was
+    rebuilt or restored) cannot be trusted and asks the desk for a full resync."""
+
+    __tablename__ = "shared_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(32))
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Museum(Base):
+    __tablename__ = "museums"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))
+    # Advanced only while this row is locked, so a museum's changes commit in counter order.
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("museum_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"))
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))  # reader | editor | admin
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class Token(Base):
+    __tablename__ = "tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # sha256 of the random token: enough for 32 random bytes, and the token itself is never kept.
+    token_hash: Mapped[str] = mapped_column(String(SHA256_LENGTH), unique=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class Record(Base):
+    """One object record of one museum.
+
+    Lookups by id and by inventory key each have exactly one index to use: the planner cannot
+    pick the (museum_id, seq) feed index for them when statistics are stale (a first bulk
+    upload), which made every batch scan the whole museum."""
+
+    __tablename__ = "records"
+    __table_args__ = (UniqueConstraint("museum_id", "seq"),)
+
+    # Client-made UUIDs are unique across the network; a clash is refused, never shared.
+    id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"))
+    # "<museum id>/<normalised inventory number>", unique; None for tombstones and unnumbered
+    # drafts, so a deleted number can be reused.
+    inventory_key: Mapped[str | None] = mapped_column(Text, unique=True)
+    fields: Mapped[dict] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[str] = mapped_column(String(32))
+    updated_by: Mapped[str] = mapped_column(Text)
+
+
+class IdempotentResponse(Base):
+    """The stored answer to a push, so a retry with the same key gets the same answer."""
+
+    __tablename__ = "idempotent_responses"
+
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(SHA256_LENGTH))
+    response: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class MuseumBlob(Base):
+    """A museum may read a blob once it has uploaded it (the file on disk may be shared)."""
+
+    __tablename__ = "museum_blobs"
+
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+    __table_args__ = (Index("ix_themes_seq", "seq", unique=True),)
+
+    id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    parent_id: Mapped[str | None] = mapped_column(String(UUID_LENGTH))
+    label_fr: Mapped[str] = mapped_column(Text)
+    label_en: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class VocabularyTerm(Base):
+    __tablename__ = "vocabulary_terms"
+    __table_args__ = (Index("ix_vocabulary_terms_seq", "seq", unique=True),)
+
+    id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    vocabulary: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(Text)
+    # Every other key of the term as given in the vocabulary file (broader term, labels, ...).
+    extra: Mapped[dict] = mapped_column(JSON)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger)

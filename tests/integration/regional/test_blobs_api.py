@@ -1,0 +1,103 @@
+"""Image upload and download: resumable, checked chunk by chunk and as a whole, write-once."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import httpx
+from PIL import Image
+
+from tests.integration.conftest import RegionalServer
+from tests.integration.regional.conftest import Museum, upload_blob
+
+
+def tiff_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("I;16", (300, 200), 4000).save(out, format="TIFF", compression="tiff_lzw")
+    return out.getvalue()
+
+
+def put_chunk(client: httpx.Client, sha256: str, offset: int, chunk: bytes) -> httpx.Response:
+    return client.put(
+        f"/api/v1/blobs/{sha256}/chunks/{offset}", content=chunk,
+        headers={"Chunk-SHA256": hashlib.sha256(chunk).hexdigest()},
+    )
+
+
+def test_an_uploaded_image_is_no_longer_missing_and_downloads_bit_for_bit(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    data = tiff_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    other = "f" * 64
+    check = museum_a.editor.post("/api/v1/blobs:check", json={"sha256": [sha256, other]})
+    assert check.json() == {"missing": [sha256, other]}
+    assert upload_blob(museum_a.editor, data, chunk_size=1000) == sha256
+    check = museum_a.editor.post("/api/v1/blobs:check", json={"sha256": [sha256, other]})
+    assert check.json() == {"missing": [other]}
+    assert museum_a.reader.get(f"/api/v1/blobs/{sha256}").content == data
+    stored = regional_server.config.blob_dir / "objects" / sha256[:2] / sha256[2:4] / sha256
+    assert stored.read_bytes() == data
+
+
+def test_an_interrupted_upload_resumes_from_the_offset_the_server_reports(
+    museum_a: Museum,
+) -> None:
+    data = bytes(range(256)) * 40
+    sha256 = hashlib.sha256(data).hexdigest()
+    assert put_chunk(museum_a.editor, sha256, 0, data[:4000]).json() == {"offset": 4000}
+    # The connection drops; the desk asks where to resume.
+    state = museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()
+    assert state == {"offset": 4000, "complete": False}
+    misplaced = put_chunk(museum_a.editor, sha256, 0, data[:4000])
+    assert misplaced.status_code == 409 and "offset 4000" in misplaced.json()["error"]
+    assert put_chunk(museum_a.editor, sha256, 4000, data[4000:]).status_code == 200
+    assert museum_a.editor.post(f"/api/v1/blobs/{sha256}:finish").json() == {
+        "sha256": sha256, "size": len(data),
+    }
+    # A finish retried after a lost answer is harmless.
+    assert museum_a.editor.post(f"/api/v1/blobs/{sha256}:finish").status_code == 200
+    assert museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()["complete"] is True
+
+
+def test_a_chunk_damaged_in_transit_is_refused(museum_a: Museum) -> None:
+    sha256 = hashlib.sha256(b"abc").hexdigest()
+    response = museum_a.editor.put(
+        f"/api/v1/blobs/{sha256}/chunks/0", content=b"abd",
+        headers={"Chunk-SHA256": hashlib.sha256(b"abc").hexdigest()},
+    )
+    assert response.status_code == 422 and "damaged in transit" in response.json()["error"]
+    assert museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()["offset"] == 0
+
+
+def test_bytes_that_do_not_hash_to_the_announced_sha256_are_discarded(museum_a: Museum) -> None:
+    claimed = hashlib.sha256(b"the real image").hexdigest()
+    assert put_chunk(museum_a.editor, claimed, 0, b"something else").status_code == 200
+    response = museum_a.editor.post(f"/api/v1/blobs/{claimed}:finish")
+    assert response.status_code == 422 and "discarded" in response.json()["error"]
+    assert museum_a.editor.post("/api/v1/blobs:check", json={"sha256": [claimed]}).json() == {
+        "missing": [claimed],
+    }
+    assert museum_a.editor.get(f"/api/v1/blobs/{claimed}/upload").json()["offset"] == 0
+
+
+def test_two_museums_uploading_the_same_image_each_get_read_access_to_one_file(
+    museum_a: Museum, museum_b: Museum, regional_server: RegionalServer,
+) -> None:
+    data = b"the same postcard scanned in two museums"
+    upload_blob(museum_a.editor, data)
+    sha256 = upload_blob(museum_b.editor, data)
+    assert museum_b.reader.get(f"/api/v1/blobs/{sha256}").content == data
+    objects = [p for p in (regional_server.config.blob_dir / "objects").rglob("*") if p.is_file()]
+    assert len(objects) == 1
+
+
+def test_finishing_an_upload_that_never_started_is_a_404(museum_a: Museum) -> None:
+    response = museum_a.editor.post(f"/api/v1/blobs/{'1' * 64}:finish")
+    assert response.status_code == 404 and "no upload" in response.json()["error"]
+
+
+def test_a_chunk_without_its_checksum_header_is_refused(museum_a: Museum) -> None:
+    response = museum_a.editor.put(f"/api/v1/blobs/{'1' * 64}/chunks/0", content=b"x")
+    assert response.status_code == 422 and "Chunk-SHA256" in response.json()["error"]

@@ -1,0 +1,50 @@
+"""Concurrent pushes: a lock per museum, no lost update, no silent overwrite (issue 7, item 5)."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import text
+
+from tests.integration.conftest import RegionalServer
+from tests.integration.regional.conftest import Museum, new_record, push_ok
+
+
+def test_two_desks_editing_one_record_at_the_same_moment_get_one_ok_and_one_conflict(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    desks = [regional_server.client(regional_server.token("MA", f"desk{d}")) for d in (1, 2)]
+    with desks[0], desks[1], ThreadPoolExecutor(2) as pool:
+        for attempt in range(5):
+            record = new_record(f"1.{attempt}")
+            push_ok(museum_a.editor, [record])
+            edits = [
+                {**record, "base_version": 1, "fields": {**record["fields"], "title": title}}
+                for title in ("from desk 1", "from desk 2")
+            ]
+            results = list(pool.map(lambda pair: push_ok(pair[0], [pair[1]])[0],
+                                    zip(desks, edits, strict=True)))
+            assert sorted(r["status"] for r in results) == ["conflict", "ok"]
+            winner = edits[[r["status"] for r in results].index("ok")]
+            stored = museum_a.reader.get(f"/api/v1/records/{record['id']}").json()
+            assert stored["version"] == 2 and stored["fields"] == winner["fields"]
+
+
+def test_a_museum_pushing_never_waits_for_another_museums_lock(
+    museum_a: Museum, museum_b: Museum, regional_server: RegionalServer,
+) -> None:
+    if not regional_server.database.is_postgresql:
+        pytest.skip("SQLite serialises every writer by design; the per-museum lock is PostgreSQL's")
+    with regional_server.database.engine.connect() as holder, ThreadPoolExecutor(1) as pool:
+        transaction = holder.begin()
+        holder.execute(text("SELECT id FROM museums WHERE code = 'MA' FOR UPDATE"))
+        waiting = pool.submit(push_ok, museum_a.editor, [new_record("A.1")])
+        start = time.monotonic()
+        assert push_ok(museum_b.editor, [new_record("B.1")])[0]["status"] == "ok"
+        assert time.monotonic() - start < 5
+        time.sleep(0.3)
+        assert not waiting.done(), "museum A's push should wait for A's lock"
+        transaction.rollback()
+        assert waiting.result(timeout=30)[0]["status"] == "ok"
