@@ -1,0 +1,57 @@
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "sync"
+HELP = ("send this catalogue's changes to the regional base and receive the others' "
+        "(exit 1 when some records were refused or wait for a decision)")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", required=True, metavar="URL",
+                        help="address of the regional base, e.g. https://base.example.org")
+    parser.add_argument("--token-file", type=Path, metavar="F",
+                        help="file holding the token (default: the token saved for this server)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from catalogue_app.catalogue import Catalogue
+    from catalogue_app.sync import tokens
+    from catalogue_app.sync.client import RegionalClient, SyncError
+    from catalogue_app.sync.engine import Synchroniser
+
+    server = args.server.rstrip("/")
+    if not server.startswith(("https://", "http://")):
+        print(f"--server {args.server!r}: give the address with https:// (or http://).",
+              file=sys.stderr)
+        return 2
+    if args.token_file is not None:
+        try:
+            token = tokens.read_token_file(args.token_file)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+    else:
+        token = tokens.load_token(server)
+        if token is None:
+            print(f"No token is saved for {server}: give one with --token-file, or save it in"
+                  " the sync settings of the application.", file=sys.stderr)
+            return 2
+    catalogue = Catalogue.open(args.catalogue_dir)
+    try:
+        with RegionalClient(server, token) as client:
+            report = Synchroniser(catalogue, client, token, progress=_progress).run()
+    except SyncError as error:
+        print(f"Sync with {server} stopped: {error}", file=sys.stderr)
+        return 2
+    finally:
+        catalogue.close()
+    for message in report.refused:
+        print(message, file=sys.stderr)
+    print(f"Sync with {server} done: {report.summary()}"
+          f" {report.pending} change(s) still pending.", file=sys.stderr)
+    return 1 if report.refused or report.conflicts or report.pending else 0
+
+
+def _progress(_done: int, _total: int, _text: str) -> None:
+    """The command line stays quiet while it works; the summary says what happened."""

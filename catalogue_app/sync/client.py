@@ -1,0 +1,154 @@
+"""HTTP client of the regional base (protocol 1, design.md §7): httpx, TLS verified, timeouts.
+
+Every failure becomes a SyncError whose message a curator can act on, quoting the server's
+own message when it gave one. Nothing here retries: a failed sync leaves the catalogue as it
+was and the next one resumes."""
+
+from __future__ import annotations
+
+import hashlib
+import ssl
+from functools import cache
+from typing import Any
+
+import httpx
+
+from catalogue_app.errors import CatalogueError
+
+PROTOCOL = "1"
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+CHUNK_BYTES = 4 * 1024 * 1024
+
+
+@cache
+def tls_context() -> ssl.SSLContext:
+    """Certificates verified against certifi's roots, as httpx does by default; made once,
+    since loading the roots costs more than a whole sync with nothing to do."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+class SyncError(CatalogueError):
+    """Sync stopped; the message says why and what to do. Nothing already saved was lost."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TokenRefused(SyncError):
+    """The server does not accept the token (unknown, revoked, wrong museum)."""
+
+
+class CursorExpired(SyncError):
+    """410: the feed cannot continue from the saved cursor; a full resync is needed."""
+
+
+class RegionalClient:
+    def __init__(self, server_url: str, token: str, *, timeout: httpx.Timeout = TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.server_url = server_url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.server_url, timeout=timeout, verify=tls_context(), transport=transport,
+            headers={"Catalogue-Protocol": PROTOCOL, "Authorization": f"Bearer {token}"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> RegionalClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- API ---------------------------------------------------------------------------------
+
+    def whoami(self) -> dict[str, Any]:
+        return self._json("GET", "/api/v1/whoami")
+
+    def changes(self, cursor: str | None, limit: int) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._json("GET", "/api/v1/changes", params=params)
+
+    def push(self, idempotency_key: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+        return self._json("POST", "/api/v1/records:batch", json={"records": records},
+                          headers={"Idempotency-Key": idempotency_key})
+
+    def missing_blobs(self, hashes: list[str]) -> list[str]:
+        return self._json("POST", "/api/v1/blobs:check", json={"sha256": hashes})["missing"]
+
+    def upload_offset(self, sha256: str) -> tuple[int, bool]:
+        state = self._json("GET", f"/api/v1/blobs/{sha256}/upload")
+        return state["offset"], state["complete"]
+
+    def put_chunk(self, sha256: str, offset: int, chunk: bytes) -> int:
+        answer = self._json("PUT", f"/api/v1/blobs/{sha256}/chunks/{offset}", content=chunk,
+                            headers={"Chunk-SHA256": hashlib.sha256(chunk).hexdigest(),
+                                     "Content-Type": "application/octet-stream"})
+        return answer["offset"]
+
+    def finish_blob(self, sha256: str) -> None:
+        self._json("POST", f"/api/v1/blobs/{sha256}:finish")
+
+    def download_blob(self, sha256: str, out) -> None:
+        """Write the original's bytes to the binary file `out`."""
+        try:
+            with self._http.stream("GET", f"/api/v1/blobs/{sha256}") as response:
+                if response.status_code != 200:
+                    response.read()
+                    raise self._refusal(response)
+                for block in response.iter_bytes(1 << 20):
+                    out.write(block)
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from error
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from error
+        if response.status_code >= 300:
+            raise self._refusal(response)
+        try:
+            return response.json()
+        except ValueError:
+            raise SyncError(f"The regional base at {self.server_url} answered something that is"
+                            " not JSON; is this the right address?") from None
+
+    def _unreachable(self, error: httpx.HTTPError) -> SyncError:
+        if isinstance(error, httpx.TimeoutException):
+            return SyncError(f"The regional base at {self.server_url} did not answer in time."
+                             " Nothing was lost; sync again later.")
+        return SyncError(f"The regional base at {self.server_url} cannot be reached"
+                         f" ({error.__class__.__name__}: {error or 'connection lost'})."
+                         " Nothing was lost; sync again when the network is back.")
+
+    def _refusal(self, response: httpx.Response) -> SyncError:
+        status = response.status_code
+        try:
+            said = response.json().get("error") or ""
+        except (ValueError, AttributeError):
+            said = ""
+        said = said or response.reason_phrase or "no explanation"
+        if status == 401:
+            return TokenRefused(f"The regional base refused the token: {said}. Ask your"
+                                " regional base administrator for a new token.", status)
+        if status == 403:
+            return TokenRefused(f"The regional base refused: {said}.", status)
+        if status == 410:
+            return CursorExpired(said, status)
+        if status == 426:
+            return SyncError(f"Version mismatch with the regional base: {said}.", status)
+        if status == 413:
+            return SyncError(f"The regional base found a request too large: {said}.", status)
+        if status >= 500:
+            return SyncError(f"The regional base met a problem (HTTP {status}: {said})."
+                             " Nothing was lost; sync again later.", status)
+        return SyncError(f"The regional base refused the request (HTTP {status}): {said}.",
+                         status)

@@ -1,0 +1,82 @@
+"""Three-way merge of a record's fields against the version both sides started from.
+
+Per field: the same value on both sides is never a conflict; a field changed on one side only
+takes that side's value; a field changed differently on both sides is a conflict. Themes and
+images are sets: what either side added is kept and what one side removed (the other leaving
+it as it was) is removed, so an image is never merged away. A record created on two desks
+merges against an empty base: a field filled on one side only is simply taken."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SET_FIELDS = ("themes",)
+IMAGES = "images"
+
+
+@dataclass
+class Merge:
+    fields: dict[str, Any]
+    conflicts: list[str] = field(default_factory=list)  # field names the curator must decide
+
+
+def merge_records(base: Mapping[str, Any], local: Mapping[str, Any],
+                  server: Mapping[str, Any]) -> Merge:
+    merged: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name in dict.fromkeys([*server, *local]):
+        if name == IMAGES:
+            merged[name] = merge_images(base.get(name) or [], local.get(name) or [],
+                                        server.get(name) or [])
+        elif name in SET_FIELDS:
+            merged[name] = sorted(_merge_sets(base.get(name) or [], local.get(name) or [],
+                                              server.get(name) or []))
+        else:
+            mine, theirs, common = _plain(local, name), _plain(server, name), _plain(base, name)
+            if mine in (theirs, common):
+                chosen = server if name in server else local
+            elif theirs == common:
+                chosen = local if name in local else server
+            else:
+                conflicts.append(name)
+                chosen = local if name in local else server
+            if name in chosen:
+                merged[name] = chosen[name]
+    return Merge(merged, conflicts)
+
+
+def merge_images(base: list[dict[str, Any]], local: list[dict[str, Any]],
+                 server: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Images by sha256: kept unless one side detached one the other left alone; an image's
+    details come from the side that changed them (this desk's, if both did)."""
+    by_hash = [{image["sha256"]: image for image in side} for side in (base, local, server)]
+    base_images, local_images, server_images = by_hash
+    kept = _merge_sets(base_images, local_images, server_images)
+    merged = []
+    for sha256 in dict.fromkeys([*local_images, *server_images]):
+        if sha256 not in kept:
+            continue
+        mine, theirs = local_images.get(sha256), server_images.get(sha256)
+        if mine is None or theirs is None:
+            merged.append(mine or theirs)
+        else:
+            merged.append(mine if mine != base_images.get(sha256) else theirs)
+    return merged
+
+
+def _merge_sets(base, local, server) -> set:
+    base, local, server = set(base), set(local), set(server)
+    return (base & local & server) | (local - base) | (server - base)
+
+
+def _plain(fields: Mapping[str, Any], name: str) -> Any:
+    """A value for comparison: a missing field, empty text, empty list and False are alike."""
+    value = fields.get(name)
+    return None if value in ("", [], {}, False) else value
+
+
+def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two versions of a record say the same thing (empty values alike)."""
+    return all(_plain(a, name) == _plain(b, name) for name in {*a, *b})

@@ -1,0 +1,81 @@
+"""Where this desk syncs: the regional base's address and the token, with a connection test."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalogue_app.sync import tokens
+from catalogue_app.sync.client import RegionalClient, SyncError
+from ui.operations import run_in_background
+
+
+class SyncSettingsDialog(QDialog):
+    def __init__(self, server_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync settings"))
+        self.url_edit = QLineEdit(server_url)
+        self.url_edit.setPlaceholderText("https://base.example.org")
+        self.token_edit = QLineEdit(tokens.load_token(server_url) or "" if server_url else "")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Regional base address:"), self.url_edit)
+        form.addRow(self.tr("Token:"), self.token_edit)
+        form.addRow("", self.test_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+
+    def server_url(self) -> str:
+        return self.url_edit.text().strip().rstrip("/")
+
+    def token(self) -> str:
+        return self.token_edit.text().strip()
+
+    def save_token(self) -> str:
+        """Keep the token; return a note for the user ("" when the keyring holds it)."""
+        return tokens.save_token(self.server_url(), self.token()).note
+
+    def test_connection(self) -> None:
+        url, token = self.server_url(), self.token()
+        if not url.startswith(("https://", "http://")) or not token:
+            self.result_label.setText(self.tr("Give the address (https://…) and the token."))
+            return
+        self.test_button.setEnabled(False)
+        self.result_label.setText(self.tr("Connecting…"))
+
+        def work(_job):
+            with RegionalClient(url, token) as client:
+                return client.whoami()
+
+        def done(answer) -> None:
+            self.test_button.setEnabled(True)
+            museum = answer["museum"]
+            self.result_label.setText(self.tr(
+                "Connected: museum {code} ({name}), user {user} ({role}).").format(
+                code=museum["code"], name=museum["name"], user=answer["user"],
+                role=answer["role"]))
+
+        def failed(error: Exception) -> None:
+            self.test_button.setEnabled(True)
+            text = str(error) if isinstance(error, SyncError) else repr(error)
+            self.result_label.setText(self.tr("Connection failed: {error}").format(error=text))
+
+        run_in_background(work, on_success=done, on_failure=failed, parent=self)

@@ -1,0 +1,177 @@
+"""Sync in the main window: the Sync menu, the status (last sync, pending changes), a
+persistent banner quoting the server when a sync fails, and the sync itself in the background
+(editing stays possible; the sync can be cancelled)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QToolBar
+
+from catalogue_app.sync import outbox, tokens
+from catalogue_app.sync.conflicts import conflict_count
+from ui import messages
+from ui.operations import Job, run_in_background
+
+if TYPE_CHECKING:
+    from catalogue_app.sync.engine import SyncReport
+    from ui.main_window import MainWindow
+
+STATUS_REFRESH_MS = 5000
+
+
+class SyncActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.catalogue = window, window.catalogue
+        self.job: Job | None = None
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("syncStatus")
+        window.statusBar().addPermanentWidget(self.status_label)
+        self.banner = QToolBar(self.tr("Sync problem"))
+        self.banner.setObjectName("syncBanner")
+        self.banner.setMovable(False)
+        self.banner.setStyleSheet("QToolBar { background: #fbe3e4; }")
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.addWidget(self.banner_label)
+        self.banner.addAction(self.tr("Sync again"), self.sync_now)
+        self.banner.addAction(self.tr("Dismiss"), self.banner.hide)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.banner.hide()
+
+        menu = window.menuBar().addMenu(self.tr("&Sync"))
+        self.sync_action = self._action(menu, self.tr("&Sync now"), self.sync_now,
+                                        "Ctrl+Shift+Y")
+        self.cancel_action = self._action(menu, self.tr("&Cancel sync"), self.cancel)
+        self.cancel_action.setEnabled(False)
+        menu.addSeparator()
+        self._action(menu, self.tr("C&onflicts…"), self.open_conflicts)
+        self._action(menu, self.tr("Sync se&ttings…"), self.open_settings)
+
+        self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._timer.timeout.connect(self.update_status)
+        self._timer.start()
+        self.update_status()
+
+    def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- status -------------------------------------------------------------------------
+    def server_url(self) -> str:
+        with self.catalogue.reading() as session:
+            return outbox.get_meta(session, outbox.SERVER_URL) or ""
+
+    def update_status(self) -> None:
+        with self.catalogue.reading() as session:
+            last = outbox.get_meta(session, outbox.LAST_SYNC_AT)
+            pending = outbox.pending_count(session)
+            conflicts = conflict_count(session)
+        text = (self.tr("Last sync: {when}").format(when=last[:16].replace("T", " "))
+                if last else self.tr("Never synced"))
+        text += " · " + self.tr("{n} change(s) to send").format(n=pending)
+        if conflicts:
+            text += " · " + self.tr("{n} conflict(s)").format(n=conflicts)
+        self.status_label.setText(text)
+
+    def show_problem(self, text: str) -> None:
+        self.banner_label.setText(text)
+        self.banner.show()
+
+    # --- sync ---------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        if self.job is not None:
+            return
+        url = self.server_url()
+        token = tokens.load_token(url) if url else None
+        if not url or not token:
+            self.open_settings()
+            url = self.server_url()
+            token = tokens.load_token(url) if url else None
+            if not url or not token:
+                return
+        catalogue = self.catalogue
+        # The HTTP client and the engine load only when a sync starts: not at start-up.
+        from catalogue_app.sync.client import RegionalClient
+        from catalogue_app.sync.engine import Synchroniser
+
+        def work(job: Job) -> SyncReport:
+            with RegionalClient(url, token) as client:
+                return Synchroniser(catalogue, client, token, progress=job.progress,
+                                    cancelled=lambda: job.cancelled).run()
+
+        self.sync_action.setEnabled(False)
+        self.cancel_action.setEnabled(True)
+        self.window.statusBar().showMessage(self.tr("Syncing with {url}…").format(url=url))
+        self.job = run_in_background(work, on_success=self._done, on_failure=self._failed,
+                                     on_progress=self._progress, parent=self)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _progress(self, _done: int, _total: int, text: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Syncing: {step}").format(step=text))
+
+    def _finished(self) -> None:
+        self.job = None
+        self.sync_action.setEnabled(True)
+        self.cancel_action.setEnabled(False)
+        self.window.model.refresh()
+        self.update_status()
+
+    def _done(self, report: SyncReport) -> None:
+        self._finished()
+        self.window.statusBar().showMessage(self.tr("Sync done: {summary}").format(
+            summary=report.summary()), 10_000)
+        if report.refused:
+            self.show_problem(self.tr("The regional base refused {n} record(s): {first}")
+                              .format(n=len(report.refused), first=report.refused[0]))
+        else:
+            self.banner.hide()
+        if report.conflicts:
+            self.open_conflicts()
+
+    def _failed(self, error: Exception) -> None:
+        from catalogue_app.sync.client import SyncError
+
+        self._finished()
+        self.window.statusBar().clearMessage()
+        if isinstance(error, SyncError):
+            self.show_problem(str(error))
+        else:
+            self.show_problem(self.tr("Sync stopped on an unexpected error: {error}")
+                              .format(error=error))
+
+    # --- dialogs ------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from ui.sync.settings_dialog import SyncSettingsDialog
+
+        dialog = SyncSettingsDialog(self.server_url(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if not dialog.server_url().startswith(("https://", "http://")) or not dialog.token():
+            messages.show_error(self.window, self.tr("Sync settings"), self.tr(
+                "Give the regional base's address (https://…) and your token."))
+            return
+        note = dialog.save_token()
+        with self.catalogue.writing() as session:
+            outbox.set_meta(session, outbox.SERVER_URL, dialog.server_url())
+        if note:
+            self.window.statusBar().showMessage(note, 15_000)
+
+    def open_conflicts(self) -> None:
+        from ui.sync.conflict_dialog import ConflictDialog
+
+        ConflictDialog(self.catalogue, self.window).exec()
+        self.window.model.refresh()
+        self.update_status()
