@@ -1,0 +1,2006 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AuthorsEditor</name>
+    <message>
+        <location filename="../../ui/form/editors.py" line="248"/>
+        <source>name, Enter to add</source>
+        <translation>nom, Entrée pour ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="250"/>
+        <source>(no role)</source>
+        <translation>(sans rôle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="253"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>BatchEditDialog</name>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="34"/>
+        <source>Batch edit {n} records</source>
+        <translation>Modifier {n} fiches par lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="42"/>
+        <source>Set to</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="42"/>
+        <source>Append</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="43"/>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="47"/>
+        <source>several values: a ; b    yes/no for a tick box</source>
+        <translation>plusieurs valeurs&#xa0;: a&#xa0;; b    oui/non pour une case à cocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="50"/>
+        <source>Inventory number</source>
+        <translation>Numéro d&apos;inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="50"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="51"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="59"/>
+        <source>A&amp;pply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="63"/>
+        <source>&amp;Field</source>
+        <translation>&amp;Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="64"/>
+        <source>&amp;Operation</source>
+        <translation>&amp;Opération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="65"/>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="86"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="104"/>
+        <source>{n} of {total} selected records will change.</source>
+        <translation>{n} des {total} fiches sélectionnées seront modifiées.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="41"/>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="68"/>
+        <source>No conflict is waiting.</source>
+        <translation>Aucun conflit en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="84"/>
+        <source>This record was deleted on the regional base and edited here.</source>
+        <translation>Cette fiche a été supprimée sur la base régionale et modifiée sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="86"/>
+        <source>This record was deleted here and edited on the regional base.</source>
+        <translation>Cette fiche a été supprimée sur ce poste et modifiée sur la base régionale.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="89"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="89"/>
+        <source>This desk</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="90"/>
+        <source>Regional base</source>
+        <translation>Base régionale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="105"/>
+        <source>Keep &amp;this desk&apos;s version</source>
+        <translation>Garder la version de ce &amp;poste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="106"/>
+        <source>Take the &amp;regional base&apos;s version</source>
+        <translation>Prendre la version de la base &amp;régionale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="111"/>
+        <source>&amp;Apply the choices above</source>
+        <translation>&amp;Appliquer les choix ci-dessus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" line="127"/>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+</context>
+<context>
+    <name>DeaccessionDialog</name>
+    <message>
+        <location filename="../../ui/form/deaccession_dialog.py" line="22"/>
+        <source>Deaccession {number}</source>
+        <translation>Radier {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/deaccession_dialog.py" line="24"/>
+        <source>The record stays in the inventory register, marked as deaccessioned with this date and reason (for example the decision that authorised it).</source>
+        <translation>La fiche reste au registre d&apos;inventaire, marquée comme radiée à cette date et pour ce motif (par exemple la décision qui a autorisé la radiation).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/deaccession_dialog.py" line="34"/>
+        <source>&amp;Deaccession</source>
+        <translation>&amp;Radier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/deaccession_dialog.py" line="39"/>
+        <source>D&amp;ate</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/deaccession_dialog.py" line="39"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="30"/>
+        <source>E&amp;xchange</source>
+        <translation>É&amp;changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="31"/>
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>&amp;Importer un tableur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="35"/>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="36"/>
+        <source>Export as &amp;LIDO XML…</source>
+        <translation>Exporter en &amp;LIDO XML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="37"/>
+        <source>Export for &amp;Joconde/POP…</source>
+        <translation>Exporter pour &amp;Joconde/POP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="39"/>
+        <source>&amp;Object sheets (PDF)…</source>
+        <translation>&amp;Fiches objets (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="40"/>
+        <source>Inventory &amp;register (PDF)…</source>
+        <translation>&amp;Registre d&apos;inventaire (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="42"/>
+        <source>&amp;Deposits register (PDF)…</source>
+        <translation>Registre des &amp;dépôts (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="74"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="75"/>
+        <source>LIDO XML (*.xml)</source>
+        <translation>LIDO XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="76"/>
+        <source>Joconde CSV (*.csv)</source>
+        <translation>CSV Joconde (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="81"/>
+        <source>Exporting {n} records…</source>
+        <translation>Export de {n} fiches…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="93"/>
+        <source>Object sheets</source>
+        <translation>Fiches objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="94"/>
+        <source>Print {n} object sheets (one page or more each)?</source>
+        <translation>Imprimer {n} fiches objets (une page ou plus chacune)&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="96"/>
+        <location filename="../../ui/exchange/window_actions.py" line="105"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="98"/>
+        <source>Writing {n} object sheets…</source>
+        <translation>Création de {n} fiches objets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="107"/>
+        <source>Writing the register…</source>
+        <translation>Création du registre…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="111"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="115"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="122"/>
+        <source>Wrote {n} records to {file}.</source>
+        <translation>{n} fiches écrites dans {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/window_actions.py" line="130"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <location filename="../../ui/form/editors.py" line="35"/>
+        <source>author</source>
+        <translation>auteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="36"/>
+        <source>maker</source>
+        <translation>fabricant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="37"/>
+        <source>collector</source>
+        <translation>collecteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="38"/>
+        <source>commissioner</source>
+        <translation>commanditaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="45"/>
+        <source>height</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="46"/>
+        <source>width</source>
+        <translation>largeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="47"/>
+        <source>length</source>
+        <translation>longueur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="48"/>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="49"/>
+        <source>thickness</source>
+        <translation>épaisseur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="50"/>
+        <source>diameter</source>
+        <translation>diamètre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="51"/>
+        <source>circumference</source>
+        <translation>circonférence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="52"/>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="92"/>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="93"/>
+        <source>A CSV file (any encoding and delimiter) or an Excel .xlsx workbook, one object per row, column names in the first row.</source>
+        <translation>Un fichier CSV (quels que soient l&apos;encodage et le séparateur) ou un classeur Excel .xlsx, un objet par ligne, les noms de colonnes sur la première ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="96"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="100"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="103"/>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="107"/>
+        <source>value, e.g. a museum code</source>
+        <translation>valeur, p. ex. un code musée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="115"/>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="116"/>
+        <source>Encoding:</source>
+        <translation>Encodage&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="117"/>
+        <source>Delimiter:</source>
+        <translation>Séparateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="119"/>
+        <source>Only rows where:</source>
+        <translation>Seulement les lignes où&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="120"/>
+        <source>A file holding several museums&apos; objects: import only this museum&apos;s rows (column and value).</source>
+        <translation>Un fichier contenant les objets de plusieurs musées&#xa0;: n&apos;importer que les lignes de ce musée (colonne et valeur).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="127"/>
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="128"/>
+        <source>Spreadsheets (*.csv *.txt *.xlsx)</source>
+        <translation>Tableurs (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="147"/>
+        <source>{kind}; {n} columns</source>
+        <translation>{kind}&#xa0;; {n} colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="149"/>
+        <source>(every row)</source>
+        <translation>(toutes les lignes)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="29"/>
+        <source>Only records with images</source>
+        <translation>Seulement les fiches avec images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <source>Any</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <source>Public</source>
+        <translation>Publiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="32"/>
+        <source>Not public</source>
+        <translation>Non publiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="39"/>
+        <source>Public:</source>
+        <translation>Diffusion publique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="40"/>
+        <source>Acquired from:</source>
+        <translation>Acquis entre&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="41"/>
+        <source>to:</source>
+        <translation>et&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="42"/>
+        <source>Designation:</source>
+        <translation>Dénomination&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="55"/>
+        <source>(any designation)</source>
+        <translation>(toute dénomination)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="84"/>
+        <source>any</source>
+        <translation>indifférent</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="36"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="36"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="41"/>
+        <source>Restore this value</source>
+        <translation>Rétablir cette valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="75"/>
+        <source>Value not restored</source>
+        <translation>Valeur non rétablie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="90"/>
+        <source>created</source>
+        <translation>créée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="90"/>
+        <source>moved to the trash</source>
+        <translation>mise à la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="91"/>
+        <source>restored from the trash</source>
+        <translation>restaurée depuis la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="92"/>
+        <source>deaccessioned</source>
+        <translation>radiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="99"/>
+        <source>Save or undo your changes to the record first.</source>
+        <translation>Enregistrez ou annulez d&apos;abord vos modifications de la fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/history_panel.py" line="100"/>
+        <source>Give the field the value it had before the selected change.</source>
+        <translation>Redonner au champ la valeur qu&apos;il avait avant la modification sélectionnée.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageActions</name>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="38"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="46"/>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="48"/>
+        <source>&amp;Attach images to this record…</source>
+        <translation>&amp;Joindre des images à cette fiche…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="49"/>
+        <source>Attach a &amp;folder to this record…</source>
+        <translation>Joindre un &amp;dossier à cette fiche…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="50"/>
+        <source>Attach images by &amp;file name…</source>
+        <translation>Joindre des images par &amp;nom de fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="51"/>
+        <source>&amp;Move the image store…</source>
+        <translation>Déplacer le &amp;stockage des images…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="61"/>
+        <source>Attach images</source>
+        <translation>Joindre des images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="62"/>
+        <source>Images and documents ({patterns});;All files (*)</source>
+        <translation>Images et documents ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="68"/>
+        <source>Attach a folder</source>
+        <translation>Joindre un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="74"/>
+        <source>Folder of images named after inventory numbers</source>
+        <translation>Dossier d&apos;images nommées d&apos;après les numéros d&apos;inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="82"/>
+        <location filename="../../ui/images/window_actions.py" line="92"/>
+        <location filename="../../ui/images/window_actions.py" line="110"/>
+        <source>Images not attached</source>
+        <translation>Images non jointes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="83"/>
+        <source>Save the new record first, then attach its images.</source>
+        <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-y ses images.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="111"/>
+        <source>Another import is still running; wait for it to end.</source>
+        <translation>Un autre import est en cours&#xa0;; attendez qu&apos;il se termine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="130"/>
+        <source>New folder for the image store (an empty folder)</source>
+        <translation>Nouveau dossier pour le stockage des images (un dossier vide)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="133"/>
+        <source>Copying and checking every original…</source>
+        <translation>Copie et vérification de chaque original…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="141"/>
+        <source>{n} original(s) moved to {folder}.</source>
+        <translation>{n} original(aux) déplacé(s) vers {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="145"/>
+        <source>Image store not moved</source>
+        <translation>Stockage des images non déplacé</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../../ui/images/strip.py" line="66"/>
+        <source>Add images…</source>
+        <translation>Ajouter des images…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="68"/>
+        <source>Make primary</source>
+        <translation>Vue principale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="70"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="72"/>
+        <location filename="../../ui/images/strip.py" line="88"/>
+        <location filename="../../ui/images/strip.py" line="180"/>
+        <source>View</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="90"/>
+        <source>Photographer</source>
+        <translation>Photographe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="90"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="91"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="91"/>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="92"/>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="100"/>
+        <source>Rights cleared for the public portal</source>
+        <translation>Droits acquis pour le portail public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="102"/>
+        <source>Publishable</source>
+        <translation>Publiable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="180"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="208"/>
+        <source>Remove images</source>
+        <translation>Retirer des images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="209"/>
+        <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
+        <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="235"/>
+        <source>Image not changed</source>
+        <translation>Image non modifiée</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="134"/>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="135"/>
+        <source>100 %</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="136"/>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="137"/>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="41"/>
+        <source>Attaching images</source>
+        <translation>Ajout des images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="48"/>
+        <source>Reading {n} file(s)…</source>
+        <translation>Lecture de {n} fichier(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="53"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="53"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="54"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="62"/>
+        <location filename="../../ui/images/import_dialog.py" line="107"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="87"/>
+        <source>Cancelling… files already attached stay attached.</source>
+        <translation>Annulation… les fichiers déjà joints le restent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="112"/>
+        <source>{attached} attached, {duplicate} already attached, {refused} not attached.</source>
+        <translation>{attached} joint(s), {duplicate} déjà joint(s), {refused} non joint(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="116"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="121"/>
+        <source>Images not attached</source>
+        <translation>Images non jointes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="122"/>
+        <source>The import stopped: {error}</source>
+        <translation>L&apos;import s&apos;est arrêté&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="127"/>
+        <source>Attached — {note}</source>
+        <translation>Joint — {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="128"/>
+        <source>Attached</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="130"/>
+        <source>Already attached to this record</source>
+        <translation>Déjà joint à cette fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="132"/>
+        <source>Not attached (cancelled)</source>
+        <translation>Non joint (annulé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/import_dialog.py" line="133"/>
+        <source>Not attached: {reason}</source>
+        <translation>Non joint&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="66"/>
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableur</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../ui/form/editors.py" line="136"/>
+        <source>type a value, Enter to add (several: a ; b)</source>
+        <translation>saisir une valeur, Entrée pour ajouter (plusieurs&#xa0;: a&#xa0;; b)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="41"/>
+        <source>Catalogue — {museum}[*]</source>
+        <translation>Catalogue — {museum}[*]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="47"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>&amp;New record</source>
+        <translation>&amp;Nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>&amp;Find</source>
+        <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>Record not saved</source>
+        <translation>Fiche non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>Saved {number}.</source>
+        <translation>Fiche {number} enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>Move {n} record(s) to the trash?</source>
+        <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Delete records</source>
+        <translation>Supprimer des fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>Nothing deleted</source>
+        <translation>Rien n&apos;a été supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>{n} records</source>
+        <translation>{n} fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>{shown} of {n} records</source>
+        <translation>{shown} fiches sur {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/docks.py" line="24"/>
+        <location filename="../../ui/search/docks.py" line="33"/>
+        <source>Themes</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/docks.py" line="25"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/docks.py" line="40"/>
+        <source>&amp;Undo tagging</source>
+        <translation>Annuler l&apos;association aux &amp;thèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/docks.py" line="43"/>
+        <source>&amp;Redo tagging</source>
+        <translation>Rétablir l&apos;association aux t&amp;hèmes</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="166"/>
+        <source>Match the columns to fields</source>
+        <translation>Associer les colonnes aux champs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="167"/>
+        <source>Columns named like a field were matched for you. Columns left on “ignore” are not imported.</source>
+        <translation>Les colonnes nommées comme un champ ont été associées automatiquement. Les colonnes laissées sur «&#xa0;ignorer&#xa0;» ne sont pas importées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="170"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="170"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
+        <source>First values</source>
+        <translation>Premières valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="174"/>
+        <source>Load mapping…</source>
+        <translation>Charger une correspondance…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="175"/>
+        <source>Save mapping…</source>
+        <translation>Enregistrer la correspondance…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="198"/>
+        <source>— ignore —</source>
+        <translation>— ignorer —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="232"/>
+        <source>Load a mapping</source>
+        <translation>Charger une correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="233"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="242"/>
+        <source>Mappings (*.json)</source>
+        <translation>Correspondances (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="238"/>
+        <source>Mapping not loaded</source>
+        <translation>Correspondance non chargée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="241"/>
+        <source>Save the mapping</source>
+        <translation>Enregistrer la correspondance</translation>
+    </message>
+</context>
+<context>
+    <name>MatchPreviewDialog</name>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="32"/>
+        <source>Attach images by file name</source>
+        <translation>Joindre des images par nom de fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="39"/>
+        <source>{matched} file(s) matched to a record, {ambiguous} ambiguous, {unmatched} unmatched. Only matched files are attached; the others are listed so you can rename them or attach them from their record.</source>
+        <translation>{matched} fichier(s) associé(s) à une fiche, {ambiguous} ambigu(s), {unmatched} sans correspondance. Seuls les fichiers associés sont joints&#xa0;; les autres sont listés pour que vous puissiez les renommer ou les joindre depuis leur fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="43"/>
+        <source>Matched</source>
+        <translation>Associés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="43"/>
+        <source>Ambiguous</source>
+        <translation>Ambigus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="44"/>
+        <source>Unmatched</source>
+        <translation>Sans correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="48"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="48"/>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="49"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="49"/>
+        <source>View</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/match_dialog.py" line="65"/>
+        <source>Attach {n} matched file(s)</source>
+        <translation>Joindre {n} fichier(s) associé(s)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementRowsEditor</name>
+    <message>
+        <location filename="../../ui/form/editors.py" line="362"/>
+        <source>Add a measurement</source>
+        <translation>Ajouter une mesure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="363"/>
+        <source>Write the text from these rows</source>
+        <translation>Rédiger le texte à partir de ces lignes</translation>
+    </message>
+</context>
+<context>
+    <name>MuseumDialog</name>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="15"/>
+        <source>Which museum is this catalogue for?</source>
+        <translation>À quel musée ce catalogue est-il destiné&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="18"/>
+        <source>e.g. M0123 (given by the regional network)</source>
+        <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="23"/>
+        <source>The code and name can be changed until the first sync with the regional base.</source>
+        <translation>Le code et le nom peuvent être modifiés jusqu&apos;à la première synchronisation avec la base régionale.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="25"/>
+        <source>Museum &amp;code:</source>
+        <translation>&amp;Code du musée&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="26"/>
+        <source>Museum &amp;name:</source>
+        <translation>&amp;Nom du musée&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectForm</name>
+    <message>
+        <location filename="../../ui/object_form.py" line="128"/>
+        <source>Identification</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="129"/>
+        <source>Acquisition</source>
+        <translation>Acquisition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="130"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="131"/>
+        <source>Physical description</source>
+        <translation>Description matérielle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="132"/>
+        <source>Makers, dating and provenance</source>
+        <translation>Auteurs, datation et provenance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="133"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="134"/>
+        <source>Themes</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="135"/>
+        <source>Observations and history</source>
+        <translation>Observations et historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="157"/>
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="164"/>
+        <source>Measurement rows</source>
+        <translation>Lignes de mesures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="191"/>
+        <source>Next free number</source>
+        <translation>Numéro libre suivant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="193"/>
+        <source>Fill in the number after the highest one used in this lot</source>
+        <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="211"/>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="211"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="214"/>
+        <source>Earliest year</source>
+        <translation>Année de début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="215"/>
+        <source>Latest year</source>
+        <translation>Année de fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="221"/>
+        <source>read from the dating text; correct them if needed</source>
+        <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="227"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="228"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="232"/>
+        <source>Add what I typed to the &amp;vocabulary</source>
+        <translation>Ajouter la saisie au &amp;vocabulaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="237"/>
+        <source>Go to {section}</source>
+        <translation>Aller à la section {section}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="379"/>
+        <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
+        <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="383"/>
+        <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="446"/>
+        <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
+        <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="457"/>
+        <source>No vocabulary here</source>
+        <translation>Pas de vocabulaire ici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="458"/>
+        <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
+        <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="468"/>
+        <source>Term not added</source>
+        <translation>Terme non ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="471"/>
+        <source>Now offered in the {vocabulary} list: {terms}.</source>
+        <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="492"/>
+        <source>No lot to follow</source>
+        <translation>Aucun lot indiqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="493"/>
+        <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
+        <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="506"/>
+        <source>next free: {number}</source>
+        <translation>prochain libre&#xa0;: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectListModel</name>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="31"/>
+        <source>Inventory no.</source>
+        <translation>N° d&apos;inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="32"/>
+        <source>Designation</source>
+        <translation>Dénomination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="33"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="34"/>
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="35"/>
+        <source>Dating</source>
+        <translation>Datation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="36"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="64"/>
+        <source>Deaccessioned: kept in the register</source>
+        <translation>Radiée&#xa0;: maintenue au registre</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="36"/>
+        <source>D&amp;uplicate as template</source>
+        <translation>&amp;Dupliquer comme modèle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="38"/>
+        <source>&amp;Batch edit the selection…</source>
+        <translation>&amp;Modifier la sélection par lot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="40"/>
+        <source>De&amp;accession…</source>
+        <translation>&amp;Radier de l&apos;inventaire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="42"/>
+        <source>Show the tras&amp;h…</source>
+        <translation>Afficher la &amp;corbeille…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="48"/>
+        <source>Undo the last &amp;batch edit</source>
+        <translation>Annuler la dernière &amp;modification par lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="98"/>
+        <source>New record copied from {number}: give it its own inventory number.</source>
+        <translation>Nouvelle fiche copiée depuis {number}&#xa0;: donnez-lui son propre numéro d&apos;inventaire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="99"/>
+        <source>the form</source>
+        <translation>la fiche affichée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="105"/>
+        <source>Nothing to edit</source>
+        <translation>Aucune fiche à modifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="106"/>
+        <source>Select the records to change in the list first (Shift or Ctrl with the arrows or the mouse).</source>
+        <translation>Sélectionnez d&apos;abord dans la liste les fiches à modifier (Maj ou Ctrl avec les flèches ou la souris).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="119"/>
+        <source>Nothing changed</source>
+        <translation>Aucune modification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="125"/>
+        <source>{n} records changed. Edit &gt; Undo the last batch edit takes it back.</source>
+        <translation>{n} fiches modifiées. Édition &gt; Annuler la dernière modification par lot permet de revenir en arrière.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="137"/>
+        <source>Batch edit partly undone</source>
+        <translation>Modification par lot annulée en partie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="138"/>
+        <source>These records were edited again after the batch and were left as they are: {numbers}.</source>
+        <translation>Ces fiches ont été modifiées de nouveau après le lot et ont été laissées telles quelles&#xa0;: {numbers}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="145"/>
+        <source>No record</source>
+        <translation>Aucune fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="146"/>
+        <source>Open the record to deaccession first.</source>
+        <translation>Ouvrez d&apos;abord la fiche à radier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="152"/>
+        <source>Not in the register</source>
+        <translation>Non inscrite au registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="153"/>
+        <source>Record {number} has no register date: it is not in the inventory register, so it cannot be deaccessioned. Delete it instead (it goes to the trash).</source>
+        <translation>La fiche {number} n&apos;a pas de date d&apos;inscription&#xa0;: elle n&apos;est pas inscrite au registre d&apos;inventaire et ne peut donc pas être radiée. Supprimez-la plutôt (elle ira dans la corbeille).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="158"/>
+        <source>Already deaccessioned</source>
+        <translation>Déjà radiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="159"/>
+        <source>Record {number} was deaccessioned on {date}.</source>
+        <translation>La fiche {number} a été radiée le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="170"/>
+        <source>Not deaccessioned</source>
+        <translation>Fiche non radiée</translation>
+    </message>
+</context>
+<context>
+    <name>RecordThemesEditor</name>
+    <message>
+        <location filename="../../ui/themes/record_themes.py" line="37"/>
+        <source>Add a theme…</source>
+        <translation>Ajouter un thème…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/record_themes.py" line="38"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/record_themes.py" line="71"/>
+        <source>Add a theme</source>
+        <translation>Ajouter un thème</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/record_themes.py" line="71"/>
+        <source>Theme:</source>
+        <translation>Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="256"/>
+        <source>Check the file</source>
+        <translation>Vérifier le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="256"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="258"/>
+        <source>Nothing is imported yet: every problem is listed. Errors must be fixed in the file; warnings only flag values kept as text.</source>
+        <translation>Rien n&apos;est encore importé&#xa0;: tous les problèmes sont listés. Les erreurs doivent être corrigées dans le fichier&#xa0;; les avertissements signalent seulement des valeurs conservées sous forme de texte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="260"/>
+        <source>The import is one transaction: it lands whole, or not at all.</source>
+        <translation>L&apos;import se fait d&apos;un seul bloc&#xa0;: tout est importé, ou rien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
+        <source>Update the records whose inventory number is already in the catalogue</source>
+        <translation>Mettre à jour les fiches dont le numéro d&apos;inventaire figure déjà dans le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="266"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="296"/>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="331"/>
+        <source>Ignored columns: {columns}</source>
+        <translation>Colonnes ignorées&#xa0;: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="343"/>
+        <source>The import failed; nothing was imported: {error}</source>
+        <translation>L&apos;import a échoué&#xa0;; rien n&apos;a été importé&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="14"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="20"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <source>A new language applies the next time the app starts.</source>
+        <translation>Le changement de langue prend effet au prochain démarrage de l&apos;application.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="34"/>
+        <source>Sync problem</source>
+        <translation>Problème de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="42"/>
+        <source>Sync again</source>
+        <translation>Synchroniser à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="43"/>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="47"/>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="48"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="50"/>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="53"/>
+        <source>C&amp;onflicts…</source>
+        <translation>&amp;Conflits…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="54"/>
+        <source>Sync se&amp;ttings…</source>
+        <translation>&amp;Paramètres de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="79"/>
+        <source>Last sync: {when}</source>
+        <translation>Dernière synchronisation&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="80"/>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="81"/>
+        <source>{n} change(s) to send</source>
+        <translation>{n} modification(s) à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="83"/>
+        <source>{n} conflict(s)</source>
+        <translation>{n} conflit(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="114"/>
+        <source>Syncing with {url}…</source>
+        <translation>Synchronisation avec {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="123"/>
+        <source>Syncing: {step}</source>
+        <translation>Synchronisation&#xa0;: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="134"/>
+        <source>Sync done: {summary}</source>
+        <translation>Synchronisation terminée&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="137"/>
+        <source>The regional base refused {n} record(s): {first}</source>
+        <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="152"/>
+        <source>Sync stopped on an unexpected error: {error}</source>
+        <translation>La synchronisation s&apos;est arrêtée sur une erreur inattendue&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="163"/>
+        <source>Sync settings</source>
+        <translation>Paramètres de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="164"/>
+        <source>Give the regional base&apos;s address (https://…) and your token.</source>
+        <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="24"/>
+        <source>Sync settings</source>
+        <translation>Paramètres de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="29"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="34"/>
+        <source>Regional base address:</source>
+        <translation>Adresse de la base régionale&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="35"/>
+        <source>Token:</source>
+        <translation>Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="59"/>
+        <source>Give the address (https://…) and the token.</source>
+        <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="62"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="72"/>
+        <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
+        <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="79"/>
+        <source>Connection failed: {error}</source>
+        <translation>Échec de la connexion&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ThemePanel</name>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="44"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="44"/>
+        <source>Records</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="46"/>
+        <source>Show only records of the selected themes</source>
+        <translation>N&apos;afficher que les fiches des thèmes sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="50"/>
+        <source>Tag selected records</source>
+        <translation>Associer les fiches sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="51"/>
+        <source>Untag</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="52"/>
+        <source>New local theme…</source>
+        <translation>Nouveau thème local…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="92"/>
+        <source>Nothing to tag</source>
+        <translation>Rien à associer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="93"/>
+        <source>Select one or more records in the list and a theme in the tree first.</source>
+        <translation>Sélectionnez d&apos;abord une ou plusieurs fiches dans la liste et un thème dans l&apos;arborescence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="100"/>
+        <source>Tags not changed</source>
+        <translation>Thèmes non modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="102"/>
+        <source>Tag {n} record(s) with {theme}</source>
+        <translation>Associer {n} fiche(s) au thème {theme}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="103"/>
+        <source>Untag {n} record(s) from {theme}</source>
+        <translation>Dissocier {n} fiche(s) du thème {theme}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="109"/>
+        <source>New local theme</source>
+        <translation>Nouveau thème local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="110"/>
+        <source>Name of the theme (placed under the selected theme, if any):</source>
+        <translation>Nom du thème (placé sous le thème sélectionné, s&apos;il y en a un)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="118"/>
+        <source>Theme not added</source>
+        <translation>Thème non ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="136"/>
+        <source>Local theme of this museum</source>
+        <translation>Thème local de ce musée</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="29"/>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="33"/>
+        <source>Inventory number</source>
+        <translation>Numéro d&apos;inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="33"/>
+        <source>Object name</source>
+        <translation>Dénomination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="34"/>
+        <source>Moved to the trash</source>
+        <translation>Mise à la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="37"/>
+        <source>The trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="38"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="39"/>
+        <source>&amp;Empty the trash…</source>
+        <translation>&amp;Vider la corbeille…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="80"/>
+        <source>Empty the trash</source>
+        <translation>Vider la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/trash_dialog.py" line="81"/>
+        <source>Delete the {n} record(s) in the trash for good? This cannot be undone.</source>
+        <translation>Supprimer définitivement les {n} fiche(s) de la corbeille&#xa0;? Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabularies</name>
+    <message>
+        <location filename="../../ui/form/completion.py" line="40"/>
+        <source>object names</source>
+        <translation>dénominations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/completion.py" line="41"/>
+        <source>materials</source>
+        <translation>matériaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/completion.py" line="42"/>
+        <source>techniques</source>
+        <translation>techniques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/completion.py" line="43"/>
+        <source>places</source>
+        <translation>lieux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/completion.py" line="44"/>
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/completion.py" line="45"/>
+        <source>periods</source>
+        <translation>périodes</translation>
+    </message>
+</context>
+<context>
+    <name>_MeasurementRow</name>
+    <message>
+        <location filename="../../ui/form/editors.py" line="287"/>
+        <source>Kind of measurement</source>
+        <translation>Type de mesure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="291"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="293"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="295"/>
+        <source>note (e.g. with the base)</source>
+        <translation>précision (p. ex. avec le socle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="296"/>
+        <source>Note</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="297"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/editors.py" line="298"/>
+        <source>Remove this measurement</source>
+        <translation>Retirer cette mesure</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="27"/>
+        <source>Cannot open the catalogue</source>
+        <translation>Impossible d&apos;ouvrir le catalogue</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/demo_dialog.py" line="16"/>
+        <location filename="../../ui/demo_dialog.py" line="24"/>
+        <source>Demo catalogue</source>
+        <translation>Catalogue de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_dialog.py" line="17"/>
+        <source>Creating the demo catalogue with sample objects and images…</source>
+        <translation>Création du catalogue de démonstration avec des objets et des images d&apos;exemple…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_dialog.py" line="25"/>
+        <source>The demo catalogue could not be created: {error}</source>
+        <translation>Le catalogue de démonstration n&apos;a pas pu être créé&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <location filename="../../ui/exchange/documents.py" line="44"/>
+        <source>Deposits register</source>
+        <translation>Registre des dépôts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/documents.py" line="46"/>
+        <source>Inventory register</source>
+        <translation>Registre d&apos;inventaire</translation>
+    </message>
+</context>
+<context>
+    <name>images</name>
+    <message>
+        <location filename="../../ui/images/labels.py" line="12"/>
+        <source>General view</source>
+        <translation>Vue générale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="13"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="14"/>
+        <source>Verso</source>
+        <translation>Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="15"/>
+        <source>Raking light</source>
+        <translation>Lumière rasante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="16"/>
+        <source>Ultraviolet</source>
+        <translation>UV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="17"/>
+        <source>Infrared</source>
+        <translation>Infrarouge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="18"/>
+        <source>X-ray</source>
+        <translation>Radiographie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="19"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="43"/>
+        <source>GPS {lat:.5f}, {lon:.5f}</source>
+        <translation>GPS {lat:.5f}, {lon:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/labels.py" line="50"/>
+        <source>Note: {note}</source>
+        <translation>Note&#xa0;: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="34"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35"/>
+        <source>This record has unsaved changes. Save them?</source>
+        <translation>Cette fiche comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>pdf</name>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="50"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="52"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="105"/>
+        <source>Object sheets</source>
+        <translation>Fiches objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="131"/>
+        <location filename="../../ui/exchange/pdf.py" line="285"/>
+        <source>Deaccessioned on {date}: {reason}</source>
+        <translation>Radiation du {date}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="145"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="251"/>
+        <source>No record has been entered in this register yet.</source>
+        <translation>Aucun bien n&apos;a encore été inscrit dans ce registre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/pdf.py" line="337"/>
+        <source>Page {n} / {total}</source>
+        <translation>Page {n} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>prompts</name>
+    <message>
+        <location filename="../../ui/form/prompts.py" line="14"/>
+        <source>record {number}</source>
+        <translation>la fiche {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/prompts.py" line="18"/>
+        <source>a new record</source>
+        <translation>une nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/prompts.py" line="20"/>
+        <source>Unsaved changes to {what} were kept on {when} (by {user}), when the application was closed without saving (perhaps after a crash).
+
+Restore them in the form? Choosing No throws them away.</source>
+        <translation>Des modifications non enregistrées ont été conservées pour {what} le {when} (par {user}), lorsque l&apos;application a été fermée sans enregistrer (peut-être après un plantage).
+
+Les restaurer dans la fiche&#xa0;? Choisir Non les abandonne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/prompts.py" line="28"/>
+        <source>Restore unsaved changes</source>
+        <translation>Restaurer les modifications non enregistrées</translation>
+    </message>
+</context>
+</TS>
