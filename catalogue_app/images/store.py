@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalogue_app.durable_files import file_sha256, sync_directory
+
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -103,7 +105,7 @@ class ImageStore:
         final = self.path_for(incoming.sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(incoming.path, final)
-        _sync_directory(final.parent)  # the rename itself survives a power cut
+        sync_directory(final.parent)  # the rename itself survives a power cut
 
     def discard(self, incoming: Incoming) -> None:
         incoming.path.unlink(missing_ok=True)
@@ -113,11 +115,7 @@ class ImageStore:
         path = self.path_for(sha256)
         if not path.is_file():
             return "missing"
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            while block := f.read(CHUNK):
-                digest.update(block)
-        return "ok" if digest.hexdigest() == sha256 else "altered"
+        return "ok" if file_sha256(path) == sha256 else "altered"
 
     def _write(self, sha256: str, blocks) -> None:
         final = self.path_for(sha256)
@@ -139,12 +137,3 @@ class ImageStore:
             Path(temp_name).unlink(missing_ok=True)
             raise
 
-
-def _sync_directory(path: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder; NTFS journals renames itself
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -19,13 +19,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.durable_files import file_sha256, sync_directory
 from catalogue_app.regional.errors import NotFound, RegionalError
 from catalogue_app.regional.timestamps import utc_now
 from db.regional.models import MuseumBlob
 
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
-_HASH_BLOCK = 1024 * 1024
 
 
 def check_sha256(value: str, what: str = "sha256") -> str:
@@ -103,7 +103,7 @@ class BlobStore:
                 if size is None:
                     raise NotFound(f"no upload of image {sha256} is in progress; send its chunks")
                 return size  # a retried finish: the first one went through
-            actual = _file_sha256(partial)
+            actual = file_sha256(partial)
             if actual != sha256:
                 partial.unlink()
                 raise RegionalError(
@@ -118,7 +118,7 @@ class BlobStore:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(partial, target)
                 target.chmod(0o444)
-                _fsync_dir(target.parent)
+                sync_directory(target.parent)
         if self._size_if_held(session, museum_id, sha256) is None:
             session.add(MuseumBlob(
                 museum_id=museum_id, sha256=sha256, size=size, created_at=utc_now()
@@ -152,20 +152,3 @@ def _storing() -> Iterator[None]:
             " tell its administrator", 507,
         ) from None
 
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as source:
-        while block := source.read(_HASH_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
