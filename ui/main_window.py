@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         record_menu.addSeparator()
+        action(self.tr("Museum &code and name…"), self.edit_museum, None, record_menu)
         action(self.tr("Se&ttings…"), self.open_settings, None, record_menu)
         action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"), record_menu)
         self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -121,6 +122,15 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def edit_museum(self) -> None:
+        """Code and name stay editable until the first sync binds the catalogue (the dialog
+        says so when it is too late)."""
+        from ui.museum_dialog import MuseumDialog
+
+        if MuseumDialog(self.catalogue, self).exec():
+            self.setWindowTitle(self.tr("Catalogue — {museum}[*]").format(
+                museum=self.catalogue.museum().name))
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

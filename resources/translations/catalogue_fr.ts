@@ -842,6 +842,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
@@ -872,56 +873,61 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="116"/>
+        <source>Museum &amp;code and name…</source>
+        <translation>&amp;Code et nom du musée…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>

@@ -108,3 +108,26 @@ def test_smoke_test_prints_startup_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("startup_ms=")
     assert int(result.stdout.strip().split("=")[1]) > 0
+
+
+def test_museum_code_and_name_stay_editable_until_the_first_sync(qtbot, catalogue):
+    from sqlalchemy import update
+
+    from db.local.models import Museum
+    from ui.museum_dialog import MuseumDialog
+
+    dialog = MuseumDialog(catalogue)
+    qtbot.addWidget(dialog)
+    dialog.code.setText("M0725")
+    dialog.name.setText("Musée des traditions et arts normands")
+    dialog.accept()
+    assert catalogue.museum().code == "M0725"
+
+    with catalogue.writing() as session:  # as the first sync does
+        session.execute(update(Museum).values(bound_at="2026-11-26T00:00:00Z"))
+    bound = MuseumDialog(catalogue)
+    qtbot.addWidget(bound)
+    bound.code.setText("M9999")
+    bound.accept()
+    assert "bound to museum M0725" in bound.error.text()
+    assert catalogue.museum().code == "M0725"
