@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,21 +137,8 @@ def import_themes(session: Session, document: Any, source: str) -> ImportCounts:
             "parent_id": node.parent_id, "label_fr": node.label_fr, "label_en": node.label_en,
             "position": node.position, "deleted": False,
         }
-        if theme is None:
-            session.add(Theme(id=node.id, seq=counter.next(), **values))
-            counts.added += 1
-        elif any(getattr(theme, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(theme, key, value)
-            theme.seq = counter.next()
-            counts.changed += 1
-        else:
-            counts.unchanged += 1
-    for theme in existing.values():
-        if not theme.deleted:
-            theme.deleted = True
-            theme.seq = counter.next()
-            counts.retired += 1
+        _upsert(session, Theme, theme, node.id, values, counter, counts)
+    _retire(existing.values(), counter, counts)
     return counts
 
 
@@ -217,19 +205,30 @@ def import_vocabulary(session: Session, document: Any, source: str) -> tuple[str
     for term_id, label, extra in in_file:
         term = existing.pop(term_id, None)
         values = {"vocabulary": vocabulary, "label": label, "extra": extra, "deleted": False}
-        if term is None:
-            session.add(VocabularyTerm(id=term_id, seq=counter.next(), **values))
-            counts.added += 1
-        elif any(getattr(term, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(term, key, value)
-            term.seq = counter.next()
-            counts.changed += 1
-        else:
-            counts.unchanged += 1
-    for term in existing.values():
-        if term.vocabulary == vocabulary and not term.deleted:
-            term.deleted = True
-            term.seq = counter.next()
-            counts.retired += 1
+        _upsert(session, VocabularyTerm, term, term_id, values, counter, counts)
+    _retire((t for t in existing.values() if t.vocabulary == vocabulary), counter, counts)
     return vocabulary, counts
+
+
+def _upsert(session: Session, model: type, row: Any, row_id: str, values: dict[str, Any],
+            counter: _SharedCounter, counts: ImportCounts) -> None:
+    """Add or update one shared entry; every change takes the next shared feed number."""
+    if row is None:
+        session.add(model(id=row_id, seq=counter.next(), **values))
+        counts.added += 1
+    elif any(getattr(row, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.seq = counter.next()
+        counts.changed += 1
+    else:
+        counts.unchanged += 1
+
+
+def _retire(rows: Iterable[Any], counter: _SharedCounter, counts: ImportCounts) -> None:
+    """Entries missing from the imported file: marked deleted, so desks learn it by the feed."""
+    for row in rows:
+        if not row.deleted:
+            row.deleted = True
+            row.seq = counter.next()
+            counts.retired += 1
