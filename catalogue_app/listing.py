@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from catalogue_app.search.service import ListFilter, condition, count, run
+
 # The list's columns, in order: key -> SQL expression used to sort on it.
 COLUMNS: dict[str, str] = {
     "inventory_number": "r.inventory_sort",
@@ -51,10 +53,23 @@ def record_ids(session: Session, sort: str = "inventory_number", descending: boo
     return [row[0] for row in cursor.fetchall()]
 
 
-def count_records(session: Session, where: str = "", params: dict | None = None) -> int:
-    """How many records record_ids would give (read from an index: cheap on 500,000)."""
-    return session.execute(text(f"SELECT count(*) FROM records r WHERE {_in_view(where)}"),
-                           params or {}).scalar()
+def list_ids(session: Session, wanted: ListFilter, sort: str | None = None,
+             descending: bool = False, limit: int | None = None) -> tuple[int, list[str]]:
+    """How many records the object list shows, and their ids in its order (the first `limit`).
+
+    sort=None is the list's natural order: while searching, the search's own order (exact
+    inventory number first, then by relevance, or for a broad search the cheap entry order:
+    design.md §5); otherwise inventory order. Counting and paging a search go through the
+    full-text index alone whenever it can answer (search.service.count)."""
+    query = wanted.query()
+    if sort is None and wanted.searching:
+        result = run(session, query, limit, wanted.theme_ids)
+        return result.total, result.ids
+    where, params = condition(session, query, wanted.theme_ids)
+    ids = record_ids(session, sort or "inventory_number", descending, where, params, limit)
+    if limit is None or len(ids) < limit:
+        return len(ids), ids
+    return count(session, query, wanted.theme_ids), ids
 
 
 def _in_view(where: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from catalogue_app import drafts, lifecycle, records
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.search.service import ListFilter, list_condition
+from catalogue_app.search.service import ListFilter
 from ui import messages
 from ui.exchange.window_actions import ExchangeActions
 from ui.form.record_actions import RecordActions
@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # A third click goes back to the natural order (a search's: best match first).
+        self.table.horizontalHeader().setSortIndicatorClearable(True)
+        self.model.orderChanged.connect(self.table.horizontalHeader().setSortIndicator)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -225,9 +228,7 @@ class MainWindow(QMainWindow):
         """Narrow the list to the search box's text and the theme and filter panels."""
         wanted = ListFilter(self.search_box.text(), tuple(self.theme_panel.filter_theme_ids()),
                             **self.filter_panel.filters())
-        with self.catalogue.reading() as session:
-            where, params = list_condition(session, wanted)
-        self.model.set_filter(where, params)
+        self.model.set_filter(wanted)
         self._update_count()
 
     def _update_count(self) -> None:

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.listing import COLUMNS, ListRow, count_records, list_rows, record_ids
+from catalogue_app.listing import COLUMNS, ListRow, list_ids, list_rows
+from catalogue_app.search.service import ListFilter
 
 PAGE_SIZE = 200
 FIRST_IDS = PAGE_SIZE * 5  # ids read before the first paint; the rest right after
@@ -16,13 +24,18 @@ CACHED_PAGES = 20
 
 
 class ObjectListModel(QAbstractTableModel):
+    # The model changed its order itself (a search began or ended): the column and direction
+    # the header should show, -1 for none (a search's own order: relevance, design.md §5).
+    orderChanged = Signal(int, Qt.SortOrder)
+
     def __init__(self, catalogue: Catalogue, parent=None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
         self._ids: list[str] = []
         self._pages: OrderedDict[int, dict[str, ListRow]] = OrderedDict()
-        self._sort = ("inventory_number", False)
-        self._filter: tuple[str, dict] = ("", {})
+        # (column key, descending); None: the natural order (listing.list_ids).
+        self._sort: tuple[str | None, bool] = ("inventory_number", False)
+        self._filter = ListFilter()
         self.page_fetches = 0  # observable by tests: how much was read from the database
         self._loaded = False  # the ids in view have been read at least once
         self._total = 0  # records in view; _ids may hold only the first FIRST_IDS of them
@@ -69,9 +82,11 @@ class ObjectListModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order the records in SQL (the view asks again for the order it already has when
-        sorting is switched on: that must not re-read 70,000 ids)."""
-        wanted = (self._keys[column], order == Qt.SortOrder.DescendingOrder)
+        """Order the records in SQL; column -1 is the natural order. (The view asks again for
+        the order it already has when sorting is switched on or the header follows
+        orderChanged: that must not re-read 70,000 ids.)"""
+        wanted = ((self._keys[column], order == Qt.SortOrder.DescendingOrder) if column >= 0
+                  else (None, False))
         if wanted == self._sort and self._loaded:
             return
         self._sort = wanted
@@ -89,13 +104,8 @@ class ObjectListModel(QAbstractTableModel):
         old_ids = [self._ids[i.row()] if i.row() < len(self._ids) else None
                    for i in old_persistent]
         with self._catalogue.reading() as session:
-            if old_persistent:
-                self._ids = record_ids(session, *self._sort, **self._where())
-                self._total = len(self._ids)
-            else:
-                self._total = count_records(session, **self._where())
-                self._ids = record_ids(session, *self._sort, **self._where(),
-                                       limit=FIRST_IDS)
+            self._total, self._ids = list_ids(session, self._filter, *self._sort,
+                                              limit=None if old_persistent else FIRST_IDS)
         self._loaded = True
         self._pages.clear()
         self._rest_pending = len(self._ids) < self._total
@@ -109,15 +119,11 @@ class ObjectListModel(QAbstractTableModel):
         ])
         self.layoutChanged.emit()
 
-    def _where(self) -> dict:
-        where, params = self._filter
-        return {"where": where, "params": params}
-
     def _read_all_ids(self) -> None:
         if len(self._ids) >= self._total:
             return
         with self._catalogue.reading() as session:
-            ids = record_ids(session, *self._sort, **self._where())
+            _total, ids = list_ids(session, self._filter, *self._sort)
         # Another write may have happened in between: the rows are re-read as they are.
         if len(ids) != self._total:
             self.layoutAboutToBeChanged.emit()
@@ -127,8 +133,18 @@ class ObjectListModel(QAbstractTableModel):
         else:
             self._ids = ids
 
-    def set_filter(self, where: str, params: dict | None = None) -> None:
-        self._filter = (where, params or {})
+    def set_filter(self, wanted: ListFilter) -> None:
+        """Show the records wanted. A search that begins comes in its own order, best match
+        first; when it ends, inventory order comes back."""
+        searched, searches = self._filter.searching, wanted.searching
+        self._filter = wanted
+        if searches and not searched:
+            self._sort = (None, False)
+            self.orderChanged.emit(-1, Qt.SortOrder.AscendingOrder)
+        elif searched and not searches and self._sort[0] is None:
+            self._sort = ("inventory_number", False)
+            self.orderChanged.emit(self._keys.index("inventory_number"),
+                                   Qt.SortOrder.AscendingOrder)
         self.refresh()
 
     def id_at(self, row: int) -> str | None:

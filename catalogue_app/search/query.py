@@ -60,6 +60,10 @@ class Query:
     year_to: int | None = None
     has_image: bool | None = None
     public: bool | None = None
+    # Set by the object list's filter panel only (no search syntax).
+    designation: str | None = None
+    acquired_from: int | None = None  # acquisition year range
+    acquired_to: int | None = None
 
     @property
     def inventory_key(self) -> str:
@@ -78,8 +82,9 @@ class Query:
 
     def filters_are_empty(self) -> bool:
         """Nothing to check beside the index (themes are in the index too)."""
-        return not (self.has_image is not None or self.public is not None
-                    or self.year_from is not None or self.year_to is not None)
+        return all(value is None for value in (
+            self.has_image, self.public, self.year_from, self.year_to, self.designation,
+            self.acquired_from, self.acquired_to))
 
 
 def parse(text: str) -> Query:

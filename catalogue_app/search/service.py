@@ -1,16 +1,18 @@
 """Running a search: which records match, how many, and in what order (design.md §5).
 
-A record whose inventory number is exactly the text typed comes first. A narrow search (at
-most RANKED_LIMIT matches) is ordered by relevance (FTS5 bm25, inventory number, designation
-and title weighing most). A broad one comes back at once in the catalogue's entry order (the
-index's own order), reading only the page asked for, so that "a" over 500,000 records never
-ranks them all. The index holds only records in view (trash excluded), so a search made of
-words alone is counted and paged from the index without looking each record up."""
+A record whose inventory number is exactly the text typed comes first (if the filters let
+it through). A narrow search of words (at most RANKED_LIMIT matches) is ordered by relevance
+(FTS5 bm25, inventory number, designation and title weighing most). A broad one, or one of
+filters only, comes back at once in the catalogue's entry order (the index's own order),
+reading only the page asked for, so that "a" over 500,000 records never ranks them all. The
+index holds only records in view (trash excluded), so a search of words and themes alone is
+counted and paged from the index without looking each record up. The object list shows a
+search in this same order (catalogue_app.listing.list_ids)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
@@ -21,6 +23,7 @@ from catalogue_app.themes import subtree_ids
 
 RANKED_LIMIT = 2_000
 # bm25 weights of the FTS columns: inventory, designation, title, material, author, theme, body.
+# Ties keep entry order, so that a ranked list is as stable as a broad one.
 _WEIGHTS = "10.0, 8.0, 6.0, 3.0, 3.0, 2.0, 1.0"
 
 
@@ -34,9 +37,12 @@ class SearchResult:
 def condition(session: Session, query: Query, theme_ids: Sequence[str] = ()) -> tuple[str, dict]:
     """SQL condition on `records r` selecting the records the query matches (filters included),
     also limited to theme_ids (with their sub-themes) when given. '' selects every record."""
+    return _condition(query, _expression(session, query, theme_ids))
+
+
+def _condition(query: Query, expression: str) -> tuple[str, dict]:
     parts: list[str] = []
     params: dict = {}
-    expression = _expression(session, query, theme_ids)
     if expression:
         parts.append("r.rowid IN (SELECT rowid FROM record_search WHERE record_search MATCH :fts)")
         params["fts"] = expression
@@ -55,7 +61,20 @@ def condition(session: Session, query: Query, theme_ids: Sequence[str] = ()) -> 
     if query.public is not None:
         parts.append("r.public = :public")
         params["public"] = query.public
+    if query.acquired_from is not None:
+        parts.append(f"{_ACQUISITION_YEAR} >= :acquired_from")
+        params["acquired_from"] = query.acquired_from
+    if query.acquired_to is not None:
+        parts.append(f"{_ACQUISITION_YEAR} BETWEEN 1 AND :acquired_to")
+        params["acquired_to"] = query.acquired_to
+    if query.designation is not None:
+        parts.append("r.designation = :designation COLLATE NOCASE")
+        params["designation"] = query.designation
     return " AND ".join(parts), params
+
+
+# The year of an acquisition date as entered ("1997", "1997-11-13"; other forms do not match).
+_ACQUISITION_YEAR = "CAST(substr(r.acquisition_date, 1, 4) AS INTEGER)"
 
 
 def _expression(session: Session, query: Query, theme_ids: Sequence[str] = ()) -> str:
@@ -95,37 +114,63 @@ def search(session: Session, text: str, limit: int | None = 50) -> SearchResult:
 def run(session: Session, query: Query, limit: int | None = 50,
         theme_ids: Sequence[str] = ()) -> SearchResult:
     expression = _expression(session, query, theme_ids)
+    total = _count(session, query, expression)
+    ranked = bool(query.groups) and total <= RANKED_LIMIT
     bound = "" if limit is None else f"LIMIT {int(limit) + 1}"  # + 1: room for the exact match
-    if expression and query.filters_are_empty():  # all in the index: no record looked up
-        total = session.execute(sql("SELECT count(*) FROM record_search "
-                                    "WHERE record_search MATCH :fts"), {"fts": expression}).scalar()
-        ranked = total <= RANKED_LIMIT
-        order = f"ORDER BY bm25(record_search, {_WEIGHTS})" if ranked else ""
-        rowids = list(session.execute(sql(f"SELECT rowid FROM record_search WHERE "
-                                          f"record_search MATCH :fts {order} {bound}"),
-                                      {"fts": expression}).scalars())
-        found = _ids_of(session, rowids)
+    if _index_only(query, expression):
+        if ranked:
+            rowids = session.execute(sql(
+                f"SELECT rowid FROM record_search WHERE record_search MATCH :fts "
+                f"ORDER BY bm25(record_search, {_WEIGHTS}), rowid {bound}"), {"fts": expression})
+            found = _ids_of(session, list(rowids.scalars()))
+        else:  # the index leads, in its own order: a broad search's first page costs a page
+            found = list(session.execute(sql(
+                f"SELECT r.id FROM record_search CROSS JOIN records r "
+                f"ON r.rowid = record_search.rowid WHERE record_search MATCH :fts "
+                f"ORDER BY record_search.rowid {bound}"), {"fts": expression}).scalars())
     else:
-        where, params = condition(session, query, theme_ids)
+        where, params = _condition(query, expression)
         live = "r.trashed_at IS NULL" + (f" AND {where}" if where else "")
-        total = session.execute(sql(f"SELECT count(*) FROM records r WHERE {live}"),
-                                params).scalar()
-        ranked = bool(expression) and total <= RANKED_LIMIT
         if ranked:
             statement = f"""SELECT r.id FROM record_search s JOIN records r ON r.rowid = s.rowid
                 WHERE record_search MATCH :fts AND {live}
-                ORDER BY bm25(record_search, {_WEIGHTS}) {bound}"""
+                ORDER BY bm25(record_search, {_WEIGHTS}), r.rowid {bound}"""
         else:
             statement = f"SELECT r.id FROM records r WHERE {live} ORDER BY r.rowid {bound}"
         found = list(session.execute(sql(statement), params).scalars())
     exact = _exact_match(session, query)
-    if exact is not None:
-        if exact in found:
-            found.remove(exact)
-        elif not _matches(session, exact, query, theme_ids):
+    if exact in found:
+        found.remove(exact)
+        found.insert(0, exact)
+    elif exact is not None and _matches(session, exact, _without_words(query), theme_ids):
+        if not _matches(session, exact, query, theme_ids):
             total += 1  # matched by its number alone (e.g. punctuation the index ignores)
         found.insert(0, exact)
     return SearchResult(total, found if limit is None else found[:limit], ranked)
+
+
+def count(session: Session, query: Query, theme_ids: Sequence[str] = ()) -> int:
+    """How many records the query matches (trash excluded), without the exact inventory match
+    that run adds when the index alone misses it."""
+    return _count(session, query, _expression(session, query, theme_ids))
+
+
+def _count(session: Session, query: Query, expression: str) -> int:
+    if _index_only(query, expression):  # 60,000 matches in milliseconds, not a hundred
+        return session.execute(sql("SELECT count(*) FROM record_search "
+                                   "WHERE record_search MATCH :fts"), {"fts": expression}).scalar()
+    where, params = _condition(query, expression)
+    return session.execute(sql("SELECT count(*) FROM records r WHERE r.trashed_at IS NULL"
+                               + (f" AND {where}" if where else "")), params).scalar()
+
+
+def _index_only(query: Query, expression: str) -> bool:
+    """The index alone answers: it holds the records in view, the words and the themes."""
+    return bool(expression) and query.filters_are_empty()
+
+
+def _without_words(query: Query) -> Query:
+    return replace(query, groups=[], excluded=[])
 
 
 def _ids_of(session: Session, rowids: list[int]) -> list[str]:
@@ -162,29 +207,19 @@ class ListFilter:
     acquired_from: int | None = None  # acquisition year range
     acquired_to: int | None = None
 
+    @property
+    def searching(self) -> bool:
+        """Something is typed in the search box (the list then takes the search's order)."""
+        return bool(self.text.strip())
 
-# The year of an acquisition date as entered ("1997", "1997-11-13"; other forms do not match).
-_ACQUISITION_YEAR = "CAST(substr(r.acquisition_date, 1, 4) AS INTEGER)"
-
-
-def list_condition(session: Session, wanted: ListFilter) -> tuple[str, dict]:
-    """SQL condition on `records r` for the object list ('' when nothing narrows it)."""
-    query = parse(wanted.text)
-    for name in ("has_image", "public"):
-        if getattr(wanted, name) is not None:
-            setattr(query, name, getattr(wanted, name))
-    where, params = condition(session, query, wanted.theme_ids)
-    parts = [where] if where else []
-    if wanted.acquired_from is not None:
-        parts.append(f"{_ACQUISITION_YEAR} >= :acquired_from")
-        params["acquired_from"] = wanted.acquired_from
-    if wanted.acquired_to is not None:
-        parts.append(f"{_ACQUISITION_YEAR} BETWEEN 1 AND :acquired_to")
-        params["acquired_to"] = wanted.acquired_to
-    if wanted.designation is not None:
-        parts.append("r.designation = :designation COLLATE NOCASE")
-        params["designation"] = wanted.designation
-    return " AND ".join(parts), params
+    def query(self) -> Query:
+        """The text parsed, with the panels' choices (which win over the text's own has:
+        and public:)."""
+        query = parse(self.text)
+        for name in ("has_image", "public", "designation", "acquired_from", "acquired_to"):
+            if getattr(self, name) is not None:
+                setattr(query, name, getattr(self, name))
+        return query
 
 
 def designation_counts(session: Session, limit: int = 300) -> list[tuple[str, int]]:

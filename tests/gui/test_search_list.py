@@ -33,6 +33,36 @@ def test_typing_searches_accent_free_after_a_pause_and_shows_the_count(qtbot, ca
     assert window.count_label.text() == "0 of 3 records"
 
 
+def test_a_search_lists_the_best_match_first_until_a_column_is_chosen(qtbot, catalogue,
+                                                                     window):
+    _add(catalogue, {"inventory_number": "1", "designation": "Assiette",
+                     "description": "assiette peinte d'une coiffe"},
+         {"inventory_number": "2", "designation": "Coiffe", "title": "Coiffe de Caen"},
+         {"inventory_number": "1978.3.20", "description": "voir 1978.3.2 et 1978.3.2 bis"},
+         {"inventory_number": "1978.3.2", "designation": "Plat"})
+    window.model.refresh()
+    header = window.table.horizontalHeader()
+    window.search_box.setText("coiffe")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert _shown_numbers(window) == ["2", "1"]  # by relevance, not inventory order
+    assert header.sortIndicatorSection() == -1
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert _shown_numbers(window) == ["1", "2"]
+    window.search_box.setText("coiffe OR assiette")  # refining keeps the column chosen
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and header.sortIndicatorSection() == 0)
+    window.search_box.setText("")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+    window.search_box.setText("1978.3.2")  # a new search: the number typed comes first
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert _shown_numbers(window) == ["1978.3.2", "1978.3.20"]
+    assert header.sortIndicatorSection() == -1
+    window.search_box.setText("")  # the search ends: inventory order, and its indicator
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+    assert _shown_numbers(window) == ["1", "2", "1978.3.2", "1978.3.20"]
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) \
+        == (0, Qt.SortOrder.AscendingOrder)
+
+
 def test_sorting_on_a_column_keeps_the_selected_record(qtbot, catalogue, window):
     ids = _add(catalogue, {"inventory_number": "1", "designation": "Zinc"},
                {"inventory_number": "2", "designation": "Argent"},

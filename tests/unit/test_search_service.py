@@ -8,9 +8,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from catalogue_app import lifecycle
+from catalogue_app.listing import list_ids
 from catalogue_app.records import create_record, insert_records, update_record
 from catalogue_app.search.index import rebuild
-from catalogue_app.search.service import RANKED_LIMIT, search
+from catalogue_app.search.service import RANKED_LIMIT, ListFilter, run, search
 from db.local.models import Theme
 from tests.support import run_cli
 
@@ -23,6 +24,11 @@ def _theme_id(catalogue, label_fr: str) -> str:
 def _numbers(catalogue, query: str, limit: int | None = 50) -> list[str]:
     with catalogue.reading() as session:
         ids = search(session, query, limit=limit).ids
+    return _numbers_of(catalogue, ids)
+
+
+def _numbers_of(catalogue, ids: list[str]) -> list[str]:
+    with catalogue.reading() as session:
         return [session.execute(text("SELECT inventory_number FROM records WHERE id = :i"),
                                 {"i": i}).scalar() for i in ids]
 
@@ -87,6 +93,13 @@ def test_exact_inventory_number_comes_first(objects):
                                 "description": "voir 1978.3.2 et 1978.3.2 bis"}, "t")
     assert _numbers(objects, "1978.3.2")[0] == "1978.3.2"
     assert _numbers(objects, "d.2004.1.1") == ["D.2004.1.1"]
+
+
+def test_the_exact_inventory_number_is_not_shown_past_the_filters(objects):
+    with objects.reading() as session:
+        shown = run(session, ListFilter("1978.3.12").query())
+        hidden = run(session, ListFilter("1978.3.12", public=False).query())
+    assert (shown.total, hidden.total, hidden.ids) == (1, 0, [])
 
 
 def test_the_index_follows_updates_trash_and_deletion(objects):
@@ -160,6 +173,11 @@ def test_broad_searches_come_in_entry_order_narrow_ones_by_relevance(catalogue):
     assert _numbers(catalogue, "faience", limit=3) == ["2001.1.0", "2001.1.1", "2001.1.2"]
     assert narrow.ranked and len(narrow.ids) == 3
     assert _numbers(catalogue, "bol", limit=1) == ["Z9"]
+    with catalogue.reading() as session:  # the object list: the same order, or a column's
+        assert list_ids(session, ListFilter("faience"), limit=3) == (broad.total, broad.ids)
+        total, ids = list_ids(session, ListFilter("faience"), "designation", limit=3)
+    assert total == broad.total
+    assert _numbers_of(catalogue, ids) == ["2001.1.1", "2001.1.3", "2001.1.5"]  # Assiette
 
 
 def test_rebuild_gives_the_same_answers(objects):
