@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from catalogue_app import records
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
 from catalogue_app.errors import CatalogueLocationError
 from catalogue_app.filesystems import is_network_filesystem
@@ -37,6 +38,30 @@ def test_connections_are_crash_safe(catalogue):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() in (1, 2)  # NORMAL or FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+
+
+def test_closing_leaves_planner_statistics_refreshed_as_the_catalogue_grows(
+        catalogue_dir: Path):
+    def analysed_rows() -> int:
+        with sqlite3.connect(catalogue_dir / DB_FILE_NAME) as conn:
+            stat = conn.execute("SELECT stat FROM sqlite_stat1 "
+                                "WHERE idx = 'ix_records_inventory_sort'").fetchone()
+        return int(stat[0].split()[0])
+
+    def add_records(count: int, start: int) -> None:
+        catalogue = Catalogue.open(catalogue_dir)
+        with catalogue.writing() as session:
+            records.insert_records(session, ({"inventory_number": f"2001.1.{n}",
+                                              "designation": "Assiette"}
+                                             for n in range(start, start + count)), "test")
+        catalogue.close()
+
+    add_records(10, 0)
+    assert analysed_rows() == 10
+    add_records(5, 10)  # grown by half: the statistics still describe it well enough
+    assert analysed_rows() == 10
+    add_records(10, 15)  # more than doubled since they were taken
+    assert analysed_rows() == 25
 
 
 def _prepare_file(catalogue_dir: Path, content: bytes) -> Path:
