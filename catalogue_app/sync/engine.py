@@ -1,18 +1,16 @@
 """One sync of a desk catalogue with the regional base (design.md §7).
 
 Order: check the museum, finish any batch a crash left on the wire, pull the feed (each page
-applied with its cursor in one transaction), send the originals the server lacks, push the
-pending records in batches (each batch written down with its Idempotency-Key before it is
-sent, its answer applied in one transaction). Killed at any moment, the next run resumes:
-nothing is lost and nothing is applied twice."""
+applied with its cursor in one transaction), then push: the originals the server lacks go on
+a thread of their own while the records that name none of them are pushed in batches (each
+batch written down with its Idempotency-Key before it is sent, its answer applied in a
+transaction), and the records that name one follow once those are uploaded. Killed at any
+moment, the next run resumes: nothing is lost and nothing is applied twice."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +21,22 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
-from catalogue_app.search.index import bulk_indexing
+from catalogue_app.search.index import indexing_for
 from catalogue_app.sync import outbox, reconcile
 from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
-from catalogue_app.sync.images import download_missing, upload_missing
+from catalogue_app.sync.images import download_missing, missing_on_server
+from catalogue_app.sync.push import (
+    BATCH_SIZE,
+    BATCHES_PER_WRITE,
+    Answered,
+    ImageUploads,
+    Outgoing,
+    Wire,
+    write_batches,
+)
 from catalogue_app.sync.reconcile import ServerRecord
-from catalogue_app.sync.wire import image_hashes, records_fields
+from catalogue_app.sync.timing import Stopwatch
+from catalogue_app.sync.wire import image_hashes
 from db.local.models import (
     Image,
     Museum,
@@ -42,9 +50,7 @@ from db.local.models import (
     Theme,
 )
 
-BATCH_SIZE = 100
-BATCHES_PER_WRITE = 10  # batches written down per transaction (each commit is an fsync)
-PAGE_SIZE = 500
+PAGE_SIZE = 1000  # the most the feed gives in one page (PROTOCOL.md)
 PUSH_ROUNDS = 3  # a merged record goes out again in the same sync, a bounded number of times
 
 Progress = Callable[[int, int, str], None]
@@ -67,6 +73,7 @@ class SyncReport:
     images_received: int = 0
     refused: list[str] = field(default_factory=list)  # one message per refused record
     pending: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # time per step (timing.py)
 
     def summary(self) -> str:
         parts = [f"{self.received} record(s) received", f"{self.sent} sent"]
@@ -89,17 +96,20 @@ class Synchroniser:
         self.token = token
         self.store = ImageStore(catalogue.images_dir)
         self.report = SyncReport()
+        self.stopwatch = Stopwatch()
+        self.report.seconds = self.stopwatch.seconds
         self._progress = progress or (lambda _done, _total, _text: None)
         self._cancelled = cancelled
 
     def run(self) -> SyncReport:
-        self._check_museum()
-        self._resend_stored_batches()
+        with self.stopwatch.step("start: museum, batches left"):
+            self._check_museum()
+            self._resend_stored_batches()
         self._pull()
         for _round in range(PUSH_ROUNDS):
             if not self._push():
                 break
-        with self.catalogue.writing() as session:
+        with self.stopwatch.step("finish"), self.catalogue.writing() as session:
             outbox.set_meta(session, outbox.LAST_SYNC_AT, now_iso())
             outbox.set_meta(session, outbox.SERVER_URL, self.client.server_url)
             self.report.pending = outbox.pending_count(session)
@@ -144,53 +154,60 @@ class Synchroniser:
         while True:
             self._checkpoint("receiving changes", self.report.received)
             try:
-                page = self.client.changes(cursor, PAGE_SIZE)
+                with self.stopwatch.step("pull: waiting for the server"):
+                    page = self.client.changes(cursor, PAGE_SIZE)
             except CursorExpired:
                 if cursor is None:
                     raise
                 self._start_full_resync()
                 cursor = None
                 continue
-            changes = page["changes"]
-            records = [ServerRecord.from_wire(c["record"]) for c in changes
-                       if c["kind"] == "record"]
-            self.report.images_received += download_missing(
-                self.client, self.store, self._unknown_images(records), self._checkpoint)
-            with self.catalogue.writing() as session, outbox.applying(session), \
-                    bulk_indexing(session):
-                self._apply_page(session, changes)
-                outbox.set_meta(session, outbox.CURSOR, page["next_cursor"])
-                if not page["has_more"]:
-                    self._finish_full_resync(session)
+            records = _page_records(page["changes"])
+            with self.stopwatch.step("pull: receiving images"):
+                self._receive_images(records)
+            if page["changes"] or page["next_cursor"] != cursor:
+                with self.stopwatch.step("pull: applying"):
+                    self._apply_page(page, records)
             cursor = page["next_cursor"]
             if not page["has_more"]:
                 return
 
-    def _unknown_images(self, records: list[ServerRecord]) -> list[str]:
+    def _receive_images(self, records: list[ServerRecord]) -> None:
+        """Download the originals that the page's new record versions name and this desk
+        lacks, before the page is applied (the write lock is not held meanwhile)."""
+        illustrated = [r for r in records if not r.deleted and image_hashes(r.fields)]
+        if not illustrated:
+            return
         with self.catalogue.reading() as session:
-            known = outbox.states(session, [r.id for r in records])
-        return [sha256 for r in records if not r.deleted
-                and not (r.id in known and known[r.id].version == r.version)
-                for sha256 in image_hashes(r.fields)]
+            held = outbox.versions(session, [r.id for r in illustrated])
+        self.report.images_received += download_missing(
+            self.client, self.store,
+            [sha256 for r in illustrated if held.get(r.id) != r.version
+             for sha256 in image_hashes(r.fields)], self._checkpoint)
 
-    def _apply_page(self, session: Session, changes: list[dict[str, Any]]) -> None:
-        # Load the page's states at once; held here, session.get finds them without a query.
-        states = outbox.states(session, [c["record"]["id"] for c in changes
-                                         if c["kind"] == "record"])
-        for change in changes:
-            kind = change["kind"]
-            if kind == "theme":
-                _apply_theme(session, change["theme"])
-            elif kind == "vocabulary_term":
-                _apply_term(session, change["vocabulary_term"])
-            elif kind == "record":
-                self._count(self._apply_record(session, ServerRecord.from_wire(change["record"])))
-            elif kind == "tombstone":
-                tomb = change["tombstone"]
-                self._count(self._apply_record(
-                    session, ServerRecord(tomb["id"], {}, tomb["version"], True)))
-            # Kinds this version does not know are skipped: a newer server may add some.
-        del states
+    def _apply_page(self, page: dict[str, Any], records: list[ServerRecord]) -> None:
+        """Apply a page and save its cursor, in one transaction."""
+        with self.catalogue.writing() as session, outbox.applying(session):
+            held = outbox.versions(session, [r.id for r in records])
+            # Our own pushes coming back, or a page read again after a crash: nothing to do.
+            known = [r.id for r in records if held.get(r.id) == r.version]
+            new = [r for r in records if held.get(r.id) != r.version]
+            outbox.mark_seen(session, known)
+            # Loaded at once and held here, so that session.get finds them without a query.
+            states = outbox.states(session, [r.id for r in new])
+            with indexing_for(session, len(new)):
+                for change in page["changes"]:
+                    if change["kind"] == "theme":
+                        _apply_theme(session, change["theme"])
+                    elif change["kind"] == "vocabulary_term":
+                        _apply_term(session, change["vocabulary_term"])
+                    # Kinds this version does not know are skipped: a newer server may add some.
+                for server in new:
+                    self._count(self._apply_record(session, server))
+            del states
+            outbox.set_meta(session, outbox.CURSOR, page["next_cursor"])
+            if not page["has_more"]:
+                self._finish_full_resync(session)
 
     def _apply_record(self, session: Session, server: ServerRecord) -> str:
         try:
@@ -229,78 +246,77 @@ class Synchroniser:
 
     def _push(self) -> bool:
         """Send every sendable pending record once; return whether any was sent."""
-        with self.catalogue.reading() as session:
+        with self.stopwatch.step("push: reading the outbox"), \
+                self.catalogue.reading() as session:
             pending = outbox.sendable(session)
-        if not pending:
-            return False
-        with self.catalogue.reading() as session:
-            hashes = list(session.scalars(select(Image.sha256).distinct().where(
-                Image.record_id.in_(select(SyncOutbox.record_id)))))
+            if not pending:
+                return False
+            images = session.execute(select(Image.record_id, Image.sha256).where(
+                Image.record_id.in_(select(SyncOutbox.record_id)))).all()
         self._checkpoint("checking which images the regional base lacks")
-        sent, absent = upload_missing(self.client, self.store, hashes, self._checkpoint)
+        with self.stopwatch.step("push: checking images"):
+            missing = set(missing_on_server(self.client, [sha256 for _r, sha256 in images]))
+        # Records naming an image the server lacks wait for it; the others go at once.
+        waiting = {record_id for record_id, sha256 in images if sha256 in missing}
+        with ImageUploads(self.client, self.store, sorted(missing), self._checkpoint,
+                          self.stopwatch) as uploads:
+            self._send([r for r in pending if r not in waiting], uploads.raise_if_failed)
+            with self.stopwatch.step("push: waiting for images"):
+                sent, absent = uploads.wait()
         self.report.images_sent += sent
         for sha256 in absent:
             self.report.refused.append(f"Image {sha256} is missing from this desk's image"
                                        " store; its record cannot be sent (run check).")
-        step = BATCH_SIZE * BATCHES_PER_WRITE
-        with _Wire(self) as wire:
-            for start in range(0, len(pending), step):
-                self._checkpoint("sending records", start, len(pending))
-                for batch in self._write_batches(pending[start:start + step]):
-                    self._checkpoint("sending records", start, len(pending))
-                    wire.send(batch)
+        self._send([r for r in pending if r in waiting])
         return True
 
-    def _write_batches(self, record_ids: list[str]) -> list[SyncBatch]:
-        """Write batches and their keys down before sending them, in one transaction."""
-        batches = []
-        with self.catalogue.writing() as session:
-            for start in range(0, len(record_ids), BATCH_SIZE):
-                revisions = outbox.revisions(session, record_ids[start:start + BATCH_SIZE])
-                payload = _push_items(session, list(revisions))
-                for record_id in set(revisions) - {item["id"] for item in payload}:
-                    outbox.clear(session, record_id)  # nothing the server needs to hear
-                    del revisions[record_id]
-                if payload:
-                    batches.append(SyncBatch(
-                        idempotency_key=str(uuid.uuid4()), created_at=now_iso(),
-                        payload_json=json.dumps(payload, ensure_ascii=False),
-                        revisions_json=json.dumps(revisions)))
-            session.add_all(batches)
-        return batches
+    def _send(self, record_ids: list[str],
+              check_uploads: Callable[[], None] = lambda: None) -> None:
+        step = BATCH_SIZE * BATCHES_PER_WRITE
+        with Wire(self.client, self._settle_batches, self.stopwatch) as wire:
+            for start in range(0, len(record_ids), step):
+                self._checkpoint("sending records", start, len(record_ids))
+                with self.stopwatch.step("push: writing batches"), \
+                        self.catalogue.writing() as session:
+                    batches = write_batches(session, record_ids[start:start + step])
+                for batch in batches:
+                    self._checkpoint("sending records", start, len(record_ids))
+                    check_uploads()
+                    wire.send(batch)
 
     def _resend_stored_batches(self) -> None:
         """A batch written but not answered (a crash, a lost answer) goes again, same key."""
         with self.catalogue.reading() as session:
-            batches = list(session.scalars(select(SyncBatch).order_by(SyncBatch.created_at)))
-        with _Wire(self) as wire:
+            batches = [Outgoing.from_row(row) for row in
+                       session.scalars(select(SyncBatch).order_by(SyncBatch.created_at))]
+        if not batches:
+            return
+        with Wire(self.client, self._settle_batches, self.stopwatch) as wire:
             for batch in batches:
                 self._checkpoint("sending records left from the last sync")
                 wire.send(batch)
 
-    def settle_batch(self, batch: SyncBatch, answer: dict[str, Any]) -> None:
-        """Apply the server's answer to a batch and forget the batch, in one transaction."""
-        payload = json.loads(batch.payload_json)
-        revisions: dict[str, int] = json.loads(batch.revisions_json)
-        sent = {item["id"]: item for item in payload}
-        accepted: list[dict[str, Any]] = []
-        with self.catalogue.writing() as session, outbox.applying(session):
-            for result in answer["results"]:
-                item = sent[result["id"]]
-                if result["status"] in ("ok", "unchanged"):
-                    accepted.append({**result, "item": item})
-                    self.report.sent += result["status"] == "ok"
-                else:
-                    self._settle_refusal(session, item, result)
-            outbox.settle_accepted(session, [
-                (a["id"], a.get("version"), a["item"]["fields"], a["item"]["deleted"],
-                 revisions.get(a["id"])) for a in accepted])
-            session.execute(delete(SyncBatch)
-                            .where(SyncBatch.idempotency_key == batch.idempotency_key))
+    def _settle_batches(self, answered: list[Answered]) -> None:
+        """Apply the server's answers to batches and forget the batches, in one transaction."""
+        with self.stopwatch.step("push: applying answers"), \
+                self.catalogue.writing() as session, outbox.applying(session):
+            accepted = []
+            for batch, answer in answered:
+                for result in answer["results"]:
+                    record_id, status = result["id"], result["status"]
+                    sent = batch.sent[record_id]
+                    if status in ("ok", "unchanged"):
+                        accepted.append((record_id, result.get("version"), sent.fields_json,
+                                         sent.deleted, batch.revisions.get(record_id)))
+                        self.report.sent += status == "ok"
+                    else:
+                        self._settle_refusal(session, record_id, sent.fields, result)
+            outbox.settle_accepted(session, accepted)
+            session.execute(delete(SyncBatch).where(SyncBatch.idempotency_key.in_(
+                [batch.key for batch, _answer in answered])))
 
-    def _settle_refusal(self, session: Session, item: dict[str, Any],
+    def _settle_refusal(self, session: Session, record_id: str, fields: dict[str, Any],
                         result: dict[str, Any]) -> None:
-        record_id = item["id"]
         if result["status"] == "conflict":
             current = ServerRecord.from_wire(result["current"])
             try:
@@ -309,61 +325,16 @@ class Synchroniser:
                 self.report.refused.append(str(problem))
             return
         message = result.get("message") or "refused without a reason"
-        number = item["fields"].get("inventory_number") or record_id
+        number = fields.get("inventory_number") or record_id
         self.report.refused.append(f"Record {number}: {message}")
         session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(), message=message))
 
 
-class _Wire:
-    """Keeps one batch on the wire while the previous answer is applied and the next batch is
-    prepared, so the desk's database work overlaps the server's. The answers are applied in
-    order, on the calling thread (sessions never cross threads)."""
-
-    def __init__(self, synchroniser: Synchroniser) -> None:
-        self._sync = synchroniser
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="sync-wire")
-        self._in_flight: tuple[SyncBatch, Future] | None = None
-
-    def send(self, batch: SyncBatch) -> None:
-        payload = json.loads(batch.payload_json)
-        future = self._pool.submit(self._sync.client.push, batch.idempotency_key, payload)
-        self._settle_in_flight()
-        self._in_flight = (batch, future)
-
-    def _settle_in_flight(self) -> None:
-        if self._in_flight is not None:
-            batch, future = self._in_flight
-            self._in_flight = None
-            self._sync.settle_batch(batch, future.result())
-
-    def __enter__(self) -> _Wire:
-        return self
-
-    def __exit__(self, error_type, _error, _traceback) -> None:
-        try:
-            if error_type is None:
-                self._settle_in_flight()
-        finally:
-            # On an error the batch in flight is left written down: the next sync resends it.
-            self._pool.shutdown(wait=True)
-
-
-def _push_items(session: Session, record_ids: list[str]) -> list[dict[str, Any]]:
-    """What the server must hear about these pending records (nothing, for some)."""
-    states = outbox.states(session, record_ids)
-    fields = records_fields(session, record_ids)
-    items = []
-    for record_id in record_ids:
-        state = states.get(record_id)
-        version = state.version if state is not None else None
-        if record_id in fields:
-            items.append({"id": record_id, "base_version": version,
-                          "fields": fields[record_id], "deleted": False})
-        elif state is not None:  # deleted here: the server deletes its version too
-            items.append({"id": record_id, "base_version": version,
-                          "fields": outbox.base_fields(state), "deleted": True})
-        # else: created and purged between two syncs, the server never knew it
-    return items
+def _page_records(changes: list[dict[str, Any]]) -> list[ServerRecord]:
+    """The records and tombstones of a feed page."""
+    return [ServerRecord.from_wire(c["record"]) if c["kind"] == "record" else
+            ServerRecord(c["tombstone"]["id"], {}, c["tombstone"]["version"], True)
+            for c in changes if c["kind"] in ("record", "tombstone")]
 
 
 def _apply_theme(session: Session, wire: dict[str, Any]) -> None:

@@ -2,13 +2,14 @@
 
 Uploads are resumable: the server says how many bytes of an image it already holds, so an
 upload cut by a dropped connection or a killed process continues where it stopped. Downloads
-land in the store only once complete and re-hashed (ImageStore.add_file)."""
+are resumable too: the bytes received so far wait in images-incoming/ under the image's name,
+and the next try asks only for the rest (HTTP Range). An original enters the store only once
+complete and re-hashed (ImageStore.add_file)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from catalogue_app.images.store import ImageStore
 from catalogue_app.sync.client import CHUNK_BYTES, RegionalClient, SyncError
@@ -18,32 +19,34 @@ _OFFSET_MISMATCH = 409  # the server holds more (or less) than we thought: ask i
 _HASH_MISMATCH = 422
 
 
-def upload_missing(client: RegionalClient, store: ImageStore, hashes: Iterable[str],
-                   checkpoint: Callable[[str], None]) -> tuple[int, list[str]]:
-    """Upload the originals the server lacks; return (uploaded, missing here).
-
-    `checkpoint(text)` is called before each image (progress, cancellation)."""
+def missing_on_server(client: RegionalClient, hashes: Iterable[str]) -> list[str]:
+    """The originals among `hashes` that the regional base lacks."""
     wanted = list(dict.fromkeys(hashes))
-    uploaded, absent = 0, []
-    for start in range(0, len(wanted), CHECK_BATCH):
-        for sha256 in client.missing_blobs(wanted[start:start + CHECK_BATCH]):
-            if not store.contains(sha256):
-                absent.append(sha256)  # the server will refuse its record, saying which image
-                continue
-            checkpoint(f"sending image {sha256[:12]}")
-            upload(client, store, sha256, checkpoint)
-            uploaded += 1
-    return uploaded, absent
+    return [sha256 for start in range(0, len(wanted), CHECK_BATCH)
+            for sha256 in client.missing_blobs(wanted[start:start + CHECK_BATCH])]
+
+
+def upload_missing(client: RegionalClient, store: ImageStore, sha256: str,
+                   checkpoint: Callable[[str], None]) -> bool:
+    """Upload an original the server lacks; False when this desk's store lacks it too (the
+    server will then refuse its record, saying which image).
+
+    `checkpoint(text)` is called before each chunk (progress, cancellation)."""
+    if not store.contains(sha256):
+        return False
+    checkpoint(f"sending image {sha256[:12]}")
+    upload(client, store, sha256, checkpoint)
+    return True
 
 
 def upload(client: RegionalClient, store: ImageStore, sha256: str,
            checkpoint: Callable[[str], None]) -> None:
     path = store.path_for(sha256)
     size = path.stat().st_size
+    # The server was just found to lack the image, so it most likely holds none of it: send
+    # from the start without asking; a partial upload left there is answered 409, then asked.
+    offset = 0
     for _attempt in range(3):
-        offset, complete = client.upload_offset(sha256)
-        if complete:
-            return
         try:
             _send_from(client, path, sha256, offset, size, checkpoint)
             client.finish_blob(sha256)
@@ -51,11 +54,14 @@ def upload(client: RegionalClient, store: ImageStore, sha256: str,
         except SyncError as error:
             if error.status not in (_OFFSET_MISMATCH, _HASH_MISMATCH):
                 raise
+        offset, complete = client.upload_offset(sha256)
+        if complete:
+            return
     raise SyncError(f"Image {sha256} could not be sent whole after three attempts;"
                     " sync again later.")
 
 
-def _send_from(client: RegionalClient, path, sha256: str, offset: int, size: int,
+def _send_from(client: RegionalClient, path: Path, sha256: str, offset: int, size: int,
                checkpoint: Callable[[str], None]) -> None:
     with open(path, "rb") as original:
         original.seek(offset)
@@ -75,16 +81,14 @@ def download_missing(client: RegionalClient, store: ImageStore, hashes: Iterable
             continue
         checkpoint(f"receiving image {sha256[:12]}")
         store.incoming.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=store.incoming, prefix="download-")
+        partial = store.incoming / f"download-{sha256}"
+        client.download_blob(sha256, partial)  # a drop leaves the partial for the next try
         try:
-            with os.fdopen(fd, "wb") as out:
-                client.download_blob(sha256, out)
-            try:
-                store.add_file(temp_name, sha256)
-            except ValueError:
-                raise SyncError(f"Image {sha256} arrived damaged from the regional base;"
-                                " sync again to fetch it anew.") from None
+            store.add_file(partial, sha256)
+        except ValueError:
+            raise SyncError(f"Image {sha256} arrived damaged from the regional base;"
+                            " sync again to fetch it anew.") from None
         finally:
-            os.unlink(temp_name)
+            partial.unlink()  # admitted, or damaged: either way, not to be resumed
         fetched += 1
     return fetched

@@ -578,59 +578,59 @@
         <translation>Déplacer le &amp;stockage des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="61"/>
+        <location filename="../../ui/images/window_actions.py" line="62"/>
         <source>Attach images</source>
         <translation>Joindre des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="62"/>
+        <location filename="../../ui/images/window_actions.py" line="63"/>
         <source>Images and documents ({patterns});;All files (*)</source>
         <translation>Images et documents ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="68"/>
+        <location filename="../../ui/images/window_actions.py" line="70"/>
         <source>Attach a folder</source>
         <translation>Joindre un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="74"/>
+        <location filename="../../ui/images/window_actions.py" line="77"/>
         <source>Folder of images named after inventory numbers</source>
         <translation>Dossier d&apos;images nommées d&apos;après les numéros d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="82"/>
-        <location filename="../../ui/images/window_actions.py" line="92"/>
-        <location filename="../../ui/images/window_actions.py" line="110"/>
+        <location filename="../../ui/images/window_actions.py" line="85"/>
+        <location filename="../../ui/images/window_actions.py" line="95"/>
+        <location filename="../../ui/images/window_actions.py" line="113"/>
         <source>Images not attached</source>
         <translation>Images non jointes</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="83"/>
+        <location filename="../../ui/images/window_actions.py" line="86"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-y ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="111"/>
+        <location filename="../../ui/images/window_actions.py" line="114"/>
         <source>Another import is still running; wait for it to end.</source>
         <translation>Un autre import est en cours&#xa0;; attendez qu&apos;il se termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="130"/>
+        <location filename="../../ui/images/window_actions.py" line="133"/>
         <source>New folder for the image store (an empty folder)</source>
         <translation>Nouveau dossier pour le stockage des images (un dossier vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="133"/>
+        <location filename="../../ui/images/window_actions.py" line="136"/>
         <source>Copying and checking every original…</source>
         <translation>Copie et vérification de chaque original…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="141"/>
+        <location filename="../../ui/images/window_actions.py" line="144"/>
         <source>{n} original(s) moved to {folder}.</source>
         <translation>{n} original(aux) déplacé(s) vers {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="145"/>
+        <location filename="../../ui/images/window_actions.py" line="148"/>
         <source>Image store not moved</source>
         <translation>Stockage des images non déplacé</translation>
     </message>
@@ -741,83 +741,83 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="41"/>
+        <location filename="../../ui/images/import_dialog.py" line="43"/>
         <source>Attaching images</source>
         <translation>Ajout des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="48"/>
+        <location filename="../../ui/images/import_dialog.py" line="53"/>
         <source>Reading {n} file(s)…</source>
         <translation>Lecture de {n} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="53"/>
+        <location filename="../../ui/images/import_dialog.py" line="58"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="53"/>
+        <location filename="../../ui/images/import_dialog.py" line="58"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="54"/>
+        <location filename="../../ui/images/import_dialog.py" line="59"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="62"/>
-        <location filename="../../ui/images/import_dialog.py" line="107"/>
+        <location filename="../../ui/images/import_dialog.py" line="67"/>
+        <location filename="../../ui/images/import_dialog.py" line="119"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="87"/>
+        <location filename="../../ui/images/import_dialog.py" line="94"/>
         <source>Cancelling… files already attached stay attached.</source>
         <translation>Annulation… les fichiers déjà joints le restent.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="112"/>
+        <location filename="../../ui/images/import_dialog.py" line="124"/>
         <source>{attached} attached, {duplicate} already attached, {refused} not attached.</source>
         <translation>{attached} joint(s), {duplicate} déjà joint(s), {refused} non joint(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="116"/>
+        <location filename="../../ui/images/import_dialog.py" line="128"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="121"/>
+        <location filename="../../ui/images/import_dialog.py" line="133"/>
         <source>Images not attached</source>
         <translation>Images non jointes</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="122"/>
+        <location filename="../../ui/images/import_dialog.py" line="134"/>
         <source>The import stopped: {error}</source>
         <translation>L&apos;import s&apos;est arrêté&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="127"/>
+        <location filename="../../ui/images/import_dialog.py" line="139"/>
         <source>Attached — {note}</source>
         <translation>Joint — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="128"/>
+        <location filename="../../ui/images/import_dialog.py" line="140"/>
         <source>Attached</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="130"/>
+        <location filename="../../ui/images/import_dialog.py" line="142"/>
         <source>Already attached to this record</source>
         <translation>Déjà joint à cette fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="132"/>
+        <location filename="../../ui/images/import_dialog.py" line="144"/>
         <source>Not attached (cancelled)</source>
         <translation>Non joint (annulé)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="133"/>
+        <location filename="../../ui/images/import_dialog.py" line="145"/>
         <source>Not attached: {reason}</source>
         <translation>Non joint&#xa0;: {reason}</translation>
     </message>
@@ -842,7 +842,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
@@ -852,82 +852,82 @@
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1272,37 +1272,37 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../ui/object_list_model.py" line="31"/>
+        <location filename="../../ui/object_list_model.py" line="44"/>
         <source>Inventory no.</source>
         <translation>N° d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="32"/>
+        <location filename="../../ui/object_list_model.py" line="45"/>
         <source>Designation</source>
         <translation>Dénomination</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="33"/>
+        <location filename="../../ui/object_list_model.py" line="46"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="34"/>
+        <location filename="../../ui/object_list_model.py" line="47"/>
         <source>Authors</source>
         <translation>Auteurs</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="35"/>
+        <location filename="../../ui/object_list_model.py" line="48"/>
         <source>Dating</source>
         <translation>Datation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="36"/>
+        <location filename="../../ui/object_list_model.py" line="49"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="64"/>
+        <location filename="../../ui/object_list_model.py" line="77"/>
         <source>Deaccessioned: kept in the register</source>
         <translation>Radiée&#xa0;: maintenue au registre</translation>
     </message>
@@ -1502,97 +1502,102 @@
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="34"/>
+        <location filename="../../ui/sync/window_actions.py" line="43"/>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="42"/>
+        <location filename="../../ui/sync/window_actions.py" line="51"/>
         <source>Sync again</source>
         <translation>Synchroniser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="43"/>
+        <location filename="../../ui/sync/window_actions.py" line="52"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="47"/>
+        <location filename="../../ui/sync/window_actions.py" line="56"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="48"/>
+        <location filename="../../ui/sync/window_actions.py" line="57"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="50"/>
+        <location filename="../../ui/sync/window_actions.py" line="59"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="53"/>
+        <location filename="../../ui/sync/window_actions.py" line="62"/>
         <source>C&amp;onflicts…</source>
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="54"/>
+        <location filename="../../ui/sync/window_actions.py" line="63"/>
         <source>Sync se&amp;ttings…</source>
         <translation>&amp;Paramètres de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="79"/>
+        <location filename="../../ui/sync/window_actions.py" line="89"/>
         <source>Last sync: {when}</source>
         <translation>Dernière synchronisation&#xa0;: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="80"/>
+        <location filename="../../ui/sync/window_actions.py" line="90"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="81"/>
+        <location filename="../../ui/sync/window_actions.py" line="91"/>
         <source>{n} change(s) to send</source>
         <translation>{n} modification(s) à envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="83"/>
+        <location filename="../../ui/sync/window_actions.py" line="93"/>
         <source>{n} conflict(s)</source>
         <translation>{n} conflit(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="114"/>
+        <location filename="../../ui/sync/window_actions.py" line="141"/>
+        <source>Periodic sync needs the regional base&apos;s address and a token: set them in Sync settings.</source>
+        <translation>La synchronisation périodique a besoin de l&apos;adresse de la base régionale et d&apos;un jeton&#xa0;: indiquez-les dans les paramètres de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="135"/>
         <source>Syncing with {url}…</source>
         <translation>Synchronisation avec {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="123"/>
+        <location filename="../../ui/sync/window_actions.py" line="149"/>
         <source>Syncing: {step}</source>
         <translation>Synchronisation&#xa0;: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="134"/>
+        <location filename="../../ui/sync/window_actions.py" line="160"/>
         <source>Sync done: {summary}</source>
         <translation>Synchronisation terminée&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="137"/>
+        <location filename="../../ui/sync/window_actions.py" line="163"/>
         <source>The regional base refused {n} record(s): {first}</source>
         <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="152"/>
+        <location filename="../../ui/sync/window_actions.py" line="186"/>
         <source>Sync stopped on an unexpected error: {error}</source>
         <translation>La synchronisation s&apos;est arrêtée sur une erreur inattendue&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="163"/>
+        <location filename="../../ui/sync/window_actions.py" line="198"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="164"/>
+        <location filename="../../ui/sync/window_actions.py" line="199"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>
@@ -1600,42 +1605,62 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="24"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="27"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="29"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="32"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="34"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="36"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="37"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
+        <source>Sync by itself this often, while you are not typing or clicking.</source>
+        <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="44"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="35"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="45"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="59"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
+        <source>Sync automatically every:</source>
+        <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="73"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="62"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="76"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="72"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="79"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="93"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>
@@ -1840,7 +1865,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="27"/>
+        <location filename="../../ui/app.py" line="28"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>

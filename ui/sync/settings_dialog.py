@@ -1,4 +1,5 @@
-"""Where this desk syncs: the regional base's address and the token, with a connection test."""
+"""Where this desk syncs: the regional base's address and the token, with a connection test,
+and how often it syncs by itself (never, by default)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +21,8 @@ from ui.operations import run_in_background
 
 
 class SyncSettingsDialog(QDialog):
-    def __init__(self, server_url: str, parent: QWidget | None = None) -> None:
+    def __init__(self, server_url: str, auto_sync_minutes: int = 0,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync settings"))
         self.url_edit = QLineEdit(server_url)
@@ -28,12 +31,20 @@ class SyncSettingsDialog(QDialog):
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)
+        self.auto_sync = QSpinBox()
+        self.auto_sync.setRange(0, 24 * 60)
+        self.auto_sync.setSpecialValueText(self.tr("never"))
+        self.auto_sync.setSuffix(self.tr(" min"))
+        self.auto_sync.setValue(auto_sync_minutes)
+        self.auto_sync.setToolTip(self.tr("Sync by itself this often, while you are not typing"
+                                          " or clicking."))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Regional base address:"), self.url_edit)
         form.addRow(self.tr("Token:"), self.token_edit)
         form.addRow("", self.test_button)
+        form.addRow(self.tr("Sync automatically every:"), self.auto_sync)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -48,6 +59,9 @@ class SyncSettingsDialog(QDialog):
 
     def token(self) -> str:
         return self.token_edit.text().strip()
+
+    def auto_sync_minutes(self) -> int:
+        return self.auto_sync.value()
 
     def save_token(self) -> str:
         """Keep the token; return a note for the user ("" when the keyring holds it)."""

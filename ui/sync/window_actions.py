@@ -1,9 +1,11 @@
 """Sync in the main window: the Sync menu, the status (last sync, pending changes), a
 persistent banner quoting the server when a sync fails, and the sync itself in the background
-(editing stays possible; the sync can be cancelled)."""
+(editing stays possible; the sync can be cancelled), started by hand or periodically
+(auto_sync.py)."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -14,6 +16,7 @@ from catalogue_app.sync import outbox, tokens
 from catalogue_app.sync.conflicts import conflict_count
 from ui import messages
 from ui.operations import Job, run_in_background
+from ui.sync.auto_sync import AutoSync, auto_sync_minutes, set_auto_sync_minutes
 
 if TYPE_CHECKING:
     from catalogue_app.sync.engine import SyncReport
@@ -22,11 +25,17 @@ if TYPE_CHECKING:
 STATUS_REFRESH_MS = 5000
 
 
+class _NoToken(Exception):
+    """No token is saved for the regional base's address (found out off the GUI thread)."""
+
+
 class SyncActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window, self.catalogue = window, window.catalogue
         self.job: Job | None = None
+        self.last_started = time.monotonic()  # a periodic sync first waits a full interval
+        self._automatic = False
 
         self.status_label = QLabel()
         self.status_label.setObjectName("syncStatus")
@@ -57,6 +66,7 @@ class SyncActions(QObject):
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
         self.update_status()
+        self.auto_sync = AutoSync(self)
 
     def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -88,32 +98,48 @@ class SyncActions(QObject):
         self.banner.show()
 
     # --- sync ---------------------------------------------------------------------------
-    def sync_now(self) -> None:
+    def sync_now(self, *, automatic: bool = False) -> None:
+        """Start a sync. A manual one asks for the settings it lacks; a periodic one says in
+        the banner what is missing (a dialog should not pop up on its own)."""
         if self.job is not None:
             return
+        self.last_started = time.monotonic()
         url = self.server_url()
-        token = tokens.load_token(url) if url else None
-        if not url or not token:
+        if not url:
+            if automatic:
+                self._show_settings_missing()
+                return
             self.open_settings()
             url = self.server_url()
-            token = tokens.load_token(url) if url else None
-            if not url or not token:
+            if not url:
                 return
         catalogue = self.catalogue
-        # The HTTP client and the engine load only when a sync starts: not at start-up.
-        from catalogue_app.sync.client import RegionalClient
-        from catalogue_app.sync.engine import Synchroniser
 
         def work(job: Job) -> SyncReport:
+            # Off the GUI thread: the first keyring lookup of a session loads the keyring's
+            # backends (about half a second), and the HTTP client and the engine load only
+            # when a sync starts, not at start-up.
+            token = tokens.load_token(url)
+            if not token:
+                raise _NoToken()
+            from catalogue_app.sync.client import RegionalClient
+            from catalogue_app.sync.engine import Synchroniser
+
             with RegionalClient(url, token) as client:
                 return Synchroniser(catalogue, client, token, progress=job.progress,
                                     cancelled=lambda: job.cancelled).run()
 
+        self._automatic = automatic
         self.sync_action.setEnabled(False)
         self.cancel_action.setEnabled(True)
         self.window.statusBar().showMessage(self.tr("Syncing with {url}…").format(url=url))
         self.job = run_in_background(work, on_success=self._done, on_failure=self._failed,
                                      on_progress=self._progress, parent=self)
+
+    def _show_settings_missing(self) -> None:
+        """A periodic sync cannot open the settings dialog by itself: it says what is missing."""
+        self.show_problem(self.tr("Periodic sync needs the regional base's address and a token:"
+                                  " set them in Sync settings."))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -138,14 +164,22 @@ class SyncActions(QObject):
                               .format(n=len(report.refused), first=report.refused[0]))
         else:
             self.banner.hide()
-        if report.conflicts:
-            self.open_conflicts()
+        if report.conflicts and not self._automatic:
+            self.open_conflicts()  # a periodic sync leaves them counted in the status bar
 
     def _failed(self, error: Exception) -> None:
         from catalogue_app.sync.client import SyncError
 
         self._finished()
         self.window.statusBar().clearMessage()
+        if isinstance(error, _NoToken):
+            if self._automatic:
+                self._show_settings_missing()
+            else:
+                self.open_settings()
+                if tokens.load_token(self.server_url()):
+                    self.sync_now()
+            return
         if isinstance(error, SyncError):
             self.show_problem(str(error))
         else:
@@ -156,7 +190,8 @@ class SyncActions(QObject):
     def open_settings(self) -> None:
         from ui.sync.settings_dialog import SyncSettingsDialog
 
-        dialog = SyncSettingsDialog(self.server_url(), self.window)
+        dialog = SyncSettingsDialog(self.server_url(), auto_sync_minutes(self.catalogue),
+                                    self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if not dialog.server_url().startswith(("https://", "http://")) or not dialog.token():
@@ -166,6 +201,7 @@ class SyncActions(QObject):
         note = dialog.save_token()
         with self.catalogue.writing() as session:
             outbox.set_meta(session, outbox.SERVER_URL, dialog.server_url())
+        set_auto_sync_minutes(self.catalogue, dialog.auto_sync_minutes())
         if note:
             self.window.statusBar().showMessage(note, 15_000)
 

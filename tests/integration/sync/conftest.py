@@ -4,11 +4,13 @@ tests/integration/conftest.py, on SQLite and on PostgreSQL)."""
 from __future__ import annotations
 
 import io
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from PIL import Image as PILImage
 from sqlalchemy import select
@@ -19,6 +21,7 @@ from catalogue_app.sync.engine import Synchroniser, SyncReport
 from catalogue_app.sync.wire import record_fields
 from db.local.models import Record
 from tests.integration.conftest import RegionalServer
+from tests.integration.sync.faulty_proxy import FaultyProxy
 
 MUSEUM = "M0001"
 
@@ -68,6 +71,14 @@ def jpeg_bytes(seed: int, size: int = 64) -> bytes:
     return out.getvalue()
 
 
+def noise_png(seed: int, side: int) -> bytes:
+    """A real PNG that does not compress (about 3 * side * side bytes)."""
+    image = PILImage.frombytes("RGB", (side, side), random.Random(seed).randbytes(side * side * 3))
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=0)
+    return out.getvalue()
+
+
 @pytest.fixture
 def museum_server(regional_server: RegionalServer) -> RegionalServer:
     regional_server.add_museum(MUSEUM, "Musée d'essai")
@@ -87,3 +98,15 @@ def make_desk(museum_server: RegionalServer, tmp_path: Path) -> Iterator:
     yield make
     for catalogue in opened:
         catalogue.close()
+
+
+FAULTED_TIMEOUT = httpx.Timeout(0.7)  # a stall outlasts it
+
+
+@pytest.fixture
+def proxy(museum_server: RegionalServer) -> Iterator[FaultyProxy]:
+    """A fault-injecting proxy in front of the museum's regional base."""
+    port = int(museum_server.url.rsplit(":", 1)[1])
+    proxy = FaultyProxy(port, stall_seconds=FAULTED_TIMEOUT.read + 0.5)
+    yield proxy
+    proxy.close()

@@ -3,7 +3,9 @@
 It relays one request at a time (each forwarded on a fresh upstream connection asked to
 close), and the request whose number is in `faults` meets that fault instead of a clean relay:
 the connection dropped half-way through the request or the response, a stall past the
-client's timeout, a 500/502/503 answer, or the request delivered twice to the server."""
+client's timeout, a 500/502/503 answer, or the request delivered twice to the server. It
+keeps the head of every request it relayed, and can strip a header on the way (to play a
+server that does not know it)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ class FaultyProxy:
         self.stall_seconds = stall_seconds
         self.faults: dict[int, str | int] = {}  # request number -> fault
         self.requests = 0
+        self.heads: list[str] = []  # each request's line and headers, in order
+        self.stripped_headers: set[bytes] = set()  # lower-case names removed on the way
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
@@ -61,7 +65,9 @@ class FaultyProxy:
                     number = self.requests
                     self.requests += 1
                     fault = self.faults.pop(number, None)
-                if not self._relay(client, _closing(request), fault):
+                    self.heads.append(request.partition(b"\r\n\r\n")[0].decode("latin-1"))
+                request = _closing(request, self.stripped_headers)
+                if not self._relay(client, request, fault):
                     return
         except OSError:
             pass
@@ -121,9 +127,10 @@ def _read_request(client: socket.socket, buffer: bytes) -> tuple[bytes | None, b
     return head + b"\r\n\r\n" + rest[:length], rest[length:]
 
 
-def _closing(request: bytes) -> bytes:
-    """The request with `Connection: close`, so the upstream's answer ends at EOF."""
+def _closing(request: bytes, stripped: set[bytes]) -> bytes:
+    """The request with `Connection: close`, so the upstream's answer ends at EOF, and
+    without the `stripped` headers."""
     head, _, body = request.partition(b"\r\n\r\n")
     lines = [line for line in head.split(b"\r\n")
-             if not line.lower().startswith(b"connection:")]
+             if line.partition(b":")[0].strip().lower() not in {b"connection", *stripped}]
     return b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body

@@ -13,21 +13,12 @@ from catalogue_app.images.store import ImageStore
 from catalogue_app.records import create_record, update_record
 from catalogue_app.sync.client import TIMEOUT, RegionalClient, SyncError
 from catalogue_app.sync.engine import Synchroniser
-from tests.integration.sync.conftest import jpeg_bytes, server_records
-from tests.integration.sync.faulty_proxy import FAULTS, FaultyProxy
+from tests.integration.sync.conftest import FAULTED_TIMEOUT, jpeg_bytes, server_records
+from tests.integration.sync.faulty_proxy import FAULTS
 
-FAULTED_TIMEOUT = httpx.Timeout(0.7)  # a stall outlasts it
 # Enough request numbers to hit every step of a sync: whoami, feed, blobs:check, upload
 # state, chunk, finish, batch.
 POSITIONS = range(9)
-
-
-@pytest.fixture
-def proxy(museum_server):
-    port = int(museum_server.url.rsplit(":", 1)[1])
-    proxy = FaultyProxy(port, stall_seconds=FAULTED_TIMEOUT.read + 0.5)
-    yield proxy
-    proxy.close()
 
 
 def _sync_through(desk, url: str, timeout: httpx.Timeout = TIMEOUT) -> None:

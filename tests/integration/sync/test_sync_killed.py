@@ -3,7 +3,6 @@ nothing duplicated, and a final sync leaves desk and base identical."""
 
 from __future__ import annotations
 
-import io
 import os
 import random
 import signal
@@ -11,26 +10,16 @@ import subprocess
 import sys
 import time
 
-from PIL import Image as PILImage
-
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records import insert_records, update_record
-from tests.integration.sync.conftest import Desk, server_records
+from tests.integration.sync.conftest import Desk, noise_png, server_records
 from tests.support import REPO
 
 KILLS = 30
 RECORDS = 400
 ADDED_PER_KILL = 20  # new work for every run, so kills land in every phase of a sync
-
-
-def _noise_png(seed: int, side: int = 1400) -> bytes:
-    """A real PNG that does not compress (about 6 MB): its upload takes several chunks."""
-    image = PILImage.frombytes("RGB", (side, side), random.Random(seed).randbytes(side * side * 3))
-    out = io.BytesIO()
-    image.save(out, "PNG", compress_level=0)
-    return out.getvalue()
 
 
 def _start_sync(catalogue_dir, url: str, token_file) -> subprocess.Popen:
@@ -53,7 +42,7 @@ def test_sync_killed_at_random_moments_resumes_without_loss_or_duplicates(
         ids = insert_records(session, rows, "importer")
     store = ImageStore(catalogue.images_dir)
     for n in range(3):
-        data = _noise_png(n)
+        data = noise_png(n, side=1400)  # about 6 MB: its upload takes several chunks
         sha256 = store.add_bytes(data)
         with catalogue.writing() as session:
             gallery.add_image(session, ids[n], sha256=sha256, file_name=f"K.{n}.png",

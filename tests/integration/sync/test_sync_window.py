@@ -3,6 +3,8 @@ server, and the conflict dialog."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from catalogue_app.records import create_record, update_record
@@ -85,3 +87,115 @@ def test_the_conflict_dialog_settles_a_field_with_the_servers_value(
     with second.catalogue.reading() as session:
         assert list_conflicts(session) == []
     assert second.records()[record_id]["title"] == "from first"
+
+
+def _idle_and_due(window) -> None:
+    """As if nobody had touched the desk, nor synced, for an hour."""
+    window.sync_actions.auto_sync.last_input -= 3600
+    window.sync_actions.last_started -= 3600
+
+
+def test_periodic_sync_is_off_by_default(qtbot, make_desk, window_of):
+    window = window_of(make_desk("desk"))
+    _idle_and_due(window)
+
+    window.sync_actions.auto_sync.tick()
+
+    assert window.sync_actions.job is None
+    assert "Never synced" in window.sync_actions.status_label.text()
+
+
+def test_periodic_sync_runs_when_due_and_idle_but_never_while_a_sync_runs(
+        qtbot, make_desk, window_of):
+    from ui.sync.auto_sync import set_auto_sync_minutes
+
+    desk = make_desk("desk")
+    with desk.catalogue.writing() as session:
+        create_record(session, {"inventory_number": "P.1"}, "alice")
+    set_auto_sync_minutes(desk.catalogue, 5)
+    window = window_of(desk)
+    actions = window.sync_actions
+
+    actions.auto_sync.tick()  # just opened: the first periodic sync waits a full interval
+    assert actions.job is None
+    _idle_and_due(window)
+    actions.auto_sync.last_input = time.monotonic()  # someone is typing
+    actions.auto_sync.tick()
+    assert actions.job is None
+
+    _idle_and_due(window)
+    actions.auto_sync.tick()
+    assert actions.job is not None
+    qtbot.waitUntil(lambda: actions.job is None, timeout=30_000)
+    assert "0 change(s) to send" in actions.status_label.text()
+    assert actions.banner.isHidden()
+    actions.auto_sync.tick()  # just synced: the next one waits the interval
+    assert actions.job is None
+
+    actions.sync_action.trigger()
+    running = actions.job
+    _idle_and_due(window)
+    actions.auto_sync.tick()  # due, but a sync is running: nothing more starts
+    assert actions.job is running
+    qtbot.waitUntil(lambda: actions.job is None, timeout=30_000)
+
+
+def test_a_failed_periodic_sync_shows_the_banner_and_waits_the_interval(
+        qtbot, make_desk, window_of):
+    from ui.sync.auto_sync import set_auto_sync_minutes
+
+    desk = make_desk("desk")
+    set_auto_sync_minutes(desk.catalogue, 1)
+    window = window_of(desk)
+    tokens.save_token(desk.server_url, "revoked-or-wrong")
+    _idle_and_due(window)
+
+    window.sync_actions.auto_sync.tick()
+    qtbot.waitUntil(lambda: window.sync_actions.job is None, timeout=30_000)
+
+    assert "this token is unknown or has been revoked" in \
+        window.sync_actions.banner_label.text()
+    window.sync_actions.auto_sync.tick()
+    assert window.sync_actions.job is None  # no retry before the interval has passed
+
+
+def test_a_periodic_sync_without_a_token_says_so_in_the_banner(qtbot, make_desk):
+    from ui.main_window import MainWindow
+    from ui.sync.auto_sync import set_auto_sync_minutes
+
+    desk = make_desk("desk")
+    with desk.catalogue.writing() as session:
+        outbox.set_meta(session, outbox.SERVER_URL, desk.server_url)  # but no token saved
+    set_auto_sync_minutes(desk.catalogue, 1)
+    window = MainWindow(desk.catalogue)
+    qtbot.addWidget(window)
+    _idle_and_due(window)
+
+    window.sync_actions.auto_sync.tick()
+    qtbot.waitUntil(lambda: window.sync_actions.job is None, timeout=30_000)
+
+    assert "needs the regional base's address and a token" in \
+        window.sync_actions.banner_label.text()
+
+
+def test_the_sync_settings_dialog_sets_the_periodic_interval(
+        qtbot, make_desk, window_of, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.sync.auto_sync import auto_sync_minutes
+    from ui.sync.settings_dialog import SyncSettingsDialog
+
+    desk = make_desk("desk")
+    window = window_of(desk)
+    shown = []
+
+    def fill_in(dialog):
+        shown.append(dialog.auto_sync.text())
+        dialog.auto_sync.setValue(15)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", fill_in)
+    window.sync_actions.open_settings()
+
+    assert shown == ["never"]  # off by default
+    assert auto_sync_minutes(desk.catalogue) == 15
