@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from catalogue_app.durable_files import file_sha256, sync_directory
 from catalogue_app.regional.errors import NotFound, RegionalError
 from catalogue_app.regional.timestamps import utc_now
+from db.regional.engine import among
 from db.regional.models import MuseumBlob
 
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
@@ -35,9 +36,12 @@ def check_sha256(value: str, what: str = "sha256") -> str:
 
 
 def held_blobs(session: Session, museum_id: int, hashes: Iterable[str]) -> set[str]:
+    hashes = list(hashes)
+    if not hashes:
+        return set()
     return set(session.scalars(
         select(MuseumBlob.sha256).where(
-            MuseumBlob.museum_id == museum_id, MuseumBlob.sha256.in_(list(hashes))
+            MuseumBlob.museum_id == museum_id, among(session, MuseumBlob.sha256, hashes)
         )
     ))
 

@@ -129,6 +129,8 @@ def _note(message: str) -> None:
 def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     import uvicorn
 
+    from catalogue_app.regional.http_protocol import NoDelayHTTPProtocol
+
     if args.workers < 1:
         raise RegionalError("--workers must be 1 or more")
     # Upgrade once here, so worker processes never race to create the schema.
@@ -138,7 +140,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     _note(f"regional base on http://{args.host}:{args.port} (database {shown})")
     uvicorn.run(
         "catalogue_app.regional.api:app_from_environment", factory=True, host=args.host,
-        port=args.port, workers=args.workers, log_level="info",
+        port=args.port, workers=args.workers, log_level="info", http=NoDelayHTTPProtocol,
     )
     return EXIT_OK
 

@@ -2,7 +2,10 @@
 
 A push is one transaction under the museum's lock: versions are checked, the records that are ok
 are applied, each applied record takes the next value of the museum's change counter (that is
-the change feed), and the answer is stored under the Idempotency-Key before the commit."""
+the change feed), and the answer is stored under the Idempotency-Key before the commit.
+
+A batch costs the same few statements whatever its size: the state of all its records is read
+with one query, and written with one for the updates and one for the new records."""
 
 from __future__ import annotations
 
@@ -12,16 +15,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import SHA256_HEX, held_blobs
 from catalogue_app.regional.errors import NotFound, RegionalError
-from catalogue_app.regional.timestamps import utc_now
+from catalogue_app.regional.timestamps import utc_days_ago, utc_now
+from db.regional import json_codec
+from db.regional.engine import among
 from db.regional.models import IdempotentResponse, Museum, Record
 
 MAX_BATCH_RECORDS = 100
+# A retry after that is applied as a new batch: records already applied come back unchanged.
+ANSWERS_KEPT_DAYS = 30
 _SPACES = re.compile(r"\s+")
 
 
@@ -55,6 +62,15 @@ def get_record(session: Session, caller: Caller, record_id: str) -> dict[str, An
 
 
 def request_fingerprint(records: list[PushedRecord]) -> str:
+    canonical = json_codec.dumps(
+        [[r.id, r.base_version, r.fields, r.deleted] for r in records], sort_keys=True
+    )
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def _legacy_fingerprint(records: list[PushedRecord]) -> str:
+    """The fingerprint answers were stored under before orjson: a batch sent before a server
+    upgrade and retried after it is still recognised (until its answer is pruned)."""
     canonical = json.dumps(
         [[r.id, r.base_version, r.fields, r.deleted] for r in records],
         sort_keys=True, separators=(",", ":"), ensure_ascii=True,
@@ -62,11 +78,29 @@ def request_fingerprint(records: list[PushedRecord]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def lock_museum(session: Session, museum_id: int) -> Museum:
-    """Serialise the museum's writers (row lock on PostgreSQL; SQLite already holds its lock)."""
-    return session.scalars(
-        select(Museum).where(Museum.id == museum_id).with_for_update()
-    ).one()
+# The statements of every push, built once (building one costs more than running it).
+_MUSEUMS = Museum.__table__
+_ANSWERS = IdempotentResponse.__table__
+# Serialises the museum's writers (row lock on PostgreSQL; SQLite already holds its lock).
+_LOCK_MUSEUM = (
+    select(
+        _MUSEUMS.c.change_seq,
+        select(func.min(_ANSWERS.c.created_at))
+        .where(_ANSWERS.c.museum_id == bindparam("museum_id"))
+        .scalar_subquery(),
+    )
+    .where(_MUSEUMS.c.id == bindparam("museum_id"))
+    .with_for_update(of=_MUSEUMS)
+)
+_STORED_ANSWER = select(_ANSWERS.c.request_hash, _ANSWERS.c.response).where(
+    _ANSWERS.c.museum_id == bindparam("museum_id"), _ANSWERS.c.key == bindparam("key")
+)
+_STORE_ANSWER = insert(_ANSWERS)
+_ADVANCE_COUNTER = (
+    update(_MUSEUMS)
+    .where(_MUSEUMS.c.id == bindparam("museum_id"))
+    .values(change_seq=bindparam("change_seq"))
+)
 
 
 def push_batch(
@@ -77,22 +111,44 @@ def push_batch(
             f"a batch holds at most {MAX_BATCH_RECORDS} records; this one has {len(records)}:"
             " split it", 413,
         )
-    museum = lock_museum(session, caller.museum_id)
+    museum_id = caller.museum_id
+    change_seq, oldest_answer_at = session.execute(
+        _LOCK_MUSEUM, {"museum_id": museum_id}
+    ).one()
     fingerprint = request_fingerprint(records)
-    stored = session.get(IdempotentResponse, (museum.id, idempotency_key))
+    stored = session.execute(
+        _STORED_ANSWER, {"museum_id": museum_id, "key": idempotency_key}
+    ).one_or_none()
     if stored is not None:
-        if stored.request_hash != fingerprint:
+        if stored.request_hash not in (fingerprint, _legacy_fingerprint(records)):
             raise RegionalError(
                 f"Idempotency-Key {idempotency_key!r} was already used for a different batch;"
                 " use a new key for a new batch", 422,
             )
         return stored.response
-    response = {"results": _BatchApplier(session, caller, museum, records).apply()}
-    session.add(IdempotentResponse(
-        museum_id=museum.id, key=idempotency_key, request_hash=fingerprint,
-        response=response, created_at=utc_now(),
-    ))
+    applier = _BatchApplier(session, caller, change_seq, records)
+    response = {"results": applier.apply()}
+    session.execute(_STORE_ANSWER, {
+        "museum_id": museum_id, "key": idempotency_key, "request_hash": fingerprint,
+        "response": response, "created_at": applier.now,
+    })
+    if applier.change_seq != change_seq:
+        session.execute(
+            _ADVANCE_COUNTER, {"museum_id": museum_id, "change_seq": applier.change_seq}
+        )
+    if oldest_answer_at is not None:
+        _prune_old_answers(session, museum_id, oldest_answer_at)
     return response
+
+
+def _prune_old_answers(session: Session, museum_id: int, oldest_answer_at: str) -> None:
+    """Delete the museum's answers older than ANSWERS_KEPT_DAYS once the oldest is a day past
+    that: one delete a day per museum, not one per push."""
+    if oldest_answer_at < utc_days_ago(ANSWERS_KEPT_DAYS + 1):
+        session.execute(delete(_ANSWERS).where(
+            _ANSWERS.c.museum_id == museum_id,
+            _ANSWERS.c.created_at < utc_days_ago(ANSWERS_KEPT_DAYS),
+        ))
 
 
 @dataclass
@@ -115,7 +171,7 @@ _ROW_COLUMNS = [_RECORDS.c[name] for name in _Row.__dataclass_fields__]
 class _BatchApplier:
     session: Session
     caller: Caller
-    museum: Museum
+    change_seq: int  # the museum's change counter: each applied record takes the next value
     records: list[PushedRecord]
     by_id: dict[str, _Row] = field(default_factory=dict)
     by_key: dict[str, _Row] = field(default_factory=dict)
@@ -126,32 +182,33 @@ class _BatchApplier:
     updates: list[dict[str, Any]] = field(default_factory=list)
 
     def apply(self) -> list[dict[str, Any]]:
-        self._load_state()
+        keys = [self._inventory_key(r.fields) for r in self.records]
+        self._load_state({k for k in keys if k is not None})
         results = []
         seen: set[str] = set()
-        for pushed in self.records:
+        for pushed, key in zip(self.records, keys, strict=True):
             if pushed.id in seen:
                 results.append(_error(pushed.id, "this record appears twice in the batch"))
                 continue
             seen.add(pushed.id)
-            results.append(self._apply_one(pushed))
+            results.append(self._apply_one(pushed, None if pushed.deleted else key))
         self._write()
         return results
 
-    def _load_state(self) -> None:
+    def _load_state(self, keys: set[str]) -> None:
         ids = [r.id for r in self.records]
-        keys = {k for r in self.records if (k := self._inventory_key(r.fields)) is not None}
         # Other museums' records are loaded too, only to refuse their ids.
-        rows = self.session.execute(
-            select(*_ROW_COLUMNS).where(_RECORDS.c.id.in_(ids) | _RECORDS.c.inventory_key.in_(keys))
-        )
+        rows = self.session.execute(select(*_ROW_COLUMNS).where(
+            among(self.session, _RECORDS.c.id, ids)
+            | among(self.session, _RECORDS.c.inventory_key, keys)
+        ))
         for row in rows:
             state = _Row(*row)
             self.by_id[state.id] = state
             if state.inventory_key is not None:
                 self.by_key[state.inventory_key] = state
         hashes = {h for r in self.records for h in _image_hashes(r.fields)}
-        self.held_blobs = held_blobs(self.session, self.museum.id, hashes)
+        self.held_blobs = held_blobs(self.session, self.caller.museum_id, hashes)
 
     def _write(self) -> None:
         if self.updates:
@@ -172,20 +229,21 @@ class _BatchApplier:
         ) as copy:
             for row in self.inserts:
                 copy.write_row([
-                    json.dumps(row[c]) if c == "fields" else row[c] for c in columns
+                    json_codec.dumps_text(row[c]) if c == "fields" else row[c] for c in columns
                 ])
 
-    def _apply_one(self, pushed: PushedRecord) -> dict[str, Any]:
+    def _apply_one(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
+        """Check one record against the state so far and apply it; `key` is its inventory key
+        (None for a deletion)."""
         problem = self._field_problem(pushed)
         if problem:
             return _error(pushed.id, problem)
         current = self.by_id.get(pushed.id)
-        if current is not None and current.museum_id != self.museum.id:
+        if current is not None and current.museum_id != self.caller.museum_id:
             return _error(pushed.id, (
                 "this record id is already used by another museum's catalogue; a catalogue"
                 " copied from another museum cannot sync: give the records new ids"
             ))
-        key = None if pushed.deleted else self._inventory_key(pushed.fields)
         holder = self.by_key.get(key) if key is not None else None
         if holder is not None and holder.id == pushed.id:
             holder = None
@@ -248,16 +306,16 @@ class _BatchApplier:
         number = fields.get("inventory_number")
         if not isinstance(number, str) or not number.strip():
             return None
-        return f"{self.museum.id}/{normalise_inventory_number(number)}"
+        return f"{self.caller.museum_id}/{normalise_inventory_number(number)}"
 
     def _stamp(self) -> dict[str, Any]:
         """The change counter and audit columns of a record applied now."""
-        self.museum.change_seq += 1
-        return {"seq": self.museum.change_seq, "updated_at": self.now,
+        self.change_seq += 1
+        return {"seq": self.change_seq, "updated_at": self.now,
                 "updated_by": self.caller.user}
 
     def _create(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
-        row = _Row(pushed.id, self.museum.id, key, pushed.fields, 1, False)
+        row = _Row(pushed.id, self.caller.museum_id, key, pushed.fields, 1, False)
         self.inserts.append({
             "id": row.id, "museum_id": row.museum_id, "inventory_key": key,
             "fields": row.fields, "version": 1, "deleted": False, **self._stamp(),

@@ -8,16 +8,31 @@ on the database lock instead of failing half-way through."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Engine,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    make_url,
+    text,
+)
 from sqlalchemy.orm import Session, sessionmaker
+
+from db.regional import json_codec
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _IMMEDIATE = "catalogue_begin_immediate"
+# Records are JSON documents: orjson writes and reads a batch of them several times faster.
+_JSON_COLUMNS = {"json_serializer": json_codec.dumps_text, "json_deserializer": json_codec.loads}
 
 
 def make_engine(url: str) -> Engine:
@@ -25,12 +40,14 @@ def make_engine(url: str) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"timeout": 30, "check_same_thread": False}, **_JSON_COLUMNS
+        )
         _configure_sqlite(engine)
         return engine
     # Per worker process; the API's 40 handler threads queue for these under heavy load,
     # which keeps a few workers inside PostgreSQL's default 100 connections.
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_JSON_COLUMNS)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -52,6 +69,15 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def is_postgresql(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+def among(session: Session, column: ColumnElement, values: Iterable[Any]) -> ColumnElement[bool]:
+    """`column IN values`; on PostgreSQL `= ANY` of one array parameter, so the statement's text,
+    and the server's parse of it, is the same whatever the number of values."""
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 class Database:

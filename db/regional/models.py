@@ -100,9 +100,15 @@ class Record(Base):
 
 
 class IdempotentResponse(Base):
-    """The stored answer to a push, so a retry with the same key gets the same answer."""
+    """The stored answer to a push, so a retry with the same key gets the same answer.
+
+    Kept for a limited time (catalogue_app.regional.records.ANSWERS_KEPT_DAYS); the index by age
+    lets a push find and delete its museum's old answers without reading the others."""
 
     __tablename__ = "idempotent_responses"
+    __table_args__ = (
+        Index("ix_idempotent_responses_museum_created", "museum_id", "created_at"),
+    )
 
     museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(200), primary_key=True)

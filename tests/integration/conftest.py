@@ -86,7 +86,7 @@ class RegionalServer:
 @pytest.fixture
 def regional_server(regional_config: ServerConfig) -> Iterator[RegionalServer]:
     app = create_app(regional_config)
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
+import socket
+import time
 
 import httpx
+import pytest
 from PIL import Image
 
 from tests.integration.conftest import RegionalServer
@@ -59,6 +63,34 @@ def test_an_interrupted_upload_resumes_from_the_offset_the_server_reports(
     # A finish retried after a lost answer is harmless.
     assert museum_a.editor.post(f"/api/v1/blobs/{sha256}:finish").status_code == 200
     assert museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()["complete"] is True
+
+
+def test_a_desk_hanging_up_mid_chunk_is_no_server_error_and_the_upload_resumes(
+    museum_a: Museum, caplog: pytest.LogCaptureFixture,
+) -> None:
+    data = bytes(range(256)) * 40
+    sha256 = hashlib.sha256(data).hexdigest()
+    assert put_chunk(museum_a.editor, sha256, 0, data[:1000]).status_code == 200
+    chunk = data[1000:]
+    head = "".join(f"{name}: {value}\r\n" for name, value in museum_a.editor.headers.items()
+                   if name.lower() in ("authorization", "catalogue-protocol"))
+    request = (
+        f"PUT /api/v1/blobs/{sha256}/chunks/1000 HTTP/1.1\r\nHost: base\r\n{head}"
+        f"Chunk-SHA256: {hashlib.sha256(chunk).hexdigest()}\r\n"
+        f"Content-Length: {len(chunk)}\r\n\r\n"
+    ).encode()
+    url = museum_a.editor.base_url
+    caplog.set_level(logging.INFO)
+    with socket.create_connection((url.host, url.port)) as desk:
+        desk.sendall(request + chunk[:1000])  # the network fails here
+    deadline = time.monotonic() + 10
+    while "disconnected" not in caplog.text and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "disconnected" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()["offset"] == 1000
+    assert put_chunk(museum_a.editor, sha256, 1000, chunk).json() == {"offset": len(data)}
+    assert museum_a.editor.post(f"/api/v1/blobs/{sha256}:finish").status_code == 200
 
 
 def test_a_chunk_damaged_in_transit_is_refused(museum_a: Museum) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 from catalogue_app.regional.cli import main
@@ -170,3 +173,37 @@ def test_the_console_command_creates_its_data_directory_and_prints_the_token_alo
     assert created.returncode == 0, created.stderr
     assert len(created.stdout.splitlines()) == 1 and len(created.stdout.strip()) >= 40
     assert created.stderr.splitlines()[-1] == "token_id=1"
+
+
+def test_serve_with_several_workers_answers_kept_alive_requests_without_a_delay(
+    tmp_path: Path,
+) -> None:
+    """Nagle's algorithm against the desk's delayed ACK costs 40 ms per request (uvicorn 3149)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "catalogue_app.regional.cli", "--data", str(tmp_path), "serve",
+         "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as desk:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    desk.get("/openapi.json")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not start"
+                    time.sleep(0.1)
+            took = []
+            for _ in range(30):
+                start = time.perf_counter()
+                desk.get("/api/v1/whoami", headers={"Catalogue-Protocol": "1"})
+                took.append(time.perf_counter() - start)
+        # The first answers of a connection are acknowledged at once; later ones were not.
+        assert min(took[10:]) < 0.03, took
+    finally:
+        server.terminate()
+        server.wait(30)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import uuid
 
+from sqlalchemy import select, update
+
 from catalogue_app.regional import shared
+from catalogue_app.regional.records import ANSWERS_KEPT_DAYS
+from catalogue_app.regional.timestamps import utc_days_ago
+from db.regional.models import IdempotentResponse
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
     Museum,
@@ -46,6 +53,20 @@ def test_pushed_records_come_back_in_the_feed_with_unknown_fields_verbatim(
     }
 
 
+def test_integers_beyond_64_bits_and_deep_nesting_come_back_exactly(museum_a: Museum) -> None:
+    deep: object = "bottom"
+    for _ in range(300):
+        deep = [deep]
+    record = new_record(
+        "2004.3.1", accession_ref=2**70 + 1, shelf=[-(2**65), 1e300, 0.1], notes_tree=deep,
+    )
+    assert push_ok(museum_a.editor, [record])[0]["status"] == "ok"
+    stored = museum_a.reader.get(f"/api/v1/records/{record['id']}").json()
+    assert stored["fields"] == record["fields"]
+    changes, _ = read_feed(museum_a.reader)
+    assert records_in(changes)[record["id"]]["fields"] == record["fields"]
+
+
 def test_a_retry_with_the_same_key_returns_the_stored_answer_and_applies_nothing(
     museum_a: Museum,
 ) -> None:
@@ -55,6 +76,43 @@ def test_a_retry_with_the_same_key_returns_the_stored_answer_and_applies_nothing
     assert retry.status_code == 200 and retry.json() == first.json()
     changes, _ = read_feed(museum_a.reader)
     assert [c["record"]["version"] for c in changes if c["kind"] == "record"] == [1]
+
+
+def test_a_batch_answered_before_the_server_upgrade_is_recognised_when_retried(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    # Accents make the old fingerprint (json.dumps, ASCII-escaped) differ from the new one.
+    record = new_record("2004.3.1")
+    record["fields"]["designation"] = "Coiffe brodée « de fête »"
+    first = push(museum_a.editor, [record], key="outbox-before-upgrade")
+    canonical = json.dumps([[record["id"], record["base_version"], record["fields"], False]],
+                           sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    answers = IdempotentResponse.__table__
+    with regional_server.database.write_session() as session:
+        session.execute(update(answers).where(answers.c.key == "outbox-before-upgrade").values(
+            request_hash=hashlib.sha256(canonical.encode()).hexdigest()))
+    retry = push(museum_a.editor, [record], key="outbox-before-upgrade")
+    assert retry.status_code == 200 and retry.json() == first.json()
+
+
+def test_answers_past_their_keeping_time_are_pruned_and_a_late_retry_changes_nothing(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    old, recent = new_record("2004.2.1"), new_record("2004.2.2")
+    push(museum_a.editor, [old], key="outbox-old")
+    push(museum_a.editor, [recent], key="outbox-recent")
+    answers = IdempotentResponse.__table__
+    with regional_server.database.write_session() as session:
+        for key, days in (("outbox-old", ANSWERS_KEPT_DAYS + 2), ("outbox-recent", 2)):
+            session.execute(update(answers).where(answers.c.key == key)
+                            .values(created_at=utc_days_ago(days)))
+    push_ok(museum_a.editor, [new_record("2004.2.3")])
+    with regional_server.database.read_session() as session:
+        kept = set(session.scalars(select(answers.c.key)))
+    assert "outbox-old" not in kept and "outbox-recent" in kept and len(kept) == 2
+    # A retry that late is a new batch, and what it carries is already there.
+    late = push(museum_a.editor, [old], key="outbox-old")
+    assert late.json()["results"] == [{"id": old["id"], "status": "unchanged", "version": 1}]
 
 
 def test_reusing_a_key_for_a_different_batch_is_refused(museum_a: Museum) -> None:
