@@ -1,8 +1,10 @@
 """`catalogue-app check`: SQLite's own checks plus the catalogue's invariants, and with
---fixity a re-hash of every stored original. Each problem is one line saying what and where."""
+--fixity a re-hash of every stored original. Each problem is one line saying what and where.
+Originals that nothing uses any more are listed too, never deleted: the curator decides."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -78,3 +80,38 @@ def _fixity_problems(conn: sqlite3.Connection, images_dir: Path) -> list[str]:
         if status != "ok":
             problems.append(f"image {sha256}: original {status} ({store.path_for(sha256)})")
     return problems
+
+
+def unused_originals(directory: Path) -> list[Path]:
+    """Originals in the image store that no image of a record uses, nor a sync conflict
+    awaiting the curator, and copies an interrupted import left in the store's incoming
+    folder: what removed images, purged records and stopped imports leave behind. Nothing
+    when the database cannot be read (then nothing can be said to be unused)."""
+    from catalogue_app.images.store import ImageStore
+
+    conn = sqlite3.connect(f"file:{directory / DB_FILE_NAME}?mode=ro", uri=True)
+    try:
+        store = ImageStore(_images_dir(conn, directory))
+        used = {sha256 for (sha256,) in conn.execute("SELECT DISTINCT sha256 FROM images")}
+        used |= _conflict_images(conn)
+    except (sqlite3.DatabaseError, ValueError):  # damaged: check_catalogue says so
+        return []
+    finally:
+        conn.close()
+    leftovers = sorted(store.incoming.iterdir()) if store.incoming.is_dir() else []
+    return [path for path in store.originals() if path.name not in used] + leftovers
+
+
+def _conflict_images(conn: sqlite3.Connection) -> set[str]:
+    """The originals named by either side of a sync conflict (the curator may keep either)."""
+    from catalogue_app.sync.wire import image_hashes
+
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_conflicts'").fetchone():
+        return set()  # a catalogue from before sync
+    found: set[str] = set()
+    for sides in conn.execute("SELECT local_json, server_json, base_json FROM sync_conflicts"):
+        for side in sides:
+            fields = json.loads(side or "null")
+            if isinstance(fields, dict):
+                found.update(image_hashes(fields))
+    return found

@@ -2,14 +2,20 @@
 `catalogue-app attach`.
 
 Worker processes (one per core) copy each file into the store's incoming folder while hashing
-it, and decode the copy for its thumbnail and metadata. This process then settles the files in
-the order given, each in one small transaction: is it already on the record (duplicate)? If
-not, the copy is renamed into the store, and only then is the image row written. A cancel, a
-crash or a refusal therefore never leaves a half-attached image: at worst an original in the
-store that no row names yet, which the next attach of the same file reuses."""
+it, and decode the copy for its thumbnail and metadata. They are forked from this process when
+it runs a single thread (the command line), else from a small server process that has loaded
+the decoders once (a window calls start_workers_early() as the user starts choosing files).
+
+This process settles the files in the order given, each in one small transaction: is it
+already on the record (duplicate)? If not, the copy is renamed into the store, and only then
+is the image row written. A cancel, a crash or a refusal therefore never leaves a
+half-attached image: at worst an original in the store that no row names yet, which the next
+attach of the same file reuses (and `check --fixity` lists)."""
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 import sys
 import threading
@@ -17,7 +23,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,6 +40,12 @@ from db.local.models import Record, Setting
 MAX_PIXELS_SETTING = "image_max_pixels"
 CANCEL_POLL_SECONDS = 0.1
 CANCELLED = "cancelled before it was attached"  # the reason given to files a cancel left out
+# How far workers step back behind interactive programs when a window waits on them (Unix nice).
+BACKGROUND_NICENESS = 10
+# Files handed to the workers ahead of the one being settled: enough to keep every worker busy
+# behind a slow file, few enough that a start or a cancel deals with a handful, not the batch.
+AHEAD_PER_WORKER = 4
+_WORKER_MODULES = ["catalogue_app.images.worker", "pillow_heif"]  # what forked workers need
 _SKIPPED_NAMES = {"thumbs.db", "desktop.ini"}  # system files that folders carry along
 
 
@@ -130,10 +141,13 @@ def max_pixels(catalogue: Catalogue) -> int:
 def attach_files(catalogue: Catalogue, requests: list[AttachRequest], *,
                  cancelled: Callable[[], bool] = lambda: False,
                  on_result: Callable[[int, AttachResult], None] | None = None,
-                 workers: int | None = None) -> list[AttachResult]:
+                 workers: int | None = None, background: bool = False,
+                 user: str = "attach") -> list[AttachResult]:
     """Attach the files; one result per request, in order. on_result(index, result) is called
     as each file is settled. Once cancelled() is true, running workers stop within about a
-    second and the files not yet settled are refused as cancelled."""
+    second and the files not yet settled are refused as cancelled. In the background (a
+    window is open), the workers yield the processor to interactive programs. Each record
+    that gains an image is marked as modified by user."""
     store = ImageStore(catalogue.images_dir)
     results: list[AttachResult | None] = [None] * len(requests)
 
@@ -149,32 +163,41 @@ def attach_files(catalogue: Catalogue, requests: list[AttachRequest], *,
         else:
             to_read.append(index)
     if to_read:
-        _read_and_settle(catalogue, store, requests, to_read, settle, cancelled, workers)
+        _read_and_settle(catalogue, store, requests, to_read, settle, cancelled, workers,
+                         BACKGROUND_NICENESS if background else 0, user)
     return [result or _refused(request, CANCELLED)
             for request, result in zip(requests, results, strict=True)]
 
 
 def _read_and_settle(catalogue: Catalogue, store: ImageStore, requests: list[AttachRequest],
                      to_read: list[int], settle: Callable[[int, AttachResult], None],
-                     cancelled: Callable[[], bool], workers: int | None) -> None:
+                     cancelled: Callable[[], bool], workers: int | None, niceness: int,
+                     user: str) -> None:
     start_method = _start_method()
     cancel_event = new_cancel_event(start_method)
     limit = max_pixels(catalogue)
+    worker_count = min(workers or os.cpu_count() or 1, len(to_read))
     pool = ProcessPoolExecutor(
-        max_workers=min(workers or os.cpu_count() or 1, len(to_read)),
-        mp_context=get_context(start_method), initializer=initialise,
-        initargs=(cancel_event,))
+        max_workers=worker_count, mp_context=_worker_context(start_method),
+        initializer=initialise, initargs=(cancel_event, niceness))
     futures: dict[int, Future] = {}
     settled: set[int] = set()
+    unsent = iter(to_read)
+
+    def send(count: int) -> None:
+        for index in itertools.islice(unsent, count):
+            futures[index] = pool.submit(examine, requests[index].file, str(store.root),
+                                         str(catalogue.cache_dir), limit)
+
     try:
-        futures = {index: pool.submit(examine, requests[index].file, str(store.root),
-                                      str(catalogue.cache_dir), limit) for index in to_read}
+        send(AHEAD_PER_WORKER * worker_count)
         for index in to_read:  # in the order given, so positions follow the user's order
             while not _wait_one(futures[index]) and not cancelled():
                 pass
             if cancelled():
                 return
-            settle(index, _settle(catalogue, store, requests[index], futures[index]))
+            send(1)
+            settle(index, _settle(catalogue, store, requests[index], futures[index], user))
             settled.add(index)
     finally:
         cancel_event.set()
@@ -187,13 +210,33 @@ def _read_and_settle(catalogue: Catalogue, store: ImageStore, requests: list[Att
         pool.shutdown(wait=True)
 
 
+def start_workers_early() -> None:
+    """For a window: start, in the background, the server that workers will be forked from,
+    so that an import about to begin does not wait for the decoders to load. Cheap to call
+    again."""
+    if sys.platform != "win32":
+        from multiprocessing import forkserver
+
+        _worker_context("forkserver")
+        threading.Thread(target=forkserver.ensure_running, daemon=True).start()
+
+
+def _worker_context(start_method: str) -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        context.set_forkserver_preload(_WORKER_MODULES)
+    return context
+
+
 def _start_method() -> str:
-    """Fork (instant workers, the decoders already imported) where it is safe: a POSIX
-    process with no other thread (the command line). Spawn anywhere else (the GUI's threads
-    would be copied mid-flight into the children)."""
-    alone = threading.current_thread() is threading.main_thread() \
-        and threading.active_count() == 1
-    return "fork" if alone and sys.platform != "win32" and sys.platform != "darwin" else "spawn"
+    """Fork (instant workers, the decoders already imported) where it is safe: a Linux process
+    running a single thread (the command line). A fork server elsewhere on POSIX (a window's
+    threads, Qt's included, must not be copied mid-flight into the children): one small
+    process that loads the decoders once, then forks each worker. Spawn on Windows."""
+    if sys.platform == "win32":
+        return "spawn"
+    alone = sys.platform == "linux" and len(os.listdir("/proc/self/task")) == 1
+    return "fork" if alone else "forkserver"
 
 
 def _wait_one(future: Future) -> bool:
@@ -202,7 +245,7 @@ def _wait_one(future: Future) -> bool:
 
 
 def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
-            future: Future) -> AttachResult:
+            future: Future, user: str) -> AttachResult:
     try:
         examined: Examined = future.result()
     except Refused as exc:
@@ -223,6 +266,7 @@ def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
                 media_type=examined.media_type, byte_size=examined.incoming.byte_size,
                 width=examined.width, height=examined.height, view_type=request.view_type,
                 metadata=examined.metadata, note=note)
+            gallery.record_changed(session, request.record_id, user)
     except CatalogueError as exc:
         store.discard(examined.incoming)
         return _refused(request, str(exc), sha256)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFile, ImageFont, UnidentifiedImageError
 
+from catalogue_app.images import scan_bands
+
 # Large enough for 200+ megapixel X-ray and panorama scans; beyond it, a file is not decoded.
 DEFAULT_MAX_PIXELS = 600_000_000
 
@@ -27,6 +29,7 @@ _KEPT_UNDECODED = {
         ".rw2", ".raf", ".pef", ".srw", ".3fr", ".iiq", ".erf", ".mos", ".mrw", ".x3f")},
 }
 
+_TRUNCATED = "the file is truncated: only the part that could be read is shown"
 _ORIENTATION = 0x0112  # EXIF tag: how to turn the stored picture to view it upright
 _TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
           4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
@@ -111,8 +114,29 @@ def placeholder_picture(label: str, box: int) -> Image.Image:
 
 def _fit(image: Image.Image, box: int, notes: list[str]) -> Image.Image:
     # Draft lets the JPEG decoder scale by 1/2..1/8 while decoding: a 24-megapixel photograph
-    # becomes a thumbnail at a fraction of the cost, and a huge scan never sits whole in memory.
+    # becomes a thumbnail at a fraction of the cost, and a huge JPEG never sits whole in
+    # memory; an uncompressed TIFF scan is reduced a band at a time for the same reason.
     image.draft("RGB", (box, box))
+    if scan_bands.suits(image):
+        picture, complete = scan_bands.reduced(image, box)
+        if not complete:
+            notes.append(_TRUNCATED)
+    else:
+        _load(image, notes)
+        picture = image
+    try:
+        orientation = image.getexif().get(_ORIENTATION, 1)
+    except Exception:  # orientation tag unreadable: show the picture as stored
+        orientation = 1
+        notes.append("the orientation tag could not be read; shown as stored")
+    picture = _to_rgb(picture)
+    # Scale first, turn after: turning a thumbnail costs nothing, turning a scan a copy of it.
+    picture.thumbnail((box, box), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    turn = _TURNS.get(orientation)
+    return picture.transpose(turn) if turn is not None else picture
+
+
+def _load(image: Image.Image, notes: list[str]) -> None:
     try:
         image.load()
     except OSError as exc:
@@ -120,17 +144,7 @@ def _fit(image: Image.Image, box: int, notes: list[str]) -> Image.Image:
             raise
         with _tolerate_truncation():
             image.load()
-        notes.append("the file is truncated: only the part that could be read is shown")
-    try:
-        orientation = image.getexif().get(_ORIENTATION, 1)
-    except Exception:  # orientation tag unreadable: show the picture as stored
-        orientation = 1
-        notes.append("the orientation tag could not be read; shown as stored")
-    picture = _to_rgb(image)
-    # Scale first, turn after: turning a thumbnail costs nothing, turning a scan a copy of it.
-    picture.thumbnail((box, box), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    turn = _TURNS.get(orientation)
-    return picture.transpose(turn) if turn is not None else picture
+        notes.append(_TRUNCATED)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
@@ -69,6 +69,13 @@ def add_image(session: Session, record_id: str, *, sha256: str, file_name: str,
     session.add(row)
     session.flush()
     return row.id
+
+
+def record_changed(session: Session, record_id: str, user: str) -> None:
+    """The record's images changed, so the record did (its images travel with it to the
+    regional base): move its modification time and author, as an edit of a field does."""
+    session.execute(update(Record).where(Record.id == record_id)
+                    .values(modified_at=now_iso(), modified_by=user))
 
 
 def has_image(session: Session, record_id: str, sha256: str) -> bool:

@@ -7,7 +7,6 @@ the catalogue still names a complete store."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from catalogue_app.catalogue import IMAGES_DIR_SETTING, Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.store import ImageStore
 from db.local.models import Setting
-
-_ORIGINAL = re.compile(r"^[0-9a-f]{64}$")
 
 
 def move_image_store(catalogue: Catalogue, destination: Path | str,
@@ -32,7 +29,7 @@ def move_image_store(catalogue: Catalogue, destination: Path | str,
         destination.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CatalogueError(f"Cannot create {destination}: {exc.strerror or exc}.") from exc
-    originals = _originals(source)
+    originals = ImageStore(source).originals()
     target = ImageStore(destination)
     for done, path in enumerate(originals, start=1):
         try:
@@ -56,11 +53,6 @@ def move_image_store(catalogue: Catalogue, destination: Path | str,
             setting.value = str(destination)
     _remove_originals(source, originals)
     return len(originals)
-
-
-def _originals(root: Path) -> list[Path]:
-    return sorted(Path(folder) / name for folder, _, names in os.walk(root)
-                  for name in names if _ORIGINAL.match(name))
 
 
 def _remove_originals(root: Path, originals: list[Path]) -> None:

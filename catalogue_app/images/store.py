@@ -1,8 +1,8 @@
 """The content-addressed store of originals: images/ab/cd/<sha256>, bit for bit, write-once.
 
 A file is first written to a sibling folder (images-incoming/, same volume, since nothing but
-originals lives under images/) and renamed into place only once fully written, synced and
-re-hashed, so a crash or a full disk never leaves a half original under a real name."""
+originals lives under images/) and renamed into place only once fully written, hashed and
+synced, so a crash or a full disk never leaves a half original under a real name."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class ReceiveStopped(Exception):
 
 @dataclass(frozen=True)
 class Incoming:
-    """A complete, synced copy in images-incoming/, not yet under its name in the store."""
+    """A complete copy in images-incoming/, not yet under its name in the store."""
 
     path: Path
     sha256: str
@@ -45,6 +45,11 @@ class ImageStore:
 
     def contains(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
+
+    def originals(self) -> list[Path]:
+        """Every original in the store (files named by a SHA-256), in order."""
+        return sorted(Path(folder) / name for folder, _, names in os.walk(self.root)
+                      for name in names if _SHA256.match(name))
 
     def add_bytes(self, data: bytes) -> str:
         """Store data; return its SHA-256. Storing what is already there changes nothing."""
@@ -68,7 +73,8 @@ class ImageStore:
 
     def receive(self, source: Path, cancelled: Callable[[], bool] = lambda: False) -> Incoming:
         """Copy source into images-incoming/ while hashing it: one read of the source gives
-        the bytes and their name. The caller then admit()s or discard()s the copy.
+        the bytes and their name. The copy may still be in the system's write cache: sync() it
+        before admit() (a worker does so while it decodes the copy), or discard() it.
 
         Raises ReceiveStopped when cancelled or when the source's size or modification time
         changed during the read (the copy would mix two versions), OSError as the system
@@ -86,8 +92,6 @@ class ImageStore:
                     digest.update(block)
                     out.write(block)
                     size += len(block)
-                out.flush()
-                os.fsync(out.fileno())
             after = os.stat(source)
             if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) \
                     or size != after.st_size:
@@ -97,8 +101,14 @@ class ImageStore:
             raise
         return Incoming(Path(temp_name), digest.hexdigest(), size)
 
+    def sync(self, incoming: Incoming) -> None:
+        """Wait until the received copy is on the disk (OSError: the disk is full, or failed)."""
+        with open(incoming.path, "rb+") as copy:
+            os.fsync(copy.fileno())
+
     def admit(self, incoming: Incoming) -> None:
-        """Put a received copy under its name (or drop it, when the store already holds it)."""
+        """Put a received, synced copy under its name (or drop it, when the store already holds
+        it)."""
         if self.contains(incoming.sha256):
             self.discard(incoming)
             return

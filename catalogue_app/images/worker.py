@@ -1,12 +1,19 @@
 """The CPU side of attaching a file, run in worker processes (one per core): copy it into the
 store's incoming folder while hashing it, then decode the copy for the thumbnail and read its
-metadata. Only the small Examined summary travels back to the calling process, which decides
-(in the database) whether to admit the copy."""
+metadata while a thread waits for the copy to reach the disk. Only the small Examined summary
+travels back to the calling process, which decides (in the database) whether to admit the copy.
+
+This module imports nothing but Pillow, exifread and the standard library, so that a worker
+process starts in a fraction of a second (no database, no Qt)."""
 
 from __future__ import annotations
 
 import errno
 import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +24,7 @@ from catalogue_app.images.metadata import read_metadata
 from catalogue_app.images.store import ImageStore, Incoming, ReceiveStopped
 
 _cancel: Any = None  # the multiprocessing.Event shared with the calling process
+_disk: ThreadPoolExecutor | None = None  # syncs each copy while the process decodes it
 
 
 class Refused(Exception):
@@ -33,10 +41,14 @@ class Examined:
     notes: tuple[str, ...] = ()
 
 
-def initialise(cancel_event: Any) -> None:
-    """Process pool initialiser: remember the cancel flag, load the HEIF decoder once."""
-    global _cancel
+def initialise(cancel_event: Any, niceness: int = 0) -> None:
+    """Process pool initialiser: remember the cancel flag, load the HEIF decoder once, and
+    step back behind interactive programs when asked (niceness > 0: a window is waiting)."""
+    global _cancel, _disk
     _cancel = cancel_event
+    _disk = ThreadPoolExecutor(max_workers=1)
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
     register_extra_formats()
 
 
@@ -47,14 +59,19 @@ def new_cancel_event(start_method: str) -> Any:
 def examine(source: str, images_root: str, cache_dir: str, max_pixels: int) -> Examined:
     """Receive source into the store's incoming folder and describe it; raise Refused."""
     store = ImageStore(Path(images_root))
-    incoming = _receive(store, Path(source))
+    with _refusals(store, "the file cannot be read"):
+        incoming = _receive(store, Path(source))
+    on_disk = _disk.submit(store.sync, incoming)  # the disk writes while this process decodes
     try:
         if _cancelled():
             raise Refused("cancelled")
         rendered = render(incoming.path, source, THUMBNAIL_SIZE, max_pixels)
         save_derived(rendered.picture, derived_path(Path(cache_dir), "thumbs", incoming.sha256))
         metadata, metadata_notes = read_metadata(incoming.path)
+        with _refusals(store, "the copy could not be written to the image store"):
+            on_disk.result()
     except BaseException:
+        on_disk.exception()  # the copy is closed before it is removed (Windows insists)
         store.discard(incoming)
         raise
     return Examined(incoming, rendered.media_type, rendered.width, rendered.height, metadata,
@@ -62,13 +79,19 @@ def examine(source: str, images_root: str, cache_dir: str, max_pixels: int) -> E
 
 
 def _receive(store: ImageStore, source: Path) -> Incoming:
+    if not source.is_file():
+        raise Refused("the file no longer exists" if not source.exists()
+                      else "not a file (a folder or a device)")
+    if source.stat().st_size == 0:
+        raise Refused("the file is empty (0 bytes)")
+    return store.receive(source, _cancelled)
+
+
+@contextmanager
+def _refusals(store: ImageStore, failure: str) -> Iterator[None]:
+    """What reading the source or writing the copy raises, as the reason shown to the user."""
     try:
-        if not source.is_file():
-            raise Refused("the file no longer exists" if not source.exists()
-                          else "not a file (a folder or a device)")
-        if source.stat().st_size == 0:
-            raise Refused("the file is empty (0 bytes)")
-        return store.receive(source, _cancelled)
+        yield
     except ReceiveStopped as exc:
         raise Refused(str(exc)) from None
     except FileNotFoundError:
@@ -78,7 +101,7 @@ def _receive(store: ImageStore, source: Path) -> Incoming:
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise Refused(f"the disk holding the image store ({store.root}) is full") from None
-        raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
+        raise Refused(f"{failure}: {exc.strerror or exc}") from None
 
 
 def _cancelled() -> bool:

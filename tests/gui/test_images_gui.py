@@ -4,11 +4,12 @@ the viewer (preview then full resolution, fit, 100 %, wheel zoom, compare in ste
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -18,7 +19,10 @@ from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
 from db.local.models import Image as ImageRow
+from db.local.models import Record
+from tests.gui.heartbeat import Heartbeat
 from tests.image_samples import photo
+from ui.app import freeze_startup_objects
 from ui.images.drops import FileDrops
 from ui.images.import_dialog import import_images
 from ui.images.match_dialog import MatchPreviewDialog
@@ -37,24 +41,16 @@ def photos(folder: Path, count: int, size=(320, 240), stem: str = "shot") -> lis
             for n in range(count)]  # the artist makes every file different
 
 
-class Heartbeat:
-    """A 10 ms timer on the GUI thread, recording the longest gap between its ticks."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
+@pytest.fixture
+def started_window_heap():
+    """The heap as the application leaves it once its window is up (ui.app.run_gui)."""
+    freeze_startup_objects()
+    yield
+    gc.unfreeze()
 
 
-def test_import_of_200_files_lists_each_state_and_never_blocks_the_window(qtbot, catalogue,
-                                                                          tmp_path):
+def test_import_of_200_files_lists_each_state_and_never_blocks_the_window(
+        qtbot, catalogue, tmp_path, started_window_heap):
     add_record(catalogue, "2004.12.3")
     files = photos(tmp_path / "campagne", 200)
     requests = requests_for_record(catalogue, files, "2004.12.3")
@@ -62,14 +58,14 @@ def test_import_of_200_files_lists_each_state_and_never_blocks_the_window(qtbot,
     dialog = import_images(catalogue, requests, None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: bool(dialog.results), timeout=120_000)
-    heartbeat.timer.stop()
+    heartbeat.stop()
     assert [r.status for r in dialog.results] == ["attached"] * 200
     states = {dialog.table.item(row, 2).text() for row in range(200)}
     assert states == {"Attached"}
     assert dialog.cancel_button.text() == "Close"
-    # The figure the issue asks for is 50 ms (bench/attach.py measures it on big files); a
-    # loaded test machine gets some slack, a blocked GUI thread would take seconds.
-    assert heartbeat.longest < 0.25
+    # The issue's figure is 50 ms (bench/attach.py measures it on big files). Other work on
+    # the machine is left out (see Heartbeat); what remains is this application's doing.
+    assert heartbeat.longest_own < 0.1
 
 
 def test_cancel_ends_the_import_within_a_second_leaving_whole_images_only(qtbot, catalogue,
@@ -125,7 +121,9 @@ def test_the_strip_shows_thumbnails_in_order_and_reorders_by_dragging(record_wit
 
 def test_primary_image_and_per_image_fields_are_saved_at_once(record_with_images, catalogue,
                                                               shown_errors):
-    _window, strip, record_id = record_with_images
+    window, strip, record_id = record_with_images
+    with catalogue.reading() as session:
+        attached_at = session.get(Record, record_id).modified_at
     third = strip.image_ids()[2]
     strip.thumbnails.item(2).setSelected(True)
     strip.make_primary()
@@ -138,6 +136,9 @@ def test_primary_image_and_per_image_fields_are_saved_at_once(record_with_images
     assert (images[third].photographer, images[third].view_type,
             images[third].publishable) == ("Élise Marchand", "uv", True)
     assert shown_errors == []
+    with catalogue.reading() as session:
+        record = session.get(Record, record_id)
+        assert (record.modified_at > attached_at, record.modified_by) == (True, window.user)
 
 
 def test_files_dropped_on_the_strip_are_attached_to_the_record(record_with_images, catalogue,

@@ -23,7 +23,9 @@ from catalogue_app.images.derived import derived_path
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records import blank_record, create_record
+from catalogue_app.sync import outbox
 from db.local.models import Image as ImageRow
+from db.local.models import Record
 from tests.image_samples import photo, text_named_jpeg
 
 
@@ -68,6 +70,30 @@ def test_the_same_file_attached_twice_to_a_record_is_a_duplicate(catalogue, tmp_
     with catalogue.reading() as session:
         assert len(session.scalars(select(ImageRow)).all()) == 1
     assert leftovers(catalogue) == []
+
+
+def test_an_attached_image_modifies_its_record_and_queues_it_for_the_regional_base(catalogue,
+                                                                                   tmp_path):
+    record_id = add_record(catalogue, "2004.12.3")
+    file = str(photo(tmp_path / "a.jpg"))
+
+    def as_sent() -> str:  # the record as if just sent to the regional base; when modified
+        with catalogue.writing() as session:
+            outbox.clear(session, record_id)
+            return session.get(Record, record_id).modified_at
+
+    created = as_sent()
+    attach_files(catalogue, requests_for_record(catalogue, [file], "2004.12.3"), user="élise")
+    with catalogue.reading() as session:
+        record = session.get(Record, record_id)
+        assert (record.modified_at > created, record.modified_by) == (True, "élise")
+        assert outbox.is_pending(session, record_id)
+    modified = as_sent()
+    (again,) = attach_files(catalogue, requests_for_record(catalogue, [file], "2004.12.3"))
+    assert again.status == "duplicate"
+    with catalogue.reading() as session:
+        assert session.get(Record, record_id).modified_at == modified  # nothing changed
+        assert not outbox.is_pending(session, record_id)
 
 
 def test_camera_metadata_fills_the_image_row(catalogue, tmp_path):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sqlalchemy import select
+
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.images.gallery import detach_image
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records import blank_record, create_record
+from db.local.models import Image as ImageRow
 from tests.image_samples import bomb_png, photo, truncated_jpeg
 from tests.support import run_cli
 
@@ -91,3 +95,25 @@ def test_check_fixity_reports_an_altered_original(tmp_path):
     result = run_cli("--catalogue", str(tmp_path / "cat"), "check", "--fixity")
     assert result.returncode == 1
     assert f"image {sha256}: original altered" in result.stderr
+
+
+def test_check_fixity_lists_originals_no_record_uses_and_deletes_nothing(tmp_path):
+    make_catalogue(tmp_path / "cat", "2004.12.3")
+    files = [photo(tmp_path / f"{n}.jpg", colour=(n * 90, 40, 40)) for n in range(2)]
+    attached = run_cli("--catalogue", str(tmp_path / "cat"), "attach", *map(str, files),
+                       "--to", "2004.12.3", "--json")
+    kept, removed = (r["sha256"] for r in json.loads(attached.stdout))
+    catalogue = Catalogue.open(tmp_path / "cat")
+    try:
+        with catalogue.writing() as session:  # the image removed from its record
+            detach_image(session, session.scalars(
+                select(ImageRow.id).where(ImageRow.sha256 == removed)).one())
+    finally:
+        catalogue.close()
+    result = run_cli("--catalogue", str(tmp_path / "cat"), "check", "--fixity")
+    assert result.returncode == 0
+    store = ImageStore(tmp_path / "cat" / "images")
+    assert "note: 1 file(s) in the image store" in result.stderr
+    assert f"  {store.path_for(removed)}\n" in result.stderr
+    assert str(store.path_for(kept)) not in result.stderr
+    assert store.verify(removed) == "ok"

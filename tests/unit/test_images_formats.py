@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat, TiffImagePlugin
 
+from catalogue_app.images import scan_bands
 from catalogue_app.images.decode import register_extra_formats, render
 from catalogue_app.images.derived import derived_path, ensure_derived
 from catalogue_app.images.metadata import read_metadata
@@ -52,6 +53,48 @@ def test_cmyk_tiff_is_shown_in_its_colours(tmp_path):
 def test_sixteen_bit_tiff_is_scaled_to_eight_bits_not_clipped(tmp_path):
     rendered = thumbnail(tiff(tmp_path / "xray.tif", mode="I;16"))  # 30000 of 65535
     assert rendered.picture.getpixel((10, 10)) == (117, 117, 117)
+
+
+def scan(path: Path, mode: str, *, strips: bool, monkeypatch) -> Path:
+    """An uncompressed gradient scan, in one strip (Pillow's writer) or many (libtiff's)."""
+    grey = Image.linear_gradient("L").resize((3000, 2000))
+    if mode == "RGB":
+        picture = Image.merge("RGB", (grey, grey.transpose(Image.Transpose.ROTATE_180),
+                                      grey.transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+    else:
+        picture = grey.convert("I").point(lambda value: value * 257).convert("I;16")
+    with monkeypatch.context() as patch:
+        patch.setattr(TiffImagePlugin, "WRITE_LIBTIFF", strips)
+        picture.save(path, "TIFF", compression="raw")
+    return path
+
+
+@pytest.mark.parametrize("mode", ["RGB", "I;16"])
+@pytest.mark.parametrize("strips", [False, True])
+def test_a_large_uncompressed_scan_is_reduced_a_band_at_a_time_like_a_whole_decode(
+        tmp_path, monkeypatch, mode, strips):
+    path = scan(tmp_path / "xray.tif", mode, strips=strips, monkeypatch=monkeypatch)
+    whole = thumbnail(path).picture
+    monkeypatch.setattr(scan_bands, "LARGE_BYTES", 1_000_000)  # the scan is large now,
+    monkeypatch.setattr(scan_bands, "BAND_BYTES", 50_000)  # and read in many bands
+    with Image.open(path) as opened:
+        assert scan_bands.suits(opened) and (len(opened.tile) > 1) == strips
+    banded = thumbnail(path)
+    assert banded.notes == [] and banded.picture.size == whole.size
+    difference = ImageStat.Stat(ImageChops.difference(banded.picture, whole)).mean
+    assert max(difference) < 2  # out of 255: the same picture
+
+
+def test_a_truncated_scan_shows_what_could_be_read(tmp_path, monkeypatch):
+    path = scan(tmp_path / "cut.tif", "RGB", strips=False, monkeypatch=monkeypatch)
+    path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    monkeypatch.setattr(scan_bands, "LARGE_BYTES", 1_000_000)
+    monkeypatch.setattr(scan_bands, "BAND_BYTES", 50_000)
+    rendered = thumbnail(path)
+    assert not rendered.placeholder
+    assert rendered.notes == ["the file is truncated: only the part that could be read is shown"]
+    width, height = rendered.picture.size
+    assert rendered.picture.getpixel((width // 2, height - 1)) == (0, 0, 0)  # never read
 
 
 def test_multipage_tiff_shows_its_first_page_and_says_so(tmp_path):

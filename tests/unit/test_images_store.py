@@ -113,8 +113,9 @@ def test_a_full_disk_refuses_the_file_with_the_reason_and_leaves_nothing(catalog
     small = photo(tmp_path / "small.jpg", (64, 48))
     with catalogue.writing() as session:
         create_record(session, {**blank_record(), "inventory_number": "2004.12.3"}, "tester")
+    # One worker: two copies written at once would both find the small volume full.
     results = attach_files(catalogue, requests_for_record(
-        catalogue, [str(large), str(small)], "2004.12.3"))
+        catalogue, [str(large), str(small)], "2004.12.3"), workers=1)
     assert (results[0].status, results[0].reason) == (
         "refused", f"the disk holding the image store ({small_volume / 'images'}) is full")
     assert results[1].status == "attached"

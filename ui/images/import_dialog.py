@@ -1,12 +1,13 @@
 """The import progress dialog: every file with its state as the background import settles it,
 and a Cancel that stops the workers within a second (files already attached stay attached,
-the others are left untouched)."""
+the others are left untouched). The table is brought up to date a few times a second, not at
+each file, so that a fast import costs the window a few repaints only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +28,7 @@ from ui import messages
 from ui.operations import Job, run_in_background
 
 FILE, RECORD, STATE = range(3)
+REFRESH_MS = 200  # how often settled files are shown
 
 
 class ImportDialog(QDialog):
@@ -35,14 +37,17 @@ class ImportDialog(QDialog):
     imported = Signal(list)  # list[AttachResult], one per request, in order
 
     def __init__(self, catalogue: Catalogue, requests: list[AttachRequest],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, user: str = "attach") -> None:
         super().__init__(parent)
         self.setObjectName("imageImportDialog")
         self.setWindowTitle(self.tr("Attaching images"))
         self.resize(760, 460)
-        self._catalogue, self._requests = catalogue, requests
+        self._catalogue, self._requests, self._user = catalogue, requests, user
         self._job: Job | None = None
-        self._settled = 0
+        self._settled: list[tuple[int, AttachResult]] = []  # not shown yet
+        self._shown = 0
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self._show_settled)
         self.results: list[AttachResult] = []
 
         self.summary = QLabel(self.tr("Reading {n} file(s)…").format(n=len(requests)))
@@ -70,12 +75,14 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         self.show()
-        requests, catalogue = self._requests, self._catalogue
+        requests, catalogue, user = self._requests, self._catalogue, self._user
         self._job = run_in_background(
             lambda job: attach_files(catalogue, requests, cancelled=lambda: job.cancelled,
-                                     on_result=lambda index, result: job.report((index, result))),
-            on_report=self._file_settled, on_success=self._finished, on_failure=self._failed,
+                                     on_result=lambda index, result: job.report((index, result)),
+                                     background=True, user=user),
+            on_report=self._settled.append, on_success=self._finished, on_failure=self._failed,
             parent=self)
+        self._refresh.start()
 
     def is_running(self) -> bool:
         return self._job is not None and not self.results
@@ -94,14 +101,19 @@ class ImportDialog(QDialog):
         else:
             super().reject()
 
-    def _file_settled(self, item: tuple[int, AttachResult]) -> None:
-        row, result = item
-        self._settled += 1
-        self.progress.setValue(self._settled)
-        self._set(row, RECORD, result.inventory_number or self.table.item(row, RECORD).text())
-        self._set(row, STATE, self._state_text(result), result.reason)
+    def _show_settled(self) -> None:
+        if not self._settled:
+            return
+        for row, result in self._settled:
+            self._set(row, RECORD, result.inventory_number or self.table.item(row, RECORD).text())
+            self._set(row, STATE, self._state_text(result), result.reason)
+        self._shown += len(self._settled)
+        self.progress.setValue(self._shown)
+        self._settled.clear()
 
     def _finished(self, results: list[AttachResult]) -> None:
+        self._refresh.stop()
+        self._show_settled()
         self.results = results
         for row, result in enumerate(results):
             if self.table.item(row, STATE).text() == self.tr("Waiting"):  # never reported
@@ -139,9 +151,9 @@ class ImportDialog(QDialog):
 
 
 def import_images(catalogue: Catalogue, requests: list[AttachRequest], parent: QWidget,
-                  on_imported=None) -> ImportDialog:
+                  on_imported=None, user: str = "attach") -> ImportDialog:
     """Open the progress dialog and start attaching; on_imported(results) runs at the end."""
-    dialog = ImportDialog(catalogue, requests, parent)
+    dialog = ImportDialog(catalogue, requests, parent, user)
     if on_imported:
         dialog.imported.connect(on_imported)
     dialog.start()

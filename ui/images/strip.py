@@ -42,9 +42,9 @@ class ImageStrip(QWidget):
     filesDropped = Signal(list)  # local paths dropped on the strip
     viewRequested = Signal(list)  # ImageInfo to show (one, or two to compare)
 
-    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalogue = catalogue
+        self._catalogue, self._user = catalogue, user
         self._record_id: str | None = None
         self._images: dict[int, ImageInfo] = {}
         self._showing = False  # filling editors: not an edit
@@ -231,6 +231,7 @@ class ImageStrip(QWidget):
         try:
             with self._catalogue.writing() as session:
                 work(session)
+                gallery.record_changed(session, self._record_id, self._user)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Image not changed"), str(exc))
             self.refresh()

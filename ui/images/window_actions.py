@@ -14,7 +14,7 @@ from catalogue_app import records
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.gallery import ImageInfo
 from ui import messages
-from ui.images.drops import FileDrops
+from ui.images.drops import FileDrops, start_workers_early
 from ui.images.strip import ImageStrip
 from ui.operations import run_in_background
 
@@ -34,7 +34,7 @@ class ImageActions(QObject):
         self.window, self.catalogue = window, window.catalogue
         self.viewers: list[ImageViewer] = []
         self.import_dialog: ImportDialog | None = None
-        self.strip = ImageStrip(self.catalogue)
+        self.strip = ImageStrip(self.catalogue, window.user)
         section = window.form.add_section("images", self.tr("Images"), self.strip)
         window.form.recordLoaded.connect(self.strip.show_record)
         self.strip.attachRequested.connect(self.pick_files)
@@ -57,6 +57,7 @@ class ImageActions(QObject):
 
     # --- choosing files -----------------------------------------------------------------
     def pick_files(self) -> None:
+        start_workers_early()
         paths, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Attach images"), "",
             self.tr("Images and documents ({patterns});;All files (*)").format(
@@ -65,11 +66,13 @@ class ImageActions(QObject):
             self.attach_to_current(paths)
 
     def pick_folder(self) -> None:
+        start_workers_early()
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Attach a folder"))
         if folder:
             self.attach_to_current([folder])
 
     def pick_for_matching(self) -> None:
+        start_workers_early()
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("Folder of images named after inventory numbers"))
         if folder:
@@ -111,7 +114,7 @@ class ImageActions(QObject):
                 "Another import is still running; wait for it to end."))
             return
         self.import_dialog = import_images(self.catalogue, requests, self.window,
-                                           self._imported)
+                                           self._imported, self.window.user)
 
     def _imported(self, _results: list[AttachResult]) -> None:
         self.strip.refresh()
