@@ -16,6 +16,13 @@ def join_values(values: list[str]) -> str:
 
 def split_values(text: str, separator: str = ";") -> list[str]:
     """Inverse of join_values; also reads values separated by a bare ";" (or another char)."""
+    values = text.split(separator) if "\\" not in text else _split_escaped(text, separator)
+    # One space after the separator is part of the separator, not of the value.
+    values = [v[1:] if i and v.startswith(" ") else v for i, v in enumerate(values)]
+    return [v for v in values if v.strip()]
+
+
+def _split_escaped(text: str, separator: str) -> list[str]:
     values, current, chars = [], [], iter(text)
     for char in chars:
         if char == "\\":
@@ -26,9 +33,7 @@ def split_values(text: str, separator: str = ";") -> list[str]:
         else:
             current.append(char)
     values.append("".join(current))
-    # One space after the separator is part of the separator, not of the value.
-    values = [v[1:] if i and v.startswith(" ") else v for i, v in enumerate(values)]
-    return [v for v in values if v.strip()]
+    return values
 
 
 def format_author(author: dict[str, Any]) -> str:

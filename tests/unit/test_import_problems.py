@@ -162,6 +162,20 @@ def test_messy_values_are_kept_as_text_and_flagged(catalogue, tmp_path):
     assert "Textile > Dentelle; Tissus anciens" in (tmp_path / "out.csv").read_text("utf-8")
 
 
+def test_measurements_read_from_a_file_keep_their_notes_as_in_the_form(catalogue, tmp_path):
+    text = "H. mm 40 (coeur) ; l. 3 cm"
+    report = import_file(catalogue, write_rows(tmp_path / "f.csv", ["inventory_number",
+                                                                     "measurements"],
+                                               [["2004.1.1", text]]))
+    assert report.imported
+    with catalogue.writing() as session:
+        typed = create_record(session, {"inventory_number": "2004.1.2", "measurements": text},
+                              "test")
+        imported = next(i for i in _ids(session) if i != typed)
+        rows = [load_record(session, i)["measurement_rows"] for i in (imported, typed)]
+    assert rows[0] == rows[1] and rows[0][0]["note"] == "coeur"
+
+
 # --- dry run, update, mapping, filter -----------------------------------------------------------
 
 def test_dry_run_reports_without_writing(catalogue, tmp_path):
