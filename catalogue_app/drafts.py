@@ -41,8 +41,11 @@ def load_draft(session: Session, record_id: str | None) -> DraftInfo | None:
 
 
 def list_drafts(session: Session) -> list[DraftInfo]:
-    """Every draft left behind, newest first (what the app offers back when it reopens)."""
-    return [_info(d) for d in session.scalars(select(Draft).order_by(Draft.saved_at.desc()))]
+    """Every draft left behind, newest first (what the app offers back when it reopens).
+    Drafts saved within the same millisecond keep the order they were saved in (row ids
+    grow with each save)."""
+    return [_info(d) for d in session.scalars(
+        select(Draft).order_by(Draft.saved_at.desc(), Draft.id.desc()))]
 
 
 def discard_draft(session: Session, record_id: str | None) -> None:
