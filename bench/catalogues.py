@@ -11,8 +11,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue  # noqa: E402
-from catalogue_app.demo_data import generate_records  # noqa: E402
-from catalogue_app.records import insert_records  # noqa: E402
+from catalogue_app.demo.generator import generate_records  # noqa: E402
+from catalogue_app.records.store import insert_records  # noqa: E402
 from db.local.schema import HEAD_REVISION  # noqa: E402
 
 CACHE = Path("/tmp/bench-cache")

@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue_app.demo_data import generate_records, theme_ids_by_path  # noqa: E402
+from catalogue_app.demo.generator import generate_records, theme_ids_by_path  # noqa: E402
 from catalogue_app.exchange.csv_format import write_catalogue_csv  # noqa: E402
 
 

@@ -30,10 +30,10 @@ from sqlalchemy import insert, select, text  # noqa: E402
 
 from bench.catalogues import generated_catalogue  # noqa: E402
 from catalogue_app.catalogue import Catalogue  # noqa: E402
-from catalogue_app.drafts import discard_draft  # noqa: E402
 from catalogue_app.folding import fold  # noqa: E402
-from catalogue_app.records import update_record  # noqa: E402
-from catalogue_app.vocabularies import suggest  # noqa: E402
+from catalogue_app.records.drafts import discard_draft  # noqa: E402
+from catalogue_app.records.store import update_record  # noqa: E402
+from catalogue_app.vocabulary.terms import suggest  # noqa: E402
 from db.local.models import Record, Term  # noqa: E402
 
 FIRST = ("Jean", "Marie", "Élise", "Étienne", "Louis", "Anne", "Hélène", "Gaston", "Zoé",

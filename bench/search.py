@@ -5,7 +5,7 @@ first painted rows of the object list (and until the window is idle again), with
 
     .venv/bin/python bench/search.py [--sizes 70000 500000] [--cache /tmp/bench-cache]
 
-Catalogues are generated once (catalogue_app.demo_data, French records) and cached."""
+Catalogues are generated once (catalogue_app.demo.generator, French records) and cached."""
 
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def main() -> None:
 
 def _ensure_catalogue(directory: Path, size: int) -> None:
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.demo_data import generate_records
-    from catalogue_app.records import insert_records
+    from catalogue_app.demo.generator import generate_records
+    from catalogue_app.records.store import insert_records
 
     if (directory / "complete").exists():
         return
@@ -86,7 +86,7 @@ def _search_figures(directory: Path, size: int) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.listing import list_rows
+    from catalogue_app.search.listing import list_rows
     from catalogue_app.search.query import parse
     from catalogue_app.search.service import search
 

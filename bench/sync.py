@@ -39,10 +39,10 @@ sys.path.insert(0, str(REPO))
 from bench.catalogues import CACHE  # noqa: E402
 from bench.ingest import fresh_schema, running_server, server_cpu_seconds  # noqa: E402
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue  # noqa: E402
-from catalogue_app.demo_data import generate_records  # noqa: E402
+from catalogue_app.demo.generator import generate_records  # noqa: E402
 from catalogue_app.images import gallery  # noqa: E402
 from catalogue_app.images.store import ImageStore  # noqa: E402
-from catalogue_app.records import insert_records  # noqa: E402
+from catalogue_app.records.store import insert_records  # noqa: E402
 from catalogue_app.regional import admin  # noqa: E402
 from catalogue_app.search.index import bulk_indexing  # noqa: E402
 from catalogue_app.sync.client import RegionalClient, tls_context  # noqa: E402

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueLocationError
-from catalogue_app.filesystems import filesystem_type, is_network_filesystem
+from catalogue_app.storage.filesystems import filesystem_type, is_network_filesystem
 from db.local import schema
 from db.local.engine import make_engine, make_sessionmakers
 from db.local.models import Museum, Record, Setting
@@ -133,8 +133,8 @@ class Catalogue:
 
 def _initialise(session: Session) -> None:
     """What every new catalogue starts with: the network's shared themes and vocabularies."""
-    from catalogue_app.themes import seed_shared_themes
-    from catalogue_app.vocabularies import seed_vocabularies
+    from catalogue_app.vocabulary.terms import seed_vocabularies
+    from catalogue_app.vocabulary.themes import seed_shared_themes
 
     seed_shared_themes(session)
     seed_vocabularies(session)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.demo import create_demo_catalogue
+from catalogue_app.demo.builder import create_demo_catalogue
 from ui import messages
 from ui.operations import run_in_background
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from catalogue_app.fields import Field
+from catalogue_app.records.fields import Field
 
 LANGUAGES = ("fr", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"

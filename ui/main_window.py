@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app import drafts, lifecycle, records
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
+from catalogue_app.records import drafts, lifecycle
+from catalogue_app.records import store as records
 from catalogue_app.search.service import ListFilter
 from ui import messages
 from ui.exchange.window_actions import ExchangeActions

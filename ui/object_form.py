@@ -31,15 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app import drafts, numbering
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.dating import parse_dating
 from catalogue_app.errors import CatalogueError
-from catalogue_app.fields import FIELDS_BY_NAME
-from catalogue_app.measurements import MeasurementRow, format_measurements, parse_measurements
-from catalogue_app.multivalue import split_values
-from catalogue_app.records import META_KEYS, blank_record
-from catalogue_app.vocabularies import FIELD_VOCABULARIES, add_local_term
+from catalogue_app.records import drafts, number_checks
+from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.measurements import (
+    MeasurementRow,
+    format_measurements,
+    parse_measurements,
+)
+from catalogue_app.records.multivalue import split_values
+from catalogue_app.records.store import META_KEYS, blank_record
+from catalogue_app.vocabulary.terms import FIELD_VOCABULARIES, add_local_term
 from ui import messages
 from ui.form import prompts
 from ui.form.completion import attach_vocabulary, vocabulary_label
@@ -363,7 +367,7 @@ class ObjectForm(QScrollArea):
         self._show_heading()
         self._show_number_problems([], [])
         self.editors["inventory_number"].setPlaceholderText("")
-        self._lot = numbering.lot_of(self._record["inventory_number"])
+        self._lot = number_checks.lot_of(self._record["inventory_number"])
         self.history_panel.show_record(self.record_id())
         self.history_panel.set_form_dirty(False)
         self.recordLoaded.emit(self.record_id())
@@ -481,19 +485,19 @@ class ObjectForm(QScrollArea):
             self._show_number_problems([], [])
             return True
         with self.catalogue.reading() as session:
-            check = numbering.check_number(session, number, self.record_id())
+            check = number_checks.check_number(session, number, self.record_id())
         self._show_number_problems([p.message for p in check.errors],
                                    [p.message for p in check.warnings])
         return check.ok
 
     def fill_next_number(self) -> None:
-        lot = numbering.lot_of(editor_value(self.editors["inventory_number"])) or self._lot
+        lot = number_checks.lot_of(editor_value(self.editors["inventory_number"])) or self._lot
         if not lot:
             messages.show_error(self, self.tr("No lot to follow"), self.tr(
                 "Type the lot first (for example 2004.12.), then ask for its next free number."))
             return
         with self.catalogue.reading() as session:
-            number = numbering.next_number_in_lot(session, lot)
+            number = number_checks.next_number_in_lot(session, lot)
         self.apply_edit({"inventory_number": number}, "inventory_number")
         self.check_number()
 
@@ -502,7 +506,7 @@ class ObjectForm(QScrollArea):
         editor = self.editors["inventory_number"]
         if lot:
             with self.catalogue.reading() as session:
-                number = numbering.next_number_in_lot(session, lot)
+                number = number_checks.next_number_in_lot(session, lot)
             editor.setPlaceholderText(self.tr("next free: {number}").format(number=number))
         else:
             editor.setPlaceholderText("")
@@ -552,7 +556,7 @@ class ObjectForm(QScrollArea):
         self.dirtyChanged.emit(not clean)
 
     def _history_restored(self, record_id: str) -> None:
-        from catalogue_app.records import load_record
+        from catalogue_app.records.store import load_record
 
         with self.catalogue.reading() as session:
             self._show(load_record(session, record_id))

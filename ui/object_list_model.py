@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.listing import COLUMNS, ListRow, list_ids, list_rows
+from catalogue_app.search.listing import COLUMNS, ListRow, list_ids, list_rows
 from catalogue_app.search.service import ListFilter
 
 PAGE_SIZE = 200

@@ -11,8 +11,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from catalogue_app.backup import backup_catalogue
     from catalogue_app.catalogue import Catalogue
+    from catalogue_app.storage.backup import backup_catalogue
 
     catalogue = Catalogue.open(args.catalogue_dir)
     try:

@@ -13,7 +13,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
-    from catalogue_app.integrity import check_catalogue, unused_originals
+    from catalogue_app.storage.integrity import check_catalogue, unused_originals
 
     if not (args.catalogue_dir / DB_FILE_NAME).exists():
         Catalogue.open(args.catalogue_dir).close()  # like every command: create where none

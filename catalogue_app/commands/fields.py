@@ -2,7 +2,7 @@ import argparse
 import json
 import sys
 
-from catalogue_app.fields import FIELDS
+from catalogue_app.records.fields import FIELDS
 
 NAME = "fields"
 HELP = "list the canonical record fields (names, French and English labels, register column)"

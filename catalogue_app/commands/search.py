@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.listing import list_rows
+    from catalogue_app.search.listing import list_rows
     from catalogue_app.search.service import search
 
     if args.limit < 0:

@@ -1,6 +1,6 @@
 """Records as the exporters want them, read from the catalogue in batches.
 
-An export record is the dict of catalogue_app.records with, in addition: themes as French
+An export record is the dict of catalogue_app.records.store with, in addition: themes as French
 paths (plus the theme texts an import could not match), the images in their order (primary
 flag, view type, rights) and the holding museum. Reading 500 records per query keeps a
 70,000-record export fast and its memory flat."""
@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.exchange.csv_format import UNMATCHED_THEMES
 from catalogue_app.exchange.theme_paths import ThemePaths
-from catalogue_app.inventory import is_deposit
-from catalogue_app.listing import record_ids
-from catalogue_app.records import COLUMN_FIELDS, META_KEYS, blank_record
+from catalogue_app.records.inventory_numbers import is_deposit
+from catalogue_app.records.store import COLUMN_FIELDS, META_KEYS, blank_record
+from catalogue_app.search.listing import record_ids
 from db.local.models import Image, MeasurementRow, Museum, Record, RecordTheme, RecordValue
 
 _BATCH = 500

@@ -13,8 +13,8 @@ import csv
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from catalogue_app.fields import FIELDS
-from catalogue_app.multivalue import join_authors, join_values
+from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.multivalue import join_authors, join_values
 
 CANONICAL_COLUMNS = tuple(f.name for f in FIELDS)
 EXTRA_COLUMNS = ("id", "date_earliest", "date_latest", "created_at", "modified_at", "museum")

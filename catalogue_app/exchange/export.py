@@ -20,7 +20,7 @@ from catalogue_app.exchange.catalogue_records import all_record_ids, export_reco
 from catalogue_app.exchange.csv_format import write_catalogue_csv
 from catalogue_app.exchange.joconde import write_joconde
 from catalogue_app.exchange.lido import write_lido
-from catalogue_app.listing import record_ids
+from catalogue_app.search.listing import record_ids
 from catalogue_app.search.query import parse
 from catalogue_app.search.service import condition
 

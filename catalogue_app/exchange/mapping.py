@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from catalogue_app.errors import CatalogueError
-from catalogue_app.fields import FIELDS
 from catalogue_app.folding import fold
+from catalogue_app.records.fields import FIELDS
 
 DEFAULT_SPLIT = ";"
 # Derived years may be carried by a file (the app's own CSV writes them as extra columns):

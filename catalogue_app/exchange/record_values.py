@@ -1,4 +1,4 @@
-"""Reading export values out of a record dict (catalogue_app.records describes its shape).
+"""Reading export values out of a record dict (catalogue_app.records.store describes its shape).
 
 Exports share two rules: an empty value is no value, and a field that never leaves the museum
 (Field.public is False: donors, prices, opinions, location, internal notes) is left out unless
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from catalogue_app.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import FIELDS_BY_NAME
 
 
 def is_exported(name: str, include_private: bool) -> bool:

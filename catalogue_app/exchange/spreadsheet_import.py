@@ -25,19 +25,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.dates import parse_partial_date
-from catalogue_app.dating import parse_dating
 from catalogue_app.errors import CatalogueError, RecordError
 from catalogue_app.exchange.csv_format import FALSE_TEXT, TRUE_TEXT, UNMATCHED_THEMES
 from catalogue_app.exchange.mapping import ColumnMapping, ColumnTarget
 from catalogue_app.exchange.sources import SourceError, TableSource
 from catalogue_app.exchange.theme_paths import ThemePaths
-from catalogue_app.fields import FIELDS_BY_NAME
 from catalogue_app.folding import fold
-from catalogue_app.inventory import check_inventory_number, normalise_inventory_number
-from catalogue_app.measurements import parse_measurements
-from catalogue_app.multivalue import parse_author, split_values
-from catalogue_app.records import insert_records, update_record
+from catalogue_app.records.calendar_dates import parse_partial_date
+from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.inventory_numbers import (
+    check_inventory_number,
+    normalise_inventory_number,
+)
+from catalogue_app.records.measurements import parse_measurements
+from catalogue_app.records.multivalue import parse_author, split_values
+from catalogue_app.records.store import insert_records, update_record
 from catalogue_app.search.index import bulk_indexing
 from db.local.models import Record, Term
 

@@ -34,7 +34,7 @@ from catalogue_app.images.decode import DEFAULT_MAX_PIXELS
 from catalogue_app.images.filename_match import index_numbers, match_files
 from catalogue_app.images.store import ImageStore
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
-from catalogue_app.inventory import normalise_inventory_number
+from catalogue_app.records.inventory_numbers import normalise_inventory_number
 from db.local.models import Record, Setting
 
 MAX_PIXELS_SETTING = "image_max_pixels"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from catalogue_app.folding import fold
-from catalogue_app.inventory import composite_parts, matching_key
+from catalogue_app.records.inventory_numbers import composite_parts, matching_key
 
 RecordId = Hashable
 MatchStatus = Literal["matched", "ambiguous", "unmatched"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalogue_app.durable_files import file_sha256, sync_directory
+from catalogue_app.storage.durable_files import file_sha256, sync_directory
 
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -19,9 +19,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue_app.durable_files import file_sha256, sync_directory
 from catalogue_app.regional.errors import NotFound, RegionalError
 from catalogue_app.regional.timestamps import utc_now
+from catalogue_app.storage.durable_files import file_sha256, sync_directory
 from db.regional.engine import among
 from db.regional.models import MuseumBlob
 

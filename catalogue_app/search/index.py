@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
-from catalogue_app.triggers import triggers_set_aside
+from catalogue_app.storage.triggers import triggers_set_aside
 
 # From this many records on, setting per-row triggers aside costs less than their work.
 BULK_THRESHOLD = 50
@@ -34,7 +34,8 @@ def deferred_indexing(session: Session, *, set_triggers_aside: bool) -> Iterator
     Inside the block the triggers only note which records changed (a save touching five
     value rows re-indexes its record once, not five times). With set_triggers_aside, for
     bulk writes, the triggers on values and themes are set aside as well (see
-    catalogue_app.triggers) and records are only noted as their rows are inserted or updated.
+    catalogue_app.storage.triggers) and records are only noted as their rows are inserted or
+    updated.
     The contract: a bulk writer that changes a record's values also writes its row
     (insert_records and update_record both do). Nests: only the outermost block indexes. If
     the block raises, the caller's transaction must roll back, which restores everything."""

@@ -7,7 +7,7 @@ filters only, comes back at once in the catalogue's entry order (the index's own
 reading only the page asked for, so that "a" over 500,000 records never ranks them all. The
 index holds only records in view (trash excluded), so a search of words and themes alone is
 counted and paged from the index without looking each record up. The object list shows a
-search in this same order (catalogue_app.listing.list_ids)."""
+search in this same order (catalogue_app.search.listing.list_ids)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.folding import fold
 from catalogue_app.search.query import Query, parse
-from catalogue_app.themes import subtree_ids
+from catalogue_app.vocabulary.themes import subtree_ids
 
 RANKED_LIMIT = 2_000
 # bm25 weights of the FTS columns: inventory, designation, title, material, author, theme, body.

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from catalogue_app.records import COLUMN_FIELDS, blank_record, insert_records, update_record
+from catalogue_app.records.store import COLUMN_FIELDS, blank_record, insert_records, update_record
 from db.local.models import Image, MeasurementRow, Record, RecordTheme, RecordValue, Theme
 
 SYNCED_META = ("status", "deaccession_date", "deaccession_reason", "trashed_at")

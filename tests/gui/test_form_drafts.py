@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.drafts import list_drafts, load_draft
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records.drafts import list_drafts, load_draft
+from catalogue_app.records.store import create_record, load_record
 from tests.gui.conftest import show_active
 from tests.gui.form_helpers import CTRL, answers_fixture, save, type_into  # noqa: F401
 from tests.gui.keyboard import type_text
@@ -114,7 +114,7 @@ KILLED_EDITOR = textwrap.dedent("""
     import sys, time
     from PySide6.QtWidgets import QApplication
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.drafts import list_drafts
+    from catalogue_app.records.drafts import list_drafts
     from tests.gui.keyboard import type_text
     from ui.main_window import MainWindow
 

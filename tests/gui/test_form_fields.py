@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.fields import FIELDS
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.store import create_record, load_record
 from tests.gui.conftest import show_active
 from tests.gui.form_helpers import CTRL, answers_fixture, save, type_into  # noqa: F401
 from tests.gui.keyboard import type_text
@@ -240,7 +240,7 @@ def test_inventory_number_warns_errs_and_suggests_the_next_in_its_lot(qtbot, ans
 
 def test_a_term_typed_in_a_field_can_join_its_vocabulary(qtbot, answers, window, catalogue,
                                                         shown_errors):
-    from catalogue_app.vocabularies import suggest
+    from catalogue_app.vocabulary.terms import suggest
 
     type_into(window, "materials", "Bakélite marbrée")
     entry = window.form.editors["materials"].entry

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from catalogue_app.records import insert_records, load_record
+from catalogue_app.records.store import insert_records, load_record
 from tests.gui.form_helpers import (  # noqa: F401
     CTRL,
     answers_fixture,

@@ -14,10 +14,10 @@ from PySide6.QtGui import QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from catalogue_app import records
 from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
+from catalogue_app.records import store as records
 from db.local.models import Image as ImageRow
 from db.local.models import Record
 from tests.gui.heartbeat import Heartbeat

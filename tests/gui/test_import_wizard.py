@@ -111,7 +111,7 @@ def test_stopped_import_imports_nothing(qtbot, wizard, catalogue, tmp_path, stop
 
 
 def test_export_menu_writes_the_records_in_the_list(qtbot, window, tmp_path, monkeypatch):
-    from catalogue_app.records import create_record
+    from catalogue_app.records.store import create_record
 
     with window.catalogue.writing() as session:
         for number in ("2004.1.2", "2004.1.1"):

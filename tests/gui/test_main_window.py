@@ -7,7 +7,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
-from catalogue_app.demo import create_demo_catalogue
+from catalogue_app.demo.builder import create_demo_catalogue
 from tests.gui.conftest import show_active
 from tests.gui.keyboard import type_text
 from tests.support import run_cli

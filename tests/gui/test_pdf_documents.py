@@ -13,8 +13,8 @@ import pytest
 from PIL import Image as PILImage
 
 from catalogue_app.images.store import ImageStore
-from catalogue_app.lifecycle import deaccession_record
-from catalogue_app.records import insert_records
+from catalogue_app.records.lifecycle import deaccession_record
+from catalogue_app.records.store import insert_records
 from db.local.models import Image
 from tests.support import run_cli
 from ui.exchange.documents import object_sheets_pdf, register_pdf

@@ -4,7 +4,7 @@ the selection, filters narrow it, and a large catalogue opens reading only the f
 from PySide6.QtCore import Qt
 from sqlalchemy import event
 
-from catalogue_app.records import create_record, insert_records
+from catalogue_app.records.store import create_record, insert_records
 from ui.object_list_model import PAGE_SIZE
 
 

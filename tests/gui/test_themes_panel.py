@@ -3,7 +3,7 @@ step, and filtering the list by a theme with its sub-themes."""
 
 from PySide6.QtCore import QItemSelectionModel
 
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records.store import create_record, load_record
 from ui.themes.theme_panel import ID_ROLE
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from catalogue_app.demo_data import generate_records, theme_ids_by_path
+from catalogue_app.demo.generator import generate_records, theme_ids_by_path
 from catalogue_app.exchange.csv_format import CANONICAL_COLUMNS, write_catalogue_csv
 
 

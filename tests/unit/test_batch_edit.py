@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_app.batch_edit import apply_batch, preview, revert_batch
 from catalogue_app.errors import RecordError
-from catalogue_app.history import record_history
-from catalogue_app.records import insert_records, load_record, update_record
+from catalogue_app.records.batch_edit import apply_batch, preview, revert_batch
+from catalogue_app.records.history import record_history
+from catalogue_app.records.store import insert_records, load_record, update_record
 
 
 @pytest.fixture

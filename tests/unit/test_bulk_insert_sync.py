@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select, text
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.records import create_record, insert_records
+from catalogue_app.records.store import create_record, insert_records
 from catalogue_app.search.index import BULK_THRESHOLD
 from catalogue_app.sync import outbox
 from db.local.models import Theme

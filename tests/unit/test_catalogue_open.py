@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from catalogue_app import records
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
 from catalogue_app.errors import CatalogueLocationError
-from catalogue_app.filesystems import is_network_filesystem
+from catalogue_app.records import store as records
+from catalogue_app.storage.filesystems import is_network_filesystem
 from db.local import schema
 from db.local.models import Theme
 from tests.support import run_cli

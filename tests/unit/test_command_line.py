@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
-from catalogue_app.fields import FIELDS
+from catalogue_app.records.fields import FIELDS
 from tests.support import REPO, run_cli
 
 
@@ -48,7 +48,7 @@ def test_check_passes_on_a_sound_catalogue(catalogue):
 
 
 def test_check_reports_broken_invariants(catalogue):
-    from catalogue_app import records
+    from catalogue_app.records import store as records
 
     with catalogue.writing() as session:
         records.create_record(session, {"inventory_number": "1.1",
@@ -64,7 +64,7 @@ def test_check_reports_broken_invariants(catalogue):
 
 
 def test_check_finds_a_physically_damaged_database(catalogue):
-    from catalogue_app.demo import create_demo_catalogue  # a catalogue with many pages
+    from catalogue_app.demo.builder import create_demo_catalogue  # a catalogue with many pages
 
     create_demo_catalogue(catalogue, count=300)
     catalogue.close()
@@ -86,7 +86,7 @@ def test_check_finds_a_physically_damaged_database(catalogue):
 WRITER = """
 import sys, time
 from catalogue_app.catalogue import Catalogue
-from catalogue_app import records
+from catalogue_app.records import store as records
 catalogue = Catalogue.open(sys.argv[1])
 print("ready", flush=True)
 n = 0

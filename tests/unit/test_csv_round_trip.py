@@ -12,7 +12,7 @@ from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.mapping import auto_mapping
 from catalogue_app.exchange.sources import open_table
 from catalogue_app.exchange.spreadsheet_import import run_import
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records.store import create_record, load_record
 from tests.unit.import_samples import canonical_cells, generated_rows, write_app_csv
 
 TRICKY = {

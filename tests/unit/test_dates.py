@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from catalogue_app.dates import PartialDate, parse_date, parse_partial_date
+from catalogue_app.records.calendar_dates import PartialDate, parse_date, parse_partial_date
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue_app.dating import parse_dating
+from catalogue_app.records.dating_years import parse_dating
 
 
 @pytest.mark.parametrize(

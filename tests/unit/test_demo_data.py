@@ -1,4 +1,4 @@
-"""The demo and benchmark record generator (catalogue_app/demo_data.py)."""
+"""The demo and benchmark record generator (catalogue_app/demo/generator.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from importlib import resources
 import pytest
 from PIL import Image
 
-from catalogue_app.demo_data import demo_image, generate_records, theme_ids_by_path
-from catalogue_app.fields import FIELDS
+from catalogue_app.demo.generator import demo_image, generate_records, theme_ids_by_path
 from catalogue_app.folding import fold
+from catalogue_app.records.fields import FIELDS
 
 ROLES = {"maker", "author", "collector", "commissioner", None}
 SAMPLE_SIZE = 5000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.drafts import discard_draft, list_drafts, load_draft, save_draft
+from catalogue_app.records.drafts import discard_draft, list_drafts, load_draft, save_draft
 
 
 def test_a_draft_survives_closing_the_catalogue_exactly_as_typed(catalogue):

@@ -15,8 +15,8 @@ from catalogue_app.exchange import export as export_module
 from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.lido import LIDO_NS, lido_schema
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records import create_record
-from catalogue_app.themes import shared_theme_tree
+from catalogue_app.records.store import create_record
+from catalogue_app.vocabulary.themes import shared_theme_tree
 from db.local.models import Image
 from tests.support import run_cli
 from tests.unit.exchange_records import full_record

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from catalogue_app.errors import RecordError
-from catalogue_app.history import record_history, restore_value
-from catalogue_app.records import create_record, load_record, update_record
+from catalogue_app.records.history import record_history, restore_value
+from catalogue_app.records.store import create_record, load_record, update_record
 
 
 @pytest.fixture

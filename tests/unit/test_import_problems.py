@@ -19,7 +19,7 @@ from catalogue_app.exchange.spreadsheet_import import (
     check_import,
     run_import,
 )
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records.store import create_record, load_record
 from tests.support import run_cli
 from tests.unit.import_samples import write_rows
 

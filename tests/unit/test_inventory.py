@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from catalogue_app.inventory import (
+from catalogue_app.records.inventory_numbers import (
     DEFAULT_PATTERN,
     InventoryPattern,
     check_inventory_number,

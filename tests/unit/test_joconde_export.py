@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from catalogue_app.exchange.joconde import COLUMNS, write_joconde
-from catalogue_app.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import FIELDS_BY_NAME
 from tests.unit.exchange_records import MUSEUM, PRIVATE_VALUES, full_record
 
 REPOSITORY = Path(__file__).resolve().parents[2]

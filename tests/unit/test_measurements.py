@@ -2,7 +2,11 @@
 
 import pytest
 
-from catalogue_app.measurements import MeasurementRow, format_measurements, parse_measurements
+from catalogue_app.records.measurements import (
+    MeasurementRow,
+    format_measurements,
+    parse_measurements,
+)
 
 
 def rows(*triples):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from catalogue_app.numbering import check_number, lot_of, next_number_in_lot
-from catalogue_app.records import create_record, insert_records
-from catalogue_app.templates import template_from
+from catalogue_app.records.number_checks import check_number, lot_of, next_number_in_lot
+from catalogue_app.records.store import create_record, insert_records
+from catalogue_app.records.templates import template_from
 
 
 def test_a_duplicate_number_is_an_error_and_an_unusual_one_a_warning(catalogue):

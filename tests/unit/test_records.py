@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from catalogue_app import lifecycle, records
 from catalogue_app.errors import RecordError
+from catalogue_app.records import lifecycle
+from catalogue_app.records import store as records
 from db.local.models import HistoryEntry, Record, Tombstone
 
 FULL_RECORD = {

@@ -6,11 +6,11 @@ import json
 import pytest
 from sqlalchemy import select, text
 
-from catalogue_app import lifecycle
-from catalogue_app.listing import list_ids
-from catalogue_app.records import create_record, load_record
+from catalogue_app.records import lifecycle
+from catalogue_app.records.store import create_record, load_record
+from catalogue_app.search.listing import list_ids
 from catalogue_app.search.service import ListFilter
-from catalogue_app.themes import (
+from catalogue_app.vocabulary.themes import (
     ThemeError,
     add_local_theme,
     tag,

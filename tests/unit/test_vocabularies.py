@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_app.vocabularies import (
+from catalogue_app.vocabulary.terms import (
     VocabularyError,
     add_local_term,
     find_term,

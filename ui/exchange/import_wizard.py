@@ -47,7 +47,7 @@ from catalogue_app.exchange.spreadsheet_import import (
     check_import,
     run_import,
 )
-from catalogue_app.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import FIELDS_BY_NAME
 from ui import messages
 from ui.language import field_label
 from ui.operations import Job, run_in_background

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from catalogue_app.fields import FIELDS
-from catalogue_app.multivalue import format_author
+from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.multivalue import format_author
 
 RESOLUTION = 300
 _MM = RESOLUTION / 25.4

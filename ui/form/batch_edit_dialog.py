@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.batch_edit import BatchChange, batch_editable_fields, preview
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.fields import FIELDS_BY_NAME
-from catalogue_app.multivalue import join_authors, join_values
+from catalogue_app.records.batch_edit import BatchChange, batch_editable_fields, preview
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.multivalue import join_authors, join_values
 from ui.language import field_label
 
 

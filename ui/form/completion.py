@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.vocabularies import suggest
+from catalogue_app.vocabulary.terms import suggest
 
 SUGGESTIONS = 12
 

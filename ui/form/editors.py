@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.measurements import KINDS, LENGTH_UNITS, WEIGHT_UNITS
-from catalogue_app.multivalue import split_values
+from catalogue_app.records.measurements import KINDS, LENGTH_UNITS, WEIGHT_UNITS
+from catalogue_app.records.multivalue import split_values
 
 AUTHOR_ROLES = ("author", "maker", "collector", "commissioner")
 

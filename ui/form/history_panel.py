@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.fields import FIELDS_BY_NAME
-from catalogue_app.history import HistoryItem, record_history, restore_value
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.history import HistoryItem, record_history, restore_value
 from ui import messages
 from ui.language import field_label
 

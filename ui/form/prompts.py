@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from catalogue_app.drafts import DraftInfo
+from catalogue_app.records.drafts import DraftInfo
 
 
 def ask_restore_draft(parent: QWidget | None, draft: DraftInfo) -> bool:

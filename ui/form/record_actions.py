@@ -10,11 +10,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
-from catalogue_app import drafts, lifecycle, records
-from catalogue_app.batch_edit import BatchEdit, apply_batch, revert_batch
 from catalogue_app.errors import CatalogueError
-from catalogue_app.numbering import lot_of
-from catalogue_app.templates import template_from
+from catalogue_app.records import drafts, lifecycle
+from catalogue_app.records import store as records
+from catalogue_app.records.batch_edit import BatchEdit, apply_batch, revert_batch
+from catalogue_app.records.number_checks import lot_of
+from catalogue_app.records.templates import template_from
 from ui import messages
 from ui.form.batch_edit_dialog import BatchEditDialog
 from ui.form.deaccession_dialog import DeaccessionDialog

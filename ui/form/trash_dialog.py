@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app import lifecycle
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.records import lifecycle
 from ui import messages
 
 

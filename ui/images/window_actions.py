@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
-from catalogue_app import records
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.gallery import ImageInfo
+from catalogue_app.records import store as records
 from ui import messages
 from ui.images.drops import FileDrops, start_workers_early
 from ui.images.strip import ImageStrip

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from catalogue_app import records
+from catalogue_app.records import store as records
 from ui.search.filter_panel import FilterPanel
 from ui.themes.record_themes import RecordThemesEditor
 from ui.themes.theme_panel import ThemePanel

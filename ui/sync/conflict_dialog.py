@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.sync.conflicts import Conflict, list_conflicts, resolve
 from ui import messages
 from ui.language import field_label

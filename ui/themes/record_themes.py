@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app import themes
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.vocabulary import themes
 from ui.language import theme_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app import themes
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
+from catalogue_app.vocabulary import themes
 from ui import messages
 from ui.language import theme_label
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from catalogue_app.lifecycle import empty_trash, trash_record
-from catalogue_app.records import create_record, insert_records, update_record
+from catalogue_app.records.lifecycle import empty_trash, trash_record
+from catalogue_app.records.store import create_record, insert_records, update_record
 from catalogue_app.sync.conflicts import list_conflicts, resolve
 from tests.integration.sync.conftest import server_records
 

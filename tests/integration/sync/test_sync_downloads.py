@@ -8,7 +8,7 @@ import pytest
 
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records import create_record
+from catalogue_app.records.store import create_record
 from catalogue_app.sync.client import SyncError
 from tests.integration.sync.conftest import noise_png, server_records
 from tests.integration.sync.faulty_proxy import DROP_RESPONSE

@@ -10,7 +10,7 @@ import pytest
 
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records import create_record, update_record
+from catalogue_app.records.store import create_record, update_record
 from catalogue_app.sync.client import TIMEOUT, RegionalClient, SyncError
 from catalogue_app.sync.engine import Synchroniser
 from tests.integration.sync.conftest import FAULTED_TIMEOUT, jpeg_bytes, server_records

@@ -13,7 +13,7 @@ import time
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records import insert_records, update_record
+from catalogue_app.records.store import insert_records, update_record
 from tests.integration.sync.conftest import Desk, noise_png, server_records
 from tests.support import REPO
 

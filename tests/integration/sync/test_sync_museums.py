@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from catalogue_app.records import create_record
+from catalogue_app.records.store import create_record
 from catalogue_app.sync.client import TokenRefused
 from tests.integration.sync.conftest import Desk, server_records
 from tests.support import run_cli

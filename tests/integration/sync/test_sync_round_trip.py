@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
-from catalogue_app.lifecycle import empty_trash, trash_record
-from catalogue_app.records import create_record, load_record, update_record
+from catalogue_app.records.lifecycle import empty_trash, trash_record
+from catalogue_app.records.store import create_record, load_record, update_record
 from catalogue_app.sync import outbox
 from tests.integration.sync.conftest import jpeg_bytes, server_records
 

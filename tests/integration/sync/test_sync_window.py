@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from catalogue_app.records import create_record, update_record
+from catalogue_app.records.store import create_record, update_record
 from catalogue_app.sync import outbox, tokens
 from catalogue_app.sync.conflicts import list_conflicts
 

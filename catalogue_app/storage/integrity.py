@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, IMAGES_DIR_SETTING
-from catalogue_app.inventory import normalise_inventory_number
+from catalogue_app.records.inventory_numbers import normalise_inventory_number
 
 # Each invariant: an SQL query returning offending rows, and the message for one row.
 INVARIANTS: tuple[tuple[str, str], ...] = (

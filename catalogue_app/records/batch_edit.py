@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
-from catalogue_app.fields import FIELDS_BY_NAME
-from catalogue_app.history import field_update
-from catalogue_app.multivalue import split_authors, split_values
-from catalogue_app.records import load_record, update_record
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.history import field_update
+from catalogue_app.records.multivalue import split_authors, split_values
+from catalogue_app.records.store import load_record, update_record
 
 OPERATIONS = ("set", "append", "clear")
 # One number per record (design.md §3) and the theme tree's own editor: never in a batch.

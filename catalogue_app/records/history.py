@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue_app.dating import parse_dating
 from catalogue_app.errors import RecordError
-from catalogue_app.records import COLUMN_FIELDS, update_record
+from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.store import COLUMN_FIELDS, update_record
 from db.local.models import HistoryEntry
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import insert
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
-from catalogue_app.demo_data import demo_image, generate_records
+from catalogue_app.demo.generator import demo_image, generate_records
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records import insert_records
+from catalogue_app.records.store import insert_records
 from db.local.models import Image
 
 DEMO_SIZE = 320

@@ -9,7 +9,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue_app.inventory import (
+from catalogue_app.records.inventory_numbers import (
     DEFAULT_PATTERN,
     InventoryCheck,
     InventoryPattern,

@@ -1,6 +1,6 @@
 """Object records: create, read, update, trash, with validation and field-level history.
 
-A record travels as a plain dict keyed by the canonical field names (catalogue_app.fields):
+A record travels as a plain dict keyed by the canonical field names (catalogue_app.records.fields):
 text fields are str (kept exactly as entered), materials/techniques/subjects are lists of str,
 authors a list of {"name", "role"}, themes a list of theme ids, public a bool, plus "id" and the
 derived keys (date_earliest, date_latest, measurement_rows). Keys this version does not know
@@ -19,13 +19,13 @@ from sqlalchemy import Table, delete, insert, select, text, true
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
-from catalogue_app.dating import parse_dating
 from catalogue_app.errors import RecordError
-from catalogue_app.fields import FIELDS, FIELDS_BY_NAME
-from catalogue_app.inventory import normalise_inventory_number
-from catalogue_app.measurements import parse_measurements
+from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.fields import FIELDS, FIELDS_BY_NAME
+from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.search.index import BULK_THRESHOLD, indexing_for, note_for_indexing
-from catalogue_app.triggers import triggers_set_aside
+from catalogue_app.storage.triggers import triggers_set_aside
 from db.local.models import HistoryEntry, MeasurementRow, Record, RecordTheme, RecordValue
 
 COLUMN_FIELDS = tuple(

@@ -1,9 +1,9 @@
-"""The kinds of object the demo generator makes (see demo_data.py).
+"""The kinds of object the demo generator makes (see generator.py).
 
 Each kind ties object names to the materials, techniques, makers, places, dates and theme that
 go with them: a coiffe is of linen and tagged Textile > Coiffes, a faience plate is tagged
 Céramique > Faïence. Labels are those of the seed vocabularies in resources/vocabularies/ and
-theme paths those of resources/themes.json; demo_data checks both when it loads.
+theme paths those of resources/themes.json; generator.py checks both when it loads.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ class Kind:
     subjects: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()  # "{place}" becomes the origin place, or a Normandy town
     periods: tuple[str, ...] = ()  # fixed datings, for kinds dated by period rather than year
-    marks: str = "none"  # which inscriptions fit (demo_data._INSCRIPTIONS)
+    marks: str = "none"  # which inscriptions fit (generator._INSCRIPTIONS)
     extra_theme: str | None = None
     patrons: tuple[str, ...] = ()  # people who collected or commissioned, rather than made
     patron_role: str = "collector"
-    family: str = "default"  # which acquisition modes fit (demo_data._MODES)
+    family: str = "default"  # which acquisition modes fit (generator._MODES)
     weight: int = 2
 
 

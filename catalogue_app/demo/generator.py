@@ -7,7 +7,7 @@ Objects arrive in *lots* as in a real register (one acquisition act, one donor, 
 numbers `1978.3.1`, `1978.3.2`...), which also keeps inventory numbers unique by construction.
 
 Everything is deterministic for a seed, Qt-free, and streamed: `generate_records` is a generator,
-so 500,000 records never sit in memory together. Every label the kinds (demo_kinds.py) use must
+so 500,000 records never sit in memory together. Every label the kinds (kinds.py) use must
 exist in the seed vocabularies and every theme path in the theme tree; loading checks it and
 names what is missing.
 """
@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from PIL import Image, ImageDraw, ImageFont
 
-from catalogue_app.demo_kinds import COAST, KINDS, Kind, split
+from catalogue_app.demo.kinds import COAST, KINDS, Kind, split
 
 VOCABULARIES = ("designation", "material", "technique", "place", "person", "period")
 
