@@ -55,9 +55,18 @@ def catalogue_dir(args: argparse.Namespace) -> Path:
     return default_catalogue_dir(demo=getattr(args, "demo", False))
 
 
+def render_pdf(document, out: Path) -> int:
+    """The PDF renderer handed to the commands that print (catalogue_app.documents): Qt's,
+    loaded only when a document is drawn."""
+    from ui.documents.pdf import render_pdf_headless
+
+    return render_pdf_headless(document, out)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.catalogue_dir = catalogue_dir(args)
+    args.render_pdf = render_pdf
     try:
         if args.command is None:
             from ui.app import run_gui  # Qt is loaded only for the window

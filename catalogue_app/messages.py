@@ -83,6 +83,23 @@ def declared() -> dict[str, MessageKind]:
     return dict(_declared)
 
 
+def declare_everything() -> dict[str, MessageKind]:
+    """Every message kind the application declares: imports each module of the core and of
+    db first (for scripts/messages.py and its test)."""
+    import importlib
+    import pkgutil
+
+    import catalogue_app
+    import db
+
+    for package in (catalogue_app, db):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".migrations" in module.name or module.name.endswith("__main__"):
+                continue  # Alembic scripts run only inside Alembic; __main__ starts the app
+            importlib.import_module(module.name)
+    return declared()
+
+
 def current_language() -> str:
     global _language
     if _language is None:

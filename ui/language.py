@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from catalogue_app import messages
 from catalogue_app.records.fields import Field
 
 LANGUAGES = ("fr", "en")
@@ -25,6 +26,7 @@ def chosen_language() -> str:
 def install_translator(app: QApplication, language: str) -> None:
     global _current
     _current = language
+    messages.set_language(language)  # the core's messages too (catalogue_app.messages)
     if language == "en":
         return  # the source strings are English
     translator = QTranslator(app)

@@ -33,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
                 print("catalogue-app: a register always lists every entry; --query does not "
                       "apply to it", file=sys.stderr)
                 return 2
-            count = _print_register(catalogue, args.out, args.format == "deposits-register")
+            count = _print_register(catalogue, args.out, args.format == "deposits-register",
+                                    args.render_pdf)
         else:
-                count = export_catalogue(catalogue, args.format, args.out, query=args.query,
+            count = export_catalogue(catalogue, args.format, args.out, query=args.query,
                                      include_private=args.include_private)
     finally:
         catalogue.close()
@@ -43,9 +44,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_register(catalogue, out: Path, deposits: bool) -> int:
-    """The PDF is drawn by Qt, loaded only here (headless: no window is opened)."""
-    from ui.exchange.documents import headless_application, register_pdf
+def _print_register(catalogue, out: Path, deposits: bool, render_pdf) -> int:
+    from catalogue_app.documents.register import print_register
 
-    with headless_application():
-        return register_pdf(catalogue, out, deposits)
+    return print_register(catalogue, out, render_pdf, deposits)

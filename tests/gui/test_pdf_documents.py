@@ -1,26 +1,26 @@
-"""PDF documents with Qt's own writer: the object sheet and the inventory register (18 columns,
-landscape, paginated, inventory order, deaccessioned entries marked, deposits apart)."""
+"""PDF documents (catalogue_app.documents drawn by ui.documents.pdf): the object sheet and the
+inventory register (18 columns, landscape, paginated, inventory order, deaccessioned entries
+marked, deposits apart, always in French, PDF/A-1b)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 import subprocess
 import unicodedata
 
-import pytest
 from PIL import Image as PILImage
 
+from catalogue_app.documents.object_sheets import print_object_sheets
+from catalogue_app.documents.register import print_register
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records.lifecycle import deaccession_record
 from catalogue_app.records.store import insert_records
 from db.local.models import Image
-from tests.support import run_cli
-from ui.exchange.documents import object_sheets_pdf, register_pdf
+from tests.support import requires, run_cli
+from ui.documents.pdf import render_pdf
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="poppler-utils (pdftotext) is not installed")
+pytestmark = requires("pdftotext")
 
 
 def pdf_text(path, *pages: int) -> str:
@@ -48,7 +48,7 @@ def test_register_lists_entries_in_inventory_order_landscape_and_paginated(qapp,
         ids = insert_records(session, entries, "test")
         deaccession_record(session, ids[-3 - 1], "2020-03-01", "Détruit par un incendie", "t")
 
-    assert register_pdf(catalogue, tmp_path / "register.pdf") == 120
+    assert print_register(catalogue, tmp_path / "register.pdf", render_pdf) == 120
     text = pdf_text(tmp_path / "register.pdf")
     pages = page_count(tmp_path / "register.pdf")
     assert pages > 1 and f"Page {pages} / {pages}" in text
@@ -56,13 +56,16 @@ def test_register_lists_entries_in_inventory_order_landscape_and_paginated(qapp,
     numbers = [line.split()[0] for line in text.splitlines()
                if line.strip().startswith("2004.1.")]
     assert numbers == [f"2004.1.{n}" for n in range(1, 121)]
-    assert "(deaccessioned)" in text and "2020-03-01:" in text and "incendie" in text
+    assert all(words in text for words in ("(radié)", "Radié le", "2020-03-01 :", "incendie"))
+    assert text.startswith("Registre d'inventaire — Musée d'essai (M0001)")
     assert "dépôt" not in text and "brouillon" not in text
     info = subprocess.run(["pdfinfo", str(tmp_path / "register.pdf")], capture_output=True,
                           text=True).stdout
     assert "842 x 595" in info  # A4 landscape
+    assert "pdfaid:part=\"1\" pdfaid:conformance=\"B\"" in \
+        (tmp_path / "register.pdf").read_bytes().decode("latin-1")  # PDF/A-1b, for archives
 
-    assert register_pdf(catalogue, tmp_path / "deposits.pdf", deposits=True) == 1
+    assert print_register(catalogue, tmp_path / "deposits.pdf", render_pdf, deposits=True) == 1
     assert "D.2004.1.1" in pdf_text(tmp_path / "deposits.pdf")
 
 
@@ -81,7 +84,7 @@ def test_object_sheet_prints_every_field_and_the_primary_image(qapp, catalogue, 
                           byte_size=len(picture.getvalue()), is_primary=True,
                           attached_at="2026-01-01"))
 
-    assert object_sheets_pdf(catalogue, [record_id], tmp_path / "sheet.pdf") == 1
+    assert print_object_sheets(catalogue, [record_id], tmp_path / "sheet.pdf", render_pdf) == 1
     text = " ".join(pdf_text(tmp_path / "sheet.pdf").split())
     for expected in ("1968.3.244 — Coiffe de mariée", "lin; soie",
                      "Atelier Lemarchand [fabricant]", "Note interne sur deux lignes",

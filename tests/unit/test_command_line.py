@@ -6,7 +6,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
@@ -96,6 +95,7 @@ while True:
                                           "designation": "objet " * 20} for i in range(50)],
                                "writer")
     n += 1
+    print(n, flush=True)  # batches written so far
 """
 
 
@@ -105,10 +105,11 @@ def test_backup_while_another_process_writes_restores_a_consistent_catalogue(cat
                               cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout.readline().strip() == "ready"
-        time.sleep(1.0)
+        while int(writer.stdout.readline()) < 20:  # the catalogue is being written to
+            pass
         result = run_cli("--catalogue", str(catalogue.directory), "backup",
                          str(tmp_path / "copy"))
-        time.sleep(0.3)
+        assert writer.stdout.readline().strip().isdigit()  # still writing after the backup
     finally:
         writer.kill()
         writer.wait()

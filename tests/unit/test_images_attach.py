@@ -27,6 +27,7 @@ from catalogue_app.sync import outbox
 from db.local.models import Image as ImageRow
 from db.local.models import Record
 from tests.image_samples import photo, text_named_jpeg
+from tests.support import BY_DESIGN
 
 
 def add_record(catalogue, number: str) -> str:
@@ -146,7 +147,8 @@ def test_unreadable_empty_and_vanished_files_are_refused_and_the_batch_goes_on(c
     assert leftovers(catalogue) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file: no permission to refuse")
+@pytest.mark.skipif(os.geteuid() == 0,
+                    reason=BY_DESIGN + "root reads any file: no permission to refuse")
 def test_a_file_without_read_permission_is_refused(catalogue, tmp_path):
     add_record(catalogue, "2004.12.3")
     locked = photo(tmp_path / "locked.jpg")

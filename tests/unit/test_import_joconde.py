@@ -19,11 +19,11 @@ from catalogue_app.exchange.mapping import (
 )
 from catalogue_app.exchange.sources import open_table
 from catalogue_app.exchange.spreadsheet_import import ImportOptions, run_import
-from tests.support import REPO
+from tests.support import JOCONDE_SAMPLE as JOCONDE_FILE
+from tests.support import requires
 
 # The real sample lives in shared/, beside the repository (as in CI).
-JOCONDE_FILE = REPO.parent / "shared" / "data" / "joconde-normandie-costumes.csv"
-pytestmark = pytest.mark.skipif(not JOCONDE_FILE.exists(), reason="Joconde sample not present")
+pytestmark = requires("joconde-sample")
 MUSEUM = "M0725"  # Musée des traditions et arts normands, 101 objects
 
 

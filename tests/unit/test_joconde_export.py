@@ -8,14 +8,13 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
 from catalogue_app.exchange.joconde import COLUMNS, write_joconde
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from tests.support import JOCONDE_SAMPLE, require
 from tests.unit.exchange_records import MUSEUM, PRIVATE_VALUES, full_record
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-REAL_JOCONDE_CSV = REPOSITORY.parent / "shared" / "data" / "joconde-normandie-costumes.csv"
+REAL_JOCONDE_CSV = JOCONDE_SAMPLE
 
 
 def export(records, **options) -> str:
@@ -85,8 +84,7 @@ def test_many_records_give_one_row_each():
 
 
 def test_the_mapping_for_the_real_joconde_export_names_its_columns_and_our_fields():
-    if not REAL_JOCONDE_CSV.exists():
-        pytest.skip(f"the real Joconde sample is not at {REAL_JOCONDE_CSV}")
+    require("joconde-sample")
     mapping = json.loads((REPOSITORY / "resources" / "mappings" / "joconde.json")
                          .read_text(encoding="utf-8"))
     with REAL_JOCONDE_CSV.open(encoding="utf-8", newline="") as source:

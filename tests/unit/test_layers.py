@@ -25,3 +25,45 @@ def test_core_and_db_never_import_qt():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+# The entry point opens the window and hands the commands that print their PDF renderer: it
+# alone imports ui, lazily, inside the functions that need it.
+SANCTIONED = {"catalogue_app/cli.py"}
+GUI_PACKAGES = ("ui", "PySide6", "shiboken6")
+
+
+def _imported_modules(path) -> list[tuple[int, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_no_core_module_imports_the_gui_even_inside_a_function():
+    offences = []
+    for package in ("catalogue_app", "db"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            relative = path.relative_to(REPO).as_posix()
+            if relative in SANCTIONED:
+                continue
+            offences += [f"{relative}:{line} imports {name}"
+                         for line, name in _imported_modules(path)
+                         if name.split(".")[0] in GUI_PACKAGES]
+    assert not offences, "\n".join(offences)
+
+
+def test_the_entry_point_imports_the_gui_only_inside_functions():
+    import ast
+
+    tree = ast.parse((REPO / "catalogue_app" / "cli.py").read_text(encoding="utf-8"))
+    top_level = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+    names = [alias.name for node in top_level if isinstance(node, ast.Import)
+             for alias in node.names]
+    names += [node.module for node in top_level if isinstance(node, ast.ImportFrom)]
+    assert not [n for n in names if n and n.split(".")[0] in GUI_PACKAGES]

@@ -86,7 +86,8 @@ class ExchangeActions(QObject):
                   out)
 
     def print_sheets(self) -> None:
-        from ui.exchange.documents import object_sheets_pdf
+        from catalogue_app.documents.object_sheets import print_object_sheets
+        from ui.documents.pdf import render_pdf
 
         ids = self.window.selected_ids() or self.scope()
         if len(ids) > MANY_SHEETS and not messages.confirm(
@@ -96,16 +97,19 @@ class ExchangeActions(QObject):
         out = self._ask_file("object-sheets.pdf", self.tr("PDF files (*.pdf)"))
         if out is not None:
             self._run(self.tr("Writing {n} object sheets…").format(n=len(ids)), 0,
-                      lambda _job: object_sheets_pdf(self.window.catalogue, ids, out), out)
+                      lambda _job: print_object_sheets(self.window.catalogue, ids, out,
+                                                      render_pdf), out)
 
     def print_register(self, deposits: bool) -> None:
-        from ui.exchange.documents import register_pdf
+        from catalogue_app.documents.register import print_register
+        from ui.documents.pdf import render_pdf
 
         name = "deposits-register.pdf" if deposits else "inventory-register.pdf"
         out = self._ask_file(name, self.tr("PDF files (*.pdf)"))
         if out is not None:
             self._run(self.tr("Writing the register…"), 0,
-                      lambda _job: register_pdf(self.window.catalogue, out, deposits), out)
+                      lambda _job: print_register(self.window.catalogue, out, render_pdf,
+                                                 deposits), out)
 
     def _ask_file(self, name: str, kind: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), name, kind)

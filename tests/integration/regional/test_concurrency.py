@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from sqlalchemy import text
 
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import Museum, new_record, push_ok
+from tests.support import skip_by_design
 
 
 def test_two_desks_editing_one_record_at_the_same_moment_get_one_ok_and_one_conflict(
@@ -36,7 +36,7 @@ def test_a_museum_pushing_never_waits_for_another_museums_lock(
     museum_a: Museum, museum_b: Museum, regional_server: RegionalServer,
 ) -> None:
     if not regional_server.database.is_postgresql:
-        pytest.skip("SQLite serialises every writer by design; the per-museum lock is PostgreSQL's")
+        skip_by_design("SQLite serialises every writer; the per-museum lock is PostgreSQL's")
     with regional_server.database.engine.connect() as holder, ThreadPoolExecutor(1) as pool:
         transaction = holder.begin()
         holder.execute(text("SELECT id FROM museums WHERE code = 'MA' FOR UPDATE"))
@@ -44,7 +44,18 @@ def test_a_museum_pushing_never_waits_for_another_museums_lock(
         start = time.monotonic()
         assert push_ok(museum_b.editor, [new_record("B.1")])[0]["status"] == "ok"
         assert time.monotonic() - start < 5
-        time.sleep(0.3)
+        _wait_until_a_query_waits_for_a_lock(regional_server)
         assert not waiting.done(), "museum A's push should wait for A's lock"
         transaction.rollback()
         assert waiting.result(timeout=30)[0]["status"] == "ok"
+
+
+def _wait_until_a_query_waits_for_a_lock(server: RegionalServer) -> None:
+    """PostgreSQL's own word that a session is blocked on a lock (pg_locks), polled."""
+    deadline = time.monotonic() + 30
+    with server.database.engine.connect() as watcher:
+        while not watcher.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                                  ).scalar_one():
+            assert time.monotonic() < deadline, "museum A's push never waited for the lock"
+            watcher.rollback()
+            time.sleep(0.01)

@@ -11,8 +11,6 @@ from catalogue_app.records.store import create_record, update_record
 from catalogue_app.sync import outbox, tokens
 from catalogue_app.sync.conflicts import list_conflicts
 
-pytest.importorskip("pytestqt")
-
 
 @pytest.fixture
 def window_of(qtbot):

@@ -1,0 +1,89 @@
+"""What a printed document says, as plain data: the renderer lays it out on pages.
+
+Layout rules every renderer follows: pages are A4 with 12 mm margins; the running title (if
+any) heads every page and the footer ("Page {n} / {total}") ends it; a table repeats its
+column headings on every page it spans and keeps each row on one page, splitting at line
+breaks only a row taller than a whole page; a heading is never left alone at a page's foot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from catalogue_app.messages import declare
+
+PAGE_NUMBER = declare("documents.page_number", "Page {n} / {total}")
+
+Tone = Literal["normal", "subtle", "alert"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1: a document's or record's title, 2: a section
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    tone: Tone = "normal"
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture file, centred, scaled to height_mm (or less, to fit the page)."""
+
+    path: Path
+    height_mm: float = 60
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    weight: float = 1  # share of the table's width
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    struck: bool = False  # struck through, as a radiation is in a paper register
+    label_first: bool = False  # the first cell is a label: drawn in a quieter tone
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows come from rows() (called once per rendering pass, so a renderer may measure before
+    it draws without holding every row in memory)."""
+
+    columns: tuple[Column, ...]
+    rows: Callable[[], Iterable[Row]]
+    font_pt: float = 9
+    show_headings: bool = True
+    grid: bool = True  # cell borders; without them alternate rows are shaded
+    empty_text: str = ""  # said under the headings when there is no row
+
+
+Block = Heading | Paragraph | Image | PageBreak | Table
+
+
+@dataclass
+class Document:
+    title: str  # the PDF's title
+    blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False
+    running_title: str = ""  # printed at the top of every page
+    footer: str = ""  # with {n} and {total}: the page number and the page count
+    font_pt: float = 9
+
+
+class Renderer(Protocol):
+    """Writes a document to a PDF file and returns the number of pages."""
+
+    def __call__(self, document: Document, out: Path) -> int: ...

@@ -1,0 +1,86 @@
+"""Object sheets: one per record, every field with its label in the interface language, the
+primary image (a preview) and the list of images."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.documents.model import (
+    PAGE_NUMBER,
+    Block,
+    Column,
+    Document,
+    Heading,
+    Image,
+    PageBreak,
+    Paragraph,
+    Renderer,
+    Row,
+    Table,
+)
+from catalogue_app.documents.record_text import deaccession_note, field_text
+from catalogue_app.exchange.catalogue_records import export_records
+from catalogue_app.images.derived import ensure_derived
+from catalogue_app.images.store import ImageStore
+from catalogue_app.messages import current_language, declare
+from catalogue_app.records.fields import FIELDS
+
+OBJECT_SHEETS = declare("documents.object_sheets", "Object sheets")
+IMAGES = declare("documents.images", "Images")
+
+
+def print_object_sheets(catalogue: Catalogue, ids: Sequence[str], out: Path,
+                        render: Renderer) -> int:
+    """Write one sheet per record (each from a new page) in one PDF; return how many."""
+    language = current_language()
+    store = ImageStore(catalogue.images_dir)
+    blocks: list[Block] = []
+    count = 0
+    with catalogue.reading() as session:
+        for count, record in enumerate(export_records(session, ids), start=1):
+            if count > 1:
+                blocks.append(PageBreak())
+            blocks += _sheet(record, _primary_picture(catalogue, store, record), language)
+    document = Document(OBJECT_SHEETS().text(language), blocks,
+                        footer=PAGE_NUMBER().text(language))
+    render(document, out)
+    return count
+
+
+def _sheet(record: Mapping[str, Any], picture: Path | None, language: str) -> list[Block]:
+    heading = " — ".join(t for t in (record.get("inventory_number"),
+                                     record.get("title") or record.get("designation")) if t)
+    blocks: list[Block] = [Heading(heading),
+                           Paragraph((record.get("museum") or {}).get("name", ""), "subtle")]
+    note = deaccession_note(record, language)
+    if note:
+        blocks.append(Paragraph(note, "alert"))
+    if picture is not None:
+        blocks.append(Image(picture))
+    rows = [Row((f.label_fr if language == "fr" else f.label_en,
+                 field_text(record, f.name, language)), label_first=True) for f in FIELDS]
+    images = record.get("images") or []
+    if images:
+        rows.append(Row((IMAGES().text(language),
+                         "\n".join(f"{i.get('file_name', '')} ({i.get('view_type', '')})"
+                                   for i in images)), label_first=True))
+    frozen = tuple(rows)
+    blocks.append(Table((Column("", 3), Column("", 7)), lambda: frozen, show_headings=False,
+                        grid=False))
+    return blocks
+
+
+def _primary_picture(catalogue: Catalogue, store: ImageStore,
+                     record: Mapping[str, Any]) -> Path | None:
+    images = record.get("images") or []
+    image = next((i for i in images if i.get("is_primary")), images[0] if images else None)
+    if image is None:
+        return None
+    try:
+        return ensure_derived(store, catalogue.cache_dir, "previews", image["sha256"],
+                              image["file_name"])
+    except OSError:  # an unreadable original: the sheet is still printed, without it
+        return None
