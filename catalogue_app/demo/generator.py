@@ -2,12 +2,13 @@
 
 Records are built from *kinds* of object (a coiffe, a faience plate, a glass negative...): each
 kind ties object names to the materials, techniques, makers, places, dates and theme that go
-with them, so a generated coiffe is made of linen and tagged Textile > Coiffes, never of bronze.
+with them, so a generated coiffe is made of linen and tagged Textile > Coiffes, never of bronze. The
+kinds and the pools of free text are data (resources/demo/, read by data.py).
 Objects arrive in *lots* as in a real register (one acquisition act, one donor, consecutive
 numbers `1978.3.1`, `1978.3.2`...), which also keeps inventory numbers unique by construction.
 
 Everything is deterministic for a seed, Qt-free, and streamed: `generate_records` is a generator,
-so 500,000 records never sit in memory together. Every label the kinds (kinds.py) use must
+so 500,000 records never sit in memory together. Every label the kinds (kinds.json) use must
 exist in the seed vocabularies and every theme path in the theme tree; loading checks it and
 names what is missing.
 """
@@ -26,180 +27,47 @@ from typing import NamedTuple
 
 from PIL import Image, ImageDraw, ImageFont
 
-from catalogue_app.demo.kinds import COAST, KINDS, Kind, split
+from catalogue_app.demo.data import Kind, kinds, words
 
 VOCABULARIES = ("designation", "material", "technique", "place", "person", "period")
 
 
 # --- pools of realistic text (free text fields: not controlled vocabularies) ---------------------
 
+_WORDS = words()
+KINDS = kinds()
 _MODES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
-    "default": (("don", "achat", "legs", "achat en vente publique"), (5, 4, 2, 1)),
-    "art": (("don", "achat", "achat en vente publique", "legs", "dation"), (3, 3, 2, 2, 1)),
-    "ethnology": (("don", "collecte", "achat", "legs"), (5, 3, 2, 1)),
-    "archaeology": (("fouilles", "don", "achat"), (5, 2, 1)),
-    "natural": (("don", "legs", "échange", "achat"), (4, 2, 1, 1)),
-    "industry": (("don", "achat", "transfert de propriété"), (5, 2, 1)),
-}
-_PURCHASES = frozenset({"achat", "achat en vente publique"})
-_CREDIT_LINES = {
-    "don": "Don {source}",
-    "legs": "Legs {source}",
-    "achat": "Achat",
-    "achat en vente publique": "Achat en vente publique",
-    "dation": "Dation en paiement des droits de succession",
-    "dépôt": "Dépôt {source}",
-    "collecte": "Collecte",
-    "fouilles": "Fouilles archéologiques",
-    "échange": "Échange",
-    "transfert de propriété": "Transfert de propriété de l'État",
-}
-_SURNAMES = split(
-    "Lefebvre|Leroy|Lemoine|Lecoq|Lemonnier|Hébert|Duval|Marie|Lecomte|Leblond|Lefrançois|"
-    "Legrand|Lebrun|Lecanu|Letellier|Lemarchand|Levasseur|Lebas|Guérin|Jouen|Osmont|Laisney|"
-    "Lepetit|Vautier|Hamel|Mauger|Lesage|Delamare|Quesnel|Anquetil|Bellet|Fouque|Hue|Roussel"
-)
-_MEN = split("Jean|Pierre|Jacques|Henri|Paul|Marcel|André|Lucien|Bernard|Raymond|Georges")
-_WOMEN = split("Marie|Louise|Madeleine|Germaine|Suzanne|Yvonne|Geneviève|Odette|Simone")
-_INSTITUTIONS = split(
-    "Société des amis du musée|Association des amis du musée|Commune de {place}|"
-    "Paroisse de {place}|Société des antiquaires de Normandie|Collège de {place}"
-)
-_VENDORS = split(
-    "vente publique, Rouen|vente publique, Caen|vente publique, Drouot, Paris|"
-    "vente publique, Deauville|antiquaire, Honfleur|marchand, Paris|{person}"
-)
-_DEPOSITORS = split(
-    "Musée du Louvre|Centre national des arts plastiques|Musée national de la Marine|"
-    "Muséum national d'histoire naturelle|Musée de l'Armée|Mucem|État|"
-    "Service régional de l'archéologie de Normandie|Commune de {place}"
-)
-_NORMANDY = split("Normandie|Calvados|Eure|Manche|Orne|Seine-Maritime|Rouen|Caen")
-_DECORS = split(
-    "décor de motifs floraux|décor de rinceaux|décor de fleurs en guirlande|décor de feuillages|"
-    "décor géométrique|décor de croisillons|décor armorié|décor d'oiseaux|décor de lambrequins|"
-    "décor de palmettes|décor de filets|décor de bouquets"
-)
+    family: (tuple(table["modes"]), tuple(table["weights"]))
+    for family, table in _WORDS["modes"].items()}
+_PURCHASES = frozenset(_WORDS["purchases"])
+_CREDIT_LINES: dict[str, str] = _WORDS["credit_lines"]
+_SURNAMES = tuple(_WORDS["surnames"])
+_MEN = tuple(_WORDS["men"])
+_WOMEN = tuple(_WORDS["women"])
+_INSTITUTIONS = tuple(_WORDS["institutions"])
+_VENDORS = tuple(_WORDS["vendors"])
+_DEPOSITORS = tuple(_WORDS["depositors"])
+_NORMANDY = tuple(_WORDS["normandy"])
+_DECORS = tuple(_WORDS["decors"])
 _DECORATED_SHAPES = frozenset({"plate", "vase", "vessel", "garment", "flat", "box", "furniture",
                                "tile", "jewel"})
 _PICTURE_SHAPES = frozenset({"painting", "drawing", "frame", "negative"})
-_NOTES: dict[str, tuple[str, ...]] = {
-    "default": split(
-        "Provenance indiquée par le donateur : {place}.|Traces d'usage et petites usures.|"
-        "Pièce représentative de la production du {century}.|"
-        "Présenté dans l'exposition « {exhibition} ».|"
-        "Entré au musée avec un ensemble d'objets de même provenance.|"
-        "Restauration ancienne visible au revers.|Étiquette ancienne collée au revers.|"
-        "Mentionné dans l'inventaire ancien sous une autre désignation."
-    ),
-    "art": split(
-        "Œuvre préparatoire à une composition plus ambitieuse.|"
-        "Touche rapide et libre, peinte sur le motif.|"
-        "Ancienne collection d'un amateur rouennais.|"
-        "La lumière du littoral normand y est rendue avec finesse."
-    ),
-    "ethnology": split(
-        "Objet d'usage quotidien, témoin de la vie rurale en Normandie.|"
-        "Porté lors des fêtes et des mariages.|Fabrication locale, probablement familiale.|"
-        "Conservé dans la même famille depuis sa fabrication."
-    ),
-    "archaeology": split(
-        "Découvert lors de fouilles à {place}.|Fragment recollé, lacunes comblées.|"
-        "Trouvé en prospection de surface."
-    ),
-    "natural": split(
-        "Spécimen collecté sur le littoral normand.|"
-        "Ancienne collection d'étude du cabinet d'histoire naturelle.|"
-        "Étiquette d'origine manuscrite conservée."
-    ),
-    "industry": split(
-        "Témoin de l'activité industrielle de la région.|Mécanisme complet, non fonctionnel.|"
-        "Provient d'une entreprise fermée dans les années 1980."
-    ),
-}
-_EXHIBITIONS = split(
-    "Regards sur les collections|Le goût de la mer|Normandie impressionniste|Fil et dentelle|"
-    "Terres de Normandie|Trésors des réserves|Cent ans d'acquisitions"
-)
+_NOTES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _WORDS["notes"].items()}
+_EXHIBITIONS = tuple(_WORDS["exhibitions"])
 _INSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "none": (),
-    "textile": split(
-        "Monogramme brodé : {initials}|Chiffre brodé au point de croix : {initials} {number}|"
-        "Marque à l'encre : {number}"
-    ),
-    "painting": split(
-        "Signé en bas à droite : {signature}|Signé et daté en bas à gauche : {signature} {year}|"
-        "Au revers, étiquette d'exposition|Cachet de la vente d'atelier au revers"
-    ),
-    "photo": split(
-        "Tampon du photographe au verso|Légende manuscrite au crayon au verso : {place}|"
-        "Numéro inscrit dans la gélatine : {number}"
-    ),
-    "ceramic": split(
-        "Marque au revers en bleu : {initials}|Marque peinte sous la base|"
-        "Cachet en creux de la manufacture|Marque imprimée en vert sous couverte"
-    ),
-    "maker": split(
-        "Plaque du fabricant : {signature}|Marque estampée : {signature}|Numéro de série : {number}"
-    ),
-    "silver": split(
-        "Poinçons de maître orfèvre et de titre|Poinçon Minerve|Armoiries gravées"
-    ),
-    "sculpture": split(
-        "Signé sur la terrasse : {signature}|Cachet du fondeur|Numéroté {number}/8"
-    ),
-}
-_CONDITIONS = split(
-    "bon état|état moyen|usures|taches|petites lacunes|déchirures|éclats|fissure|oxydation|"
-    "manques|restauration ancienne|empoussièrement|trous d'insectes xylophages|décoloration|"
-    "bon état général ; quelques taches d'humidité"
-)
-_OBSERVATIONS = split(
-    "Ancien numéro : {number}|Numéro porté à l'encre sur l'objet|Voir le dossier d'œuvre|"
-    "Récolement effectué en {year}|Restauré en {year}|Photographié en {year}|"
-    "Prêté pour une exposition en {year}"
-)
-_PAIRS = frozenset({"boucles d'oreilles", "sabots", "gants", "souliers", "chenet", "mitaines"})
-_TITLE_TOWNS = frozenset(split(COAST + "|Rouen|Caen|Bayeux|Lisieux|Évreux|Alençon|Saint-Lô|"
-                                "Giverny|Vernon|Les Andelys|Honfleur"))
+    k: tuple(v) for k, v in _WORDS["inscriptions"].items()}
+_CONDITIONS = tuple(_WORDS["conditions"])
+_OBSERVATIONS = tuple(_WORDS["observations"])
+_PAIRS = frozenset(_WORDS["pairs"])
+_TITLE_TOWNS = frozenset(_WORDS["title_towns"])
 _ROMAN = ("", "Ier", "IIe", "IIIe", "IVe", "Ve", "VIe", "VIIe", "VIIIe", "IXe", "Xe", "XIe",
           "XIIe", "XIIIe", "XIVe", "XVe", "XVIe", "XVIIe", "XVIIIe", "XIXe", "XXe", "XXIe")
-_NAMED_PERIODS = (
-    (1589, 1610, "Henri IV"), (1643, 1715, "Louis XIV"), (1715, 1723, "Régence"),
-    (1723, 1774, "Louis XV"), (1774, 1792, "Louis XVI"), (1804, 1814, "Premier Empire"),
-    (1815, 1830, "Restauration"), (1830, 1848, "Monarchie de Juillet"),
-    (1852, 1870, "Second Empire"), (1879, 1914, "Belle Époque"),
-    (1914, 1918, "Première Guerre mondiale"), (1919, 1939, "Entre-deux-guerres"),
-    (1939, 1945, "Seconde Guerre mondiale"),
-)
-_MONTHS = split("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-                 "décembre")
+_NAMED_PERIODS = tuple(tuple(period) for period in _WORDS["named_periods"])
+_MONTHS = tuple(_WORDS["months"])
 # Dimension labels and (min, max) in cm, per shape; negatives come in standard plate sizes.
 _DIMENSIONS: dict[str, tuple[tuple[str, float, float], ...]] = {
-    "plate": (("D.", 12, 50), ("H.", 2, 8)),
-    "vase": (("H.", 10, 60), ("D.", 6, 30)),
-    "vessel": (("H.", 8, 60), ("D.", 8, 45)),
-    "garment": (("H.", 30, 140), ("l.", 25, 90)),
-    "flat": (("L.", 20, 300), ("l.", 5, 120)),
-    "painting": (("H.", 20, 200), ("l.", 25, 250)),
-    "drawing": (("H.", 10, 60), ("l.", 12, 80)),
-    "frame": (("H.", 6, 40), ("l.", 9, 50)),
-    "tool": (("L.", 15, 180), ("l.", 3, 40)),
-    "machine": (("H.", 60, 250), ("L.", 100, 400), ("l.", 50, 200)),
-    "box": (("H.", 8, 60), ("l.", 10, 70), ("P.", 8, 50)),
-    "figure": (("H.", 8, 180), ("l.", 4, 60), ("P.", 3, 50)),
-    "stone": (("L.", 2, 25), ("l.", 1, 15), ("ép.", 0.5, 8)),
-    "coin": (("D.", 1, 8),),
-    "small": (("H.", 3, 40), ("l.", 2, 25), ("P.", 1, 15)),
-    "card": (("H.", 9, 10), ("l.", 13.5, 14.5)),
-    "jewel": (("H.", 1.5, 12), ("l.", 1, 8)),
-    "ship": (("L.", 30, 180), ("H.", 25, 150), ("l.", 8, 40)),
-    "furniture": (("H.", 40, 240), ("l.", 40, 200), ("P.", 30, 80)),
-    "tile": (("H.", 10, 25), ("l.", 10, 25), ("ép.", 1, 4)),
-    "blade": (("L.", 20, 150),),
-    "instrument": (("H.", 5, 120), ("l.", 5, 60), ("P.", 5, 40)),
-}
-_NEGATIVE_SIZES = ("9 x 12 cm", "13 x 18 cm", "18 x 24 cm", "6 x 13 cm", "8,5 x 17 cm")
+    shape: tuple(tuple(d) for d in dims) for shape, dims in _WORDS["dimensions"].items()}
+_NEGATIVE_SIZES = tuple(_WORDS["negative_sizes"])
 
 
 # --- resources -------------------------------------------------------------------------------
@@ -410,12 +278,7 @@ def _source(dice: _Dice, mode: str) -> str:
 
 
 # French needs the article: "Don de la Société...", "Dépôt du Musée du Louvre", "Legs de M. ...".
-_OF_BY_FIRST_WORD = {
-    "Société": "de la", "Commune": "de la", "Famille": "de la", "Paroisse": "de la",
-    "Association": "de l'",
-    "État": "de l'", "Musée": "du", "Muséum": "du", "Centre": "du", "Service": "du",
-    "Collège": "du", "Mucem": "du",
-}
+_OF_BY_FIRST_WORD: dict[str, str] = _WORDS["articles"]
 
 
 def _of(source: str) -> str:
@@ -675,18 +538,7 @@ _OUTLINES = {  # the shape families drawn by _draw_object
     "long": {"tool", "blade"},
 }
 # The object's colour follows its first material (first word found in its label wins).
-_MATERIAL_COLOURS = (
-    ("ivoire", (232, 221, 196)), ("os", (225, 215, 190)), ("faïence", (236, 238, 240)),
-    ("porcelaine", (244, 244, 246)), ("lin", (226, 219, 200)), ("coton", (238, 234, 224)),
-    ("soie", (170, 40, 60)), ("laine", (110, 70, 60)), ("velours", (90, 20, 40)),
-    ("argent", (192, 194, 198)), ("or", (205, 165, 70)), ("laiton", (190, 150, 70)),
-    ("bronze", (120, 90, 50)), ("cuivre", (184, 100, 60)), ("fer", (80, 80, 85)),
-    ("acier", (120, 124, 130)), ("fonte", (60, 60, 62)), ("étain", (160, 160, 165)),
-    ("chêne", (140, 100, 60)), ("noyer", (100, 70, 45)), ("bois", (150, 110, 70)),
-    ("grès", (130, 105, 80)), ("terre", (175, 100, 60)), ("verre", (170, 200, 205)),
-    ("papier", (240, 232, 210)), ("toile", (120, 110, 90)), ("silex", (110, 105, 100)),
-    ("pierre", (200, 190, 170)), ("marbre", (235, 232, 228)), ("cuir", (110, 70, 40)),
-)
+_MATERIAL_COLOURS = tuple((word, tuple(colour)) for word, colour in _WORDS["material_colours"])
 
 
 def demo_image(record: dict, index: int, size: tuple[int, int] = (1200, 900)) -> bytes:
