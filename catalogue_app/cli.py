@@ -7,12 +7,17 @@ Human messages go to stderr; --json output is one JSON array on stdout."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
 
 from catalogue_app.commands import COMMANDS
 from catalogue_app.errors import CatalogueError
+from catalogue_app.failures import explain
+from catalogue_app.logs import configure_desk_logging
+
+log = logging.getLogger("catalogue_app.cli")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
 
@@ -67,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.catalogue_dir = catalogue_dir(args)
     args.render_pdf = render_pdf
+    configure_desk_logging()
     try:
         if args.command is None:
             from ui.app import run_gui  # Qt is loaded only for the window
@@ -78,4 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FATAL
     except KeyboardInterrupt:
         print("catalogue-app: interrupted; nothing more was changed.", file=sys.stderr)
+        return EXIT_FATAL
+    except Exception as exc:  # disk full, locked catalogue, a bug: said, and logged in full
+        log.exception("catalogue-app %s failed", args.command or "window")
+        print(f"catalogue-app: {explain(exc)}", file=sys.stderr)
         return EXIT_FATAL

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import keyring
 import pytest
 
-from tests.support import BY_DESIGN, MemoryKeyring, in_ci, require
+from tests.support import BY_DESIGN, MemoryKeyring, in_ci, require, skip_by_design
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -65,7 +66,22 @@ def catalogue(catalogue_dir: Path):
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep QSettings and platformdirs away from the real user's files."""
+    """Keep QSettings, platformdirs and the log file away from the real user's files."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("CATALOGUE_APP_DIR", raising=False)
+
+
+@pytest.fixture
+def small_volume(tmp_path: Path):
+    """A real 1 MB file system (tmpfs), where the system allows mounting one."""
+    mount_point = tmp_path / "small volume"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        skip_by_design("mounting a file system needs root: the full disk is tested as root (CI)")
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                   check=True, capture_output=True)
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], check=True)

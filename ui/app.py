@@ -21,6 +21,9 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
     app.setOrganizationName("catalogue-app")
     app.setApplicationName("Catalogue")
     install_translator(app, chosen_language())
+    from ui.failures import install_failure_reporting
+
+    install_failure_reporting()
     try:
         catalogue = Catalogue.open(catalogue_dir)
     except CatalogueError as exc:

@@ -25,6 +25,7 @@ from catalogue_app.records import store as records
 from catalogue_app.search.service import ListFilter
 from ui import messages
 from ui.exchange.window_actions import ExchangeActions
+from ui.failures import report_failure
 from ui.form.record_actions import RecordActions
 from ui.images.window_actions import ImageActions
 from ui.object_form import ObjectForm
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
                 saved = records.load_record(session, record_id)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Record not saved"), str(exc))
+            return False
+        except Exception as exc:  # locked, disk full, read-only: said; the form and draft stay
+            report_failure(self, self.tr("Record not saved"), exc)
             return False
         self.form.load(saved)
         self.model.refresh()

@@ -3,16 +3,24 @@ one place that decides threading. A feature declares its work as a function; it 
 thread and its result or error comes back on the GUI thread.
 
 The work function receives a Job: it reports progress with job.progress(done, total, text)
-and checks job.cancelled often (at least once a second) to stop cleanly."""
+and checks job.cancelled often (at least once a second) to stop cleanly.
+
+No failure is dropped: every one is logged with its traceback, and one without an on_failure
+handler is shown to the user (ui/failures.py)."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from ui.failures import report_failure
+
+log = logging.getLogger("catalogue_app.ui.operations")
 
 # Jobs in flight, kept alive until they report (nothing else may hold a reference to them).
 _running: set[Job] = set()
@@ -82,7 +90,11 @@ class _Relay(QObject):
     def failed(self, exc: Exception) -> None:
         _running.discard(self._job)
         if self._on_failure:
+            log.warning("background job failed: %s\n%s", exc, getattr(exc, "details", ""))
             self._on_failure(exc)
+        else:
+            report_failure(None, QCoreApplication.translate("operations", "A task failed"),
+                           exc)
 
     def progressed(self, done: int, total: int, text: str) -> None:
         if self._on_progress:

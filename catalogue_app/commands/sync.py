@@ -26,11 +26,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     if args.token_file is not None:
-        try:
-            token = tokens.read_token_file(args.token_file)
-        except ValueError as error:
-            print(error, file=sys.stderr)
-            return 2
+        token = tokens.read_token_file(args.token_file)  # CatalogueError: said by cli.main
     else:
         token = tokens.load_token(server)
         if token is None:

@@ -129,6 +129,7 @@ def _note(message: str) -> None:
 def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     import uvicorn
 
+    from catalogue_app.logs import server_log_config
     from catalogue_app.regional.http_protocol import NoDelayHTTPProtocol
 
     if args.workers < 1:
@@ -141,6 +142,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     uvicorn.run(
         "catalogue_app.regional.api:app_from_environment", factory=True, host=args.host,
         port=args.port, workers=args.workers, log_level="info", http=NoDelayHTTPProtocol,
+        log_config=server_log_config(),  # JSON lines, in every worker process
     )
     return EXIT_OK
 

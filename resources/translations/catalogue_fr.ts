@@ -241,50 +241,68 @@
         <translation>Export de {n} fiches…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="93"/>
+        <location filename="../../ui/exchange/window_actions.py" line="94"/>
         <source>Object sheets</source>
         <translation>Fiches objets</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="94"/>
+        <location filename="../../ui/exchange/window_actions.py" line="95"/>
         <source>Print {n} object sheets (one page or more each)?</source>
         <translation>Imprimer {n} fiches objets (une page ou plus chacune)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="96"/>
-        <location filename="../../ui/exchange/window_actions.py" line="105"/>
+        <location filename="../../ui/exchange/window_actions.py" line="97"/>
+        <location filename="../../ui/exchange/window_actions.py" line="108"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="98"/>
+        <location filename="../../ui/exchange/window_actions.py" line="99"/>
         <source>Writing {n} object sheets…</source>
         <translation>Création de {n} fiches objets…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="107"/>
+        <location filename="../../ui/exchange/window_actions.py" line="110"/>
         <source>Writing the register…</source>
         <translation>Création du registre…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="111"/>
+        <location filename="../../ui/exchange/window_actions.py" line="115"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="115"/>
+        <location filename="../../ui/exchange/window_actions.py" line="119"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="122"/>
+        <location filename="../../ui/exchange/window_actions.py" line="126"/>
         <source>Wrote {n} records to {file}.</source>
         <translation>{n} fiches écrites dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="130"/>
+        <location filename="../../ui/exchange/window_actions.py" line="134"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
+    </message>
+</context>
+<context>
+    <name>FailureDialog</name>
+    <message>
+        <location filename="../../ui/messages.py" line="43"/>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -710,7 +728,7 @@
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="235"/>
+        <location filename="../../ui/images/strip.py" line="236"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -841,93 +859,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1114,157 +1133,157 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="128"/>
+        <location filename="../../ui/object_form.py" line="132"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="129"/>
+        <location filename="../../ui/object_form.py" line="133"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="130"/>
+        <location filename="../../ui/object_form.py" line="134"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="131"/>
+        <location filename="../../ui/object_form.py" line="135"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="132"/>
+        <location filename="../../ui/object_form.py" line="136"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="133"/>
+        <location filename="../../ui/object_form.py" line="137"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="134"/>
+        <location filename="../../ui/object_form.py" line="138"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="135"/>
+        <location filename="../../ui/object_form.py" line="139"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="157"/>
+        <location filename="../../ui/object_form.py" line="161"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="164"/>
+        <location filename="../../ui/object_form.py" line="168"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="191"/>
+        <location filename="../../ui/object_form.py" line="195"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="193"/>
+        <location filename="../../ui/object_form.py" line="197"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="211"/>
+        <location filename="../../ui/object_form.py" line="215"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="211"/>
+        <location filename="../../ui/object_form.py" line="215"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="214"/>
+        <location filename="../../ui/object_form.py" line="218"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="215"/>
+        <location filename="../../ui/object_form.py" line="219"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="221"/>
+        <location filename="../../ui/object_form.py" line="225"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="227"/>
+        <location filename="../../ui/object_form.py" line="231"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="228"/>
+        <location filename="../../ui/object_form.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="232"/>
+        <location filename="../../ui/object_form.py" line="236"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="237"/>
+        <location filename="../../ui/object_form.py" line="241"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="379"/>
+        <location filename="../../ui/object_form.py" line="383"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="383"/>
+        <location filename="../../ui/object_form.py" line="387"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="446"/>
+        <location filename="../../ui/object_form.py" line="450"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="457"/>
+        <location filename="../../ui/object_form.py" line="461"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="458"/>
+        <location filename="../../ui/object_form.py" line="462"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="468"/>
+        <location filename="../../ui/object_form.py" line="472"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="471"/>
+        <location filename="../../ui/object_form.py" line="475"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="492"/>
+        <location filename="../../ui/object_form.py" line="496"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="493"/>
+        <location filename="../../ui/object_form.py" line="497"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="506"/>
+        <location filename="../../ui/object_form.py" line="510"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1310,102 +1329,102 @@
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="36"/>
+        <location filename="../../ui/form/record_actions.py" line="37"/>
         <source>D&amp;uplicate as template</source>
         <translation>&amp;Dupliquer comme modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="38"/>
+        <location filename="../../ui/form/record_actions.py" line="39"/>
         <source>&amp;Batch edit the selection…</source>
         <translation>&amp;Modifier la sélection par lot…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="40"/>
+        <location filename="../../ui/form/record_actions.py" line="41"/>
         <source>De&amp;accession…</source>
         <translation>&amp;Radier de l&apos;inventaire…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="42"/>
+        <location filename="../../ui/form/record_actions.py" line="43"/>
         <source>Show the tras&amp;h…</source>
         <translation>Afficher la &amp;corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="48"/>
+        <location filename="../../ui/form/record_actions.py" line="49"/>
         <source>Undo the last &amp;batch edit</source>
         <translation>Annuler la dernière &amp;modification par lot</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="98"/>
+        <location filename="../../ui/form/record_actions.py" line="99"/>
         <source>New record copied from {number}: give it its own inventory number.</source>
         <translation>Nouvelle fiche copiée depuis {number}&#xa0;: donnez-lui son propre numéro d&apos;inventaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="99"/>
+        <location filename="../../ui/form/record_actions.py" line="100"/>
         <source>the form</source>
         <translation>la fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="105"/>
+        <location filename="../../ui/form/record_actions.py" line="106"/>
         <source>Nothing to edit</source>
         <translation>Aucune fiche à modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="106"/>
+        <location filename="../../ui/form/record_actions.py" line="107"/>
         <source>Select the records to change in the list first (Shift or Ctrl with the arrows or the mouse).</source>
         <translation>Sélectionnez d&apos;abord dans la liste les fiches à modifier (Maj ou Ctrl avec les flèches ou la souris).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="119"/>
+        <location filename="../../ui/form/record_actions.py" line="120"/>
         <source>Nothing changed</source>
         <translation>Aucune modification</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="125"/>
+        <location filename="../../ui/form/record_actions.py" line="126"/>
         <source>{n} records changed. Edit &gt; Undo the last batch edit takes it back.</source>
         <translation>{n} fiches modifiées. Édition &gt; Annuler la dernière modification par lot permet de revenir en arrière.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="137"/>
+        <location filename="../../ui/form/record_actions.py" line="138"/>
         <source>Batch edit partly undone</source>
         <translation>Modification par lot annulée en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="138"/>
+        <location filename="../../ui/form/record_actions.py" line="139"/>
         <source>These records were edited again after the batch and were left as they are: {numbers}.</source>
         <translation>Ces fiches ont été modifiées de nouveau après le lot et ont été laissées telles quelles&#xa0;: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="145"/>
+        <location filename="../../ui/form/record_actions.py" line="146"/>
         <source>No record</source>
         <translation>Aucune fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="146"/>
+        <location filename="../../ui/form/record_actions.py" line="147"/>
         <source>Open the record to deaccession first.</source>
         <translation>Ouvrez d&apos;abord la fiche à radier.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="152"/>
+        <location filename="../../ui/form/record_actions.py" line="153"/>
         <source>Not in the register</source>
         <translation>Non inscrite au registre</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="153"/>
+        <location filename="../../ui/form/record_actions.py" line="154"/>
         <source>Record {number} has no register date: it is not in the inventory register, so it cannot be deaccessioned. Delete it instead (it goes to the trash).</source>
         <translation>La fiche {number} n&apos;a pas de date d&apos;inscription&#xa0;: elle n&apos;est pas inscrite au registre d&apos;inventaire et ne peut donc pas être radiée. Supprimez-la plutôt (elle ira dans la corbeille).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="158"/>
+        <location filename="../../ui/form/record_actions.py" line="159"/>
         <source>Already deaccessioned</source>
         <translation>Déjà radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="159"/>
+        <location filename="../../ui/form/record_actions.py" line="160"/>
         <source>Record {number} was deaccessioned on {date}.</source>
         <translation>La fiche {number} a été radiée le {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="170"/>
+        <location filename="../../ui/form/record_actions.py" line="171"/>
         <source>Not deaccessioned</source>
         <translation>Fiche non radiée</translation>
     </message>
@@ -1502,102 +1521,97 @@
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="43"/>
+        <location filename="../../ui/sync/window_actions.py" line="45"/>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="51"/>
+        <location filename="../../ui/sync/window_actions.py" line="53"/>
         <source>Sync again</source>
         <translation>Synchroniser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="52"/>
+        <location filename="../../ui/sync/window_actions.py" line="54"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="56"/>
+        <location filename="../../ui/sync/window_actions.py" line="58"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="57"/>
+        <location filename="../../ui/sync/window_actions.py" line="59"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="59"/>
+        <location filename="../../ui/sync/window_actions.py" line="61"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="62"/>
+        <location filename="../../ui/sync/window_actions.py" line="64"/>
         <source>C&amp;onflicts…</source>
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="63"/>
+        <location filename="../../ui/sync/window_actions.py" line="65"/>
         <source>Sync se&amp;ttings…</source>
         <translation>&amp;Paramètres de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="89"/>
+        <location filename="../../ui/sync/window_actions.py" line="91"/>
         <source>Last sync: {when}</source>
         <translation>Dernière synchronisation&#xa0;: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="90"/>
+        <location filename="../../ui/sync/window_actions.py" line="92"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="91"/>
+        <location filename="../../ui/sync/window_actions.py" line="93"/>
         <source>{n} change(s) to send</source>
         <translation>{n} modification(s) à envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="93"/>
+        <location filename="../../ui/sync/window_actions.py" line="95"/>
         <source>{n} conflict(s)</source>
         <translation>{n} conflit(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="141"/>
+        <location filename="../../ui/sync/window_actions.py" line="143"/>
         <source>Periodic sync needs the regional base&apos;s address and a token: set them in Sync settings.</source>
         <translation>La synchronisation périodique a besoin de l&apos;adresse de la base régionale et d&apos;un jeton&#xa0;: indiquez-les dans les paramètres de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="135"/>
+        <location filename="../../ui/sync/window_actions.py" line="137"/>
         <source>Syncing with {url}…</source>
         <translation>Synchronisation avec {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="149"/>
+        <location filename="../../ui/sync/window_actions.py" line="151"/>
         <source>Syncing: {step}</source>
         <translation>Synchronisation&#xa0;: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="160"/>
+        <location filename="../../ui/sync/window_actions.py" line="162"/>
         <source>Sync done: {summary}</source>
         <translation>Synchronisation terminée&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="163"/>
+        <location filename="../../ui/sync/window_actions.py" line="165"/>
         <source>The regional base refused {n} record(s): {first}</source>
         <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="186"/>
-        <source>Sync stopped on an unexpected error: {error}</source>
-        <translation>La synchronisation s&apos;est arrêtée sur une erreur inattendue&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/window_actions.py" line="198"/>
+        <location filename="../../ui/sync/window_actions.py" line="199"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="199"/>
+        <location filename="../../ui/sync/window_actions.py" line="200"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>
@@ -1605,62 +1619,63 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="27"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="29"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="68"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="32"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="34"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="36"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="38"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="37"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="41"/>
         <source>Sync by itself this often, while you are not typing or clicking.</source>
         <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="44"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="45"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="49"/>
         <source>Sync automatically every:</source>
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="73"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="85"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="76"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="88"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="98"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="93"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="105"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>
@@ -1865,7 +1880,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="28"/>
+        <location filename="../../ui/app.py" line="31"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>
@@ -1890,16 +1905,11 @@
     </message>
 </context>
 <context>
-    <name>documents</name>
+    <name>failures</name>
     <message>
-        <location filename="../../ui/exchange/documents.py" line="44"/>
-        <source>Deposits register</source>
-        <translation>Registre des dépôts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/documents.py" line="46"/>
-        <source>Inventory register</source>
-        <translation>Registre d&apos;inventaire</translation>
+        <location filename="../../ui/failures.py" line="55"/>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
     </message>
 </context>
 <context>
@@ -1958,53 +1968,22 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>This record has unsaved changes. Save them?</source>
         <translation>Cette fiche comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
 </context>
 <context>
-    <name>pdf</name>
+    <name>operations</name>
     <message>
-        <location filename="../../ui/exchange/pdf.py" line="50"/>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="52"/>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="105"/>
-        <source>Object sheets</source>
-        <translation>Fiches objets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="131"/>
-        <location filename="../../ui/exchange/pdf.py" line="285"/>
-        <source>Deaccessioned on {date}: {reason}</source>
-        <translation>Radiation du {date}&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="145"/>
-        <source>Images</source>
-        <translation>Images</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="251"/>
-        <source>No record has been entered in this register yet.</source>
-        <translation>Aucun bien n&apos;a encore été inscrit dans ce registre.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/pdf.py" line="337"/>
-        <source>Page {n} / {total}</source>
-        <translation>Page {n} / {total}</translation>
+        <location filename="../../ui/operations.py" line="96"/>
+        <source>A task failed</source>
+        <translation>Une tâche a échoué</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@ behind; the store moves to another volume and check --fixity, backup and attach 
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from catalogue_app.storage.backup import backup_catalogue
 from catalogue_app.storage.integrity import check_catalogue
 from db.local.models import Image as ImageRow
 from tests.image_samples import photo
-from tests.support import skip_by_design
 
 
 def attach_photos(catalogue, tmp_path: Path, count: int = 2, size=(640, 480)):
@@ -91,19 +89,6 @@ def test_the_store_is_not_moved_onto_a_folder_that_holds_other_files(catalogue, 
     with pytest.raises(CatalogueError, match="not an empty folder"):
         move_image_store(catalogue, busy)
     assert catalogue.images_dir == catalogue.directory / "images"
-
-
-@pytest.fixture
-def small_volume(tmp_path: Path):
-    """A real 1 MB file system (tmpfs), where the system allows mounting one."""
-    mount_point = tmp_path / "small volume"
-    mount_point.mkdir()
-    if os.geteuid() != 0:
-        skip_by_design("mounting a file system needs root: the full disk is tested as root (CI)")
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                   check=True, capture_output=True)
-    yield mount_point
-    subprocess.run(["umount", str(mount_point)], check=True)
 
 
 def test_a_full_disk_refuses_the_file_with_the_reason_and_leaves_nothing(catalogue, tmp_path,

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalogue_app.errors import CatalogueError
 from catalogue_app.sync import tokens
 from catalogue_app.sync.client import RegionalClient, SyncError
+from ui import messages
 from ui.operations import run_in_background
 
 
@@ -27,7 +29,7 @@ class SyncSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Sync settings"))
         self.url_edit = QLineEdit(server_url)
         self.url_edit.setPlaceholderText("https://base.example.org")
-        self.token_edit = QLineEdit(tokens.load_token(server_url) or "" if server_url else "")
+        self.token_edit = QLineEdit(self._saved_token(server_url))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)
@@ -57,6 +59,15 @@ class SyncSettingsDialog(QDialog):
     def server_url(self) -> str:
         return self.url_edit.text().strip().rstrip("/")
 
+    def _saved_token(self, server_url: str) -> str:
+        if not server_url:
+            return ""
+        try:
+            return tokens.load_token(server_url) or ""
+        except CatalogueError as error:  # a locked keyring: said, and the token can be retyped
+            messages.show_error(self, self.tr("Sync settings"), str(error))
+            return ""
+
     def token(self) -> str:
         return self.token_edit.text().strip()
 
@@ -65,7 +76,8 @@ class SyncSettingsDialog(QDialog):
 
     def save_token(self) -> str:
         """Keep the token; return a note for the user ("" when the keyring holds it)."""
-        return tokens.save_token(self.server_url(), self.token()).note
+        note = tokens.save_token(self.server_url(), self.token()).note
+        return str(note) if note else ""
 
     def test_connection(self) -> None:
         url, token = self.server_url(), self.token()

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QToolBar
 
+from catalogue_app.errors import CatalogueError
+from catalogue_app.failures import explain
 from catalogue_app.sync import outbox, tokens
 from catalogue_app.sync.conflicts import conflict_count
 from ui import messages
@@ -180,11 +182,10 @@ class SyncActions(QObject):
                 if tokens.load_token(self.server_url()):
                     self.sync_now()
             return
-        if isinstance(error, SyncError):
+        if isinstance(error, SyncError | CatalogueError):
             self.show_problem(str(error))
-        else:
-            self.show_problem(self.tr("Sync stopped on an unexpected error: {error}")
-                              .format(error=error))
+        else:  # logged with its traceback by ui/operations.py
+            self.show_problem(str(explain(error)))
 
     # --- dialogs ------------------------------------------------------------------------
     def open_settings(self) -> None:
