@@ -20,9 +20,15 @@ from catalogue_app.exchange.catalogue_records import all_record_ids, export_reco
 from catalogue_app.exchange.csv_format import write_catalogue_csv
 from catalogue_app.exchange.joconde import write_joconde
 from catalogue_app.exchange.lido import write_lido
+from catalogue_app.messages import declare
 from catalogue_app.search.listing import record_ids
 from catalogue_app.search.query import parse
 from catalogue_app.search.service import condition
+
+UNKNOWN_FORMAT = declare(
+    "exchange.unknown_export_format",
+    "Unknown export format {format!r}; choose one of {formats}.")
+CANNOT_WRITE = declare("exchange.cannot_write", "Cannot write in {folder}: {reason}.")
 
 FORMATS = ("csv", "lido", "joconde")
 SUFFIXES = {"csv": ".csv", "lido": ".xml", "joconde": ".csv"}
@@ -41,7 +47,7 @@ def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,
     """Write the given records (default: the whole catalogue, or what query finds); return
     how many. The app's CSV always carries every field: it is the museum's own copy."""
     if format not in FORMATS:
-        raise CatalogueError(f"Unknown export format {format!r}; choose one of {FORMATS}.")
+        raise CatalogueError(UNKNOWN_FORMAT, format=format, formats=", ".join(FORMATS))
     with catalogue.reading() as session:
         if ids is None:
             ids = search_record_ids(session, query) if query else all_record_ids(session)
@@ -90,7 +96,7 @@ def _write_atomically(out: Path, write: Callable[[Any], int]) -> int:
     try:
         fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     except OSError as exc:
-        raise CatalogueError(f"Cannot write in {out.parent}: {exc.strerror or exc}.") from exc
+        raise CatalogueError(CANNOT_WRITE, folder=out.parent, reason=exc.strerror or exc) from exc
     try:
         with os.fdopen(fd, "wb") as stream:
             count = write(stream)

@@ -17,7 +17,25 @@ from pathlib import Path
 
 from catalogue_app.errors import CatalogueError
 from catalogue_app.folding import fold
+from catalogue_app.messages import declare
 from catalogue_app.records.fields import FIELDS
+
+MAPPING_UNREADABLE = declare(
+    "exchange.mapping_unreadable",
+    "Cannot read the mapping file {path}: {reason}.")
+MAPPING_NOT_JSON = declare(
+    "exchange.mapping_not_json",
+    "{where}: not valid JSON (line {line}: {reason}).")
+MAPPING_SHAPE = declare("exchange.mapping_shape", "{where}: expected {example}.")
+MAPPING_NO_FIELD = declare(
+    "exchange.mapping_no_field",
+    "{where}: column {header!r} must name a field.")
+MAPPING_UNKNOWN_FIELD = declare(
+    "exchange.mapping_unknown_field",
+    "{where}: column {header!r} names an unknown field {field!r}; see `catalogue-app fields`.")
+MAPPING_SPLIT = declare(
+    "exchange.mapping_split",
+    "{where}: column {header!r}: split must be one character.")
 
 DEFAULT_SPLIT = ";"
 # Derived years may be carried by a file (the app's own CSV writes them as extra columns):
@@ -56,7 +74,7 @@ def load_mapping(path: Path) -> ColumnMapping:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise MappingError(f"Cannot read the mapping file {path}: {exc}.") from exc
+        raise MappingError(MAPPING_UNREADABLE, path=path, reason=exc) from exc
     return parse_mapping(text, str(path))
 
 
@@ -64,21 +82,23 @@ def parse_mapping(text: str, where: str = "mapping") -> ColumnMapping:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MappingError(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+        raise MappingError(MAPPING_NOT_JSON, where=where, line=exc.lineno,
+                           reason=exc.msg) from exc
     if not isinstance(document, dict) or not isinstance(document.get("columns"), dict):
-        raise MappingError(f'{where}: expected {{"columns": {{"CSV header": "field", ...}}}}.')
+        raise MappingError(MAPPING_SHAPE, where=where,
+                           example='{"columns": {"CSV header": "field", ...}}')
     columns = {}
     for header, target in document["columns"].items():
         if isinstance(target, str):
             target = {"field": target}
         if not isinstance(target, dict) or not isinstance(target.get("field"), str):
-            raise MappingError(f"{where}: column {header!r} must name a field.")
+            raise MappingError(MAPPING_NO_FIELD, where=where, header=header)
         if target["field"] not in MAPPABLE_FIELDS:
-            raise MappingError(f"{where}: column {header!r} names an unknown field "
-                               f"{target['field']!r}; see `catalogue-app fields`.")
+            raise MappingError(MAPPING_UNKNOWN_FIELD, where=where, header=header,
+                               field=target["field"])
         split = target.get("split", DEFAULT_SPLIT)
         if not isinstance(split, str) or len(split) != 1:
-            raise MappingError(f"{where}: column {header!r}: split must be one character.")
+            raise MappingError(MAPPING_SPLIT, where=where, header=header)
         columns[header] = ColumnTarget(target["field"], split)
     return ColumnMapping(columns)
 

@@ -17,6 +17,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
+
+CANNOT_READ = declare("exchange.cannot_read", "Cannot read {path}: {reason}.")
+FILE_EMPTY = declare("exchange.file_empty", "{name} is empty: there is nothing to import.")
+OLD_EXCEL = declare(
+    "exchange.old_excel",
+    "{name} is an old Excel .xls workbook; save it from Excel as .xlsx or as CSV and import "
+    "that file.")
+UNKNOWN_ENCODING = declare("exchange.unknown_encoding", "Unknown encoding {encoding!r}.")
+ONLY_BLANK_LINES = declare(
+    "exchange.only_blank_lines",
+    "{name} holds only blank lines: there is nothing to import.")
+BINARY_FILE = declare(
+    "exchange.binary_file",
+    "{name} is not a text file (it contains binary data near line {line}); choose a CSV or "
+    ".xlsx file.")
+MIXED_ENCODINGS = declare(
+    "exchange.mixed_encodings",
+    "{name} mixes text encodings: line {utf8_line} is UTF-8 but line {bad_line} is not. Open "
+    "it in a spreadsheet and save it again as \"CSV UTF-8\", then import that file.")
+UNKNOWN_TEXT = declare(
+    "exchange.unknown_text",
+    "{name}: line {line} is neither UTF-8 nor Windows-1252 text (byte {byte}); save the file "
+    "as \"CSV UTF-8\".")
+NOT_CSV = declare("exchange.not_csv", "row {row}: the file cannot be read as CSV ({reason}).")
+NOT_ENCODING = declare(
+    "exchange.not_in_encoding",
+    "row {row}: the text is not {encoding} (byte {byte}).")
+NOT_XLSX = declare("exchange.not_xlsx", "{name} is not a readable .xlsx workbook ({reason}).")
+EMPTY_SHEET = declare(
+    "exchange.empty_sheet",
+    "{name}: the first sheet is empty: there is nothing to import.")
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
 DELIMITERS = (",", ";", "\t", "|")
@@ -62,25 +94,24 @@ def open_table(path: Path, encoding: str | None = None,
         with path.open("rb") as stream:
             head = stream.read(_CHUNK)
     except OSError as exc:
-        raise SourceError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise SourceError(CANNOT_READ, path=path, reason=exc.strerror or exc) from exc
     if not head:
-        raise SourceError(f"{path.name} is empty: there is nothing to import.")
+        raise SourceError(FILE_EMPTY, name=path.name)
     if head.startswith(_ZIP_MAGIC) or path.suffix.lower() == ".xlsx":
         return TableSource(path, "xlsx", _xlsx_headers(path))
     if head.startswith(_OLE_MAGIC):
-        raise SourceError(f"{path.name} is an old Excel .xls workbook; save it from Excel as "
-                          ".xlsx or as CSV and import that file.")
+        raise SourceError(OLD_EXCEL, name=path.name)
     encoding = encoding or detect_encoding(path)
     try:
         codecs.lookup(encoding)
     except LookupError as exc:
-        raise SourceError(f"Unknown encoding {encoding!r}.") from exc
+        raise SourceError(UNKNOWN_ENCODING, encoding=encoding) from exc
     first_line = head.decode(encoding, errors="replace").lstrip("\ufeff").split("\n", 1)[0]
     delimiter = delimiter or detect_delimiter(first_line)
     headers = next((cells for _number, cells in _csv_rows(path, encoding, delimiter, header=True)),
                    None)
     if headers is None:
-        raise SourceError(f"{path.name} holds only blank lines: there is nothing to import.")
+        raise SourceError(ONLY_BLANK_LINES, name=path.name)
     return TableSource(path, "csv", _unique_headers(headers), encoding, delimiter)
 
 
@@ -98,8 +129,7 @@ def detect_encoding(path: Path) -> str:
                 seen_bom = chunk.startswith(codecs.BOM_UTF8)
             if b"\x00" in chunk:
                 near = line + chunk[:chunk.index(b"\x00")].count(b"\n")
-                raise SourceError(f"{path.name} is not a text file (it contains binary data "
-                                  f"near line {near}); choose a CSV or .xlsx file.")
+                raise SourceError(BINARY_FILE, name=path.name, line=near)
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
@@ -119,16 +149,13 @@ def _not_utf8(path: Path, bad_line: int) -> str:
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
             if _UTF8_MULTIBYTE.search(raw) and _is_utf8(raw):
-                raise SourceError(
-                    f"{path.name} mixes text encodings: line {number} is UTF-8 but line "
-                    f"{bad_line} is not. Open it in a spreadsheet and save it again as "
-                    "\"CSV UTF-8\", then import that file.")
+                raise SourceError(MIXED_ENCODINGS, name=path.name, utf8_line=number,
+                                  bad_line=bad_line)
             try:
                 raw.decode("cp1252")
             except UnicodeDecodeError as exc:
-                raise SourceError(
-                    f"{path.name}: line {number} is neither UTF-8 nor Windows-1252 text "
-                    f"(byte {raw[exc.start]:#04x}); save the file as \"CSV UTF-8\".") from exc
+                raise SourceError(UNKNOWN_TEXT, name=path.name, line=number,
+                                  byte=f"{raw[exc.start]:#04x}") from exc
     return "cp1252"
 
 
@@ -166,11 +193,10 @@ def _csv_rows(path: Path, encoding: str, delimiter: str,
                 if any(cell.strip() for cell in cells):
                     yield number, cells
         except csv.Error as exc:
-            raise SourceError(f"row {number + 1}: the file cannot be read as CSV ({exc}).") \
-                from exc
+            raise SourceError(NOT_CSV, row=number + 1, reason=exc) from exc
         except UnicodeDecodeError as exc:
-            raise SourceError(f"row {number + 1}: the text is not {encoding} "
-                              f"(byte {exc.object[exc.start]:#04x}).") from exc
+            raise SourceError(NOT_ENCODING, row=number + 1, encoding=encoding,
+                              byte=f"{exc.object[exc.start]:#04x}") from exc
 
 
 def _unique_headers(headers: list[str]) -> list[str]:
@@ -192,7 +218,7 @@ def _open_workbook(path: Path):
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-        raise SourceError(f"{path.name} is not a readable .xlsx workbook ({exc}).") from exc
+        raise SourceError(NOT_XLSX, name=path.name, reason=exc) from exc
 
 
 def _xlsx_headers(path: Path) -> list[str]:
@@ -206,7 +232,7 @@ def _xlsx_headers(path: Path) -> list[str]:
                 return _unique_headers(headers)
     finally:
         workbook.close()
-    raise SourceError(f"{path.name}: the first sheet is empty: there is nothing to import.")
+    raise SourceError(EMPTY_SHEET, name=path.name)
 
 
 def _xlsx_rows(path: Path, headers: list[str]) -> Iterator[tuple[int, list[str]]]:

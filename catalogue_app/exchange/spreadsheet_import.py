@@ -31,6 +31,7 @@ from catalogue_app.exchange.mapping import ColumnMapping, ColumnTarget
 from catalogue_app.exchange.sources import SourceError, TableSource
 from catalogue_app.exchange.theme_paths import ThemePaths
 from catalogue_app.folding import fold
+from catalogue_app.messages import Message, declare
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.dating_years import parse_dating
 from catalogue_app.records.fields import FIELDS_BY_NAME
@@ -54,26 +55,97 @@ _FALSE = frozenset({"no", "n", "false", "0", "non", "faux", ""})
 # Fields checked against the catalogue's controlled vocabularies (terms.vocabulary).
 VOCABULARY_OF = {"designation": "designation", "materials": "material",
                  "techniques": "technique"}
+IMPORT_CANCELLED = declare("exchange.import_cancelled", "Import cancelled: nothing was imported.")
+AT_ROW = declare("exchange.at_row", "row {row}")
+AT_COLUMN = declare("exchange.at_column", "column {column}")
+SUMMARY_ROWS = declare("exchange.summary_rows", "{n} row(s) read")
+SUMMARY_FILTERED = declare("exchange.summary_filtered", "{n} left aside by the row filter")
+SUMMARY_PROBLEMS = declare("exchange.summary_problems", "{errors} error(s), {warnings} warning(s)")
+SUMMARY_BLOCKED = declare("exchange.summary_blocked", "{counts}: nothing imported.")
+SUMMARY_IMPORTED = declare(
+    "exchange.summary_imported",
+    "{counts}: imported {created} new record(s){updates}.")
+SUMMARY_WOULD_IMPORT = declare(
+    "exchange.summary_would_import",
+    "{counts}: would import {created} new record(s){updates}.")
+SUMMARY_UPDATES = declare("exchange.summary_updates", " and {n} update(s)")
+BOTH_MAPPED = declare(
+    "exchange.columns_both_mapped",
+    "columns {earlier!r} and {header!r} are both mapped to {field}, which holds one value; "
+    "map only one of them")
+NO_NUMBER_COLUMN = declare(
+    "exchange.no_number_column",
+    "no column is mapped to inventory_number (the inventory number): every record needs one. "
+    "Columns found: {columns}")
+MAPPING_MISSING_COLUMNS = declare(
+    "exchange.mapping_missing_columns",
+    "the mapping names columns this file does not have: {columns}")
+FILTER_MISSING_COLUMN = declare(
+    "exchange.filter_missing_column",
+    "the row filter names column {column!r}, which this file does not have")
+PROGRESS_ROW = declare("exchange.progress_row", "row {row}")
+RAGGED_ROW = declare(
+    "exchange.ragged_row",
+    "this row has {cells} cells but the header has {width}; a quote or a delimiter is "
+    "probably missing")
+NO_ROWS = declare("exchange.no_rows", "the file has a header but no rows to import")
+NO_ROWS_FILTERED = declare(
+    "exchange.no_rows_filtered",
+    "the file has a header but no rows to import matching the row filter")
+CELL_TOO_BIG = declare("exchange.cell_too_big", "this cell is over 1 MB; no field holds that much")
+NOT_A_YEAR = declare(
+    "exchange.not_a_year",
+    "not a year; ignored (the years come from the dating text)")
+UNKNOWN_THEME = declare("exchange.unknown_theme", "unknown theme; kept as text with the record")
+NOT_BOOLEAN = declare(
+    "exchange.not_boolean",
+    "not {true} or {false}; the record is left not public")
+DATE_NOT_UNDERSTOOD = declare("exchange.date_not_understood", "date not understood; kept as text")
+NOT_WHOLE_NUMBER = declare("exchange.not_whole_number", "not a whole number; kept as text")
+DATING_NOT_UNDERSTOOD = declare(
+    "exchange.dating_not_understood",
+    "dating not understood (no years derived); kept as text")
+MEASUREMENTS_NOT_UNDERSTOOD = declare(
+    "exchange.measurements_not_understood",
+    "measurements not understood; kept as text")
+NOT_IN_VOCABULARY = declare(
+    "exchange.not_in_vocabulary",
+    "not in the {vocabulary} vocabulary; kept as text")
+NUMBER_EMPTY = declare("exchange.number_empty", "the inventory number is empty")
+NUMBER_REPEATED = declare("exchange.number_repeated", "inventory number already on row {row}")
+NUMBER_EXISTS = declare(
+    "exchange.number_exists",
+    "this inventory number is already in the catalogue (import with update to update its "
+    "record)")
+NUMBER_IN_TRASH = declare(
+    "exchange.number_in_trash",
+    "this inventory number belongs to a record in the trash; restore it first")
+NUMBER_PATTERN = declare(
+    "exchange.number_pattern",
+    "does not follow the museum's numbering pattern (year.lot.item); kept as given")
+NUMBER_EMPTY_ELEMENT = declare(
+    "exchange.number_empty_element",
+    "has an empty element between ';'; kept as given")
 
 
 class ImportCancelled(CatalogueError):
     def __init__(self) -> None:
-        super().__init__("Import cancelled: nothing was imported.")
+        super().__init__(IMPORT_CANCELLED)
 
 
 @dataclass(frozen=True)
 class Problem:
     severity: str
-    message: str
+    message: Message
     row: int | None = None
     column: str | None = None
     value: str | None = None
 
     def __str__(self) -> str:
         where = ", ".join(part for part in (
-            f"row {self.row}" if self.row is not None else "",
-            f"column {self.column}" if self.column is not None else "") if part)
-        text = f"{where}: {self.message}" if where else self.message
+            str(AT_ROW(row=self.row)) if self.row is not None else "",
+            str(AT_COLUMN(column=self.column)) if self.column is not None else "") if part)
+        text = f"{where}: {self.message}" if where else str(self.message)
         return f"{text} ({_shown(self.value)})" if self.value is not None else text
 
 
@@ -105,16 +177,17 @@ class ImportReport:
         return self.error_count > 0
 
     def summary(self) -> str:
-        verb = "imported" if self.imported else "would import" if not self.blocked \
-            else "nothing imported"
-        parts = [f"{self.rows} row(s) read"]
+        parts = [str(SUMMARY_ROWS(n=self.rows))]
         if self.filtered_out:
-            parts.append(f"{self.filtered_out} left aside by the row filter")
-        parts.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+            parts.append(str(SUMMARY_FILTERED(n=self.filtered_out)))
+        parts.append(str(SUMMARY_PROBLEMS(errors=len(self.errors),
+                                          warnings=len(self.warnings))))
+        counts = "; ".join(parts)
         if self.blocked:
-            return "; ".join(parts) + f": {verb}."
-        return "; ".join(parts) + f": {verb} {self.to_create} new record(s)" \
-            + (f" and {self.to_update} update(s)" if self.to_update else "") + "."
+            return str(SUMMARY_BLOCKED(counts=counts))
+        updates = str(SUMMARY_UPDATES(n=self.to_update)) if self.to_update else ""
+        outcome = SUMMARY_IMPORTED if self.imported else SUMMARY_WOULD_IMPORT
+        return str(outcome(counts=counts, created=self.to_create, updates=updates))
 
 
 @dataclass(frozen=True)
@@ -172,7 +245,7 @@ def run_import(catalogue: Catalogue, source: TableSource, mapping: ColumnMapping
     except _Blocked:
         return report
     except RecordError as exc:  # checked above already; a last safety net, still atomic
-        report.add(Problem(ERROR, str(exc)))
+        report.add(Problem(ERROR, exc.message))
         return report
     report.imported = True
     return report
@@ -228,7 +301,7 @@ class _Importer:
                         for index, header, target in self.columns]
         self.themes_mapped = any(t.field == "themes" for _i, _h, t in self.columns)
 
-    def problem(self, severity: str, message: str, row: int | None = None,
+    def problem(self, severity: str, message: Message, row: int | None = None,
                 column: str | None = None, value: str | None = None) -> None:
         self.report.add(Problem(severity, message, row, column, value))
 
@@ -237,23 +310,19 @@ class _Importer:
         for _index, header, target in self.columns:
             earlier = fields.setdefault(target.field, header)
             if earlier != header and not FIELDS_BY_NAME.get(target.field, _SINGLE).multi_valued:
-                self.problem(ERROR, f"columns {earlier!r} and {header!r} are both mapped to "
-                             f"{target.field}, which holds one value; map only one of them")
+                self.problem(ERROR, BOTH_MAPPED(earlier=earlier, header=header,
+                                                field=target.field))
         if "inventory_number" not in fields:
-            self.problem(ERROR, "no column is mapped to inventory_number (the inventory "
-                         "number): every record needs one. Columns found: "
-                         + ", ".join(headers))
+            self.problem(ERROR, NO_NUMBER_COLUMN(columns=", ".join(headers)))
         missing = [h for h in mapping.columns if h not in headers]
         if missing:
-            self.problem(WARNING, "the mapping names columns this file does not have: "
-                         + ", ".join(missing))
+            self.problem(WARNING, MAPPING_MISSING_COLUMNS(columns=", ".join(missing)))
 
     def _row_filter(self, headers: list[str]) -> list[tuple[int, str]]:
         where = []
         for column, value in self.options.where:
             if column not in headers:
-                self.problem(ERROR, f"the row filter names column {column!r}, which this file "
-                             "does not have")
+                self.problem(ERROR, FILTER_MISSING_COLUMN(column=column))
             else:
                 where.append((headers.index(column), fold(value.strip())))
         return where
@@ -268,7 +337,7 @@ class _Importer:
                     if cancelled():
                         raise ImportCancelled()
                     if progress:
-                        progress(number, f"row {number}")
+                        progress(number, str(PROGRESS_ROW(row=number)))
                 if len(cells) > width and not any(c.strip() for c in cells[width:]):
                     cells = cells[:width]
                 if any(fold(cells[i].strip()) != v for i, v in self.where if i < len(cells)):
@@ -276,17 +345,15 @@ class _Importer:
                     continue
                 self.report.rows += 1
                 if len(cells) != width:
-                    self.problem(ERROR, f"this row has {len(cells)} cells but the header has "
-                                 f"{width}; a quote or a delimiter is probably missing", number)
+                    self.problem(ERROR, RAGGED_ROW(cells=len(cells), width=width), number)
                     continue
                 converted = self.convert(number, cells)
                 if converted is not None:
                     yield converted
         except SourceError as exc:
-            self.problem(ERROR, str(exc))
+            self.problem(ERROR, exc.message)
         if self.report.rows == 0 and not self.report.blocked:
-            self.problem(ERROR, "the file has a header but no rows to import"
-                         + (" matching the row filter" if self.report.filtered_out else ""))
+            self.problem(ERROR, (NO_ROWS_FILTERED if self.report.filtered_out else NO_ROWS)())
 
     def convert(self, row: int, cells: list[str]) -> tuple[dict[str, Any], str | None] | None:
         record: dict[str, Any] = {}
@@ -295,8 +362,7 @@ class _Importer:
         for index, header, target, read in self.readers:
             text = cells[index]
             if len(text) > MAX_CELL_BYTES // 4 and len(text.encode("utf-8")) > MAX_CELL_BYTES:
-                self.problem(ERROR, "this cell is over 1 MB; no field holds that much",
-                             row, header, text)
+                self.problem(ERROR, CELL_TOO_BIG(), row, header, text)
                 too_big = True
             elif read is None:
                 record[target.field] = text
@@ -323,15 +389,14 @@ class _Importer:
         return {"list": self.read_list, "authors": self.read_authors,
                 "themes": self.read_themes, "boolean": self.read_boolean}.get(field_type)
 
-    def warn(self, message: str, row: int, column: str, value: str) -> None:
+    def warn(self, message: Message, row: int, column: str, value: str) -> None:
         self.problem(WARNING, message, row, column, value)
 
     def read_year(self, record: dict[str, Any], _unmatched: list[str], target: ColumnTarget,
                   text: str, row: int, column: str) -> None:
         year = _year(text)
         if year is None and text.strip():
-            self.warn("not a year; ignored (the years come from the dating text)", row, column,
-                      text)
+            self.warn(NOT_A_YEAR(), row, column, text)
         record[target.field] = year
 
     def read_list(self, record: dict[str, Any], _unmatched: list[str], target: ColumnTarget,
@@ -351,7 +416,7 @@ class _Importer:
         for value in split_values(text, target.split):
             theme_id = self.parsed(self.themes.find, value)
             if theme_id is None:
-                self.warn("unknown theme; kept as text with the record", row, column, value)
+                self.warn(UNKNOWN_THEME(), row, column, value)
                 unmatched.append(value)
             else:
                 ids.append(theme_id)
@@ -360,8 +425,7 @@ class _Importer:
                      text: str, row: int, column: str) -> None:
         key = fold(text.strip())
         if key not in _TRUE | _FALSE:
-            self.warn(f"not {TRUE_TEXT} or {FALSE_TEXT}; the record is left not public", row,
-                      column, text)
+            self.warn(NOT_BOOLEAN(true=TRUE_TEXT, false=FALSE_TEXT), row, column, text)
         record[target.field] = key in _TRUE
 
     def read_checked_text(self, record: dict[str, Any], _unmatched: list[str],
@@ -380,20 +444,19 @@ class _Importer:
                    column: str) -> None:
         field_type = FIELDS_BY_NAME[name].type
         if field_type == "date" and self.parsed(parse_partial_date, text) is None:
-            self.warn("date not understood; kept as text", row, column, text)
+            self.warn(DATE_NOT_UNDERSTOOD(), row, column, text)
         elif field_type == "integer" and not text.strip().isdigit():
-            self.warn("not a whole number; kept as text", row, column, text)
+            self.warn(NOT_WHOLE_NUMBER(), row, column, text)
         elif name == "dating":
             years = self.parsed(parse_dating, text)
             if years is None:
-                self.warn("dating not understood (no years derived); kept as text", row, column,
-                          text)
+                self.warn(DATING_NOT_UNDERSTOOD(), row, column, text)
             record.setdefault("date_earliest", years[0] if years else None)
             record.setdefault("date_latest", years[1] if years else None)
         elif name == "measurements":
             rows = self.parsed(parse_measurements, text)
             if rows is None:
-                self.warn("measurements not understood; kept as text", row, column, text)
+                self.warn(MEASUREMENTS_NOT_UNDERSTOOD(), row, column, text)
             record["measurement_rows"] = [
                 {"kind": r.kind, "value": r.value, "unit": r.unit, "note": r.note}
                 for r in rows or ()]
@@ -405,45 +468,38 @@ class _Importer:
         if known:
             for value in values:
                 if self.parsed(_folded, value) not in known:
-                    self.warn(f"not in the {VOCABULARY_OF[name]} vocabulary; kept as text", row,
-                              column, value)
+                    self.warn(NOT_IN_VOCABULARY(vocabulary=VOCABULARY_OF[name]), row, column,
+                              value)
 
     def check_number(self, number: str, row: int) -> str | None | bool:
         """The id of the record to update, None for a new one, False when refused."""
         column = self.number_column
         if not number.strip():
-            self.problem(ERROR, "the inventory number is empty", row, column, number)
+            self.problem(ERROR, NUMBER_EMPTY(), row, column, number)
             return False
         key = normalise_inventory_number(number)
         if key in self.seen:
-            self.problem(ERROR, f"inventory number already on row {self.seen[key]}",
-                         row, column, number)
+            self.problem(ERROR, NUMBER_REPEATED(row=self.seen[key]), row, column, number)
             return False
         self.seen[key] = row
         for problem in check_inventory_number(number).warnings:
-            self.problem(WARNING, _NUMBER_WARNINGS.get(problem.code, problem.message), row,
-                         column, number)
+            self.problem(WARNING, _NUMBER_WARNINGS[problem.code](), row, column, number)
         if key not in self.existing:
             self.report.to_create += 1
             return None
         record_id, trashed = self.existing[key]
         if not self.options.update:
-            self.problem(ERROR, "this inventory number is already in the catalogue (import "
-                         "with update to update its record)", row, column, number)
+            self.problem(ERROR, NUMBER_EXISTS(), row, column, number)
             return False
         if trashed:
-            self.problem(ERROR, "this inventory number belongs to a record in the trash; "
-                         "restore it first", row, column, number)
+            self.problem(ERROR, NUMBER_IN_TRASH(), row, column, number)
             return False
         self.report.to_update += 1
         return record_id
 
 
 _SINGLE = FIELDS_BY_NAME["title"]
-_NUMBER_WARNINGS = {
-    "pattern": "does not follow the museum's numbering pattern (year.lot.item); kept as given",
-    "empty_element": "has an empty element between ';'; kept as given",
-}
+_NUMBER_WARNINGS = {"pattern": NUMBER_PATTERN, "empty_element": NUMBER_EMPTY_ELEMENT}
 
 
 def _vocabularies(session: Session) -> dict[str, frozenset[str]]:

@@ -34,12 +34,31 @@ from catalogue_app.images.decode import DEFAULT_MAX_PIXELS
 from catalogue_app.images.filename_match import index_numbers, match_files
 from catalogue_app.images.store import ImageStore
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
+from catalogue_app.messages import Message, declare
 from catalogue_app.records.inventory_numbers import normalise_inventory_number
 from db.local.models import Record, Setting
 
+CANCELLED = declare("images.cancelled_before_attached", "cancelled before it was attached")
+NO_SUCH_NUMBER = declare("images.no_such_number", "No record has the inventory number {number!r}.")
+AMBIGUOUS_NAME = declare(
+    "images.ambiguous_name",
+    "the name matches several records ({candidates}); attach it to one of them")
+UNMATCHED_NAME = declare(
+    "images.unmatched_name",
+    "no record has the inventory number this file name starts with")
+READER_STOPPED = declare(
+    "images.reader_stopped",
+    "the image reader stopped unexpectedly on this or another file")
+ALREADY_ATTACHED = declare("images.already_attached", "already attached to this record")
+STORE_NOT_WRITABLE = declare(
+    "images.store_not_writable",
+    "the image store cannot be written: {reason}")
+UNKNOWN_VIEW = declare(
+    "images.unknown_view_type",
+    "Unknown view type {view_type!r}; use one of: {choices}.")
+
 MAX_PIXELS_SETTING = "image_max_pixels"
 CANCEL_POLL_SECONDS = 0.1
-CANCELLED = "cancelled before it was attached"  # the reason given to files a cancel left out
 # How far workers step back behind interactive programs when a window waits on them (Unix nice).
 BACKGROUND_NICENESS = 10
 # Files handed to the workers ahead of the one being settled: enough to keep every worker busy
@@ -55,7 +74,7 @@ class AttachRequest:
     record_id: str | None
     inventory_number: str = ""
     view_type: str = "general"
-    refusal: str = ""  # why the file is refused before being read (no matching record...)
+    refusal: Message | None = None  # why the file is refused before being read
     match_status: str = ""  # matched | ambiguous | unmatched, when found by its name
 
 
@@ -63,10 +82,11 @@ class AttachRequest:
 class AttachResult:
     file: str
     status: str  # attached | duplicate | refused
-    reason: str = ""
+    reason: str = ""  # in the user's language
     sha256: str = ""
     inventory_number: str = ""
     image_id: int | None = None
+    reason_code: str = ""  # the reason's message code (CANCELLED.code...)
 
     def as_json(self) -> dict[str, str]:
         return {"file": self.file, "status": self.status, "reason": self.reason,
@@ -100,7 +120,7 @@ def requests_for_record(catalogue: Catalogue, files: Iterable[str], inventory_nu
             Record.inventory_key == normalise_inventory_number(inventory_number),
             Record.trashed_at.is_(None))).first()
     if record is None:
-        raise CatalogueError(f"No record has the inventory number {inventory_number!r}.")
+        raise CatalogueError(NO_SUCH_NUMBER, number=inventory_number)
     return [AttachRequest(f, record.id, record.inventory_number, view) for f in files]
 
 
@@ -121,13 +141,11 @@ def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
                                           view or match.view_type, match_status="matched"))
         elif match.status == "ambiguous":
             candidates = ", ".join(sorted(numbers[r] for r in match.record_ids))
-            requests.append(AttachRequest(file, None, refusal=(
-                f"the name matches several records ({candidates}); attach it to one of them"),
-                match_status="ambiguous"))
+            requests.append(AttachRequest(file, None, refusal=AMBIGUOUS_NAME(
+                candidates=candidates), match_status="ambiguous"))
         else:
-            requests.append(AttachRequest(file, None, refusal=(
-                "no record has the inventory number this file name starts with"),
-                match_status="unmatched"))
+            requests.append(AttachRequest(file, None, refusal=UNMATCHED_NAME(),
+                                          match_status="unmatched"))
     return requests
 
 
@@ -165,7 +183,7 @@ def attach_files(catalogue: Catalogue, requests: list[AttachRequest], *,
     if to_read:
         _read_and_settle(catalogue, store, requests, to_read, settle, cancelled, workers,
                          BACKGROUND_NICENESS if background else 0, user)
-    return [result or _refused(request, CANCELLED)
+    return [result or _refused(request, CANCELLED())
             for request, result in zip(requests, results, strict=True)]
 
 
@@ -249,17 +267,18 @@ def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
     try:
         examined: Examined = future.result()
     except Refused as exc:
-        return _refused(request, str(exc))
+        return _refused(request, exc.message)
     except BrokenProcessPool:
-        return _refused(request, "the image reader stopped unexpectedly on this or another file")
+        return _refused(request, READER_STOPPED())
     sha256 = examined.incoming.sha256
-    note = "; ".join(examined.notes)
+    note = "; ".join(str(note) for note in examined.notes)  # kept in the user's language
     try:
         with catalogue.writing() as session:
             if gallery.has_image(session, request.record_id, sha256):
                 store.discard(examined.incoming)
-                return AttachResult(request.file, "duplicate", "already attached to this record",
-                                    sha256, request.inventory_number)
+                return AttachResult(request.file, "duplicate", str(ALREADY_ATTACHED()),
+                                    sha256, request.inventory_number,
+                                    reason_code=ALREADY_ATTACHED.code)
             store.admit(examined.incoming)  # the original is safe before any row names it
             image_id = gallery.add_image(
                 session, request.record_id, sha256=sha256, file_name=Path(request.file).name,
@@ -269,11 +288,10 @@ def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
             gallery.record_changed(session, request.record_id, user)
     except CatalogueError as exc:
         store.discard(examined.incoming)
-        return _refused(request, str(exc), sha256)
+        return _refused(request, exc.message, sha256)
     except OSError as exc:
         store.discard(examined.incoming)
-        return _refused(request, f"the image store cannot be written: {exc.strerror or exc}",
-                        sha256)
+        return _refused(request, STORE_NOT_WRITABLE(reason=exc.strerror or exc), sha256)
     return AttachResult(request.file, "attached", note, sha256, request.inventory_number,
                         image_id)
 
@@ -283,12 +301,13 @@ def _discard_received(store: ImageStore, future: Future) -> None:
         store.discard(future.result().incoming)
 
 
-def _refused(request: AttachRequest, reason: str, sha256: str = "") -> AttachResult:
-    return AttachResult(request.file, "refused", reason, sha256, request.inventory_number)
+def _refused(request: AttachRequest, reason: Message, sha256: str = "") -> AttachResult:
+    return AttachResult(request.file, "refused", str(reason), sha256, request.inventory_number,
+                        reason_code=reason.code)
 
 
 def _checked_view(view_type: str | None) -> str | None:
     if view_type is not None and view_type not in gallery.VIEW_TYPES:
-        raise CatalogueError(f"Unknown view type {view_type!r}; use one of: "
-                             f"{', '.join(gallery.VIEW_TYPES)}.")
+        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type,
+                             choices=", ".join(gallery.VIEW_TYPES))
     return view_type

@@ -16,6 +16,29 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFile, ImageFont, UnidentifiedImageError
 
 from catalogue_app.images import scan_bands
+from catalogue_app.messages import Message, declare
+
+KEPT_PDF = declare(
+    "images.kept_pdf",
+    "a PDF document: the original is kept; no preview is made from it")
+KEPT_RAW = declare(
+    "images.kept_raw",
+    "a camera RAW file: the original is kept; no preview is made from it")
+NOT_A_PICTURE = declare(
+    "images.not_a_picture",
+    "not a picture this application can read (wrong extension or damaged file); the original "
+    "is kept")
+TOO_MANY_PIXELS = declare(
+    "images.too_many_pixels",
+    "declares {width} × {height} pixels, beyond the limit of {megapixels} megapixels: not "
+    "decoded, shown as a placeholder")
+PAGES = declare("images.pages", "{pages} pages: the first page is shown")
+NOT_DECODED = declare(
+    "images.not_decoded",
+    "the picture could not be decoded ({reason}); the original is kept")
+TRUNCATED = declare(
+    "images.truncated",
+    "the file is truncated: only the part that could be read is shown")
 
 # Large enough for 200+ megapixel X-ray and panorama scans; beyond it, a file is not decoded.
 DEFAULT_MAX_PIXELS = 600_000_000
@@ -29,7 +52,6 @@ _KEPT_UNDECODED = {
         ".rw2", ".raf", ".pef", ".srw", ".3fr", ".iiq", ".erf", ".mos", ".mrw", ".x3f")},
 }
 
-_TRUNCATED = "the file is truncated: only the part that could be read is shown"
 _ORIENTATION = 0x0112  # EXIF tag: how to turn the stored picture to view it upright
 _TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
           4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
@@ -54,7 +76,7 @@ class Rendered:
     media_type: str
     width: int | None = None  # of the original, as declared
     height: int | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     placeholder: bool = False
 
 
@@ -70,34 +92,31 @@ def _render(path: Path, file_name: str, box: int, max_pixels: int) -> Rendered:
     extension = Path(file_name).suffix.lower()
     if extension in _KEPT_UNDECODED:
         media_type, label = _KEPT_UNDECODED[extension]
-        kind = "a PDF document" if label == "PDF" else "a camera RAW file"
-        return Rendered(placeholder_picture(label, box), media_type, notes=[
-            f"{kind}: the original is kept; no preview is made from it"], placeholder=True)
+        kept = KEPT_PDF if label == "PDF" else KEPT_RAW
+        return Rendered(placeholder_picture(label, box), media_type, notes=[kept()],
+                        placeholder=True)
     guessed = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
     try:
         image = Image.open(path)
     except UnidentifiedImageError:
-        return Rendered(placeholder_picture("?", box), guessed, notes=[
-            "not a picture this application can read (wrong extension or damaged file); "
-            "the original is kept"], placeholder=True)
+        return Rendered(placeholder_picture("?", box), guessed, notes=[NOT_A_PICTURE()],
+                        placeholder=True)
     with image:
         media_type = image.get_format_mimetype() or guessed
         width, height = image.size
-        notes: list[str] = []
+        notes: list[Message] = []
         if width * height > max_pixels:
-            notes.append(
-                f"declares {width} × {height} pixels, beyond the limit of "
-                f"{max_pixels // 1_000_000} megapixels: not decoded, shown as a placeholder")
+            notes.append(TOO_MANY_PIXELS(width=width, height=height,
+                                         megapixels=max_pixels // 1_000_000))
             return Rendered(placeholder_picture("?", box), media_type, width, height, notes,
                             placeholder=True)
         pages = getattr(image, "n_frames", 1)
         if pages > 1 and image.format != "MPO":  # MPO: a camera's JPEG with extra views
-            notes.append(f"{pages} pages: the first page is shown")
+            notes.append(PAGES(pages=pages))
         try:
             return Rendered(_fit(image, box, notes), media_type, width, height, notes)
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-            notes.append(f"the picture could not be decoded ({_reason(exc)}); "
-                         "the original is kept")
+            notes.append(NOT_DECODED(reason=_reason(exc)))
             return Rendered(placeholder_picture("?", box), media_type, width, height, notes,
                             placeholder=True)
 
@@ -112,7 +131,7 @@ def placeholder_picture(label: str, box: int) -> Image.Image:
     return picture
 
 
-def _fit(image: Image.Image, box: int, notes: list[str]) -> Image.Image:
+def _fit(image: Image.Image, box: int, notes: list[Message]) -> Image.Image:
     # Draft lets the JPEG decoder scale by 1/2..1/8 while decoding: a 24-megapixel photograph
     # becomes a thumbnail at a fraction of the cost, and a huge JPEG never sits whole in
     # memory; an uncompressed TIFF scan is reduced a band at a time for the same reason.
@@ -120,7 +139,7 @@ def _fit(image: Image.Image, box: int, notes: list[str]) -> Image.Image:
     if scan_bands.suits(image):
         picture, complete = scan_bands.reduced(image, box)
         if not complete:
-            notes.append(_TRUNCATED)
+            notes.append(TRUNCATED())
     else:
         _load(image, notes)
         picture = image
@@ -136,7 +155,7 @@ def _fit(image: Image.Image, box: int, notes: list[str]) -> Image.Image:
     return picture.transpose(turn) if turn is not None else picture
 
 
-def _load(image: Image.Image, notes: list[str]) -> None:
+def _load(image: Image.Image, notes: list[Message]) -> None:
     try:
         image.load()
     except OSError as exc:
@@ -144,7 +163,7 @@ def _load(image: Image.Image, notes: list[str]) -> None:
             raise
         with _tolerate_truncation():
             image.load()
-        notes.append(_TRUNCATED)
+        notes.append(TRUNCATED())
 
 
 @contextmanager

@@ -14,7 +14,18 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
 from db.local.models import Image, Record
+
+RECORD_GONE = declare("images.record_gone", "the record no longer exists")
+NOT_EDITABLE = declare(
+    "images.fields_not_editable",
+    "these image fields cannot be edited: {fields}")
+BAD_ORDER = declare("images.bad_order", "the new order must list each of the record's images once")
+IMAGE_GONE = declare("images.image_gone", "image {image_id} no longer exists")
+UNKNOWN_VIEW = declare(
+    "images.unknown_view",
+    "unknown view type {view_type!r}; use one of: {choices}")
 
 VIEW_TYPES = ("general", "detail", "verso", "raking", "uv", "ir", "xray", "other")
 EDITABLE_FIELDS = ("view_type", "photographer", "date_taken", "licence", "credit", "caption",
@@ -57,7 +68,7 @@ def add_image(session: Session, record_id: str, *, sha256: str, file_name: str,
     """Insert the image row, last in order (primary if it is the first); its id. The original
     must already be in the store; has_image() tells whether the record already holds it."""
     if session.get(Record, record_id) is None:
-        raise CatalogueError("the record no longer exists")
+        raise CatalogueError(RECORD_GONE)
     last = session.scalar(select(func.max(Image.position)).where(Image.record_id == record_id))
     row = Image(record_id=record_id, sha256=sha256, file_name=file_name, media_type=media_type,
                 byte_size=byte_size, width=width, height=height, view_type=_view(view_type),
@@ -88,7 +99,7 @@ def update_image(session: Session, image_id: int, changes: dict[str, Any]) -> No
     row = _row(session, image_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise CatalogueError(f"these image fields cannot be edited: {', '.join(sorted(unknown))}")
+        raise CatalogueError(NOT_EDITABLE, fields=", ".join(sorted(unknown)))
     for name, value in changes.items():
         if name == "view_type":
             value = _view(value)
@@ -111,7 +122,7 @@ def reorder(session: Session, record_id: str, image_ids: list[int]) -> None:
     rows = {row.id: row for row in session.scalars(
         select(Image).where(Image.record_id == record_id))}
     if sorted(image_ids) != sorted(rows):
-        raise CatalogueError("the new order must list each of the record's images once")
+        raise CatalogueError(BAD_ORDER)
     for position, image_id in enumerate(image_ids):
         rows[image_id].position = position
 
@@ -133,14 +144,13 @@ def detach_image(session: Session, image_id: int) -> None:
 def _row(session: Session, image_id: int) -> Image:
     row = session.get(Image, image_id)
     if row is None:
-        raise CatalogueError(f"image {image_id} no longer exists")
+        raise CatalogueError(IMAGE_GONE, image_id=image_id)
     return row
 
 
 def _view(view_type: str) -> str:
     if view_type not in VIEW_TYPES:
-        raise CatalogueError(
-            f"unknown view type {view_type!r}; use one of: {', '.join(VIEW_TYPES)}")
+        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=", ".join(VIEW_TYPES))
     return view_type
 
 

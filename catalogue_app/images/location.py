@@ -13,7 +13,21 @@ from pathlib import Path
 from catalogue_app.catalogue import IMAGES_DIR_SETTING, Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.store import ImageStore
+from catalogue_app.messages import declare
 from db.local.models import Setting
+
+ALREADY_THERE = declare("images.store_already_there", "The images are already stored in {folder}.")
+NOT_EMPTY = declare(
+    "images.store_target_not_empty",
+    "{folder} is not an empty folder; choose a new or empty one.")
+CANNOT_CREATE = declare("images.store_cannot_create", "Cannot create {folder}: {reason}.")
+HASH_MISMATCH = declare(
+    "images.store_hash_mismatch",
+    "The original {path} no longer matches its hash; run `check --fixity` and restore it "
+    "before moving.")
+CANNOT_COPY = declare(
+    "images.store_cannot_copy",
+    "Cannot copy {path} to {folder}: {reason}. Nothing was moved.")
 
 
 def move_image_store(catalogue: Catalogue, destination: Path | str,
@@ -22,24 +36,24 @@ def move_image_store(catalogue: Catalogue, destination: Path | str,
     source = catalogue.images_dir
     destination = Path(destination).expanduser().absolute()
     if destination.resolve() == source.resolve():
-        raise CatalogueError(f"The images are already stored in {destination}.")
+        raise CatalogueError(ALREADY_THERE, folder=destination)
     if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
-        raise CatalogueError(f"{destination} is not an empty folder; choose a new or empty one.")
+        raise CatalogueError(NOT_EMPTY, folder=destination)
     try:
         destination.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CatalogueError(f"Cannot create {destination}: {exc.strerror or exc}.") from exc
+        raise CatalogueError(CANNOT_CREATE, folder=destination, reason=exc.strerror or exc) \
+            from exc
     originals = ImageStore(source).originals()
     target = ImageStore(destination)
     for done, path in enumerate(originals, start=1):
         try:
             target.add_file(path, path.name)
         except ValueError as exc:
-            raise CatalogueError(f"The original {path} no longer matches its hash; run "
-                                 "`check --fixity` and restore it before moving.") from exc
+            raise CatalogueError(HASH_MISMATCH, path=path) from exc
         except OSError as exc:
-            raise CatalogueError(f"Cannot copy {path} to {destination}: "
-                                 f"{exc.strerror or exc}. Nothing was moved.") from exc
+            raise CatalogueError(CANNOT_COPY, path=path, folder=destination,
+                                 reason=exc.strerror or exc) from exc
         if progress:
             progress(done, len(originals))
     with catalogue.writing() as session:

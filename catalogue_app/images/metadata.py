@@ -20,6 +20,15 @@ from typing import Any
 import exifread
 from PIL import Image, IptcImagePlugin
 
+from catalogue_app.messages import Message, declare
+
+METADATA_UNREADABLE = declare(
+    "images.metadata_unreadable",
+    "the {label} metadata could not be read")
+EXIF_DAMAGED = declare(
+    "images.exif_damaged",
+    "the EXIF metadata is damaged; only part of it could be read")
+
 _EXIF_DATE = re.compile(r"^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -29,7 +38,7 @@ _NS = {
 }
 
 
-def read_metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
+def read_metadata(path: Path) -> tuple[dict[str, Any], list[Message]]:
     """(summary, notes) for the file at path. Never raises for what the file contains."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow warns about odd blocks; damage becomes a note
@@ -41,19 +50,19 @@ def read_metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
             return _read(path, image)
 
 
-def _read(path: Path, image: Image.Image | None) -> tuple[dict[str, Any], list[str]]:
+def _read(path: Path, image: Image.Image | None) -> tuple[dict[str, Any], list[Message]]:
     summary: dict[str, Any] = {}
-    notes: list[str] = []
+    notes: list[Message] = []
     for label, source in (("IPTC", _from_iptc), ("XMP", _from_xmp)):  # EXIF, read last, wins
         if image is not None:
             try:
                 summary.update(source(image))
             except Exception:  # damaged block: the other sources still count
-                notes.append(f"the {label} metadata could not be read")
+                notes.append(METADATA_UNREADABLE(label=label))
     exif, problems = _exif_tags(path, image)
     summary.update(_from_exif(exif))
     if problems:
-        notes.append("the EXIF metadata is damaged; only part of it could be read")
+        notes.append(EXIF_DAMAGED())
     return summary, notes
 
 

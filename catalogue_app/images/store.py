@@ -14,14 +14,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalogue_app.messages import Message, declare
 from catalogue_app.storage.durable_files import file_sha256, sync_directory
+
+RECEIVE_CANCELLED = declare("images.receive_cancelled", "cancelled")
+CHANGED_WHILE_READ = declare(
+    "images.changed_while_read",
+    "the file changed while it was being read")
 
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ReceiveStopped(Exception):
-    """receive() stopped before the end: cancelled, or the source changed under it."""
+    """receive() stopped before the end: cancelled, or the source changed under it (args[0]:
+    the Message saying which)."""
+
+    @property
+    def message(self) -> Message:
+        return self.args[0]
 
 
 @dataclass(frozen=True)
@@ -88,14 +99,14 @@ class ImageStore:
             with open(source, "rb") as f, os.fdopen(fd, "wb") as out:
                 while block := f.read(CHUNK):
                     if cancelled():
-                        raise ReceiveStopped("cancelled")
+                        raise ReceiveStopped(RECEIVE_CANCELLED())
                     digest.update(block)
                     out.write(block)
                     size += len(block)
             after = os.stat(source)
             if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) \
                     or size != after.st_size:
-                raise ReceiveStopped("the file changed while it was being read")
+                raise ReceiveStopped(CHANGED_WHILE_READ())
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise

@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
                 else self.tr("Attached")
         if result.status == "duplicate":
             return self.tr("Already attached to this record")
-        if result.reason == CANCELLED:
+        if result.reason_code == CANCELLED.code:
             return self.tr("Not attached (cancelled)")
         return self.tr("Not attached: {reason}").format(reason=result.reason)
 

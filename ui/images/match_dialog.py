@@ -54,7 +54,7 @@ class MatchPreviewDialog(QDialog):
         for row, request in enumerate(self.requests):
             matched = request.match_status == "matched"
             cells = (Path(request.file).name, statuses[request.match_status],
-                     request.inventory_number if matched else request.refusal,
+                     request.inventory_number if matched else str(request.refusal or ""),
                      views[request.view_type] if matched else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
