@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueLocationError
 from catalogue_app.storage.filesystems import filesystem_type, is_network_filesystem
+from catalogue_app.storage.schema_messages import schema_message
 from db.local import schema
 from db.local.engine import make_engine, make_sessionmakers
 from db.local.models import Museum, Record, Setting
@@ -69,14 +70,14 @@ class Catalogue:
         try:
             state, revision = schema.schema_state(db_path)
         except schema.SchemaError as exc:
-            raise CatalogueLocationError(str(exc)) from exc
+            raise CatalogueLocationError(schema_message(exc)) from exc
         engine = make_engine(db_path)
         try:
             if state is not schema.SchemaState.CURRENT:
                 schema.upgrade(engine, db_path, revision)
         except schema.SchemaError as exc:
             engine.dispose()
-            raise CatalogueLocationError(str(exc)) from exc
+            raise CatalogueLocationError(schema_message(exc)) from exc
         for sub in ("images", "cache"):
             (directory / sub).mkdir(exist_ok=True)
         catalogue = cls(directory, engine, *make_sessionmakers(engine))

@@ -16,8 +16,10 @@ from catalogue_app.commands import COMMANDS
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
 from catalogue_app.logs import configure_desk_logging
+from catalogue_app.messages import declare
 
 log = logging.getLogger("catalogue_app.cli")
+INTERRUPTED = declare("cli.interrupted", "interrupted; nothing more was changed.")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
 
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"catalogue-app: {exc}", file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:
-        print("catalogue-app: interrupted; nothing more was changed.", file=sys.stderr)
+        print(f"catalogue-app: {INTERRUPTED()}", file=sys.stderr)
         return EXIT_FATAL
     except Exception as exc:  # disk full, locked catalogue, a bug: said, and logged in full
         log.exception("catalogue-app %s failed", args.command or "window")

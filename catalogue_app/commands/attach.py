@@ -2,6 +2,14 @@ import argparse
 import json
 import sys
 
+from catalogue_app.messages import declare
+
+REFUSED_COUNT = declare("attach.refused_count", "{refused} of {total} file(s) refused.")
+STATUS_ATTACHED = declare("attach.status_attached", "attached")
+STATUS_DUPLICATE = declare("attach.status_duplicate", "duplicate")
+STATUS_REFUSED = declare("attach.status_refused", "refused")
+_STATUS = {"attached": STATUS_ATTACHED, "duplicate": STATUS_DUPLICATE, "refused": STATUS_REFUSED}
+
 NAME = "attach"
 HELP = "attach image files (or every file in folders) to records; exit 1 if any file was refused"
 
@@ -47,9 +55,10 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         if not args.json or r.status == "refused":
             where = f" -> {r.inventory_number}" if r.inventory_number else ""
-            print(f"{r.file}: {r.status}{where}{': ' + r.reason if r.reason else ''}",
+            status = _STATUS[r.status]()
+            print(f"{r.file}: {status}{where}{': ' + r.reason if r.reason else ''}",
                   file=sys.stderr)
     refused = sum(r.status == "refused" for r in results)
     if refused:
-        print(f"{refused} of {len(results)} file(s) refused.", file=sys.stderr)
+        print(REFUSED_COUNT(refused=refused, total=len(results)), file=sys.stderr)
     return 1 if refused else 0

@@ -2,6 +2,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue_app.messages import declare
+
+BACKED_UP = declare("backup.done", "Backed up {records} records and {images} originals to {out}.")
+
 NAME = "backup"
 HELP = "write a consistent copy of the catalogue (database and images) to a new folder"
 
@@ -19,5 +23,5 @@ def run(args: argparse.Namespace) -> int:
         records, images = backup_catalogue(catalogue, args.out)
     finally:
         catalogue.close()
-    print(f"Backed up {records} records and {images} originals to {args.out}.", file=sys.stderr)
+    print(BACKED_UP(records=records, images=images, out=args.out), file=sys.stderr)
     return 0

@@ -1,6 +1,15 @@
 import argparse
 import sys
 
+from catalogue_app.messages import declare
+
+PROBLEMS_FOUND = declare("check.problems_found", "{n} problem(s) found.")
+NO_PROBLEM = declare("check.no_problem", "{folder}: no problem found.")
+UNUSED_FILES = declare(
+    "check.unused_files",
+    "note: {n} file(s) in the image store, {megabytes} MB, are used by no record (images "
+    "removed, records purged, an import interrupted); nothing was deleted:")
+
 NAME = "check"
 HELP = "check the catalogue's database (and with --fixity, every stored original); exit 1 on damage"
 
@@ -23,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if args.fixity:
         _list_unused(unused_originals(args.catalogue_dir))
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print(PROBLEMS_FOUND(n=len(problems)), file=sys.stderr)
         return 1
-    print(f"{args.catalogue_dir}: no problem found.", file=sys.stderr)
+    print(NO_PROBLEM(folder=args.catalogue_dir), file=sys.stderr)
     return 0
 
 
@@ -34,8 +43,6 @@ def _list_unused(paths) -> None:
     if not paths:
         return
     megabytes = sum(path.stat().st_size for path in paths if path.exists()) / 1e6
-    print(f"note: {len(paths)} file(s) in the image store, {megabytes:.1f} MB, are used by no "
-          "record (images removed, records purged, an import interrupted); nothing was "
-          "deleted:", file=sys.stderr)
+    print(UNUSED_FILES(n=len(paths), megabytes=f"{megabytes:.1f}"), file=sys.stderr)
     for path in paths:
         print(f"  {path}", file=sys.stderr)

@@ -4,6 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue_app.messages import declare
+
+QUERY_NOT_FOR_REGISTER = declare(
+    "export.query_not_for_register",
+    "a register always lists every entry; --query does not apply to it")
+EXPORTED = declare("export.done", "Exported {count} record(s) to {out}.")
+
 NAME = "export"
 HELP = ("export the catalogue (or the records a search finds) as CSV, LIDO XML or Joconde CSV, "
         "or print the inventory or deposits register as PDF")
@@ -30,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.format.endswith("register"):
             if args.query:
-                print("catalogue-app: a register always lists every entry; --query does not "
-                      "apply to it", file=sys.stderr)
+                print(f"catalogue-app: {QUERY_NOT_FOR_REGISTER()}", file=sys.stderr)
                 return 2
             count = _print_register(catalogue, args.out, args.format == "deposits-register",
                                     args.render_pdf)
@@ -40,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
                                      include_private=args.include_private)
     finally:
         catalogue.close()
-    print(f"Exported {count} record(s) to {args.out}.", file=sys.stderr)
+    print(EXPORTED(count=count, out=args.out), file=sys.stderr)
     return 0
 
 

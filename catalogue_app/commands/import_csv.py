@@ -7,6 +7,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from catalogue_app.messages import declare
+
+WHERE_FORM = declare("import.where_form", "--where expects COLUMN=VALUE, not {condition!r}")
+NOTHING_IMPORTED = declare("import.nothing_imported", "{problem}\nNothing was imported.")
+IGNORED_COLUMNS = declare(
+    "import.ignored_columns",
+    "Ignored columns (not mapped to a field): {columns}")
+ERRORS_HEADING = declare("import.errors_heading", "Errors (they block the import):")
+WARNINGS_HEADING = declare("import.warnings_heading", "Warnings (the data is kept as text):")
+
 NAME = "import-csv"
 HELP = ("import records from a CSV or .xlsx file; every problem is reported as "
         "'row N, column C: message (value)'; an error imports nothing")
@@ -47,15 +57,14 @@ def run(args: argparse.Namespace) -> int:
     for condition in args.where:
         column, equals, value = condition.partition("=")
         if not equals or not column:
-            print(f"catalogue-app: --where expects COLUMN=VALUE, not {condition!r}",
-                  file=sys.stderr)
+            print(f"catalogue-app: {WHERE_FORM(condition=condition)}", file=sys.stderr)
             return 2
         where.append((column, value))
     mapping = load_mapping(args.mapping) if args.mapping else None  # MappingError: exit 2
     try:
         source = open_table(args.file, args.encoding, args.delimiter)
     except SourceError as exc:
-        print(f"{exc}\nNothing was imported.", file=sys.stderr)
+        print(NOTHING_IMPORTED(problem=exc), file=sys.stderr)
         return 1
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
@@ -68,11 +77,10 @@ def run(args: argparse.Namespace) -> int:
         catalogue.close()
     print(f"{args.file.name}: {source.describe()}", file=sys.stderr)
     if report.unmapped_columns:
-        print("Ignored columns (not mapped to a field): " + ", ".join(report.unmapped_columns),
-              file=sys.stderr)
+        print(IGNORED_COLUMNS(columns=", ".join(report.unmapped_columns)), file=sys.stderr)
     # Problems are grouped under a heading so that each line keeps the contract's form.
-    for heading, problems in (("Errors (they block the import):", report.errors),
-                              ("Warnings (the data is kept as text):", report.warnings)):
+    for heading, problems in ((ERRORS_HEADING(), report.errors),
+                              (WARNINGS_HEADING(), report.warnings)):
         if problems:
             print(heading, file=sys.stderr)
             for problem in problems:

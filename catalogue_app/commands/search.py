@@ -2,6 +2,11 @@ import argparse
 import json
 import sys
 
+from catalogue_app.messages import declare
+
+LIMIT = declare("search.limit_negative", "--limit must be 0 or more.")
+COUNTS = declare("search.counts", "{query}: {total} record(s) in {ms} ms")
+
 NAME = "search"
 HELP = "search the records as the search box does; prints counts, timings and the first hits"
 
@@ -23,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from catalogue_app.search.service import search
 
     if args.limit < 0:
-        print("catalogue-app search: --limit must be 0 or more.", file=sys.stderr)
+        print(f"catalogue-app search: {LIMIT()}", file=sys.stderr)
         return 2
     catalogue = Catalogue.open(args.catalogue_dir)
     results = []
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for result in results:
-            print(f"{result['query']}: {result['total']} record(s) in {result['ms']} ms")
+            print(COUNTS(query=result["query"], total=result["total"], ms=result["ms"]))
             for hit in result["hits"]:
                 print(f"  {hit['inventory_number']:20} {hit['designation']}  {hit['title']}")
     return 0

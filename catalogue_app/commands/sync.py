@@ -2,6 +2,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue_app.messages import declare
+
+NEEDS_SCHEME = declare(
+    "sync.server_needs_scheme",
+    "--server {server!r}: give the address with https:// (or http://).")
+NO_TOKEN = declare(
+    "sync.no_saved_token",
+    "No token is saved for {server}: give one with --token-file, or save it in the sync "
+    "settings of the application.")
+STOPPED = declare("sync.stopped", "Sync with {server} stopped: {error}")
+DONE = declare("sync.done", "Sync with {server} done: {summary} {pending} change(s) still pending.")
+
 NAME = "sync"
 HELP = ("send this catalogue's changes to the regional base and receive the others' "
         "(exit 1 when some records were refused or wait for a decision)")
@@ -22,30 +34,28 @@ def run(args: argparse.Namespace) -> int:
 
     server = args.server.rstrip("/")
     if not server.startswith(("https://", "http://")):
-        print(f"--server {args.server!r}: give the address with https:// (or http://).",
-              file=sys.stderr)
+        print(NEEDS_SCHEME(server=args.server), file=sys.stderr)
         return 2
     if args.token_file is not None:
         token = tokens.read_token_file(args.token_file)  # CatalogueError: said by cli.main
     else:
         token = tokens.load_token(server)
         if token is None:
-            print(f"No token is saved for {server}: give one with --token-file, or save it in"
-                  " the sync settings of the application.", file=sys.stderr)
+            print(NO_TOKEN(server=server), file=sys.stderr)
             return 2
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
         with RegionalClient(server, token) as client:
             report = Synchroniser(catalogue, client, token, progress=_progress).run()
     except SyncError as error:
-        print(f"Sync with {server} stopped: {error}", file=sys.stderr)
+        print(STOPPED(server=server, error=error), file=sys.stderr)
         return 2
     finally:
         catalogue.close()
     for message in report.refused:
         print(message, file=sys.stderr)
-    print(f"Sync with {server} done: {report.summary()}"
-          f" {report.pending} change(s) still pending.", file=sys.stderr)
+    print(DONE(server=server, summary=report.summary(), pending=report.pending),
+          file=sys.stderr)
     return 1 if report.refused or report.conflicts or report.pending else 0
 
 

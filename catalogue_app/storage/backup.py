@@ -12,13 +12,18 @@ from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, IMAGES_DIR_SETTING, Catalogue
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
+
+NOT_EMPTY = declare(
+    "backup.target_not_empty",
+    "{folder} already exists and is not empty; choose a new folder.")
 
 
 def backup_catalogue(catalogue: Catalogue, out: Path) -> tuple[int, int]:
     """Write the copy into the new or empty folder out; return (records, images) copied."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
-        raise CatalogueError(f"{out} already exists and is not empty; choose a new folder.")
+        raise CatalogueError(NOT_EMPTY, folder=out)
     out.mkdir(parents=True, exist_ok=True)
     partial = out / (DB_FILE_NAME + ".partial")
     images_dir = catalogue.images_dir

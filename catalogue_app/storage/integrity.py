@@ -9,55 +9,75 @@ import sqlite3
 from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, IMAGES_DIR_SETTING
+from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.records.inventory_numbers import normalise_inventory_number
 
-# Each invariant: an SQL query returning offending rows, and the message for one row.
-INVARIANTS: tuple[tuple[str, str], ...] = (
-    ("SELECT id, inventory_number FROM records WHERE trim(inventory_number) = ''",
-     "record {0} has no inventory number"),
+NO_NUMBER = declare("check.no_number", "record {record} has no inventory number")
+TRASHED_INSCRIBED = declare(
+    "check.trashed_inscribed",
+    "record {record} is in the trash although it is in the register ({value})")
+UNKNOWN_STATUS = declare("check.unknown_status", "record {record} has an unknown status {value!r}")
+PRIMARY_IMAGES = declare("check.primary_images", "record {record} has {value} primary images")
+PRESENT_AND_DELETED = declare(
+    "check.present_and_deleted",
+    "record {record} ({value}) is both present and deleted")
+MUSEUMS = declare("check.several_museums", "{record} museums in one catalogue")
+DATABASE = declare("check.database", "database: {problem}")
+DANGLING = declare(
+    "check.dangling_row",
+    "database: table {table} row {rowid} points to a missing row of {parent}")
+KEY_OUT_OF_STEP = declare(
+    "check.key_out_of_step",
+    "record {record_id} ({number}): its uniqueness key is out of step with its number")
+ORIGINAL_MISSING = declare("check.original_missing", "image {sha256}: original missing ({path})")
+ORIGINAL_ALTERED = declare("check.original_altered", "image {sha256}: original altered ({path})")
+# Each invariant: an SQL query returning offending rows (the record, a value), and the
+# message for one row.
+INVARIANTS: tuple[tuple[str, MessageKind], ...] = (
+    ("SELECT id, inventory_number FROM records WHERE trim(inventory_number) = ''", NO_NUMBER),
     ("SELECT id, register_date FROM records WHERE trashed_at IS NOT NULL "
-     "AND trim(register_date) <> ''",
-     "record {0} is in the trash although it is in the register ({1})"),
+     "AND trim(register_date) <> ''", TRASHED_INSCRIBED),
     ("SELECT id, status FROM records WHERE status NOT IN ('active', 'deaccessioned')",
-     "record {0} has an unknown status {1!r}"),
+     UNKNOWN_STATUS),
     ("SELECT record_id, count(*) FROM images WHERE is_primary GROUP BY record_id "
-     "HAVING count(*) > 1", "record {0} has {1} primary images"),
+     "HAVING count(*) > 1", PRIMARY_IMAGES),
     ("SELECT t.record_id, t.inventory_number FROM tombstones t JOIN records r "
-     "ON r.id = t.record_id", "record {0} ({1}) is both present and deleted"),
-    ("SELECT count(*), 0 FROM museum HAVING count(*) > 1", "{0} museums in one catalogue"),
+     "ON r.id = t.record_id", PRESENT_AND_DELETED),
+    ("SELECT count(*), 0 FROM museum HAVING count(*) > 1", MUSEUMS),
 )
 
 
-def check_catalogue(directory: Path, *, fixity: bool = False) -> list[str]:
+def check_catalogue(directory: Path, *, fixity: bool = False) -> list[Message]:
     """Every problem found, as a sentence; an empty list means the catalogue is sound.
 
     Reads the file directly, read-only, so that even a catalogue too damaged to open (or to
     upgrade) gets a report instead of an error."""
     db_path = directory / DB_FILE_NAME
-    problems: list[str] = []
+    problems: list[Message] = []
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        problems += [f"database: {row[0]}" for row in conn.execute("PRAGMA integrity_check")
+        problems += [DATABASE(problem=row[0]) for row in conn.execute("PRAGMA integrity_check")
                      if row[0] != "ok"]
         problems += [
-            f"database: table {table} row {rowid} points to a missing row of {parent}"
+            DANGLING(table=table, rowid=rowid, parent=parent)
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
-        for query, message in INVARIANTS:
-            problems += [message.format(*row) for row in conn.execute(query)]
+        for query, kind in INVARIANTS:
+            problems += [kind(record=record, value=value)
+                         for record, value in conn.execute(query)]
         problems += _inventory_key_problems(conn)
         if fixity:
             problems += _fixity_problems(conn, _images_dir(conn, directory))
     except sqlite3.DatabaseError as exc:
-        problems.append(f"database: {exc}")
+        problems.append(DATABASE(problem=exc))
     finally:
         conn.close()
     return problems
 
 
-def _inventory_key_problems(conn: sqlite3.Connection) -> list[str]:
+def _inventory_key_problems(conn: sqlite3.Connection) -> list[Message]:
     return [
-        f"record {record_id} ({number}): its uniqueness key is out of step with its number"
+        KEY_OUT_OF_STEP(record_id=record_id, number=number)
         for record_id, number, key in conn.execute(
             "SELECT id, inventory_number, inventory_key FROM records")
         if normalise_inventory_number(number) != key
@@ -70,7 +90,7 @@ def _images_dir(conn: sqlite3.Connection, directory: Path) -> Path:
     return Path(moved[0]) if moved else directory / "images"
 
 
-def _fixity_problems(conn: sqlite3.Connection, images_dir: Path) -> list[str]:
+def _fixity_problems(conn: sqlite3.Connection, images_dir: Path) -> list[Message]:
     from catalogue_app.images.store import ImageStore
 
     store = ImageStore(images_dir)
@@ -78,7 +98,8 @@ def _fixity_problems(conn: sqlite3.Connection, images_dir: Path) -> list[str]:
     for (sha256,) in conn.execute("SELECT DISTINCT sha256 FROM images ORDER BY sha256"):
         status = store.verify(sha256)
         if status != "ok":
-            problems.append(f"image {sha256}: original {status} ({store.path_for(sha256)})")
+            damage = ORIGINAL_MISSING if status == "missing" else ORIGINAL_ALTERED
+            problems.append(damage(sha256=sha256, path=store.path_for(sha256)))
     return problems
 
 

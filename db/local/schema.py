@@ -20,7 +20,13 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 class SchemaError(Exception):
-    """A catalogue file that cannot be opened as it is; the message is meant for the user."""
+    """A catalogue file that cannot be opened as it is: `kind` (unreadable, foreign, newer,
+    upgrade_failed) and its parameters; the core words it for the user
+    (catalogue_app/storage/schema_messages.py)."""
+
+    def __init__(self, kind: str, **params: object) -> None:
+        super().__init__(kind, params)
+        self.kind, self.params = kind, params
 
 
 class SchemaState(Enum):
@@ -47,26 +53,17 @@ def schema_state(db_path: Path) -> tuple[SchemaState, str | None]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:  # "file is not a database" and kin
-        raise SchemaError(
-            f"{db_path} cannot be read as a catalogue database ({_reason(exc)}). "
-            "It was left untouched; restore it from a backup or choose another catalogue."
-        ) from exc
+        raise SchemaError("unreadable", path=db_path, reason=_reason(exc)) from exc
     if not tables:
         return SchemaState.EMPTY, None
     if revision is None:
-        raise SchemaError(
-            f"{db_path} is an SQLite database but not a catalogue "
-            "(it has no catalogue version). It was left untouched."
-        )
+        raise SchemaError("foreign", path=db_path)
     revision = revision[0]
     if revision == HEAD_REVISION:
         return SchemaState.CURRENT, revision
     if revision in KNOWN_REVISIONS:
         return SchemaState.OUTDATED, revision
-    raise SchemaError(
-        f"{db_path} was written by a newer version of the application (schema {revision}). "
-        "Install the latest version to open it; the file was left untouched."
-    )
+    raise SchemaError("newer", path=db_path, revision=revision)
 
 
 def upgrade(engine: Engine, db_path: Path, from_revision: str | None) -> Path | None:
@@ -85,11 +82,8 @@ def upgrade(engine: Engine, db_path: Path, from_revision: str | None) -> Path | 
             config.attributes["connection"] = conn
             command.upgrade(config, HEAD_REVISION)
     except Exception as exc:
-        where = f" A copy taken before the upgrade is at {backup}." if backup else ""
-        raise SchemaError(
-            f"Upgrading {db_path} failed ({_reason(exc)}); the catalogue was left as it was."
-            + where
-        ) from exc
+        raise SchemaError("upgrade_failed", path=db_path, reason=_reason(exc),
+                          backup=backup or "") from exc
     return backup
 
 
