@@ -58,6 +58,8 @@ VOCABULARY_OF = {"designation": "designation", "materials": "material",
 IMPORT_CANCELLED = declare("exchange.import_cancelled", "Import cancelled: nothing was imported.")
 AT_ROW = declare("exchange.at_row", "row {row}")
 AT_COLUMN = declare("exchange.at_column", "column {column}")
+PROBLEM_AT = declare("exchange.problem_at", "{where}: {message}")
+LIST_SEPARATOR = declare("exchange.list_separator", "; ")
 SUMMARY_ROWS = declare("exchange.summary_rows", "{n} row(s) read")
 SUMMARY_FILTERED = declare("exchange.summary_filtered", "{n} left aside by the row filter")
 SUMMARY_PROBLEMS = declare("exchange.summary_problems", "{errors} error(s), {warnings} warning(s)")
@@ -145,7 +147,7 @@ class Problem:
         where = ", ".join(part for part in (
             str(AT_ROW(row=self.row)) if self.row is not None else "",
             str(AT_COLUMN(column=self.column)) if self.column is not None else "") if part)
-        text = f"{where}: {self.message}" if where else str(self.message)
+        text = str(PROBLEM_AT(where=where, message=self.message)) if where else str(self.message)
         return f"{text} ({_shown(self.value)})" if self.value is not None else text
 
 
@@ -182,7 +184,7 @@ class ImportReport:
             parts.append(str(SUMMARY_FILTERED(n=self.filtered_out)))
         parts.append(str(SUMMARY_PROBLEMS(errors=len(self.errors),
                                           warnings=len(self.warnings))))
-        counts = "; ".join(parts)
+        counts = str(LIST_SEPARATOR()).join(parts)
         if self.blocked:
             return str(SUMMARY_BLOCKED(counts=counts))
         updates = str(SUMMARY_UPDATES(n=self.to_update)) if self.to_update else ""

@@ -1495,7 +1495,17 @@
         <translation>Colonnes ignorées&#xa0;: {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="343"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="333"/>
+        <source>error: {problem}</source>
+        <translation>erreur : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="333"/>
+        <source>warning: {problem}</source>
+        <translation>avertissement : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="344"/>
         <source>The import failed; nothing was imported: {error}</source>
         <translation>L&apos;import a échoué&#xa0;; rien n&apos;a été importé&#xa0;: {error}</translation>
     </message>

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
+import ui.language
+from catalogue_app import messages as core_messages
 from ui import messages
+from ui.language import chosen_language, install_translator
 
 _REAL_ASK_SAVE_CHANGES = messages.ask_save_changes
 
@@ -37,3 +41,20 @@ def window(qtbot, catalogue, shown_errors, monkeypatch: pytest.MonkeyPatch):
     qtbot.addWidget(win)
     show_active(qtbot, win)
     return win
+
+
+@pytest.fixture
+def french(qapp: QApplication, monkeypatch: pytest.MonkeyPatch):
+    """The app's language set to French in the settings and installed as ui/app.py does (the
+    core's messages included); undone afterwards so other tests keep the English."""
+    settings = QSettings()
+    settings.setValue("language", "fr")
+    monkeypatch.setattr(ui.language, "_current", ui.language._current)
+    monkeypatch.setattr(core_messages, "_language", core_messages._language)
+    before = set(qapp.findChildren(QTranslator))
+    install_translator(qapp, chosen_language())
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    settings.remove("language")

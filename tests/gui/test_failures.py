@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from catalogue_app import messages as core_messages
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.logs import configure_desk_logging, log_file
 from catalogue_app.records.store import insert_records, load_record
@@ -45,13 +44,6 @@ def failure_hooks(qapp, shown_failures):
     failures.install_failure_reporting()
     yield shown_failures
     sys.excepthook, threading.excepthook = before
-
-
-@pytest.fixture
-def french():
-    core_messages.set_language("fr")
-    yield
-    core_messages.set_language("en")
 
 
 def _log_text() -> str:

@@ -9,12 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
-
-import ui.language
-from ui.language import TRANSLATIONS_DIR, chosen_language, install_translator
+from ui.language import TRANSLATIONS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_SOURCES = sorted((ROOT / "ui").rglob("*.py"))
@@ -94,22 +89,6 @@ def test_the_shipped_qm_is_compiled_from_the_committed_ts(tmp_path: Path) -> Non
                    check=True, capture_output=True)
     assert compiled.read_bytes() == QM_FILE.read_bytes(), \
         "catalogue_fr.qm is out of date: run scripts/update_translations.sh"
-
-
-@pytest.fixture
-def french(qapp: QApplication, monkeypatch: pytest.MonkeyPatch):
-    """The app's language set to French in the settings and installed as ui/app.py does;
-    undone afterwards so other tests keep the English source strings."""
-    settings = QSettings()
-    settings.setValue("language", "fr")
-    monkeypatch.setattr(ui.language, "_current", ui.language._current)
-    before = set(qapp.findChildren(QTranslator))
-    install_translator(qapp, chosen_language())
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    settings.remove("language")
 
 
 def test_choosing_french_shows_the_window_in_french(qtbot, catalogue, french) -> None:

@@ -330,7 +330,8 @@ class RunPage(QWizardPage):
         if report.unmapped_columns:
             lines.append(self.tr("Ignored columns: {columns}").format(
                 columns=", ".join(report.unmapped_columns)))
-        lines += [f"{self.tr('error') if p.severity == 'error' else self.tr('warning')}: {p}"
+        error, warning = self.tr("error: {problem}"), self.tr("warning: {problem}")
+        lines += [(error if p.severity == "error" else warning).format(problem=p)
                   for p in report.problems]
         self.problems.setPlainText("\n".join(lines))
         self.summary.setText(report.summary())

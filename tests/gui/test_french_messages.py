@@ -1,0 +1,73 @@
+"""No English text from the core reaches a French user: with the interface in French, the
+core's refusals and reports show in French wherever the window shows them (the file chosen
+for an import, the problems of its dry run, the reasons a picture is refused, a locked
+keyring), with the words of resources/translations/messages_fr.po."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.errors import KeyringLocked
+
+from catalogue_app.images.attach import requests_for_record
+from catalogue_app.records.store import blank_record, create_record
+from tests.unit.import_samples import write_rows
+from ui.exchange.import_wizard import ImportWizard
+from ui.images.import_dialog import import_images
+from ui.sync.settings_dialog import SyncSettingsDialog
+
+STATE = 2  # the import dialog's column saying what became of each file
+
+
+def test_an_unreadable_import_file_is_explained_in_french(qtbot, catalogue, french, tmp_path):
+    wizard = ImportWizard(catalogue, "marie")
+    qtbot.addWidget(wizard)
+    (tmp_path / "vide.csv").write_bytes(b"")
+    wizard.file_page.path_edit.setText(str(tmp_path / "vide.csv"))
+    wizard.file_page.look_at_file()
+    assert wizard.file_page.detected.text() == "vide.csv est vide : il n'y a rien à importer."
+
+
+def test_the_dry_run_lists_its_problems_in_french(qtbot, catalogue, french, tmp_path):
+    wizard = ImportWizard(catalogue, "marie")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    path = write_rows(tmp_path / "objets.csv", ["inventory_number", "dating"],
+                      [["2004.1.1", "un jour peut-être"], ["2004.1.1", "XIXe siècle"]])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.look_at_file()
+    wizard.next()
+    wizard.next()
+    page = wizard.check_page
+    qtbot.waitUntil(lambda: page.done is not None or not page.cancel_button.isEnabled(),
+                    timeout=60_000)
+    problems = page.problems.toPlainText()
+    assert "erreur : ligne 3, colonne inventory_number : numéro d'inventaire déjà présent ligne 2" \
+        in problems
+    assert "avertissement : ligne 2, colonne dating : datation non comprise" in problems
+    assert page.summary.text().startswith("2 ligne(s) lue(s) ; 1 erreur(s), 1 avertissement(s)")
+    for english in ("row", "column", "already", "not understood", "read"):
+        assert english not in problems + page.summary.text()
+
+
+def test_refused_pictures_say_why_in_french(qtbot, catalogue, french, tmp_path):
+    with catalogue.writing() as session:
+        create_record(session, {**blank_record(), "inventory_number": "2004.12.3"}, "marie")
+    (tmp_path / "vide.jpg").write_bytes(b"")
+    files = [str(tmp_path / "vide.jpg"), str(tmp_path / "disparu.jpg")]
+    dialog = import_images(catalogue, requests_for_record(catalogue, files, "2004.12.3"), None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=60_000)
+    states = [dialog.table.item(row, STATE).text() for row in range(2)]
+    assert states[0].endswith("le fichier est vide (0 octet)")
+    assert states[1].endswith("le fichier n'existe plus")
+    assert [Path(r.file).name for r in dialog.results] == ["vide.jpg", "disparu.jpg"]
+
+
+def test_a_locked_keyring_is_reported_in_french(qtbot, french, shown_errors, memory_keyring):
+    memory_keyring.failure = KeyringLocked("locked")
+    dialog = SyncSettingsDialog("https://base.example")
+    qtbot.addWidget(dialog)
+    (_title, text), = shown_errors
+    assert text.startswith("Le trousseau du système n'a pas pu être lu (locked)")
+    assert dialog.token() == ""
