@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 from catalogue_app.messages import declare
 
 PAGE_NUMBER = declare("documents.page_number", "Page {n} / {total}")
+CONTINUED = declare("documents.continued", "(continued)")
 
 Tone = Literal["normal", "subtle", "alert"]
 
@@ -68,6 +69,9 @@ class Table:
     show_headings: bool = True
     grid: bool = True  # cell borders; without them alternate rows are shaded
     empty_text: str = ""  # said under the headings when there is no row
+    # Added to the first cell of a row taller than a page where it continues, so that each
+    # page says whose text it carries on with ("2004.1.3 (continued)").
+    continued: str = ""
 
 
 Block = Heading | Paragraph | Image | PageBreak | Table

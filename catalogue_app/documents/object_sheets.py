@@ -9,6 +9,7 @@ from typing import Any
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.documents.model import (
+    CONTINUED,
     PAGE_NUMBER,
     Block,
     Column,
@@ -69,7 +70,7 @@ def _sheet(record: Mapping[str, Any], picture: Path | None, language: str) -> li
                                    for i in images)), label_first=True))
     frozen = tuple(rows)
     blocks.append(Table((Column("", 3), Column("", 7)), lambda: frozen, show_headings=False,
-                        grid=False))
+                        grid=False, continued=CONTINUED().text(language)))
     return blocks
 
 

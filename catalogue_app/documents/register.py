@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.documents.model import PAGE_NUMBER, Column, Document, Renderer, Row, Table
+from catalogue_app.documents.model import (
+    CONTINUED,
+    PAGE_NUMBER,
+    Column,
+    Document,
+    Renderer,
+    Row,
+    Table,
+)
 from catalogue_app.documents.record_text import deaccession_note, field_text
 from catalogue_app.exchange.catalogue_records import export_records, register_record_ids
 from catalogue_app.messages import declare
@@ -49,8 +57,8 @@ def register_document(catalogue: Catalogue, ids: list[str], deposits: bool) -> D
 
     columns = tuple(Column(f"{f.regulatory_column}. {f.label_fr}", weight)
                     for f, weight in zip(REGISTER_FIELDS, _WEIGHTS, strict=True))
-    table = Table(columns, rows, font_pt=_FONT_PT,
-                  empty_text=REGISTER_EMPTY().text(LANGUAGE))
+    table = Table(columns, rows, font_pt=_FONT_PT, empty_text=REGISTER_EMPTY().text(LANGUAGE),
+                  continued=CONTINUED().text(LANGUAGE))
     return Document(title, [table], landscape=True, running_title=title,
                     footer=PAGE_NUMBER().text(LANGUAGE), font_pt=_FONT_PT)
 

@@ -23,8 +23,8 @@ from ui.documents.pdf import render_pdf
 pytestmark = requires("pdftotext")
 
 
-def pdf_text(path, *pages: int) -> str:
-    args = ["pdftotext", "-layout"]
+def pdf_text(path, *pages: int, layout: bool = True) -> str:
+    args = ["pdftotext", "-layout"] if layout else ["pdftotext"]
     if pages:
         args += ["-f", str(pages[0]), "-l", str(pages[-1])]
     text = subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
@@ -104,3 +104,25 @@ def test_register_is_printed_headless_from_the_command_line(catalogue, tmp_path)
                      str(tmp_path / "register.pdf"), env={"QT_QPA_PLATFORM": ""})
     assert result.returncode == 0, result.stderr
     assert "2004.1.1" in pdf_text(tmp_path / "register.pdf")
+
+
+def test_an_entry_taller_than_a_page_continues_on_the_next_ones_and_loses_nothing(
+        qapp, catalogue, tmp_path):
+    note = " ".join(f"Constat {n} : reprise de la dorure." for n in range(300))
+    with catalogue.writing() as session:
+        insert_records(session, [
+            {"inventory_number": "2004.1.1", "register_date": "2004-05-01", "observations": note},
+            {"inventory_number": "2004.1.2", "register_date": "2004-05-01"}], "test")
+    print_register(catalogue, tmp_path / "register.pdf", render_pdf)
+    pages = page_count(tmp_path / "register.pdf")
+    assert pages > 2
+    for page in range(2, pages + 1):
+        text = pdf_text(tmp_path / "register.pdf", page)
+        assert "1. Numéro" in text  # the headings repeat on every page
+        if "Constat 299" not in text:  # a page the entry continues on names it
+            assert "2004.1.1" in text and "(suite)" in text
+    whole = " ".join(pdf_text(tmp_path / "register.pdf", layout=False).split())
+    # Nothing cut off (a page may fall anywhere between two words).
+    assert whole.count("Constat") == whole.count("dorure.") == 300
+    assert {str(n) for n in range(300)} <= set(whole.split())
+    assert "…" not in whole and "2004.1.2" in whole

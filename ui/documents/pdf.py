@@ -352,6 +352,8 @@ class _TableLayout:
                      for text, width in zip(cells, self.widths, strict=True)]
             self.draw(row, [head for head, _ in parts], room, shaded)
             cells = [rest for _, rest in parts]
+            if self.table.continued and not cells[0]:
+                cells[0] = f"{row.cells[0]}\n{self.table.continued}"
             height = self.height(cells)
             self.next_page()
 
