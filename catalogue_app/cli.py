@@ -15,7 +15,7 @@ from pathlib import Path
 from catalogue_app.commands import COMMANDS
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
-from catalogue_app.logs import configure_desk_logging
+from catalogue_app.logs import configure_desk_logging, record_hard_crashes
 from catalogue_app.messages import declare
 
 log = logging.getLogger("catalogue_app.cli")
@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args.catalogue_dir = catalogue_dir(args)
     args.render_pdf = render_pdf
     configure_desk_logging()
+    record_hard_crashes()
     try:
         if args.command is None:
             from ui.app import run_gui  # Qt is loaded only for the window

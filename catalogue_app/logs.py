@@ -3,10 +3,12 @@ command line (the frozen build has no console: this file is where errors go), JS
 the regional base (one object per event, for a log collector).
 
 The desk's file is catalogue-app.log in the platformdirs log folder (CATALOGUE_APP_LOG_DIR
-overrides it), kept to five files of 5 MB."""
+overrides it), kept to five files of 5 MB; a hard crash (a fault inside Qt or SQLite, where
+Python's own handlers never run) leaves its stack in faults.log beside it."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -16,6 +18,7 @@ import traceback
 from pathlib import Path
 
 LOG_FILE_NAME = "catalogue-app.log"
+FAULTS_FILE_NAME = "faults.log"
 _MAX_BYTES, _BACKUPS = 5 * 1024 * 1024, 4
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
@@ -48,14 +51,32 @@ def configure_desk_logging(level: int = logging.INFO) -> Path | None:
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True)
     except OSError as error:
-        print(f"catalogue-app: cannot write the log file {path}: {error}", file=sys.stderr)
+        if sys.stderr is not None:  # None in the frozen build, which has no console
+            print(f"catalogue-app: cannot write the log file {path}: {error}", file=sys.stderr)
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.catalogue_desk_log = True
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its set-up chatter, each start
     logging.captureWarnings(True)
     return path
+
+
+_faults_file = None  # kept open for the life of the process: faulthandler writes to its fd
+
+
+def record_hard_crashes() -> None:
+    """Have a fatal fault (inside Qt, SQLite...) write every thread's stack to faults.log."""
+    global _faults_file
+    if _faults_file is not None:
+        return
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        _faults_file = (log_dir() / FAULTS_FILE_NAME).open("a", encoding="utf-8")
+    except OSError:
+        return
+    faulthandler.enable(file=_faults_file, all_threads=True)
 
 
 def server_log_config(level: str = "INFO") -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import subprocess
 import sys
@@ -123,3 +124,16 @@ def test_the_language_of_messages_follows_the_choice():
     finally:
         messages.set_language("en")
     assert str(CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")) == "The token file t is empty."
+
+
+def test_a_hard_crash_leaves_every_threads_stack_in_the_faults_file(tmp_path):
+    script = ("import faulthandler, sys\n"
+              "from catalogue_app.logs import record_hard_crashes\n"
+              "record_hard_crashes()\n"
+              "faulthandler._sigsegv()\n")  # what a fault inside Qt does to the process
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                            text=True, timeout=60,
+                            env={**os.environ, "CATALOGUE_APP_LOG_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    faults = (tmp_path / "faults.log").read_text()
+    assert "Segmentation fault" in faults and "<string>" in faults
