@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
+from catalogue_app.settings import USER_NAME, Preferences
 from ui import messages
 from ui.language import chosen_language, install_translator
 
@@ -20,12 +21,13 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("catalogue-app")
     app.setApplicationName("Catalogue")
-    install_translator(app, chosen_language())
+    preferences = Preferences()
+    install_translator(app, chosen_language(preferences))
     from ui.failures import install_failure_reporting
 
     install_failure_reporting()
     try:
-        catalogue = Catalogue.open(catalogue_dir)
+        catalogue = Catalogue.open(catalogue_dir, user=preferences.get(USER_NAME))
     except CatalogueError as exc:
         if not smoke_test:
             messages.show_error(None, app.translate("app", "Cannot open the catalogue"), str(exc))
@@ -42,7 +44,7 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(catalogue)
+    window = MainWindow(catalogue, preferences)
     if smoke_test:
         _report_first_paint(window)
     window.show()

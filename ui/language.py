@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app import messages
 from catalogue_app.records.fields import Field
+from catalogue_app.settings import LANGUAGE, Preferences
 
 LANGUAGES = ("fr", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _current = "en"
 
 
-def chosen_language() -> str:
-    stored = QSettings().value("language", "")
+def chosen_language(preferences: Preferences) -> str:
+    stored = preferences.get(LANGUAGE)
     if stored in LANGUAGES:
         return stored
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"

@@ -1,10 +1,12 @@
-"""The main window: the object list beside the object form, menus, search box, status bar."""
+"""The main window: the object list beside the object form, menus, search box, status bar.
+
+Actions elsewhere in ui/ talk to it through a small public interface: apply(changes) after a
+Catalogue verb (it refreshes the list, count, form and status from that one answer, and passes
+it on through catalogueChanged), select(), may_leave_form(), refilter(), show_status()."""
 
 from __future__ import annotations
 
-import getpass
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
+from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records import drafts, lifecycle
-from catalogue_app.records import store as records
 from catalogue_app.search.service import ListFilter
+from catalogue_app.settings import Preferences
 from ui import messages
 from ui.exchange.window_actions import ExchangeActions
 from ui.failures import report_failure
@@ -35,10 +36,12 @@ from ui.sync.window_actions import SyncActions
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalogue: Catalogue) -> None:
+    catalogueChanged = Signal(Changes)  # after the window showed what a verb changed
+
+    def __init__(self, catalogue: Catalogue, preferences: Preferences | None = None) -> None:
         super().__init__()
         self.catalogue = catalogue
-        self.user = getpass.getuser()
+        self.preferences = preferences or Preferences()
         museum = catalogue.museum()
         self.setWindowTitle(self.tr("Catalogue — {museum}[*]").format(
             museum=museum.name or catalogue.directory.name))
@@ -49,7 +52,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self._apply_search)
+        self._search_timer.timeout.connect(self.refilter)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
 
         self.model = ObjectListModel(catalogue, self)
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
-        self.form = ObjectForm(catalogue, self.user)
+        self.form = ObjectForm(catalogue)
         self.form.dirtyChanged.connect(self._dirty_changed)
 
         left = QWidget()
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self._make_actions()
-        self._update_count()
+        self.update_count()
         self._dirty_changed(False)
         self.record_actions = RecordActions(self)
         self.image_actions = ImageActions(self)
@@ -140,11 +143,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self).exec()
+        SettingsDialog(self.catalogue, self.preferences, self).exec()
 
     # --- records ------------------------------------------------------------------------
     def new_record(self) -> None:
-        if not self._may_leave_form():
+        if not self.may_leave_form():
             return
         self.table.clearSelection()
         self.form.load(None)
@@ -152,17 +155,9 @@ class MainWindow(QMainWindow):
 
     def save_record(self) -> bool:
         """Save the form; on refusal, say why and keep the form as it is."""
-        data = self.form.values()
         try:
-            with self.catalogue.writing() as session:
-                drafts.discard_draft(session, data.get("id"))
-                if data.get("id"):
-                    records.update_record(session, data["id"], data, self.user)
-                    record_id = data["id"]
-                else:
-                    record_id = records.create_record(session, data, self.user)
-            with self.catalogue.reading() as session:
-                saved = records.load_record(session, record_id)
+            changes = self.catalogue.save(self.form.values())
+            saved = self.catalogue.load(changes.focus)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Record not saved"), str(exc))
             return False
@@ -170,11 +165,10 @@ class MainWindow(QMainWindow):
             report_failure(self, self.tr("Record not saved"), exc)
             return False
         self.form.load(saved)
-        self.model.refresh()
-        self._select(record_id)
-        self._update_count()
-        self.statusBar().showMessage(
-            self.tr("Saved {number}.").format(number=saved["inventory_number"]), 4000)
+        self.apply(changes)
+        self.select(changes.focus)
+        self.show_status(self.tr("Saved {number}.").format(number=saved["inventory_number"]),
+                         4000)
         return True
 
     def delete_selected(self) -> None:
@@ -185,21 +179,19 @@ class MainWindow(QMainWindow):
         if not messages.confirm(self, self.tr("Delete records"), text):
             return
         try:
-            with self.catalogue.writing() as session:
-                for record_id in ids:
-                    lifecycle.trash_record(session, record_id, self.user)
+            changes = self.catalogue.trash(ids)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Nothing deleted"), str(exc))
             return
         self.form.load(None)
-        self.model.refresh()
-        self._update_count()
+        self.apply(changes)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [rid for rid in (self.model.id_at(r) for r in rows) if rid]
 
-    def _select(self, record_id: str) -> None:
+    def select(self, record_id: str) -> None:
+        """Make the record the list's current row (which shows it in the form)."""
         row = self.model.row_of(record_id)
         if row >= 0:
             index = self.model.index(row, 0)
@@ -212,12 +204,12 @@ class MainWindow(QMainWindow):
         record_id = self.model.id_at(current.row())
         if record_id is None or record_id == self.form.record_id():
             return
-        if not self._may_leave_form():
+        if not self.may_leave_form():
             return
-        with self.catalogue.reading() as session:
-            self.form.load(records.load_record(session, record_id))
+        self.form.load(self.catalogue.load(record_id))
 
-    def _may_leave_form(self) -> bool:
+    def may_leave_form(self) -> bool:
+        """True once the form's edits are saved or discarded (asked); False: stay."""
         if not self.form.is_dirty():
             return True
         answer = messages.ask_save_changes(self)
@@ -228,15 +220,33 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    # --- what changed -------------------------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        """Show what a Catalogue verb changed: the list and its count, the record in the form
+        (unless it holds edits of its own), then whatever listens to catalogueChanged."""
+        if changes.list_changed:
+            self.model.refresh()
+            self.update_count()
+        record_id = self.form.record_id()
+        if changes.touches(record_id) and not self.form.is_dirty():
+            try:
+                self.form.load(self.catalogue.load(record_id))
+            except CatalogueError:  # purged
+                self.form.load(None)
+        self.catalogueChanged.emit(changes)
+
+    def show_status(self, text: str, milliseconds: int = 6000) -> None:
+        self.statusBar().showMessage(text, milliseconds)
+
     # --- search and status --------------------------------------------------------------
-    def _apply_search(self) -> None:
+    def refilter(self) -> None:
         """Narrow the list to the search box's text and the theme and filter panels."""
         wanted = ListFilter(self.search_box.text(), tuple(self.theme_panel.filter_theme_ids()),
                             **self.filter_panel.filters())
         self.model.set_filter(wanted)
-        self._update_count()
+        self.update_count()
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         total = self.catalogue.record_count()
         shown = self.model.rowCount()
         if shown == total:
@@ -249,7 +259,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(dirty)
 
     def closeEvent(self, event) -> None:
-        if self._may_leave_form():
+        if self.may_leave_form():
             event.accept()
         else:
             event.ignore()

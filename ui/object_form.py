@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records import drafts, number_checks
 from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.drafts import DraftInfo
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.measurements import (
     MeasurementRow,
@@ -42,8 +42,9 @@ from catalogue_app.records.measurements import (
     parse_measurements,
 )
 from catalogue_app.records.multivalue import split_values
+from catalogue_app.records.number_checks import lot_of
 from catalogue_app.records.store import META_KEYS, blank_record
-from catalogue_app.vocabulary.terms import FIELD_VOCABULARIES, add_local_term
+from catalogue_app.vocabulary.terms import FIELD_VOCABULARIES
 from ui import messages
 from ui.form import prompts
 from ui.form.completion import attach_vocabulary, vocabulary_label
@@ -83,9 +84,9 @@ class ObjectForm(QScrollArea):
     recordChanged = Signal(str)  # saved by the form itself (a value restored from history)
     statusMessage = Signal(str)  # something done that the curator should see in passing
 
-    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalogue, self.user = catalogue, user
+        self.catalogue = catalogue
         self.setWidgetResizable(True)
         self.setObjectName("objectForm")
         self._record: dict[str, Any] = blank_record()
@@ -114,7 +115,7 @@ class ObjectForm(QScrollArea):
             box = self._new_section(key, self._section_title(key))
             for name in names:
                 self._add_field(box.layout(), name)
-        self.history_panel = HistoryPanel(catalogue, user)
+        self.history_panel = HistoryPanel(catalogue)
         self.history_panel.restored.connect(self._history_restored)
         self.sections["observations"].layout().addRow(self.history_panel)
         for key in ("images", "themes"):
@@ -367,7 +368,7 @@ class ObjectForm(QScrollArea):
         self._show_heading()
         self._show_number_problems([], [])
         self.editors["inventory_number"].setPlaceholderText("")
-        self._lot = number_checks.lot_of(self._record["inventory_number"])
+        self._lot = lot_of(self._record["inventory_number"])
         self.history_panel.show_record(self.record_id())
         self.history_panel.set_form_dirty(False)
         self.recordLoaded.emit(self.record_id())
@@ -466,8 +467,7 @@ class ObjectForm(QScrollArea):
         labels = split_values(typed) if isinstance(widget.parentWidget(), ListEditor) \
             else [typed]
         try:
-            with self.catalogue.writing() as session:
-                terms = [add_local_term(session, vocabulary, label) for label in labels or [""]]
+            terms = self.catalogue.add_terms(vocabulary, labels or [""]).result
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Term not added"), str(exc))
             return
@@ -484,20 +484,18 @@ class ObjectForm(QScrollArea):
         if not number.strip():
             self._show_number_problems([], [])
             return True
-        with self.catalogue.reading() as session:
-            check = number_checks.check_number(session, number, self.record_id())
+        check = self.catalogue.check_number(number, self.record_id())
         self._show_number_problems([p.message for p in check.errors],
                                    [p.message for p in check.warnings])
         return check.ok
 
     def fill_next_number(self) -> None:
-        lot = number_checks.lot_of(editor_value(self.editors["inventory_number"])) or self._lot
+        lot = lot_of(editor_value(self.editors["inventory_number"])) or self._lot
         if not lot:
             messages.show_error(self, self.tr("No lot to follow"), self.tr(
                 "Type the lot first (for example 2004.12.), then ask for its next free number."))
             return
-        with self.catalogue.reading() as session:
-            number = number_checks.next_number_in_lot(session, lot)
+        number = self.catalogue.next_number(lot)
         self.apply_edit({"inventory_number": number}, "inventory_number")
         self.check_number()
 
@@ -505,8 +503,7 @@ class ObjectForm(QScrollArea):
         self._lot = lot
         editor = self.editors["inventory_number"]
         if lot:
-            with self.catalogue.reading() as session:
-                number = number_checks.next_number_in_lot(session, lot)
+            number = self.catalogue.next_number(lot)
             editor.setPlaceholderText(self.tr("next free: {number}").format(number=number))
         else:
             editor.setPlaceholderText("")
@@ -526,21 +523,18 @@ class ObjectForm(QScrollArea):
         values = self.values()
         if values == self._draft_saved:
             return
-        with self.catalogue.writing() as session:
-            drafts.save_draft(session, self.record_id(), values, self.user)
+        self.catalogue.keep_draft(self.record_id(), values)
         self._draft_saved = values
 
     def _schedule_draft(self) -> None:
         if not self._autosave.isActive():
             self._autosave.start()
 
-    def _draft_of(self, record_id: str | None) -> drafts.DraftInfo | None:
-        with self.catalogue.reading() as session:
-            return drafts.load_draft(session, record_id)
+    def _draft_of(self, record_id: str | None) -> DraftInfo | None:
+        return self.catalogue.draft(record_id)
 
     def _discard_draft(self) -> None:
-        with self.catalogue.writing() as session:
-            drafts.discard_draft(session, self.record_id())
+        self.catalogue.discard_draft(self.record_id())
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         inside_before = old is not None and self.isAncestorOf(old)
@@ -556,10 +550,7 @@ class ObjectForm(QScrollArea):
         self.dirtyChanged.emit(not clean)
 
     def _history_restored(self, record_id: str) -> None:
-        from catalogue_app.records.store import load_record
-
-        with self.catalogue.reading() as session:
-            self._show(load_record(session, record_id))
+        self._show(self.catalogue.load(record_id))
         self.recordChanged.emit(record_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

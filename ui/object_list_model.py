@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.search.listing import COLUMNS, ListRow, list_ids, list_rows
+from catalogue_app.search.listing import COLUMNS, ListRow
 from catalogue_app.search.service import ListFilter
 
 PAGE_SIZE = 200
@@ -103,9 +103,8 @@ class ObjectListModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         old_ids = [self._ids[i.row()] if i.row() < len(self._ids) else None
                    for i in old_persistent]
-        with self._catalogue.reading() as session:
-            self._total, self._ids = list_ids(session, self._filter, *self._sort,
-                                              limit=None if old_persistent else FIRST_IDS)
+        self._total, self._ids = self._catalogue.list_ids(
+            self._filter, *self._sort, limit=None if old_persistent else FIRST_IDS)
         self._loaded = True
         self._pages.clear()
         self._rest_pending = len(self._ids) < self._total
@@ -122,8 +121,7 @@ class ObjectListModel(QAbstractTableModel):
     def _read_all_ids(self) -> None:
         if len(self._ids) >= self._total:
             return
-        with self._catalogue.reading() as session:
-            _total, ids = list_ids(session, self._filter, *self._sort)
+        _total, ids = self._catalogue.list_ids(self._filter, *self._sort)
         # Another write may have happened in between: the rows are re-read as they are.
         if len(ids) != self._total:
             self.layoutAboutToBeChanged.emit()
@@ -174,8 +172,7 @@ class ObjectListModel(QAbstractTableModel):
 
     def _load_page(self, page: int) -> None:
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        with self._catalogue.reading() as session:
-            self._pages[page] = list_rows(session, ids)
+        self._pages[page] = self._catalogue.list_rows(ids)
         self.page_fetches += 1
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)

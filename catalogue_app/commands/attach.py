@@ -29,11 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import getpass
-
     from catalogue_app.catalogue import Catalogue
     from catalogue_app.images.attach import (
-        attach_files,
         expand_paths,
         requests_by_file_name,
         requests_for_record,
@@ -46,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             requests = requests_for_record(catalogue, files, args.to, args.view_type)
         else:
             requests = requests_by_file_name(catalogue, files, args.view_type)
-        results = attach_files(catalogue, requests, user=getpass.getuser())
+        results = catalogue.attach(requests).result
     finally:
         catalogue.close()
     if args.json:

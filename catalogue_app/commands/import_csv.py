@@ -42,7 +42,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import getpass
 
     from catalogue_app.catalogue import Catalogue
     from catalogue_app.exchange.mapping import auto_mapping, load_mapping
@@ -68,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
-        options = ImportOptions(update=args.update, where=tuple(where), user=getpass.getuser())
+        options = ImportOptions(update=args.update, where=tuple(where), user=catalogue.user)
         mapping = mapping or auto_mapping(source.headers)
         work = check_import if args.dry_run else run_import
         with _collector_paused():

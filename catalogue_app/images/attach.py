@@ -30,13 +30,13 @@ from sqlalchemy import select
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images import gallery
-from catalogue_app.images.decode import DEFAULT_MAX_PIXELS
 from catalogue_app.images.filename_match import index_numbers, match_files
 from catalogue_app.images.store import ImageStore
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
 from catalogue_app.messages import Message, declare
 from catalogue_app.records.inventory_numbers import normalise_inventory_number
-from db.local.models import Record, Setting
+from catalogue_app.settings import IMAGE_MAX_PIXELS, in_catalogue
+from db.local.models import Record
 
 CANCELLED = declare("images.cancelled_before_attached", "cancelled before it was attached")
 NO_SUCH_NUMBER = declare("images.no_such_number", "No record has the inventory number {number!r}.")
@@ -57,7 +57,6 @@ UNKNOWN_VIEW = declare(
     "images.unknown_view_type",
     "Unknown view type {view_type!r}; use one of: {choices}.")
 
-MAX_PIXELS_SETTING = "image_max_pixels"
 CANCEL_POLL_SECONDS = 0.1
 # How far workers step back behind interactive programs when a window waits on them (Unix nice).
 BACKGROUND_NICENESS = 10
@@ -152,8 +151,7 @@ def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
 def max_pixels(catalogue: Catalogue) -> int:
     """The catalogue's pixel limit beyond which a file is kept but not decoded."""
     with catalogue.reading() as session:
-        value = session.get(Setting, MAX_PIXELS_SETTING)
-    return int(value.value) if value is not None else DEFAULT_MAX_PIXELS
+        return in_catalogue.read(session, IMAGE_MAX_PIXELS)
 
 
 def attach_files(catalogue: Catalogue, requests: list[AttachRequest], *,

@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFile, ImageFont, UnidentifiedImageError
 
 from catalogue_app.images import scan_bands
 from catalogue_app.messages import Message, declare
+from catalogue_app.settings import IMAGE_MAX_PIXELS
 
 KEPT_PDF = declare(
     "images.kept_pdf",
@@ -41,7 +42,7 @@ TRUNCATED = declare(
     "the file is truncated: only the part that could be read is shown")
 
 # Large enough for 200+ megapixel X-ray and panorama scans; beyond it, a file is not decoded.
-DEFAULT_MAX_PIXELS = 600_000_000
+DEFAULT_MAX_PIXELS = IMAGE_MAX_PIXELS.default
 
 # Kept with the object but never decoded: camera RAW (DNG too, although TIFF-based: its first
 # image is a tiny embedded preview, misleading as a picture of the object) and PDF.

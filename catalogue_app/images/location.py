@@ -10,11 +10,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from catalogue_app.catalogue import IMAGES_DIR_SETTING, Catalogue
+from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.store import ImageStore
 from catalogue_app.messages import declare
-from db.local.models import Setting
+from catalogue_app.settings import IMAGES_DIR, in_catalogue
 
 ALREADY_THERE = declare("images.store_already_there", "The images are already stored in {folder}.")
 NOT_EMPTY = declare(
@@ -56,15 +56,9 @@ def move_image_store(catalogue: Catalogue, destination: Path | str,
                                  reason=exc.strerror or exc) from exc
         if progress:
             progress(done, len(originals))
+    at_home = destination == catalogue.directory.absolute() / "images"
     with catalogue.writing() as session:
-        setting = session.get(Setting, IMAGES_DIR_SETTING)
-        if destination == catalogue.directory.absolute() / "images":
-            if setting is not None:
-                session.delete(setting)
-        elif setting is None:
-            session.add(Setting(key=IMAGES_DIR_SETTING, value=str(destination)))
-        else:
-            setting.value = str(destination)
+        in_catalogue.write(session, IMAGES_DIR, None if at_home else str(destination))
     _remove_originals(source, originals)
     return len(originals)
 

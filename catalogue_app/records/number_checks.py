@@ -4,8 +4,6 @@ suggested."""
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,22 +17,21 @@ from catalogue_app.records.inventory_numbers import (
     next_free_number,
     normalise_inventory_number,
 )
-from db.local.models import Record, Setting
-
-PATTERN_SETTING = "inventory_pattern"  # JSON {"regex": ..., "description": ...}
+from catalogue_app.settings import INVENTORY_PATTERN, in_catalogue
+from db.local.models import Record
 
 
 def museum_pattern(session: Session) -> InventoryPattern:
-    stored = session.get(Setting, PATTERN_SETTING)
-    if stored is None:
+    stored = in_catalogue.read(session, INVENTORY_PATTERN)
+    try:
+        return InventoryPattern(stored["regex"], stored["description"])
+    except (KeyError, TypeError, ValueError):  # not a pattern: the default still checks
         return DEFAULT_PATTERN
-    data = json.loads(stored.value)
-    return InventoryPattern(data["regex"], data["description"])
 
 
 def set_museum_pattern(session: Session, pattern: InventoryPattern) -> None:
-    value = json.dumps({"regex": pattern.regex, "description": pattern.description})
-    session.merge(Setting(key=PATTERN_SETTING, value=value))
+    in_catalogue.write(session, INVENTORY_PATTERN,
+                   {"regex": pattern.regex, "description": pattern.description})
 
 
 def check_number(session: Session, number: str, record_id: str | None) -> InventoryCheck:

@@ -10,9 +10,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from catalogue_app.catalogue import DB_FILE_NAME, IMAGES_DIR_SETTING, Catalogue
+from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.messages import declare
+from catalogue_app.settings import IMAGES_DIR
 
 NOT_EMPTY = declare(
     "backup.target_not_empty",
@@ -33,7 +34,7 @@ def backup_catalogue(catalogue: Catalogue, out: Path) -> tuple[int, int]:
         with target:
             source.backup(target)
             # The copy keeps its originals in its own images/, wherever the store was moved.
-            target.execute("DELETE FROM settings WHERE key = ?", (IMAGES_DIR_SETTING,))
+            target.execute("DELETE FROM settings WHERE key = ?", (IMAGES_DIR.name,))
         records = target.execute("SELECT count(*) FROM records").fetchone()[0]
         hashes = [h for (h,) in target.execute("SELECT DISTINCT sha256 FROM images")]
         target.close()

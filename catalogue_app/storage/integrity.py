@@ -8,9 +8,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from catalogue_app.catalogue import DB_FILE_NAME, IMAGES_DIR_SETTING
+from catalogue_app.catalogue import DB_FILE_NAME
 from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.settings import IMAGES_DIR
 
 NO_NUMBER = declare("check.no_number", "record {record} has no inventory number")
 TRASHED_INSCRIBED = declare(
@@ -86,7 +87,7 @@ def _inventory_key_problems(conn: sqlite3.Connection) -> list[Message]:
 
 def _images_dir(conn: sqlite3.Connection, directory: Path) -> Path:
     moved = conn.execute("SELECT value FROM settings WHERE key = ?",
-                         (IMAGES_DIR_SETTING,)).fetchone()
+                         (IMAGES_DIR.name,)).fetchone()
     return Path(moved[0]) if moved else directory / "images"
 
 

@@ -22,6 +22,14 @@ from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
 from catalogue_app.search.index import indexing_for
+from catalogue_app.settings import (
+    CHECKED_TOKEN,
+    FULL_RESYNC,
+    LAST_SYNC_AT,
+    SERVER_URL,
+    SYNC_CURSOR,
+    in_catalogue,
+)
 from catalogue_app.sync import outbox, reconcile
 from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
 from catalogue_app.sync.images import download_missing, missing_on_server
@@ -110,8 +118,8 @@ class Synchroniser:
             if not self._push():
                 break
         with self.stopwatch.step("finish"), self.catalogue.writing() as session:
-            outbox.set_meta(session, outbox.LAST_SYNC_AT, now_iso())
-            outbox.set_meta(session, outbox.SERVER_URL, self.client.server_url)
+            in_catalogue.write(session, LAST_SYNC_AT, now_iso())
+            in_catalogue.write(session, SERVER_URL, self.client.server_url)
             self.report.pending = outbox.pending_count(session)
         return self.report
 
@@ -126,7 +134,7 @@ class Synchroniser:
         """Bind the catalogue to the token's museum at the first sync; refuse another's."""
         fingerprint = hashlib.sha256(self.token.encode()).hexdigest()
         with self.catalogue.reading() as session:
-            if outbox.get_meta(session, outbox.CHECKED_TOKEN) == fingerprint:
+            if in_catalogue.read(session, CHECKED_TOKEN) == fingerprint:
                 return  # this token's museum was checked already: no request needed
         self._checkpoint("checking the token")
         museum = self.client.whoami()["museum"]
@@ -144,13 +152,13 @@ class Synchroniser:
                 if local.bound_at is None:
                     local.bound_at = now_iso()
                 local.code, local.name = museum["code"], museum["name"]
-            outbox.set_meta(session, outbox.CHECKED_TOKEN, fingerprint)
+            in_catalogue.write(session, CHECKED_TOKEN, fingerprint)
 
     # --- pull ------------------------------------------------------------------------------
 
     def _pull(self) -> None:
         with self.catalogue.reading() as session:
-            cursor = outbox.get_meta(session, outbox.CURSOR)
+            cursor = in_catalogue.read(session, SYNC_CURSOR)
         while True:
             self._checkpoint("receiving changes", self.report.received)
             try:
@@ -205,7 +213,7 @@ class Synchroniser:
                 for server in new:
                     self._count(self._apply_record(session, server))
             del states
-            outbox.set_meta(session, outbox.CURSOR, page["next_cursor"])
+            in_catalogue.write(session, SYNC_CURSOR, page["next_cursor"])
             if not page["has_more"]:
                 self._finish_full_resync(session)
 
@@ -230,17 +238,17 @@ class Synchroniser:
         """410: read the whole feed again; records the server no longer knows go out anew."""
         with self.catalogue.writing() as session:
             session.execute(update(SyncState).values(seen=False))
-            outbox.set_meta(session, outbox.FULL_RESYNC, now_iso())
-            outbox.set_meta(session, outbox.CURSOR, None)
+            in_catalogue.write(session, FULL_RESYNC, now_iso())
+            in_catalogue.write(session, SYNC_CURSOR, None)
 
     def _finish_full_resync(self, session: Session) -> None:
-        if outbox.get_meta(session, outbox.FULL_RESYNC) is None:
+        if in_catalogue.read(session, FULL_RESYNC) is None:
             return
         for record_id in session.scalars(select(SyncState.record_id).where(~SyncState.seen)):
             outbox.drop_state(session, record_id)
             if session.get(Record, record_id) is not None:
                 outbox.queue(session, record_id)
-        outbox.set_meta(session, outbox.FULL_RESYNC, None)
+        in_catalogue.write(session, FULL_RESYNC, None)
 
     # --- push ------------------------------------------------------------------------------
 

@@ -12,14 +12,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
-from db.local.models import SyncConflict, SyncMeta, SyncOutbox, SyncState
-
-CURSOR = "cursor"
-FULL_RESYNC = "full_resync"  # set while a full resync (after a 410) is under way
-LAST_SYNC_AT = "last_sync_at"
-SERVER_URL = "server_url"
-CHECKED_TOKEN = "checked_token_sha256"  # the token whose museum was checked against this one
-AUTO_SYNC_MINUTES = "auto_sync_minutes"  # the GUI's periodic sync interval (absent: off)
+from db.local.models import SyncConflict, SyncOutbox, SyncState
 
 
 @contextmanager
@@ -29,22 +22,6 @@ def applying(session: Session) -> Iterator[None]:
     session.execute(text("INSERT INTO sync_applying (since) VALUES (:now)"), {"now": now_iso()})
     yield
     session.execute(text("DELETE FROM sync_applying"))
-
-
-def get_meta(session: Session, key: str) -> str | None:
-    row = session.get(SyncMeta, key)
-    return row.value if row is not None else None
-
-
-def set_meta(session: Session, key: str, value: str | None) -> None:
-    row = session.get(SyncMeta, key)
-    if value is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(SyncMeta(key=key, value=value))
-    else:
-        row.value = value
 
 
 def pending_count(session: Session) -> int:

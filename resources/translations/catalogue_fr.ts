@@ -87,7 +87,7 @@
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="104"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="103"/>
         <source>{n} of {total} selected records will change.</source>
         <translation>{n} des {total} fiches sélectionnées seront modifiées.</translation>
     </message>
@@ -95,57 +95,57 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="41"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="44"/>
         <source>Sync conflicts</source>
         <translation>Conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="68"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="70"/>
         <source>No conflict is waiting.</source>
         <translation>Aucun conflit en attente.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="84"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="86"/>
         <source>This record was deleted on the regional base and edited here.</source>
         <translation>Cette fiche a été supprimée sur la base régionale et modifiée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="86"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="88"/>
         <source>This record was deleted here and edited on the regional base.</source>
         <translation>Cette fiche a été supprimée sur ce poste et modifiée sur la base régionale.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="89"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="91"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="89"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="91"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="90"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="92"/>
         <source>Regional base</source>
         <translation>Base régionale</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="105"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="107"/>
         <source>Keep &amp;this desk&apos;s version</source>
         <translation>Garder la version de ce &amp;poste</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="106"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="108"/>
         <source>Take the &amp;regional base&apos;s version</source>
         <translation>Prendre la version de la base &amp;régionale</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="111"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="113"/>
         <source>&amp;Apply the choices above</source>
         <translation>&amp;Appliquer les choix ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_dialog.py" line="127"/>
+        <location filename="../../ui/sync/conflict_dialog.py" line="128"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
@@ -181,42 +181,42 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="30"/>
+        <location filename="../../ui/exchange/window_actions.py" line="31"/>
         <source>E&amp;xchange</source>
         <translation>É&amp;changes</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="31"/>
+        <location filename="../../ui/exchange/window_actions.py" line="32"/>
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="35"/>
+        <location filename="../../ui/exchange/window_actions.py" line="36"/>
         <source>Export as &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="36"/>
+        <location filename="../../ui/exchange/window_actions.py" line="37"/>
         <source>Export as &amp;LIDO XML…</source>
         <translation>Exporter en &amp;LIDO XML…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="37"/>
+        <location filename="../../ui/exchange/window_actions.py" line="38"/>
         <source>Export for &amp;Joconde/POP…</source>
         <translation>Exporter pour &amp;Joconde/POP…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="39"/>
+        <location filename="../../ui/exchange/window_actions.py" line="40"/>
         <source>&amp;Object sheets (PDF)…</source>
         <translation>&amp;Fiches objets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="40"/>
+        <location filename="../../ui/exchange/window_actions.py" line="41"/>
         <source>Inventory &amp;register (PDF)…</source>
         <translation>&amp;Registre d&apos;inventaire (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/window_actions.py" line="42"/>
+        <location filename="../../ui/exchange/window_actions.py" line="43"/>
         <source>&amp;Deposits register (PDF)…</source>
         <translation>Registre des &amp;dépôts (PDF)…</translation>
     </message>
@@ -371,73 +371,73 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="92"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="93"/>
         <source>Choose the file</source>
         <translation>Choisir le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="93"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="94"/>
         <source>A CSV file (any encoding and delimiter) or an Excel .xlsx workbook, one object per row, column names in the first row.</source>
         <translation>Un fichier CSV (quels que soient l&apos;encodage et le séparateur) ou un classeur Excel .xlsx, un objet par ligne, les noms de colonnes sur la première ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="96"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="97"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="100"/>
-        <location filename="../../ui/exchange/import_wizard.py" line="103"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="101"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="104"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="107"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="108"/>
         <source>value, e.g. a museum code</source>
         <translation>valeur, p. ex. un code musée</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="115"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="116"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="116"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="117"/>
         <source>Encoding:</source>
         <translation>Encodage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="117"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="118"/>
         <source>Delimiter:</source>
         <translation>Séparateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="119"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="120"/>
         <source>Only rows where:</source>
         <translation>Seulement les lignes où&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="120"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="121"/>
         <source>A file holding several museums&apos; objects: import only this museum&apos;s rows (column and value).</source>
         <translation>Un fichier contenant les objets de plusieurs musées&#xa0;: n&apos;importer que les lignes de ce musée (colonne et valeur).</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="127"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="128"/>
         <source>Import a spreadsheet</source>
         <translation>Importer un tableur</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="128"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="129"/>
         <source>Spreadsheets (*.csv *.txt *.xlsx)</source>
         <translation>Tableurs (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="147"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="148"/>
         <source>{kind}; {n} columns</source>
         <translation>{kind}&#xa0;; {n} colonnes</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="149"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="150"/>
         <source>(every row)</source>
         <translation>(toutes les lignes)</translation>
     </message>
@@ -445,52 +445,52 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="29"/>
+        <location filename="../../ui/search/filter_panel.py" line="28"/>
         <source>Only records with images</source>
         <translation>Seulement les fiches avec images</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <location filename="../../ui/search/filter_panel.py" line="30"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <location filename="../../ui/search/filter_panel.py" line="30"/>
         <source>Public</source>
         <translation>Publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="32"/>
+        <location filename="../../ui/search/filter_panel.py" line="31"/>
         <source>Not public</source>
         <translation>Non publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="39"/>
+        <location filename="../../ui/search/filter_panel.py" line="38"/>
         <source>Public:</source>
         <translation>Diffusion publique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="40"/>
+        <location filename="../../ui/search/filter_panel.py" line="39"/>
         <source>Acquired from:</source>
         <translation>Acquis entre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="41"/>
+        <location filename="../../ui/search/filter_panel.py" line="40"/>
         <source>to:</source>
         <translation>et&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="42"/>
+        <location filename="../../ui/search/filter_panel.py" line="41"/>
         <source>Designation:</source>
         <translation>Dénomination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="55"/>
+        <location filename="../../ui/search/filter_panel.py" line="53"/>
         <source>(any designation)</source>
         <translation>(toute dénomination)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="84"/>
+        <location filename="../../ui/search/filter_panel.py" line="82"/>
         <source>any</source>
         <translation>indifférent</translation>
     </message>
@@ -528,37 +528,37 @@
         <translation>Rétablir cette valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="75"/>
+        <location filename="../../ui/form/history_panel.py" line="72"/>
         <source>Value not restored</source>
         <translation>Valeur non rétablie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="90"/>
+        <location filename="../../ui/form/history_panel.py" line="87"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="90"/>
+        <location filename="../../ui/form/history_panel.py" line="87"/>
         <source>moved to the trash</source>
         <translation>mise à la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="91"/>
+        <location filename="../../ui/form/history_panel.py" line="88"/>
         <source>restored from the trash</source>
         <translation>restaurée depuis la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="92"/>
+        <location filename="../../ui/form/history_panel.py" line="89"/>
         <source>deaccessioned</source>
         <translation>radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="99"/>
+        <location filename="../../ui/form/history_panel.py" line="96"/>
         <source>Save or undo your changes to the record first.</source>
         <translation>Enregistrez ou annulez d&apos;abord vos modifications de la fiche.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="100"/>
+        <location filename="../../ui/form/history_panel.py" line="97"/>
         <source>Give the field the value it had before the selected change.</source>
         <translation>Redonner au champ la valeur qu&apos;il avait avant la modification sélectionnée.</translation>
     </message>
@@ -617,8 +617,8 @@
     </message>
     <message>
         <location filename="../../ui/images/window_actions.py" line="85"/>
-        <location filename="../../ui/images/window_actions.py" line="95"/>
-        <location filename="../../ui/images/window_actions.py" line="113"/>
+        <location filename="../../ui/images/window_actions.py" line="94"/>
+        <location filename="../../ui/images/window_actions.py" line="112"/>
         <source>Images not attached</source>
         <translation>Images non jointes</translation>
     </message>
@@ -628,27 +628,27 @@
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-y ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="114"/>
+        <location filename="../../ui/images/window_actions.py" line="113"/>
         <source>Another import is still running; wait for it to end.</source>
         <translation>Un autre import est en cours&#xa0;; attendez qu&apos;il se termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="133"/>
+        <location filename="../../ui/images/window_actions.py" line="129"/>
         <source>New folder for the image store (an empty folder)</source>
         <translation>Nouveau dossier pour le stockage des images (un dossier vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="136"/>
+        <location filename="../../ui/images/window_actions.py" line="132"/>
         <source>Copying and checking every original…</source>
         <translation>Copie et vérification de chaque original…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="144"/>
+        <location filename="../../ui/images/window_actions.py" line="140"/>
         <source>{n} original(s) moved to {folder}.</source>
         <translation>{n} original(aux) déplacé(s) vers {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="148"/>
+        <location filename="../../ui/images/window_actions.py" line="144"/>
         <source>Image store not moved</source>
         <translation>Stockage des images non déplacé</translation>
     </message>
@@ -656,64 +656,64 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/images/strip.py" line="66"/>
+        <location filename="../../ui/images/strip.py" line="68"/>
         <source>Add images…</source>
         <translation>Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="68"/>
+        <location filename="../../ui/images/strip.py" line="70"/>
         <source>Make primary</source>
         <translation>Vue principale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="70"/>
+        <location filename="../../ui/images/strip.py" line="72"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="72"/>
-        <location filename="../../ui/images/strip.py" line="88"/>
-        <location filename="../../ui/images/strip.py" line="180"/>
+        <location filename="../../ui/images/strip.py" line="74"/>
+        <location filename="../../ui/images/strip.py" line="90"/>
+        <location filename="../../ui/images/strip.py" line="181"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="90"/>
+        <location filename="../../ui/images/strip.py" line="92"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="90"/>
+        <location filename="../../ui/images/strip.py" line="92"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="91"/>
+        <location filename="../../ui/images/strip.py" line="93"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="91"/>
+        <location filename="../../ui/images/strip.py" line="93"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="100"/>
+        <location filename="../../ui/images/strip.py" line="102"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="102"/>
+        <location filename="../../ui/images/strip.py" line="104"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="180"/>
+        <location filename="../../ui/images/strip.py" line="181"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
@@ -728,7 +728,7 @@
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="236"/>
+        <location filename="../../ui/images/strip.py" line="232"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -785,57 +785,57 @@
     </message>
     <message>
         <location filename="../../ui/images/import_dialog.py" line="67"/>
-        <location filename="../../ui/images/import_dialog.py" line="119"/>
+        <location filename="../../ui/images/import_dialog.py" line="121"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="94"/>
+        <location filename="../../ui/images/import_dialog.py" line="95"/>
         <source>Cancelling… files already attached stay attached.</source>
         <translation>Annulation… les fichiers déjà joints le restent.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="124"/>
+        <location filename="../../ui/images/import_dialog.py" line="126"/>
         <source>{attached} attached, {duplicate} already attached, {refused} not attached.</source>
         <translation>{attached} joint(s), {duplicate} déjà joint(s), {refused} non joint(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="128"/>
+        <location filename="../../ui/images/import_dialog.py" line="130"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="133"/>
+        <location filename="../../ui/images/import_dialog.py" line="134"/>
         <source>Images not attached</source>
         <translation>Images non jointes</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="134"/>
+        <location filename="../../ui/images/import_dialog.py" line="135"/>
         <source>The import stopped: {error}</source>
         <translation>L&apos;import s&apos;est arrêté&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="139"/>
+        <location filename="../../ui/images/import_dialog.py" line="143"/>
         <source>Attached — {note}</source>
         <translation>Joint — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="140"/>
+        <location filename="../../ui/images/import_dialog.py" line="144"/>
         <source>Attached</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="142"/>
+        <location filename="../../ui/images/import_dialog.py" line="146"/>
         <source>Already attached to this record</source>
         <translation>Déjà joint à cette fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="144"/>
+        <location filename="../../ui/images/import_dialog.py" line="148"/>
         <source>Not attached (cancelled)</source>
         <translation>Non joint (annulé)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/import_dialog.py" line="145"/>
+        <location filename="../../ui/images/import_dialog.py" line="149"/>
         <source>Not attached: {reason}</source>
         <translation>Non joint&#xa0;: {reason}</translation>
     </message>
@@ -843,7 +843,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="66"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="67"/>
         <source>Import a spreadsheet</source>
         <translation>Importer un tableur</translation>
     </message>
@@ -859,105 +859,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="24"/>
-        <location filename="../../ui/search/docks.py" line="33"/>
+        <location filename="../../ui/search/docks.py" line="23"/>
+        <location filename="../../ui/search/docks.py" line="32"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="25"/>
+        <location filename="../../ui/search/docks.py" line="24"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
@@ -975,63 +975,63 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="166"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="167"/>
         <source>Match the columns to fields</source>
         <translation>Associer les colonnes aux champs</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="167"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="168"/>
         <source>Columns named like a field were matched for you. Columns left on “ignore” are not imported.</source>
         <translation>Les colonnes nommées comme un champ ont été associées automatiquement. Les colonnes laissées sur «&#xa0;ignorer&#xa0;» ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="170"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="170"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="172"/>
         <source>First values</source>
         <translation>Premières valeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="174"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="175"/>
         <source>Load mapping…</source>
         <translation>Charger une correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="175"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="176"/>
         <source>Save mapping…</source>
         <translation>Enregistrer la correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="198"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="200"/>
         <source>— ignore —</source>
         <translation>— ignorer —</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="232"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="235"/>
         <source>Load a mapping</source>
         <translation>Charger une correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="233"/>
-        <location filename="../../ui/exchange/import_wizard.py" line="242"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="236"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="245"/>
         <source>Mappings (*.json)</source>
         <translation>Correspondances (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="238"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="241"/>
         <source>Mapping not loaded</source>
         <translation>Correspondance non chargée</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="241"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="244"/>
         <source>Save the mapping</source>
         <translation>Enregistrer la correspondance</translation>
     </message>
@@ -1133,132 +1133,132 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="132"/>
+        <location filename="../../ui/object_form.py" line="133"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="133"/>
+        <location filename="../../ui/object_form.py" line="134"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="134"/>
+        <location filename="../../ui/object_form.py" line="135"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="135"/>
+        <location filename="../../ui/object_form.py" line="136"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="136"/>
+        <location filename="../../ui/object_form.py" line="137"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="137"/>
+        <location filename="../../ui/object_form.py" line="138"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="138"/>
+        <location filename="../../ui/object_form.py" line="139"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="139"/>
+        <location filename="../../ui/object_form.py" line="140"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="161"/>
+        <location filename="../../ui/object_form.py" line="162"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="168"/>
+        <location filename="../../ui/object_form.py" line="169"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="195"/>
+        <location filename="../../ui/object_form.py" line="196"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="197"/>
+        <location filename="../../ui/object_form.py" line="198"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="215"/>
+        <location filename="../../ui/object_form.py" line="216"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="215"/>
+        <location filename="../../ui/object_form.py" line="216"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="218"/>
+        <location filename="../../ui/object_form.py" line="219"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="219"/>
+        <location filename="../../ui/object_form.py" line="220"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="225"/>
+        <location filename="../../ui/object_form.py" line="226"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="231"/>
+        <location filename="../../ui/object_form.py" line="232"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="232"/>
+        <location filename="../../ui/object_form.py" line="233"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="236"/>
+        <location filename="../../ui/object_form.py" line="237"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="241"/>
+        <location filename="../../ui/object_form.py" line="242"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="383"/>
+        <location filename="../../ui/object_form.py" line="384"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="387"/>
+        <location filename="../../ui/object_form.py" line="388"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="450"/>
+        <location filename="../../ui/object_form.py" line="451"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="461"/>
+        <location filename="../../ui/object_form.py" line="462"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="462"/>
+        <location filename="../../ui/object_form.py" line="463"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
@@ -1273,17 +1273,17 @@
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="496"/>
+        <location filename="../../ui/object_form.py" line="495"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="497"/>
+        <location filename="../../ui/object_form.py" line="496"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="510"/>
+        <location filename="../../ui/object_form.py" line="507"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1329,102 +1329,102 @@
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="37"/>
+        <location filename="../../ui/form/record_actions.py" line="36"/>
         <source>D&amp;uplicate as template</source>
         <translation>&amp;Dupliquer comme modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="39"/>
+        <location filename="../../ui/form/record_actions.py" line="38"/>
         <source>&amp;Batch edit the selection…</source>
         <translation>&amp;Modifier la sélection par lot…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="41"/>
+        <location filename="../../ui/form/record_actions.py" line="40"/>
         <source>De&amp;accession…</source>
         <translation>&amp;Radier de l&apos;inventaire…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="43"/>
+        <location filename="../../ui/form/record_actions.py" line="42"/>
         <source>Show the tras&amp;h…</source>
         <translation>Afficher la &amp;corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="49"/>
+        <location filename="../../ui/form/record_actions.py" line="48"/>
         <source>Undo the last &amp;batch edit</source>
         <translation>Annuler la dernière &amp;modification par lot</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="99"/>
+        <location filename="../../ui/form/record_actions.py" line="96"/>
         <source>New record copied from {number}: give it its own inventory number.</source>
         <translation>Nouvelle fiche copiée depuis {number}&#xa0;: donnez-lui son propre numéro d&apos;inventaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="100"/>
+        <location filename="../../ui/form/record_actions.py" line="97"/>
         <source>the form</source>
         <translation>la fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="106"/>
+        <location filename="../../ui/form/record_actions.py" line="103"/>
         <source>Nothing to edit</source>
         <translation>Aucune fiche à modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="107"/>
+        <location filename="../../ui/form/record_actions.py" line="104"/>
         <source>Select the records to change in the list first (Shift or Ctrl with the arrows or the mouse).</source>
         <translation>Sélectionnez d&apos;abord dans la liste les fiches à modifier (Maj ou Ctrl avec les flèches ou la souris).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="120"/>
+        <location filename="../../ui/form/record_actions.py" line="116"/>
         <source>Nothing changed</source>
         <translation>Aucune modification</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="126"/>
+        <location filename="../../ui/form/record_actions.py" line="122"/>
         <source>{n} records changed. Edit &gt; Undo the last batch edit takes it back.</source>
         <translation>{n} fiches modifiées. Édition &gt; Annuler la dernière modification par lot permet de revenir en arrière.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="138"/>
+        <location filename="../../ui/form/record_actions.py" line="133"/>
         <source>Batch edit partly undone</source>
         <translation>Modification par lot annulée en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="139"/>
+        <location filename="../../ui/form/record_actions.py" line="134"/>
         <source>These records were edited again after the batch and were left as they are: {numbers}.</source>
         <translation>Ces fiches ont été modifiées de nouveau après le lot et ont été laissées telles quelles&#xa0;: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="146"/>
+        <location filename="../../ui/form/record_actions.py" line="141"/>
         <source>No record</source>
         <translation>Aucune fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="147"/>
+        <location filename="../../ui/form/record_actions.py" line="142"/>
         <source>Open the record to deaccession first.</source>
         <translation>Ouvrez d&apos;abord la fiche à radier.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="153"/>
+        <location filename="../../ui/form/record_actions.py" line="148"/>
         <source>Not in the register</source>
         <translation>Non inscrite au registre</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="154"/>
+        <location filename="../../ui/form/record_actions.py" line="149"/>
         <source>Record {number} has no register date: it is not in the inventory register, so it cannot be deaccessioned. Delete it instead (it goes to the trash).</source>
         <translation>La fiche {number} n&apos;a pas de date d&apos;inscription&#xa0;: elle n&apos;est pas inscrite au registre d&apos;inventaire et ne peut donc pas être radiée. Supprimez-la plutôt (elle ira dans la corbeille).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="159"/>
+        <location filename="../../ui/form/record_actions.py" line="154"/>
         <source>Already deaccessioned</source>
         <translation>Déjà radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="160"/>
+        <location filename="../../ui/form/record_actions.py" line="155"/>
         <source>Record {number} was deaccessioned on {date}.</source>
         <translation>La fiche {number} a été radiée le {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="171"/>
+        <location filename="../../ui/form/record_actions.py" line="164"/>
         <source>Not deaccessioned</source>
         <translation>Fiche non radiée</translation>
     </message>
@@ -1455,57 +1455,57 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="256"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="259"/>
         <source>Check the file</source>
         <translation>Vérifier le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="256"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="259"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="258"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
         <source>Nothing is imported yet: every problem is listed. Errors must be fixed in the file; warnings only flag values kept as text.</source>
         <translation>Rien n&apos;est encore importé&#xa0;: tous les problèmes sont listés. Les erreurs doivent être corrigées dans le fichier&#xa0;; les avertissements signalent seulement des valeurs conservées sous forme de texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="260"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="263"/>
         <source>The import is one transaction: it lands whole, or not at all.</source>
         <translation>L&apos;import se fait d&apos;un seul bloc&#xa0;: tout est importé, ou rien.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="264"/>
         <source>Update the records whose inventory number is already in the catalogue</source>
         <translation>Mettre à jour les fiches dont le numéro d&apos;inventaire figure déjà dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="266"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="269"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="296"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="299"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="331"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="334"/>
         <source>Ignored columns: {columns}</source>
         <translation>Colonnes ignorées&#xa0;: {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="333"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="336"/>
         <source>error: {problem}</source>
         <translation>erreur : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="333"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="336"/>
         <source>warning: {problem}</source>
         <translation>avertissement : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="344"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="347"/>
         <source>The import failed; nothing was imported: {error}</source>
         <translation>L&apos;import a échoué&#xa0;; rien n&apos;a été importé&#xa0;: {error}</translation>
     </message>
@@ -1513,115 +1513,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="14"/>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="20"/>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source>You, on this computer</source>
+        <translation>Vous, sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>A new language applies the next time the app starts.</source>
         <translation>Le changement de langue prend effet au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <source>Written in each record&apos;s history beside your changes.</source>
+        <translation>Inscrit dans l&apos;historique de chaque fiche à côté de vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <source>Restore the default</source>
+        <translation>Rétablir le modèle par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <source>This catalogue, for everyone who uses it</source>
+        <translation>Ce catalogue, pour tous ceux qui l&apos;utilisent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <source>The form of the museum&apos;s inventory numbers, as a regular expression on one number (a number that does not follow it is only warned about).</source>
+        <translation>La forme des numéros d&apos;inventaire du musée, en expression régulière sur un numéro (un numéro qui ne la suit pas fait seulement l&apos;objet d&apos;un avertissement).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <source>Inventory number &amp;pattern:</source>
+        <translation>&amp;Modèle de numéro d&apos;inventaire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <source>&amp;Described as:</source>
+        <translation>&amp;Décrit ainsi&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="45"/>
+        <location filename="../../ui/sync/window_actions.py" line="46"/>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="53"/>
+        <location filename="../../ui/sync/window_actions.py" line="54"/>
         <source>Sync again</source>
         <translation>Synchroniser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="54"/>
+        <location filename="../../ui/sync/window_actions.py" line="55"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="58"/>
+        <location filename="../../ui/sync/window_actions.py" line="59"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="59"/>
+        <location filename="../../ui/sync/window_actions.py" line="60"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="61"/>
+        <location filename="../../ui/sync/window_actions.py" line="62"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="64"/>
+        <location filename="../../ui/sync/window_actions.py" line="65"/>
         <source>C&amp;onflicts…</source>
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="65"/>
+        <location filename="../../ui/sync/window_actions.py" line="66"/>
         <source>Sync se&amp;ttings…</source>
         <translation>&amp;Paramètres de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="91"/>
+        <location filename="../../ui/sync/window_actions.py" line="90"/>
         <source>Last sync: {when}</source>
         <translation>Dernière synchronisation&#xa0;: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="92"/>
+        <location filename="../../ui/sync/window_actions.py" line="91"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="93"/>
+        <location filename="../../ui/sync/window_actions.py" line="92"/>
         <source>{n} change(s) to send</source>
         <translation>{n} modification(s) à envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="95"/>
+        <location filename="../../ui/sync/window_actions.py" line="94"/>
         <source>{n} conflict(s)</source>
         <translation>{n} conflit(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="143"/>
+        <location filename="../../ui/sync/window_actions.py" line="146"/>
         <source>Periodic sync needs the regional base&apos;s address and a token: set them in Sync settings.</source>
         <translation>La synchronisation périodique a besoin de l&apos;adresse de la base régionale et d&apos;un jeton&#xa0;: indiquez-les dans les paramètres de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="137"/>
+        <location filename="../../ui/sync/window_actions.py" line="140"/>
         <source>Syncing with {url}…</source>
         <translation>Synchronisation avec {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="151"/>
+        <location filename="../../ui/sync/window_actions.py" line="154"/>
         <source>Syncing: {step}</source>
         <translation>Synchronisation&#xa0;: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="162"/>
+        <location filename="../../ui/sync/window_actions.py" line="164"/>
         <source>Sync done: {summary}</source>
         <translation>Synchronisation terminée&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="165"/>
+        <location filename="../../ui/sync/window_actions.py" line="167"/>
         <source>The regional base refused {n} record(s): {first}</source>
         <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="199"/>
+        <location filename="../../ui/sync/window_actions.py" line="201"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="200"/>
+        <location filename="../../ui/sync/window_actions.py" line="202"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>
@@ -1693,67 +1733,67 @@
 <context>
     <name>ThemePanel</name>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="44"/>
+        <location filename="../../ui/themes/theme_panel.py" line="43"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="44"/>
+        <location filename="../../ui/themes/theme_panel.py" line="43"/>
         <source>Records</source>
         <translation>Fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="46"/>
+        <location filename="../../ui/themes/theme_panel.py" line="45"/>
         <source>Show only records of the selected themes</source>
         <translation>N&apos;afficher que les fiches des thèmes sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="50"/>
+        <location filename="../../ui/themes/theme_panel.py" line="49"/>
         <source>Tag selected records</source>
         <translation>Associer les fiches sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="51"/>
+        <location filename="../../ui/themes/theme_panel.py" line="50"/>
         <source>Untag</source>
         <translation>Dissocier</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="52"/>
+        <location filename="../../ui/themes/theme_panel.py" line="51"/>
         <source>New local theme…</source>
         <translation>Nouveau thème local…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="92"/>
+        <location filename="../../ui/themes/theme_panel.py" line="94"/>
         <source>Nothing to tag</source>
         <translation>Rien à associer</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="93"/>
+        <location filename="../../ui/themes/theme_panel.py" line="95"/>
         <source>Select one or more records in the list and a theme in the tree first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs fiches dans la liste et un thème dans l&apos;arborescence.</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="100"/>
+        <location filename="../../ui/themes/theme_panel.py" line="101"/>
         <source>Tags not changed</source>
         <translation>Thèmes non modifiés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="102"/>
+        <location filename="../../ui/themes/theme_panel.py" line="103"/>
         <source>Tag {n} record(s) with {theme}</source>
         <translation>Associer {n} fiche(s) au thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="103"/>
+        <location filename="../../ui/themes/theme_panel.py" line="104"/>
         <source>Untag {n} record(s) from {theme}</source>
         <translation>Dissocier {n} fiche(s) du thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="109"/>
+        <location filename="../../ui/themes/theme_panel.py" line="110"/>
         <source>New local theme</source>
         <translation>Nouveau thème local</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="110"/>
+        <location filename="../../ui/themes/theme_panel.py" line="111"/>
         <source>Name of the theme (placed under the selected theme, if any):</source>
         <translation>Nom du thème (placé sous le thème sélectionné, s&apos;il y en a un)&#xa0;:</translation>
     </message>
@@ -1763,7 +1803,7 @@
         <translation>Thème non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="136"/>
+        <location filename="../../ui/themes/theme_panel.py" line="135"/>
         <source>Local theme of this museum</source>
         <translation>Thème local de ce musée</translation>
     </message>
@@ -1806,12 +1846,12 @@
         <translation>&amp;Vider la corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="80"/>
+        <location filename="../../ui/form/trash_dialog.py" line="76"/>
         <source>Empty the trash</source>
         <translation>Vider la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="81"/>
+        <location filename="../../ui/form/trash_dialog.py" line="77"/>
         <source>Delete the {n} record(s) in the trash for good? This cannot be undone.</source>
         <translation>Supprimer définitivement les {n} fiche(s) de la corbeille&#xa0;? Cette action est irréversible.</translation>
     </message>
@@ -1819,32 +1859,32 @@
 <context>
     <name>Vocabularies</name>
     <message>
-        <location filename="../../ui/form/completion.py" line="40"/>
+        <location filename="../../ui/form/completion.py" line="38"/>
         <source>object names</source>
         <translation>dénominations</translation>
     </message>
     <message>
-        <location filename="../../ui/form/completion.py" line="41"/>
+        <location filename="../../ui/form/completion.py" line="39"/>
         <source>materials</source>
         <translation>matériaux</translation>
     </message>
     <message>
-        <location filename="../../ui/form/completion.py" line="42"/>
+        <location filename="../../ui/form/completion.py" line="40"/>
         <source>techniques</source>
         <translation>techniques</translation>
     </message>
     <message>
-        <location filename="../../ui/form/completion.py" line="43"/>
+        <location filename="../../ui/form/completion.py" line="41"/>
         <source>places</source>
         <translation>lieux</translation>
     </message>
     <message>
-        <location filename="../../ui/form/completion.py" line="44"/>
+        <location filename="../../ui/form/completion.py" line="42"/>
         <source>people</source>
         <translation>personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/form/completion.py" line="45"/>
+        <location filename="../../ui/form/completion.py" line="43"/>
         <source>periods</source>
         <translation>périodes</translation>
     </message>
@@ -1890,7 +1930,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="31"/>
+        <location filename="../../ui/app.py" line="33"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>

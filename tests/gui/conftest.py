@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 import ui.language
 from catalogue_app import messages as core_messages
+from catalogue_app.settings import LANGUAGE, Preferences
 from ui import messages
 from ui.language import chosen_language, install_translator
 
@@ -47,14 +48,14 @@ def window(qtbot, catalogue, shown_errors, monkeypatch: pytest.MonkeyPatch):
 def french(qapp: QApplication, monkeypatch: pytest.MonkeyPatch):
     """The app's language set to French in the settings and installed as ui/app.py does (the
     core's messages included); undone afterwards so other tests keep the English."""
-    settings = QSettings()
-    settings.setValue("language", "fr")
+    preferences = Preferences()
+    preferences.set(LANGUAGE, "fr")
     monkeypatch.setattr(ui.language, "_current", ui.language._current)
     monkeypatch.setattr(core_messages, "_language", core_messages._language)
     before = set(qapp.findChildren(QTranslator))
-    install_translator(qapp, chosen_language())
+    install_translator(qapp, chosen_language(preferences))
     yield
     for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
         translator.deleteLater()
-    settings.remove("language")
+    preferences.set(LANGUAGE, None)

@@ -89,7 +89,7 @@ def test_history_lists_changes_and_restores_a_value_with_one_button(qtbot, answe
     panel = window.form.history_panel
     latest = panel.tree.topLevelItem(0)
     assert [latest.text(i) for i in range(1, 5)] == \
-        [window.user, "Object name", "coiffe", "coiffe brodée"]
+        [window.catalogue.user, "Object name", "coiffe", "coiffe brodée"]
     panel.tree.setFocus()
     panel.tree.setCurrentItem(latest)
     press_button(qtbot, panel.restore_button)

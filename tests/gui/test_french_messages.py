@@ -11,6 +11,7 @@ from keyring.errors import KeyringLocked
 
 from catalogue_app.images.attach import requests_for_record
 from catalogue_app.records.store import blank_record, create_record
+from catalogue_app.settings import Preferences
 from tests.unit.import_samples import write_rows
 from ui.exchange.import_wizard import ImportWizard
 from ui.images.import_dialog import import_images
@@ -20,7 +21,7 @@ STATE = 2  # the import dialog's column saying what became of each file
 
 
 def test_an_unreadable_import_file_is_explained_in_french(qtbot, catalogue, french, tmp_path):
-    wizard = ImportWizard(catalogue, "marie")
+    wizard = ImportWizard(catalogue, Preferences())
     qtbot.addWidget(wizard)
     (tmp_path / "vide.csv").write_bytes(b"")
     wizard.file_page.path_edit.setText(str(tmp_path / "vide.csv"))
@@ -29,7 +30,7 @@ def test_an_unreadable_import_file_is_explained_in_french(qtbot, catalogue, fren
 
 
 def test_the_dry_run_lists_its_problems_in_french(qtbot, catalogue, french, tmp_path):
-    wizard = ImportWizard(catalogue, "marie")
+    wizard = ImportWizard(catalogue, Preferences())
     qtbot.addWidget(wizard)
     wizard.show()
     path = write_rows(tmp_path / "objets.csv", ["inventory_number", "dating"],

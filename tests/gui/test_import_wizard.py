@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from catalogue_app.settings import Preferences
 from tests.unit.import_samples import generated_rows, write_app_csv, write_rows
 from ui.exchange.import_wizard import ImportWizard
 
@@ -18,7 +19,7 @@ LABEL_HEADER = ["Numéro d'inventaire", "Désignation du bien", "Nom du donateur
 
 @pytest.fixture
 def wizard(qtbot, catalogue):
-    dialog = ImportWizard(catalogue, "tester")
+    dialog = ImportWizard(catalogue, Preferences())
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -64,7 +65,7 @@ def test_columns_are_matched_by_label_checked_and_imported(qtbot, wizard, catalo
 
 def test_a_mapping_chosen_once_is_remembered_for_files_with_the_same_columns(
         qtbot, catalogue, tmp_path):
-    first = ImportWizard(catalogue, "tester")
+    first = ImportWizard(catalogue, Preferences())
     qtbot.addWidget(first)
     first.show()
     choose_file(first, write_rows(tmp_path / "a.csv", LABEL_HEADER, [["1", "a", "b", "c"]]))
@@ -74,7 +75,7 @@ def test_a_mapping_chosen_once_is_remembered_for_files_with_the_same_columns(
     combo.setCurrentIndex(combo.findData("acquisition_source"))
     first.next()  # leaving the page remembers the mapping
 
-    second = ImportWizard(catalogue, "tester")
+    second = ImportWizard(catalogue, Preferences())
     qtbot.addWidget(second)
     second.show()
     choose_file(second, write_rows(tmp_path / "b.csv", LABEL_HEADER, [["2", "d", "e", "f"]]))

@@ -67,3 +67,53 @@ def test_the_entry_point_imports_the_gui_only_inside_functions():
              for alias in node.names]
     names += [node.module for node in top_level if isinstance(node, ast.ImportFrom)]
     assert not [n for n in names if n and n.split(".")[0] in GUI_PACKAGES]
+
+
+# --- ui talks to the Catalogue's verbs, never to the database --------------------------------
+DATABASE_MODULES = ("sqlalchemy", "db")
+SESSION_CALLS = ("reading", "writing")
+
+
+def _ui_modules():
+    import ast
+
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        yield path.relative_to(REPO).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_ui_module_opens_a_session_or_reaches_the_database():
+    import ast
+
+    offences = []
+    for relative, tree in _ui_modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in SESSION_CALLS:
+                offences.append(f"{relative}:{node.lineno} calls {node.func.attr}()")
+            elif isinstance(node, ast.Name) and node.id in ("Session", "sessionmaker"):
+                offences.append(f"{relative}:{node.lineno} uses {node.id}")
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""])
+                offences += [f"{relative}:{node.lineno} imports {name}" for name in names
+                             if name.split(".")[0] in DATABASE_MODULES]
+    assert not offences, "\n".join(offences)
+
+
+def test_ui_modules_use_only_the_public_side_of_each_other():
+    """window._select() from an action class would tie it to the window's insides: a private
+    name is used only in the module that defines it (or through self)."""
+    import ast
+
+    offences = []
+    for relative, tree in _ui_modules():
+        defined = {node.name for node in ast.walk(tree)
+                   if isinstance(node, ast.FunctionDef | ast.ClassDef)}
+        defined |= {node.attr for node in ast.walk(tree)
+                    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") \
+                    and not node.attr.startswith("__") and node.attr not in defined \
+                    and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
+                offences.append(f"{relative}:{node.lineno} uses {ast.unparse(node)}")
+    assert not offences, "\n".join(offences)

@@ -9,7 +9,6 @@ import contextlib
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +47,7 @@ from catalogue_app.exchange.spreadsheet_import import (
     run_import,
 )
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.settings import IMPORT_MAPPINGS, Preferences
 from ui import messages
 from ui.language import field_label
 from ui.operations import Job, run_in_background
@@ -58,9 +58,10 @@ _DELIMITERS = (("", ""), (",", ","), (";", ";"), ("\t", "Tab"), ("|", "|"))
 
 
 class ImportWizard(QWizard):
-    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, preferences: Preferences,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalogue, self.user = catalogue, user
+        self.catalogue, self.preferences = catalogue, preferences
         self.source: TableSource | None = None
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import a spreadsheet"))
@@ -82,7 +83,7 @@ class ImportWizard(QWizard):
     def options(self) -> ImportOptions:
         where = self.file_page.row_filter()
         return ImportOptions(update=self.check_page.update_box.isChecked(),
-                             where=(where,) if where else (), user=self.user)
+                             where=(where,) if where else (), user=self.catalogue.user)
 
 
 class FilePage(QWizardPage):
@@ -186,7 +187,8 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         source = self.wizard_.source
         samples = _samples(source)
-        remembered = QSettings().value(_settings_key(source.headers), "")
+        remembered = self.wizard_.preferences.get(IMPORT_MAPPINGS).get(
+            _headers_key(source.headers))
         mapping = suggested_mapping(source.headers)
         if remembered:  # a damaged remembered mapping: start again from the automatic one
             with contextlib.suppress(CatalogueError):
@@ -224,8 +226,9 @@ class MappingPage(QWizardPage):
         return ColumnMapping(columns)
 
     def validatePage(self) -> bool:
-        QSettings().setValue(_settings_key(self.wizard_.source.headers),
-                             self.mapping().to_json())
+        remembered = self.wizard_.preferences.get(IMPORT_MAPPINGS)
+        remembered[_headers_key(self.wizard_.source.headers)] = self.mapping().to_json()
+        self.wizard_.preferences.set(IMPORT_MAPPINGS, remembered)
         return True
 
     def load_file(self) -> None:
@@ -368,7 +371,6 @@ def _samples(source: TableSource) -> list[list[str]]:
     return samples
 
 
-def _settings_key(headers: list[str]) -> str:
+def _headers_key(headers: list[str]) -> str:
     """Mappings are remembered per set of column names: the next file like it maps itself."""
-    digest = hashlib.sha256("\x1f".join(headers).encode("utf-8")).hexdigest()[:16]
-    return f"import/mappings/{digest}"
+    return hashlib.sha256("\x1f".join(headers).encode("utf-8")).hexdigest()[:16]

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from catalogue_app.catalogue import Changes
 from catalogue_app.errors import CatalogueError
 from ui import messages
 from ui.operations import Job, run_in_background
@@ -61,11 +62,10 @@ class ExchangeActions(QObject):
     def import_file(self) -> None:
         from ui.exchange.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.window.catalogue, self.window.user, self.window)
+        wizard = ImportWizard(self.window.catalogue, self.window.preferences, self.window)
         wizard.exec()
         if wizard.import_page.done is not None and wizard.import_page.done.imported:
-            self.window.model.refresh()
-            self.window._update_count()
+            self.window.apply(Changes.everything())  # thousands of rows, maybe updates too
 
     # --- export -------------------------------------------------------------------------
     def export(self, format: str) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records.batch_edit import BatchChange, batch_editable_fields, preview
+from catalogue_app.records.batch_edit import BatchChange, batch_editable_fields
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.multivalue import join_authors, join_values
 from ui.language import field_label
@@ -91,8 +91,7 @@ class BatchEditDialog(QDialog):
         self.value.setEnabled(self.operation.currentData() != "clear")
         self.preview_list.clear()
         try:
-            with self.catalogue.reading() as session:
-                self.changes = preview(session, self.record_ids, *self.choice())
+            self.changes = self.catalogue.preview_batch(self.record_ids, *self.choice())
         except CatalogueError as exc:
             self.changes = []
             self.summary.setText(str(exc))

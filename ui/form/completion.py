@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.vocabulary.terms import suggest
 
 SUGGESTIONS = 12
 
@@ -21,8 +20,7 @@ def attach_vocabulary(line_edit: QLineEdit, catalogue: Catalogue, vocabulary: st
     line_edit.setCompleter(completer)
 
     def typed(text: str) -> None:
-        with catalogue.reading() as session:
-            labels = [t.label for t in suggest(session, vocabulary, text, SUGGESTIONS)]
+        labels = [t.label for t in catalogue.suggest_terms(vocabulary, text, SUGGESTIONS)]
         model.setStringList(labels)
         if labels and line_edit.hasFocus():
             completer.complete()

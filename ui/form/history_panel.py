@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.history import HistoryItem, record_history, restore_value
+from catalogue_app.records.history import HistoryItem
 from ui import messages
 from ui.language import field_label
 
@@ -25,9 +25,9 @@ from ui.language import field_label
 class HistoryPanel(QWidget):
     restored = Signal(str)  # record id, after a value was restored and saved
 
-    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalogue, self.user = catalogue, user
+        self.catalogue = catalogue
         self._record_id: str | None = None
         self._form_dirty = False
         self.tree = QTreeWidget()
@@ -53,9 +53,7 @@ class HistoryPanel(QWidget):
         self._record_id = record_id
         self.tree.clear()
         if record_id is not None:
-            with self.catalogue.reading() as session:
-                items = record_history(session, record_id)
-            for entry in items:
+            for entry in self.catalogue.history(record_id):
                 self.tree.addTopLevelItem(self._row(entry))
         self._update_button()
 
@@ -69,8 +67,7 @@ class HistoryPanel(QWidget):
             return
         entry: HistoryItem = item.data(0, Qt.ItemDataRole.UserRole)
         try:
-            with self.catalogue.writing() as session:
-                restore_value(session, self._record_id, entry.id, self.user)
+            self.catalogue.restore_value(self._record_id, entry.id)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Value not restored"), str(exc))
             return

@@ -10,10 +10,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from catalogue_app.catalogue import Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records import drafts, lifecycle
-from catalogue_app.records import store as records
-from catalogue_app.records.batch_edit import BatchEdit, apply_batch, revert_batch
+from catalogue_app.records.batch_edit import BatchEdit
 from catalogue_app.records.number_checks import lot_of
 from catalogue_app.records.templates import template_from
 from ui import messages
@@ -49,8 +48,9 @@ class RecordActions(QObject):
         self.undo_batch_action = self._action(self.tr("Undo the last &batch edit"),
                                               self.undo_batch, None, edit_menu)
         self.undo_batch_action.setEnabled(False)
-        self.form.recordChanged.connect(lambda _id: self._list_changed())
-        self.form.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
+        self.form.recordChanged.connect(lambda record_id: window.apply(Changes.of(
+            changed=[record_id])))
+        self.form.statusMessage.connect(window.show_status)
         QTimer.singleShot(0, self.offer_drafts_left_behind)
 
     def _action(self, text: str, slot, shortcut: str | None, menu) -> QAction:
@@ -68,8 +68,7 @@ class RecordActions(QObject):
     # --- drafts left behind -------------------------------------------------------------
     def offer_drafts_left_behind(self) -> None:
         """After a crash or a kill: open the newest draft's record, whose form offers it back."""
-        with self.catalogue.reading() as session:
-            left = drafts.list_drafts(session)
+        left = self.catalogue.drafts_left()
         if not left:
             return
         record_id = left[0].record_id
@@ -77,27 +76,25 @@ class RecordActions(QObject):
             self.form.load(None)
             return
         try:
-            with self.catalogue.reading() as session:
-                record = records.load_record(session, record_id)
+            record = self.catalogue.load(record_id)
         except CatalogueError:  # purged meanwhile: nothing to apply the edits to
-            with self.catalogue.writing() as session:
-                drafts.discard_draft(session, record_id)
+            self.catalogue.discard_draft(record_id)
             return
         if self.window.model.row_of(record_id) >= 0:
-            self.window._select(record_id)  # loads the form through the list, as a click would
+            self.window.select(record_id)  # loads the form through the list, as a click would
         if self.form.record_id() != record_id:
             self.form.load(record)
 
     # --- duplicate --------------------------------------------------------------------------
     def duplicate_as_template(self) -> None:
-        if not self.window._may_leave_form():
+        if not self.window.may_leave_form():
             return
         source = self.form.values()
         self.window.table.clearSelection()
         self.form.load_template(template_from(source), lot_of(source["inventory_number"]))
-        self.window.statusBar().showMessage(self.tr(
+        self.window.show_status(self.tr(
             "New record copied from {number}: give it its own inventory number.").format(
-            number=source["inventory_number"] or self.tr("the form")), 6000)
+            number=source["inventory_number"] or self.tr("the form")))
 
     # --- batch edit -------------------------------------------------------------------------
     def batch_edit(self) -> None:
@@ -107,34 +104,32 @@ class RecordActions(QObject):
                 "Select the records to change in the list first (Shift or Ctrl with the arrows "
                 "or the mouse)."))
             return
-        if not self.window._may_leave_form():
+        if not self.window.may_leave_form():
             return
         dialog = BatchEditDialog(self.catalogue, ids, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         field, operation, value = dialog.choice()
         try:
-            with self.catalogue.writing() as session:
-                batch = apply_batch(session, ids, field, operation, value, self.window.user)
+            changes = self.catalogue.batch_edit(ids, field, operation, value)
         except CatalogueError as exc:
             messages.show_error(self.window, self.tr("Nothing changed"), str(exc))
             return
-        self._last_batch = batch
-        self.undo_batch_action.setEnabled(bool(batch.changes))
-        self._list_changed()
-        self.window.statusBar().showMessage(self.tr(
+        self._last_batch = changes.result
+        self.undo_batch_action.setEnabled(bool(changes.changed))
+        self.window.apply(changes)
+        self.window.show_status(self.tr(
             "{n} records changed. Edit > Undo the last batch edit takes it back.").format(
-            n=len(batch.changes)), 8000)
+            n=len(changes.changed)), 8000)
 
     def undo_batch(self) -> None:
-        if self._last_batch is None or not self.window._may_leave_form():
+        if self._last_batch is None or not self.window.may_leave_form():
             return
-        with self.catalogue.writing() as session:
-            kept = revert_batch(session, self._last_batch, self.window.user)
+        changes = self.catalogue.undo_batch(self._last_batch)
         self._last_batch = None
         self.undo_batch_action.setEnabled(False)
-        self._list_changed()
-        if kept:
+        self.window.apply(changes)
+        if kept := changes.result:
             messages.show_error(self.window, self.tr("Batch edit partly undone"), self.tr(
                 "These records were edited again after the batch and were left as they are: "
                 "{numbers}.").format(numbers=", ".join(kept)))
@@ -146,7 +141,7 @@ class RecordActions(QObject):
             messages.show_error(self.window, self.tr("No record"), self.tr(
                 "Open the record to deaccession first."))
             return
-        if not self.window._may_leave_form():
+        if not self.window.may_leave_form():
             return
         record = self.form.values()
         if not record["register_date"].strip():
@@ -164,28 +159,13 @@ class RecordActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            with self.catalogue.writing() as session:
-                lifecycle.deaccession_record(session, record_id, *dialog.values(),
-                                             self.window.user)
+            changes = self.catalogue.deaccession(record_id, *dialog.values())
         except CatalogueError as exc:
             messages.show_error(self.window, self.tr("Not deaccessioned"), str(exc))
             return
-        self._list_changed()
+        self.window.apply(changes)
 
     def show_trash(self) -> None:
-        dialog = TrashDialog(self.catalogue, self.window.user, self.window)
+        dialog = TrashDialog(self.catalogue, self.window)
+        dialog.changed.connect(self.window.apply)
         dialog.exec()
-        if dialog.changed:
-            self._list_changed()
-
-    def _list_changed(self) -> None:
-        """Show what a service changed: the list, the count and the record in the form."""
-        self.window.model.refresh()
-        self.window._update_count()
-        record_id = self.form.record_id()
-        if record_id is not None and not self.form.is_dirty():
-            try:
-                with self.catalogue.reading() as session:
-                    self.form.load(records.load_record(session, record_id))
-            except CatalogueError:  # purged from the trash
-                self.form.load(None)

@@ -3,7 +3,7 @@ for good by emptying it, which leaves tombstones so that sync deletes them elsew
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
-from catalogue_app.records import lifecycle
+from catalogue_app.catalogue import Catalogue, Changes
 from ui import messages
 
 
 class TrashDialog(QDialog):
-    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
+    changed = Signal(Changes)  # records restored or purged
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalogue, self.user = catalogue, user
-        self.changed = False
+        self.catalogue = catalogue
         self.setWindowTitle(self.tr("Trash"))
         self.resize(640, 400)
         self.list = QTreeWidget()
@@ -51,8 +51,7 @@ class TrashDialog(QDialog):
 
     def _fill(self) -> None:
         self.list.clear()
-        with self.catalogue.reading() as session:
-            rows = lifecycle.trashed_records(session)
+        rows = self.catalogue.trashed()
         for row in rows:
             item = QTreeWidgetItem([row["inventory_number"], row["designation"],
                                     row["trashed_at"][:19].replace("T", " ")])
@@ -69,10 +68,7 @@ class TrashDialog(QDialog):
         ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
         if not ids:
             return
-        with self.catalogue.writing() as session:
-            for record_id in ids:
-                lifecycle.restore_record(session, record_id, self.user)
-        self.changed = True
+        self.changed.emit(self.catalogue.restore(ids))
         self._fill()
 
     def empty(self) -> None:
@@ -81,7 +77,5 @@ class TrashDialog(QDialog):
                 "Delete the {n} record(s) in the trash for good? This cannot be undone.").format(
                 n=count)):
             return
-        with self.catalogue.writing() as session:
-            lifecycle.empty_trash(session, self.user)
-        self.changed = True
+        self.changed.emit(self.catalogue.purge())
         self._fill()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
-from catalogue_app.images.attach import CANCELLED, AttachRequest, AttachResult, attach_files
+from catalogue_app.catalogue import Catalogue, Changes
+from catalogue_app.images.attach import CANCELLED, AttachRequest, AttachResult
 from ui import messages
 from ui.operations import Job, run_in_background
 
@@ -34,15 +34,15 @@ REFRESH_MS = 200  # how often settled files are shown
 class ImportDialog(QDialog):
     """Shows itself, runs the import, emits imported(results) once it has ended."""
 
-    imported = Signal(list)  # list[AttachResult], one per request, in order
+    imported = Signal(Changes)  # result: list[AttachResult], one per request, in order
 
     def __init__(self, catalogue: Catalogue, requests: list[AttachRequest],
-                 parent: QWidget | None = None, user: str = "attach") -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageImportDialog")
         self.setWindowTitle(self.tr("Attaching images"))
         self.resize(760, 460)
-        self._catalogue, self._requests, self._user = catalogue, requests, user
+        self._catalogue, self._requests = catalogue, requests
         self._job: Job | None = None
         self._settled: list[tuple[int, AttachResult]] = []  # not shown yet
         self._shown = 0
@@ -75,11 +75,12 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         self.show()
-        requests, catalogue, user = self._requests, self._catalogue, self._user
+        requests, catalogue = self._requests, self._catalogue
         self._job = run_in_background(
-            lambda job: attach_files(catalogue, requests, cancelled=lambda: job.cancelled,
-                                     on_result=lambda index, result: job.report((index, result)),
-                                     background=True, user=user),
+            lambda job: catalogue.attach(requests, cancelled=lambda: job.cancelled,
+                                         on_result=lambda index, result: job.report(
+                                             (index, result)),
+                                         background=True),
             on_report=self._settled.append, on_success=self._finished, on_failure=self._failed,
             parent=self)
         self._refresh.start()
@@ -111,7 +112,8 @@ class ImportDialog(QDialog):
         self.progress.setValue(self._shown)
         self._settled.clear()
 
-    def _finished(self, results: list[AttachResult]) -> None:
+    def _finished(self, changes: Changes) -> None:
+        results = changes.result
         self._refresh.stop()
         self._show_settled()
         self.results = results
@@ -126,13 +128,15 @@ class ImportDialog(QDialog):
         self.progress.setValue(len(results))
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
-        self.imported.emit(results)
+        self.imported.emit(changes)
 
     def _failed(self, exc: Exception) -> None:
-        self.results = [AttachResult(r.file, "refused", str(exc)) for r in self._requests]
         messages.show_error(self, self.tr("Images not attached"),
                             self.tr("The import stopped: {error}").format(error=exc))
-        self._finished(self.results)
+        # Files attached before the failure stay attached: their strip is shown again.
+        self._finished(Changes.of(images={r.record_id for r in self._requests if r.record_id},
+                                  result=[AttachResult(r.file, "refused", str(exc))
+                                          for r in self._requests]))
 
     def _state_text(self, result: AttachResult) -> str:
         if result.status == "attached":
@@ -151,9 +155,9 @@ class ImportDialog(QDialog):
 
 
 def import_images(catalogue: Catalogue, requests: list[AttachRequest], parent: QWidget,
-                  on_imported=None, user: str = "attach") -> ImportDialog:
-    """Open the progress dialog and start attaching; on_imported(results) runs at the end."""
-    dialog = ImportDialog(catalogue, requests, parent, user)
+                  on_imported=None) -> ImportDialog:
+    """Open the progress dialog and start attaching; on_imported(changes) runs at the end."""
+    dialog = ImportDialog(catalogue, requests, parent)
     if on_imported:
         dialog.imported.connect(on_imported)
     dialog.start()

@@ -4,6 +4,8 @@ to reorder), the primary image, and the selected image's own fields, saved as th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -22,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
+from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.images import gallery
 from catalogue_app.images.derived import derived_path, ensure_derived
 from catalogue_app.images.gallery import ImageInfo
 from catalogue_app.images.store import ImageStore
@@ -41,10 +42,11 @@ class ImageStrip(QWidget):
     attachRequested = Signal()  # "Add images…"
     filesDropped = Signal(list)  # local paths dropped on the strip
     viewRequested = Signal(list)  # ImageInfo to show (one, or two to compare)
+    changed = Signal(Changes)  # an image edited, reordered or removed
 
-    def __init__(self, catalogue: Catalogue, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalogue, self._user = catalogue, user
+        self._catalogue = catalogue
         self._record_id: str | None = None
         self._images: dict[int, ImageInfo] = {}
         self._showing = False  # filling editors: not an edit
@@ -122,8 +124,7 @@ class ImageStrip(QWidget):
         selected = self.selected_ids()
         images: list[ImageInfo] = []
         if self._record_id is not None:
-            with self._catalogue.reading() as session:
-                images = gallery.record_images(session, self._record_id)
+            images = self._catalogue.images(self._record_id)
         self._images = {image.id: image for image in images}
         self.thumbnails.blockSignals(True)
         self.thumbnails.clear()
@@ -194,13 +195,12 @@ class ImageStrip(QWidget):
         ids = self.selected_ids()
         if self._showing or len(ids) != 1 or getattr(self._images[ids[0]], name) == value:
             return
-        if self._change(lambda session: gallery.update_image(session, ids[0], {name: value})):
-            self.refresh()
+        self._change(lambda: self._catalogue.edit_image(self._record_id, ids[0], {name: value}))
 
     def make_primary(self) -> None:
         ids = self.selected_ids()
-        if len(ids) == 1 and self._change(lambda session: gallery.set_primary(session, ids[0])):
-            self.refresh()
+        if len(ids) == 1:
+            self._change(lambda: self._catalogue.make_primary(self._record_id, ids[0]))
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()
@@ -209,13 +209,7 @@ class ImageStrip(QWidget):
                 self.tr("Remove {n} image(s) from this record? The original files stay in "
                         "the image store.").format(n=len(ids))):
             return
-
-        def remove(session) -> None:
-            for image_id in ids:
-                gallery.detach_image(session, image_id)
-
-        if self._change(remove):
-            self.refresh()
+        self._change(lambda: self._catalogue.detach(self._record_id, ids))
 
     def view_selected(self) -> None:
         chosen = [self._images[i] for i in self.selected_ids() if i in self._images]
@@ -225,15 +219,17 @@ class ImageStrip(QWidget):
     def _save_order(self, *_moved: QModelIndex) -> None:
         """The list already shows the new order: only the database has to follow."""
         order = self.image_ids()
-        self._change(lambda session: gallery.reorder(session, self._record_id, order))
+        self._change(lambda: self._catalogue.reorder_images(self._record_id, order))
 
-    def _change(self, work) -> bool:
+    def show_changes(self, changes: Changes) -> None:
+        if self._record_id in changes.images:
+            self.refresh()
+
+    def _change(self, verb: Callable[[], Changes]) -> None:
         try:
-            with self._catalogue.writing() as session:
-                work(session)
-                gallery.record_changed(session, self._record_id, self._user)
+            changes = verb()
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Image not changed"), str(exc))
             self.refresh()
-            return False
-        return True
+            return
+        self.changed.emit(changes)

@@ -12,14 +12,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.gallery import ImageInfo
-from catalogue_app.records import store as records
 from ui import messages
 from ui.images.drops import FileDrops, start_workers_early
 from ui.images.strip import ImageStrip
 from ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from catalogue_app.images.attach import AttachResult
     from ui.images.import_dialog import ImportDialog
     from ui.images.viewer import ImageViewer
     from ui.main_window import MainWindow
@@ -34,7 +32,9 @@ class ImageActions(QObject):
         self.window, self.catalogue = window, window.catalogue
         self.viewers: list[ImageViewer] = []
         self.import_dialog: ImportDialog | None = None
-        self.strip = ImageStrip(self.catalogue, window.user)
+        self.strip = ImageStrip(self.catalogue)
+        self.strip.changed.connect(window.apply)
+        window.catalogueChanged.connect(self.strip.show_changes)
         section = window.form.add_section("images", self.tr("Images"), self.strip)
         window.form.recordLoaded.connect(self.strip.show_record)
         self.strip.attachRequested.connect(self.pick_files)
@@ -87,9 +87,8 @@ class ImageActions(QObject):
             return
         from catalogue_app.images.attach import expand_paths, requests_for_record
 
-        with self.catalogue.reading() as session:
-            number = records.load_record(session, record_id)["inventory_number"]
         try:
+            number = self.catalogue.load(record_id)["inventory_number"]
             requests = requests_for_record(self.catalogue, expand_paths(paths), number)
         except CatalogueError as exc:
             messages.show_error(self.window, self.tr("Images not attached"), str(exc))
@@ -114,10 +113,7 @@ class ImageActions(QObject):
                 "Another import is still running; wait for it to end."))
             return
         self.import_dialog = import_images(self.catalogue, requests, self.window,
-                                           self._imported, self.window.user)
-
-    def _imported(self, _results: list[AttachResult]) -> None:
-        self.strip.refresh()
+                                           self.window.apply)
 
     # --- viewing and the store ----------------------------------------------------------
     def view(self, images: list[ImageInfo]) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from catalogue_app.records import store as records
 from ui.search.filter_panel import FilterPanel
 from ui.themes.record_themes import RecordThemesEditor
 from ui.themes.theme_panel import ThemePanel
@@ -18,7 +17,7 @@ from ui.themes.theme_panel import ThemePanel
 
 def install_browse_docks(window: QMainWindow) -> tuple[ThemePanel, FilterPanel]:
     """Create both panels in window (a MainWindow) and wire them to its list and form."""
-    theme_panel = ThemePanel(window.catalogue, window.user, window.selected_ids, window)
+    theme_panel = ThemePanel(window.catalogue, window.selected_ids, window)
     filter_panel = FilterPanel(window.catalogue, window)
     for name, title, panel in (
         ("themeDock", QCoreApplication.translate("MainWindow", "Themes"), theme_panel),
@@ -33,9 +32,10 @@ def install_browse_docks(window: QMainWindow) -> tuple[ThemePanel, FilterPanel]:
         "themes", QCoreApplication.translate("MainWindow", "Themes"), record_themes
     )
     window.form.register_editor("themes", record_themes)
-    theme_panel.filterChanged.connect(window._apply_search)
-    filter_panel.changed.connect(window._apply_search)
-    theme_panel.recordsChanged.connect(lambda: _tags_changed(window))
+    theme_panel.filterChanged.connect(window.refilter)
+    filter_panel.changed.connect(window.refilter)
+    theme_panel.changed.connect(window.apply)
+    window.catalogueChanged.connect(theme_panel.show_changes)
     undo = theme_panel.undo_stack.createUndoAction(
         window, QCoreApplication.translate("MainWindow", "&Undo tagging")
     )
@@ -66,12 +66,3 @@ class _AfterFirstPaint(QObject):
             for call in self._calls:
                 QTimer.singleShot(0, call)
         return False
-
-
-def _tags_changed(window) -> None:
-    """Tags changed under the list and maybe under the form: show them, keep any edit."""
-    window._apply_search()
-    record_id = window.form.record_id()
-    if record_id and not window.form.is_dirty():
-        with window.catalogue.reading() as session:
-            window.form.load(records.load_record(session, record_id))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.search.service import designation_counts
 
 NO_YEAR = 0  # the spin boxes' "any" value, shown as their special text
 
@@ -48,8 +47,7 @@ class FilterPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the designations and their counts, keeping the chosen one."""
         chosen = self.designation()
-        with self._catalogue.reading() as session:
-            counts = designation_counts(session)
+        counts = self._catalogue.designation_counts()
         self.designations.blockSignals(True)
         self.designations.clear()
         everything = QListWidgetItem(self.tr("(any designation)"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from catalogue_app.sync import outbox
+from catalogue_app.settings import AUTO_SYNC_MINUTES
 
 if TYPE_CHECKING:
     from ui.sync.window_actions import SyncActions
@@ -20,18 +20,6 @@ CHECK_MS = 30_000
 IDLE_SECONDS = 60
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                            QEvent.Type.Wheel})
-
-
-def auto_sync_minutes(catalogue) -> int:
-    """The catalogue's periodic sync interval in minutes; 0 when off."""
-    with catalogue.reading() as session:
-        value = outbox.get_meta(session, outbox.AUTO_SYNC_MINUTES)
-    return int(value) if value and value.isdigit() else 0
-
-
-def set_auto_sync_minutes(catalogue, minutes: int) -> None:
-    with catalogue.writing() as session:
-        outbox.set_meta(session, outbox.AUTO_SYNC_MINUTES, str(minutes) if minutes else None)
 
 
 class AutoSync(QObject):
@@ -50,7 +38,7 @@ class AutoSync(QObject):
         return False
 
     def due(self) -> bool:
-        minutes = auto_sync_minutes(self.actions.catalogue)
+        minutes = self.actions.catalogue.setting(AUTO_SYNC_MINUTES)
         now = time.monotonic()
         return (minutes > 0 and self.actions.job is None
                 and QApplication.activeModalWidget() is None

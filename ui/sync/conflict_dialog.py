@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
+from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.sync.conflicts import Conflict, list_conflicts, resolve
+from catalogue_app.sync.conflicts import Conflict
 from ui import messages
 from ui.language import field_label
 
@@ -35,6 +36,8 @@ def _shown(value: Any) -> str:
 
 
 class ConflictDialog(QDialog):
+    changed = Signal(Changes)  # a conflict settled
+
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
@@ -56,8 +59,7 @@ class ConflictDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.catalogue.reading() as session:
-            self.conflicts: list[Conflict] = list_conflicts(session)
+        self.conflicts: list[Conflict] = self.catalogue.conflicts()
         self.records.clear()
         for conflict in self.conflicts:
             self.records.addItem(conflict.inventory_number or conflict.record_id)
@@ -121,8 +123,7 @@ class ConflictDialog(QDialog):
     def _resolve(self, choice) -> None:
         conflict = self.conflicts[self.records.currentRow()]
         try:
-            with self.catalogue.writing() as session:
-                resolve(session, conflict.record_id, choice)
+            self.changed.emit(self.catalogue.resolve_conflict(conflict.record_id, choice))
         except CatalogueError as error:
             messages.show_error(self, self.tr("Conflict"), str(error))
         self.reload()

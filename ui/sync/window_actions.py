@@ -12,13 +12,14 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QToolBar
 
+from catalogue_app.catalogue import Changes
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
-from catalogue_app.sync import outbox, tokens
-from catalogue_app.sync.conflicts import conflict_count
+from catalogue_app.settings import AUTO_SYNC_MINUTES, SERVER_URL
+from catalogue_app.sync import tokens
 from ui import messages
 from ui.operations import Job, run_in_background
-from ui.sync.auto_sync import AutoSync, auto_sync_minutes, set_auto_sync_minutes
+from ui.sync.auto_sync import AutoSync
 
 if TYPE_CHECKING:
     from catalogue_app.sync.engine import SyncReport
@@ -68,6 +69,7 @@ class SyncActions(QObject):
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
         self.update_status()
+        window.catalogueChanged.connect(self._show_changes)
         self.auto_sync = AutoSync(self)
 
     def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -80,20 +82,21 @@ class SyncActions(QObject):
 
     # --- status -------------------------------------------------------------------------
     def server_url(self) -> str:
-        with self.catalogue.reading() as session:
-            return outbox.get_meta(session, outbox.SERVER_URL) or ""
+        return self.catalogue.setting(SERVER_URL)
 
     def update_status(self) -> None:
-        with self.catalogue.reading() as session:
-            last = outbox.get_meta(session, outbox.LAST_SYNC_AT)
-            pending = outbox.pending_count(session)
-            conflicts = conflict_count(session)
+        status = self.catalogue.sync_status()
+        last = status.last_sync_at
         text = (self.tr("Last sync: {when}").format(when=last[:16].replace("T", " "))
                 if last else self.tr("Never synced"))
-        text += " · " + self.tr("{n} change(s) to send").format(n=pending)
-        if conflicts:
-            text += " · " + self.tr("{n} conflict(s)").format(n=conflicts)
+        text += " · " + self.tr("{n} change(s) to send").format(n=status.pending)
+        if status.conflicts:
+            text += " · " + self.tr("{n} conflict(s)").format(n=status.conflicts)
         self.status_label.setText(text)
+
+    def _show_changes(self, changes: Changes) -> None:
+        if changes.sync_status:
+            self.update_status()
 
     def show_problem(self, text: str) -> None:
         self.banner_label.setText(text)
@@ -154,8 +157,7 @@ class SyncActions(QObject):
         self.job = None
         self.sync_action.setEnabled(True)
         self.cancel_action.setEnabled(False)
-        self.window.model.refresh()
-        self.update_status()
+        self.window.apply(Changes.everything())  # whatever the regional base sent
 
     def _done(self, report: SyncReport) -> None:
         self._finished()
@@ -191,7 +193,7 @@ class SyncActions(QObject):
     def open_settings(self) -> None:
         from ui.sync.settings_dialog import SyncSettingsDialog
 
-        dialog = SyncSettingsDialog(self.server_url(), auto_sync_minutes(self.catalogue),
+        dialog = SyncSettingsDialog(self.server_url(), self.catalogue.setting(AUTO_SYNC_MINUTES),
                                     self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -200,15 +202,14 @@ class SyncActions(QObject):
                 "Give the regional base's address (https://…) and your token."))
             return
         note = dialog.save_token()
-        with self.catalogue.writing() as session:
-            outbox.set_meta(session, outbox.SERVER_URL, dialog.server_url())
-        set_auto_sync_minutes(self.catalogue, dialog.auto_sync_minutes())
+        self.catalogue.change_setting(SERVER_URL, dialog.server_url())
+        self.catalogue.change_setting(AUTO_SYNC_MINUTES, dialog.auto_sync_minutes())
         if note:
             self.window.statusBar().showMessage(note, 15_000)
 
     def open_conflicts(self) -> None:
         from ui.sync.conflict_dialog import ConflictDialog
 
-        ConflictDialog(self.catalogue, self.window).exec()
-        self.window.model.refresh()
-        self.update_status()
+        dialog = ConflictDialog(self.catalogue, self.window)
+        dialog.changed.connect(self.window.apply)
+        dialog.exec()

@@ -80,10 +80,8 @@ class RecordThemesEditor(QWidget):
 
     def _theme_paths(self) -> dict[str, str]:
         """Every theme's path in the tree, by id (read once; a new local theme re-reads)."""
-        with self._catalogue.reading() as session:
-            count = themes.theme_count(session)
-            if len(self._paths) != count:
-                self._paths = dict(_paths(themes.theme_tree(session, counts=False)))
+        if len(self._paths) != self._catalogue.theme_count():
+            self._paths = dict(_paths(self._catalogue.theme_tree(counts=False)))
         return self._paths
 
 

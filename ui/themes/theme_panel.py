@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalogue_app.catalogue import Catalogue
+from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
 from catalogue_app.vocabulary import themes
 from ui import messages
@@ -30,13 +30,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class ThemePanel(QWidget):
     filterChanged = Signal()  # the themes selected for filtering changed
-    recordsChanged = Signal()  # tags were added or removed
+    changed = Signal(Changes)  # records tagged or untagged, a local theme added
 
-    def __init__(self, catalogue: Catalogue, user: str,
-                 selected_records: Callable[[], list[str]], parent=None) -> None:
+    def __init__(self, catalogue: Catalogue, selected_records: Callable[[], list[str]],
+                 parent=None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._user = user
         self._selected_records = selected_records
         self.undo_stack = QUndoStack(self)
         self.tree = QTreeWidget()
@@ -65,13 +64,16 @@ class ThemePanel(QWidget):
         """Re-read the tree and its counts, keeping which themes are selected and expanded."""
         selected = set(self.selected_theme_ids())
         expanded = {item.data(0, ID_ROLE) for item in self._items() if item.isExpanded()}
-        with self._catalogue.reading() as session:
-            roots = themes.theme_tree(session)
+        roots = self._catalogue.theme_tree()
         self.tree.blockSignals(True)
         self.tree.clear()
         self._add_nodes(self.tree.invisibleRootItem(), roots, selected, expanded)
         self.tree.blockSignals(False)
         self.tree.resizeColumnToContents(0)
+
+    def show_changes(self, changes: Changes) -> None:
+        if changes.themes:
+            self.refresh()
 
     def selected_theme_ids(self) -> list[str]:
         return [item.data(0, ID_ROLE) for item in self.tree.selectedItems()]
@@ -92,17 +94,16 @@ class ThemePanel(QWidget):
             messages.show_error(self, self.tr("Nothing to tag"), self.tr(
                 "Select one or more records in the list and a theme in the tree first."))
             return
-        operation = themes.tag if add else themes.untag
+        operation = self._catalogue.tag if add else self._catalogue.untag
         try:
-            with self._catalogue.writing() as session:
-                done = operation(session, record_ids, item.data(0, ID_ROLE), self._user)
+            changes = operation(record_ids, item.data(0, ID_ROLE))
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Tags not changed"), str(exc))
             return
         text = (self.tr("Tag {n} record(s) with {theme}") if add
                 else self.tr("Untag {n} record(s) from {theme}"))
-        self.undo_stack.push(_TaggingCommand(self, done, text.format(
-            n=len(done.record_ids), theme=item.text(0))))
+        self.undo_stack.push(_TaggingCommand(self, changes, text.format(
+            n=len(changes.changed), theme=item.text(0))))
 
     def add_local_theme(self) -> None:
         item = self.tree.currentItem()
@@ -111,20 +112,18 @@ class ThemePanel(QWidget):
         if not ok:
             return
         try:
-            with self._catalogue.writing() as session:
-                themes.add_local_theme(session, label,
-                                       parent_id=item.data(0, ID_ROLE) if item else None)
+            changes = self._catalogue.add_local_theme(
+                label, parent_id=item.data(0, ID_ROLE) if item else None)
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Theme not added"), str(exc))
             return
-        self.refresh()
+        self.changed.emit(changes)
 
-    def _apply(self, tagging: themes.Tagging, *, reverse: bool) -> themes.Tagging:
-        with self._catalogue.writing() as session:
-            result = themes.undo(session, tagging, self._user) if reverse else tagging
-        self.refresh()
-        self.recordsChanged.emit()
-        return result
+    def reverse(self, tagging: themes.Tagging) -> themes.Tagging:
+        """Reverse a tagging; returns the tagging that reverses it again."""
+        changes = self._catalogue.undo_tagging(tagging)
+        self.changed.emit(changes)
+        return changes.result
 
     def _add_nodes(self, parent: QTreeWidgetItem, nodes: list[themes.ThemeNode],
                    selected: set[str], expanded: set[str]) -> None:
@@ -151,18 +150,18 @@ class ThemePanel(QWidget):
 class _TaggingCommand(QUndoCommand):
     """A done tag/untag operation on the undo stack: undo reverses it, redo re-applies it."""
 
-    def __init__(self, panel: ThemePanel, done: themes.Tagging, text: str) -> None:
+    def __init__(self, panel: ThemePanel, done: Changes, text: str) -> None:
         super().__init__(text)
         self._panel = panel
-        self._done = done
-        self._first = True
+        self._first: Changes | None = done
+        self._done: themes.Tagging = done.result
 
     def redo(self) -> None:
-        if self._first:  # pushed after it was done: just show the result
-            self._first = False
-            self._panel._apply(self._done, reverse=False)
+        if self._first is not None:  # pushed after it was done: just show the result
+            self._panel.changed.emit(self._first)
+            self._first = None
         else:
-            self._done = self._panel._apply(self._undone, reverse=True)
+            self._done = self._panel.reverse(self._undone)
 
     def undo(self) -> None:
-        self._undone = self._panel._apply(self._done, reverse=True)
+        self._undone = self._panel.reverse(self._done)

@@ -8,7 +8,8 @@ import time
 import pytest
 
 from catalogue_app.records.store import create_record, update_record
-from catalogue_app.sync import outbox, tokens
+from catalogue_app.settings import AUTO_SYNC_MINUTES, SERVER_URL
+from catalogue_app.sync import tokens
 from catalogue_app.sync.conflicts import list_conflicts
 
 
@@ -17,8 +18,7 @@ def window_of(qtbot):
     from ui.main_window import MainWindow
 
     def make(desk):
-        with desk.catalogue.writing() as session:
-            outbox.set_meta(session, outbox.SERVER_URL, desk.server_url)
+        desk.catalogue.change_setting(SERVER_URL, desk.server_url)
         tokens.save_token(desk.server_url, desk.token)
         window = MainWindow(desk.catalogue)
         qtbot.addWidget(window)
@@ -105,12 +105,11 @@ def test_periodic_sync_is_off_by_default(qtbot, make_desk, window_of):
 
 def test_periodic_sync_runs_when_due_and_idle_but_never_while_a_sync_runs(
         qtbot, make_desk, window_of):
-    from ui.sync.auto_sync import set_auto_sync_minutes
 
     desk = make_desk("desk")
     with desk.catalogue.writing() as session:
         create_record(session, {"inventory_number": "P.1"}, "alice")
-    set_auto_sync_minutes(desk.catalogue, 5)
+    desk.catalogue.change_setting(AUTO_SYNC_MINUTES, 5)
     window = window_of(desk)
     actions = window.sync_actions
 
@@ -140,10 +139,9 @@ def test_periodic_sync_runs_when_due_and_idle_but_never_while_a_sync_runs(
 
 def test_a_failed_periodic_sync_shows_the_banner_and_waits_the_interval(
         qtbot, make_desk, window_of):
-    from ui.sync.auto_sync import set_auto_sync_minutes
 
     desk = make_desk("desk")
-    set_auto_sync_minutes(desk.catalogue, 1)
+    desk.catalogue.change_setting(AUTO_SYNC_MINUTES, 1)
     window = window_of(desk)
     tokens.save_token(desk.server_url, "revoked-or-wrong")
     _idle_and_due(window)
@@ -159,12 +157,10 @@ def test_a_failed_periodic_sync_shows_the_banner_and_waits_the_interval(
 
 def test_a_periodic_sync_without_a_token_says_so_in_the_banner(qtbot, make_desk):
     from ui.main_window import MainWindow
-    from ui.sync.auto_sync import set_auto_sync_minutes
 
     desk = make_desk("desk")
-    with desk.catalogue.writing() as session:
-        outbox.set_meta(session, outbox.SERVER_URL, desk.server_url)  # but no token saved
-    set_auto_sync_minutes(desk.catalogue, 1)
+    desk.catalogue.change_setting(SERVER_URL, desk.server_url)  # but no token saved
+    desk.catalogue.change_setting(AUTO_SYNC_MINUTES, 1)
     window = MainWindow(desk.catalogue)
     qtbot.addWidget(window)
     _idle_and_due(window)
@@ -180,7 +176,6 @@ def test_the_sync_settings_dialog_sets_the_periodic_interval(
         qtbot, make_desk, window_of, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from ui.sync.auto_sync import auto_sync_minutes
     from ui.sync.settings_dialog import SyncSettingsDialog
 
     desk = make_desk("desk")
@@ -196,4 +191,4 @@ def test_the_sync_settings_dialog_sets_the_periodic_interval(
     window.sync_actions.open_settings()
 
     assert shown == ["never"]  # off by default
-    assert auto_sync_minutes(desk.catalogue) == 15
+    assert desk.catalogue.setting(AUTO_SYNC_MINUTES) == 15

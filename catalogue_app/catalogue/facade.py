@@ -2,11 +2,14 @@
 images/ (originals, content-addressed) and cache/ (derived files, rebuilt when missing).
 
 Everything that touches the database goes through a session obtained here; services take that
-session as an argument, so the GUI, the command line and tests share one code path."""
+session as an argument, so the GUI, the command line and tests share one code path. The window
+uses only the verbs (record_verbs.py, theme_verbs.py, image_verbs.py, lookups.py): each owns its
+transaction and returns the Changes it made; it never opens a session itself."""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,17 +18,27 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from catalogue_app.catalogue.changes import Changes
+from catalogue_app.catalogue.image_verbs import ImageVerbs
+from catalogue_app.catalogue.lookups import Lookups
+from catalogue_app.catalogue.record_verbs import RecordVerbs
+from catalogue_app.catalogue.theme_verbs import ThemeVerbs
 from catalogue_app.clock import now_iso
-from catalogue_app.errors import CatalogueLocationError
+from catalogue_app.errors import CatalogueError, CatalogueLocationError
+from catalogue_app.messages import declare
+from catalogue_app.records.inventory_numbers import InventoryPattern
+from catalogue_app.settings import IMAGES_DIR, USER_NAME, Preferences, Setting, in_catalogue
 from catalogue_app.storage.filesystems import filesystem_type, is_network_filesystem
 from catalogue_app.storage.schema_messages import schema_message
 from db.local import schema
 from db.local.engine import make_engine, make_sessionmakers
-from db.local.models import Museum, Record, Setting
+from db.local.models import Museum, Record
 
 DB_FILE_NAME = "catalogue.sqlite"
-# Setting holding the image store's folder when it was moved off the catalogue folder.
-IMAGES_DIR_SETTING = "images_dir"
+INVALID_PATTERN = declare(
+    "settings.invalid_inventory_pattern",
+    "The inventory number pattern {regex} is not a valid regular expression (the problem is "
+    "at character {position}).")
 
 
 @dataclass(frozen=True)
@@ -35,10 +48,13 @@ class MuseumInfo:
     bound: bool  # bound to the regional base by a first sync: code and name no longer editable
 
 
-class Catalogue:
+class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
     def __init__(self, directory: Path, engine: Engine,
-                 readers: sessionmaker[Session], writers: sessionmaker[Session]) -> None:
+                 readers: sessionmaker[Session], writers: sessionmaker[Session],
+                 user: str | None = None) -> None:
         self.directory = directory
+        # Written in the history beside every change this catalogue object makes.
+        self.user = user if user is not None else Preferences().get(USER_NAME)
         self.engine = engine
         self._readers = readers
         self._writers = writers
@@ -50,16 +66,15 @@ class Catalogue:
     @property
     def images_dir(self) -> Path:
         """Where originals live: images/ here, unless the store was moved to another volume."""
-        with self.reading() as session:
-            moved = session.get(Setting, IMAGES_DIR_SETTING)
-        return Path(moved.value) if moved is not None else self.directory / "images"
+        moved = self.setting(IMAGES_DIR)
+        return Path(moved) if moved else self.directory / "images"
 
     @property
     def cache_dir(self) -> Path:
         return self.directory / "cache"
 
     @classmethod
-    def open(cls, directory: Path | str) -> Catalogue:
+    def open(cls, directory: Path | str, user: str | None = None) -> Catalogue:
         """Open the catalogue in directory, creating an empty one where there is none.
 
         Raises CatalogueLocationError (or schema.SchemaError's message as one) with a message
@@ -80,7 +95,7 @@ class Catalogue:
             raise CatalogueLocationError(schema_message(exc)) from exc
         for sub in ("images", "cache"):
             (directory / sub).mkdir(exist_ok=True)
-        catalogue = cls(directory, engine, *make_sessionmakers(engine))
+        catalogue = cls(directory, engine, *make_sessionmakers(engine), user=user)
         if state is schema.SchemaState.EMPTY:
             with catalogue.writing() as session:
                 _initialise(session)
@@ -120,6 +135,36 @@ class Catalogue:
                 )
             else:
                 museum.code, museum.name = code, name
+
+    def setting(self, setting: Setting):
+        """The value of one of the catalogue's settings (catalogue_app/settings)."""
+        with self.reading() as session:
+            return in_catalogue.read(session, setting)
+
+    def change_setting(self, setting: Setting, value) -> Changes:
+        with self.writing() as session:
+            in_catalogue.write(session, setting, value)
+        return Changes()
+
+    def inventory_pattern(self) -> InventoryPattern:
+        from catalogue_app.records.number_checks import museum_pattern
+
+        with self.reading() as session:
+            return museum_pattern(session)
+
+    def set_inventory_pattern(self, regex: str, description: str) -> Changes:
+        """The museum's own form of inventory numbers (the form warns about the others)."""
+        from catalogue_app.records.number_checks import set_museum_pattern
+
+        try:
+            re.compile(regex)
+        except re.error as exc:  # its own words are English: where it is says enough
+            raise CatalogueError(INVALID_PATTERN, regex=regex,
+                                 position=(exc.pos or 0) + 1) from None
+        pattern = InventoryPattern(regex, description)
+        with self.writing() as session:
+            set_museum_pattern(session, pattern)
+        return Changes()
 
     def record_count(self) -> int:
         """Records in the catalogue, trash excluded."""

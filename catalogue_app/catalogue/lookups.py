@@ -1,0 +1,63 @@
+"""What the window reads from the Catalogue besides records: the list's ids and rows, the
+filter panel's designations, the sync status and its conflicts.
+
+Mixed into Catalogue (facade.py), whose reading() and writing() they use."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from catalogue_app.catalogue.changes import Changes
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    last_sync_at: str | None
+    pending: int  # changes waiting to be sent
+    conflicts: int
+
+
+class Lookups:
+    def list_ids(self, wanted, sort: str | None = None, descending: bool = False,
+                 limit: int | None = None) -> tuple[int, list[str]]:
+        """(how many records match, their ids in order: the first limit of them)."""
+        from catalogue_app.search.listing import list_ids
+
+        with self.reading() as session:
+            return list_ids(session, wanted, sort, descending, limit=limit)
+
+    def list_rows(self, ids: Sequence[str]) -> dict:
+        from catalogue_app.search.listing import list_rows
+
+        with self.reading() as session:
+            return list_rows(session, ids)
+
+    def designation_counts(self) -> list[tuple[str, int]]:
+        from catalogue_app.search.service import designation_counts
+
+        with self.reading() as session:
+            return designation_counts(session)
+
+    def sync_status(self) -> SyncStatus:
+        from catalogue_app.settings import LAST_SYNC_AT, in_catalogue
+        from catalogue_app.sync.conflicts import conflict_count
+        from catalogue_app.sync.outbox import pending_count
+
+        with self.reading() as session:
+            return SyncStatus(in_catalogue.read(session, LAST_SYNC_AT),
+                              pending_count(session), conflict_count(session))
+
+    def conflicts(self) -> list:
+        from catalogue_app.sync.conflicts import list_conflicts
+
+        with self.reading() as session:
+            return list_conflicts(session)
+
+    def resolve_conflict(self, record_id: str, choice: str | Mapping[str, str]) -> Changes:
+        """Keep this desk's side, the server's, or a side per field."""
+        from catalogue_app.sync.conflicts import resolve
+
+        with self.writing() as session:
+            resolve(session, record_id, choice)
+        return Changes.of(changed=[record_id])

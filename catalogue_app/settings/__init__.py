@@ -1,0 +1,25 @@
+"""Declared settings (registry.py), the catalogue's (in_catalogue.py) and the person's
+(preferences.py)."""
+
+from catalogue_app.settings.declared import (
+    AUTO_SYNC_MINUTES,
+    CHECKED_TOKEN,
+    FULL_RESYNC,
+    IMAGE_MAX_PIXELS,
+    IMAGES_DIR,
+    IMPORT_MAPPINGS,
+    INVENTORY_PATTERN,
+    LANGUAGE,
+    LAST_SYNC_AT,
+    SERVER_URL,
+    SYNC_CURSOR,
+    USER_NAME,
+)
+from catalogue_app.settings.preferences import Preferences
+from catalogue_app.settings.registry import SETTINGS, Setting, Store
+
+__all__ = [
+    "AUTO_SYNC_MINUTES", "CHECKED_TOKEN", "FULL_RESYNC", "IMAGE_MAX_PIXELS", "IMAGES_DIR",
+    "IMPORT_MAPPINGS", "INVENTORY_PATTERN", "LANGUAGE", "LAST_SYNC_AT", "SERVER_URL",
+    "SETTINGS", "SYNC_CURSOR", "USER_NAME", "Preferences", "Setting", "Store",
+]

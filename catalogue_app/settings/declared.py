@@ -1,0 +1,34 @@
+"""The desk's settings (catalogue_app/settings/registry.py says where each store is)."""
+
+from __future__ import annotations
+
+import getpass
+
+from catalogue_app.records.inventory_numbers import DEFAULT_PATTERN
+from catalogue_app.settings.registry import Store, declare
+
+# --- the catalogue's, in its file -------------------------------------------------------------
+# {"regex": ..., "description": ...}: the form warns about numbers that do not follow it.
+INVENTORY_PATTERN = declare("inventory_pattern", Store.CATALOGUE, dict,
+                            {"regex": DEFAULT_PATTERN.regex,
+                             "description": DEFAULT_PATTERN.description})
+# Where originals live when the image store was moved off the catalogue folder ("" = images/).
+IMAGES_DIR = declare("images_dir", Store.CATALOGUE, str, "")
+# Pixels beyond which a file is kept bit for bit but not decoded (a decompression bomb guard).
+IMAGE_MAX_PIXELS = declare("image_max_pixels", Store.CATALOGUE, int, 600_000_000)
+
+# --- sync bookkeeping, in the catalogue's file ------------------------------------------------
+SERVER_URL = declare("server_url", Store.SYNC, str, "")
+LAST_SYNC_AT = declare("last_sync_at", Store.SYNC, str, None)
+SYNC_CURSOR = declare("cursor", Store.SYNC, str, None)
+FULL_RESYNC = declare("full_resync", Store.SYNC, str, None)  # set while one is under way
+# The token whose museum was checked against this catalogue's (sha256 of it).
+CHECKED_TOKEN = declare("checked_token_sha256", Store.SYNC, str, None)
+AUTO_SYNC_MINUTES = declare("auto_sync_minutes", Store.SYNC, int, 0)  # 0: off
+
+# --- the person at this computer -------------------------------------------------------------
+LANGUAGE = declare("language", Store.PREFERENCES, str, "")  # "fr", "en"; "": the system's
+# Written in the history beside every change; the account's login name until one is given.
+USER_NAME = declare("user_name", Store.PREFERENCES, str, default_from=getpass.getuser)
+# The import wizard's last mapping for each set of column headers.
+IMPORT_MAPPINGS = declare("import_mappings", Store.PREFERENCES, dict, {})
