@@ -40,8 +40,8 @@ from sqlalchemy import create_engine, make_url, text
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from catalogue_app.protocol import normalise_inventory_number  # noqa: E402
 from catalogue_app.regional import admin  # noqa: E402
-from catalogue_app.regional.records import normalise_inventory_number  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
 
 BATCH = 100

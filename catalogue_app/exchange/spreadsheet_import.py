@@ -32,13 +32,11 @@ from catalogue_app.exchange.sources import SourceError, TableSource
 from catalogue_app.exchange.theme_paths import ThemePaths
 from catalogue_app.folding import fold
 from catalogue_app.messages import Message, declare
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.dating_years import parse_dating
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.inventory_numbers import (
-    check_inventory_number,
-    normalise_inventory_number,
-)
+from catalogue_app.records.inventory_numbers import check_inventory_number
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.records.multivalue import parse_author, split_values
 from catalogue_app.records.store import insert_records, update_record

@@ -34,7 +34,7 @@ from catalogue_app.images.filename_match import index_numbers, match_files
 from catalogue_app.images.store import ImageStore
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
 from catalogue_app.messages import Message, declare
-from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.settings import IMAGE_MAX_PIXELS, in_catalogue
 from db.local.models import Record
 

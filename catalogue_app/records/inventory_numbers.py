@@ -1,8 +1,9 @@
 """Inventory numbers (register column 1): uniqueness key, museum pattern, next free number.
 
 A number is always shown and exported exactly as entered. Three derived forms serve three needs:
-- ``normalise_inventory_number``: trimmed, inner whitespace collapsed, case folded. Two numbers
-  with the same normalised form are the same number (uniqueness within a museum).
+- ``normalise_inventory_number`` (catalogue_app.protocol: the regional base applies it too):
+  trimmed, inner whitespace collapsed, case folded. Two numbers with the same normalised form
+  are the same number (uniqueness within a museum).
 - ``matching_key``: also treats ``.``, ``-``, ``_``, ``/`` and spaces alike and glues a letter
   prefix to its digits, so that ``D.2004.12.3``, ``D2004.12.3`` and ``d 2004-12-3`` share a key
   (used to match image files to records) while ``2004.12.3`` has another one: a deposit
@@ -17,6 +18,8 @@ The museum's pattern only warns: a curator may keep a historic number (``OA 1042
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from catalogue_app.protocol import normalise_inventory_number
 
 _COMPOSITE_SEPARATOR = ";"
 _SEPARATORS = re.compile(r"[\s._\-/]+")
@@ -67,11 +70,6 @@ class InventoryCheck:
     def ok(self) -> bool:
         """True when the number may be saved (after the curator has seen the warnings)."""
         return not self.errors
-
-
-def normalise_inventory_number(number: str) -> str:
-    """The uniqueness key: trimmed, inner whitespace collapsed, case folded."""
-    return " ".join(number.split()).casefold()
 
 
 def composite_parts(number: str) -> list[str]:

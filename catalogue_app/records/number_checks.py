@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.inventory_numbers import (
     DEFAULT_PATTERN,
     InventoryCheck,
@@ -15,7 +16,6 @@ from catalogue_app.records.inventory_numbers import (
     check_inventory_number,
     composite_parts,
     next_free_number,
-    normalise_inventory_number,
 )
 from catalogue_app.settings import INVENTORY_PATTERN, in_catalogue
 from db.local.models import Record

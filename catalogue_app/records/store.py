@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.dating_years import parse_dating
 from catalogue_app.records.fields import FIELDS, FIELDS_BY_NAME
-from catalogue_app.records.inventory_numbers import normalise_inventory_number
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.search.index import BULK_THRESHOLD, indexing_for, note_for_indexing
 from catalogue_app.storage.triggers import triggers_set_aside

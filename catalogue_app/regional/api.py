@@ -22,6 +22,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
+from catalogue_app.protocol import (
+    DEFAULT_FEED_PAGE,
+    MAX_BLOB_CHECK,
+    MAX_FEED_PAGE,
+    PROTOCOL_MAJOR,
+    SHA256_PATTERN,
+)
 from catalogue_app.regional import admin, feed, records
 from catalogue_app.regional.admin import Caller, Role
 from catalogue_app.regional.blobs import BlobStore, held_blobs
@@ -31,8 +38,6 @@ from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRou
 from catalogue_app.regional.limits import BodySizeLimit
 from db.regional.engine import Database
 
-PROTOCOL_MAJOR = 1
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
 log = logging.getLogger(__name__)
 
 
@@ -71,7 +76,7 @@ class TokenIn(BaseModel):
 
 class BlobCheckIn(BaseModel):
     sha256: Annotated[
-        list[Annotated[str, Field(pattern=SHA256_PATTERN)]], Field(max_length=10_000)
+        list[Annotated[str, Field(pattern=SHA256_PATTERN)]], Field(max_length=MAX_BLOB_CHECK)
     ]
 
 
@@ -214,7 +219,7 @@ def get_changes(
     who: CallerDep,
     svc: ServicesDep,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=feed.MAX_PAGE)] = feed.DEFAULT_PAGE,
+    limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = DEFAULT_FEED_PAGE,
 ) -> FastJSONResponse:
     with svc.database.read_session() as session:
         page = feed.changes(session, who, cursor, limit)

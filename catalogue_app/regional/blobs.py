@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,14 +18,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.protocol import MAX_CHUNK_BYTES, SHA256_HEX
 from catalogue_app.regional.errors import NotFound, RegionalError
 from catalogue_app.regional.timestamps import utc_now
 from catalogue_app.storage.durable_files import file_sha256, sync_directory
 from db.regional.engine import among
 from db.regional.models import MuseumBlob
-
-MAX_CHUNK_BYTES = 8 * 1024 * 1024
-SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 def check_sha256(value: str, what: str = "sha256") -> str:

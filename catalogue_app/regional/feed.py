@@ -18,13 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.protocol import MAX_FEED_PAGE
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.records import record_to_wire
 from db.regional.models import Museum, Record, SharedState, Theme, VocabularyTerm
-
-MAX_PAGE = 1000
-DEFAULT_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,7 @@ def changes(session: Session, caller: Caller, cursor_text: str | None, limit: in
             "this sync cursor belongs to an earlier state of the regional base (it was rebuilt"
             " or restored); a full resync is needed", 410,
         )
-    limit = max(1, min(limit, MAX_PAGE))
+    limit = max(1, min(limit, MAX_FEED_PAGE))
     shared = _shared_changes(session, cursor.shared_seq, limit + 1)
     room = max(limit - len(shared), 0)
     own = _museum_changes(session, museum.id, cursor.museum_seq, room + 1)

@@ -11,25 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from catalogue_app.protocol import (
+    MAX_BATCH_RECORDS,
+    SHA256_HEX,
+    image_hashes,
+    normalise_inventory_number,
+)
 from catalogue_app.regional.admin import Caller
-from catalogue_app.regional.blobs import SHA256_HEX, held_blobs
+from catalogue_app.regional.blobs import held_blobs
 from catalogue_app.regional.errors import NotFound, RegionalError
 from catalogue_app.regional.timestamps import utc_days_ago, utc_now
 from db.regional import json_codec
 from db.regional.engine import among
 from db.regional.models import IdempotentResponse, Museum, Record
 
-MAX_BATCH_RECORDS = 100
 # A retry after that is applied as a new batch: records already applied come back unchanged.
 ANSWERS_KEPT_DAYS = 30
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,6 @@ class PushedRecord:
     base_version: int | None
     fields: dict[str, Any]
     deleted: bool = False
-
-
-def normalise_inventory_number(number: str) -> str:
-    """The form compared for uniqueness: trimmed, inner spaces collapsed, case-insensitive."""
-    return _SPACES.sub(" ", number.strip()).casefold()
 
 
 def record_to_wire(record: Record | _Row) -> dict[str, Any]:
@@ -207,7 +205,7 @@ class _BatchApplier:
             self.by_id[state.id] = state
             if state.inventory_key is not None:
                 self.by_key[state.inventory_key] = state
-        hashes = {h for r in self.records for h in _image_hashes(r.fields)}
+        hashes = {h for r in self.records for h in image_hashes(r.fields)}
         self.held_blobs = held_blobs(self.session, self.caller.museum_id, hashes)
 
     def _write(self) -> None:
@@ -337,13 +335,6 @@ class _BatchApplier:
             "deleted": row.deleted, "version": row.version, **self._stamp(),
         })
         return {"id": pushed.id, "status": "ok", "version": row.version}
-
-
-def _image_hashes(fields: dict[str, Any]) -> list[str]:
-    images = fields.get("images")
-    if not isinstance(images, list):
-        return []
-    return [i["sha256"] for i in images if isinstance(i, dict) and isinstance(i.get("sha256"), str)]
 
 
 def _error(record_id: str, message: str) -> dict[str, Any]:

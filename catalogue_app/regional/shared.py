@@ -16,11 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.protocol import THEMES_FORMAT, THEMES_VERSION, ThemeFileError, theme_nodes
 from catalogue_app.regional.errors import RegionalError
 from db.regional.models import SharedState, Theme, VocabularyTerm
-
-THEMES_FORMAT = "catalogue-themes"
-THEMES_VERSION = 1
 
 
 @dataclass
@@ -82,52 +80,11 @@ class _SharedCounter:
 # --- themes -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _ThemeNode:
-    id: str
-    parent_id: str | None
-    label_fr: str
-    label_en: str
-    position: int
-
-
-def parse_themes(document: Any, source: str) -> list[_ThemeNode]:
-    """Validate a themes document; nodes come parents first."""
-    if not isinstance(document, dict) or document.get("format") != THEMES_FORMAT:
-        raise RegionalError(f"{source}: not a theme tree (\"format\": \"{THEMES_FORMAT}\" missing)")
-    if document.get("version") != THEMES_VERSION:
-        raise RegionalError(
-            f"{source}: theme tree version {document.get('version')!r} is not supported"
-            f" (this server reads version {THEMES_VERSION})"
-        )
-    nodes: list[_ThemeNode] = []
-    seen: set[str] = set()
-
-    def walk(children: object, parent: _ThemeNode | None, path: str) -> None:
-        if not isinstance(children, list):
-            raise RegionalError(f"{source}: {path}: the themes must be a list")
-        for position, node in enumerate(children):
-            where = f"{source}: {path}[{position}]"
-            if not isinstance(node, dict):
-                raise RegionalError(f"{where}: a theme must be an object")
-            label_fr = _text(node, "label_fr", where)
-            where = f"{source}: theme {label_fr!r}"
-            theme = _ThemeNode(
-                _uuid(node.get("id"), where), parent.id if parent else None, label_fr,
-                _text(node, "label_en", where), position,
-            )
-            if theme.id in seen:
-                raise RegionalError(f"{where}: id {theme.id} is used twice")
-            seen.add(theme.id)
-            nodes.append(theme)
-            walk(node.get("children", []), theme, f"{path} > {label_fr}")
-
-    walk(document.get("themes"), None, "themes")
-    return nodes
-
-
 def import_themes(session: Session, document: Any, source: str) -> ImportCounts:
-    nodes = parse_themes(document, source)
+    try:
+        nodes = theme_nodes(document, source)
+    except ThemeFileError as error:
+        raise RegionalError(error.message.text("en")) from None
     counter = _SharedCounter(session)
     existing = {t.id: t for t in session.scalars(select(Theme))}
     counts = ImportCounts()

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from catalogue_app.folding import fold
-from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.protocol import normalise_inventory_number
 
 # The FTS columns a user may name, by the name they type (French names too).
 FIELD_COLUMNS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME
 from catalogue_app.messages import Message, MessageKind, declare
-from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.settings import IMAGES_DIR
 
 NO_NUMBER = declare("check.no_number", "record {record} has no inventory number")
@@ -126,7 +126,7 @@ def unused_originals(directory: Path) -> list[Path]:
 
 def _conflict_images(conn: sqlite3.Connection) -> set[str]:
     """The originals named by either side of a sync conflict (the curator may keep either)."""
-    from catalogue_app.sync.wire import image_hashes
+    from catalogue_app.protocol import image_hashes
 
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_conflicts'").fetchone():
         return set()  # a catalogue from before sync

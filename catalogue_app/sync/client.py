@@ -15,10 +15,9 @@ from typing import Any
 import httpx
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.protocol import PROTOCOL_VERSION
 
-PROTOCOL = "1"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-CHUNK_BYTES = 4 * 1024 * 1024
 
 
 @cache
@@ -52,7 +51,7 @@ class RegionalClient:
         self.server_url = server_url.rstrip("/")
         self._http = httpx.Client(
             base_url=self.server_url, timeout=timeout, verify=tls_context(), transport=transport,
-            headers={"Catalogue-Protocol": PROTOCOL, "Authorization": f"Bearer {token}"},
+            headers={"Catalogue-Protocol": PROTOCOL_VERSION, "Authorization": f"Bearer {token}"},
         )
 
     def close(self) -> None:

@@ -21,6 +21,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
+from catalogue_app.protocol import MAX_BATCH_RECORDS, MAX_FEED_PAGE, image_hashes
 from catalogue_app.search.index import indexing_for
 from catalogue_app.settings import (
     CHECKED_TOKEN,
@@ -34,7 +35,6 @@ from catalogue_app.sync import outbox, reconcile
 from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
 from catalogue_app.sync.images import download_missing, missing_on_server
 from catalogue_app.sync.push import (
-    BATCH_SIZE,
     BATCHES_PER_WRITE,
     Answered,
     ImageUploads,
@@ -44,7 +44,6 @@ from catalogue_app.sync.push import (
 )
 from catalogue_app.sync.reconcile import ServerRecord
 from catalogue_app.sync.timing import Stopwatch
-from catalogue_app.sync.wire import image_hashes
 from db.local.models import (
     Image,
     Museum,
@@ -58,7 +57,6 @@ from db.local.models import (
     Theme,
 )
 
-PAGE_SIZE = 1000  # the most the feed gives in one page (PROTOCOL.md)
 PUSH_ROUNDS = 3  # a merged record goes out again in the same sync, a bounded number of times
 
 Progress = Callable[[int, int, str], None]
@@ -163,7 +161,7 @@ class Synchroniser:
             self._checkpoint("receiving changes", self.report.received)
             try:
                 with self.stopwatch.step("pull: waiting for the server"):
-                    page = self.client.changes(cursor, PAGE_SIZE)
+                    page = self.client.changes(cursor, MAX_FEED_PAGE)
             except CursorExpired:
                 if cursor is None:
                     raise
@@ -280,7 +278,7 @@ class Synchroniser:
 
     def _send(self, record_ids: list[str],
               check_uploads: Callable[[], None] = lambda: None) -> None:
-        step = BATCH_SIZE * BATCHES_PER_WRITE
+        step = MAX_BATCH_RECORDS * BATCHES_PER_WRITE
         with Wire(self.client, self._settle_batches, self.stopwatch) as wire:
             for start in range(0, len(record_ids), step):
                 self._checkpoint("sending records", start, len(record_ids))

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from catalogue_app.images.store import ImageStore
-from catalogue_app.sync.client import CHUNK_BYTES, RegionalClient, SyncError
+from catalogue_app.protocol import UPLOAD_CHUNK_BYTES
+from catalogue_app.sync.client import RegionalClient, SyncError
 
 CHECK_BATCH = 1000
 _OFFSET_MISMATCH = 409  # the server holds more (or less) than we thought: ask it again
@@ -66,7 +67,7 @@ def _send_from(client: RegionalClient, path: Path, sha256: str, offset: int, siz
     with open(path, "rb") as original:
         original.seek(offset)
         while offset < size:
-            chunk = original.read(CHUNK_BYTES)
+            chunk = original.read(UPLOAD_CHUNK_BYTES)
             offset = client.put_chunk(sha256, offset, chunk)
             original.seek(offset)
             checkpoint(f"sending image {sha256[:12]} ({offset * 100 // size} %)")

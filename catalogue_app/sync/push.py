@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.images.store import ImageStore
+from catalogue_app.protocol import MAX_BATCH_RECORDS
 from catalogue_app.sync import outbox
 from catalogue_app.sync.client import RegionalClient, SyncError
 from catalogue_app.sync.images import upload_missing
@@ -24,7 +25,6 @@ from catalogue_app.sync.timing import Stopwatch
 from catalogue_app.sync.wire import records_fields
 from db.local.models import SyncBatch, SyncOutbox
 
-BATCH_SIZE = 100  # the most the regional base takes in one batch (PROTOCOL.md)
 BATCHES_PER_WRITE = 10  # batches written down, or answers applied, per transaction (an fsync)
 IMAGE_STREAMS = 2
 
@@ -81,8 +81,8 @@ def write_batches(session: Session, record_ids: list[str]) -> list[Outgoing]:
                                                    True)))
         else:  # created and purged between two syncs, the server never knew it
             session.execute(delete(SyncOutbox).where(SyncOutbox.record_id == record_id))
-    batches = [_outgoing(items[start:start + BATCH_SIZE], revisions)
-               for start in range(0, len(items), BATCH_SIZE)]
+    batches = [_outgoing(items[start:start + MAX_BATCH_RECORDS], revisions)
+               for start in range(0, len(items), MAX_BATCH_RECORDS)]
     created_at = now_iso()
     session.add_all(SyncBatch(idempotency_key=batch.key, created_at=created_at,
                               payload_json=batch.records_json,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
-from catalogue_app.records.inventory_numbers import normalise_inventory_number
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.sync import outbox
 from catalogue_app.sync.merge import merge_records, same_content
 from catalogue_app.sync.wire import record_fields, store_fields

@@ -82,13 +82,6 @@ def _image_wire(row: Image) -> dict[str, Any]:
             "metadata": json.loads(row.metadata_json or "{}")}
 
 
-def image_hashes(fields: Mapping[str, Any]) -> list[str]:
-    images = fields.get("images")
-    if not isinstance(images, list):
-        return []
-    return [i["sha256"] for i in images if isinstance(i, dict) and isinstance(i.get("sha256"), str)]
-
-
 def store_fields(session: Session, record_id: str, fields: Mapping[str, Any]) -> None:
     """Make the local record `record_id` hold `fields` (creating it if needed).
 

@@ -10,53 +10,36 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import resources
-from typing import Any
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
+from catalogue_app.protocol import FlatTheme, theme_nodes
 from db.local.models import Theme
 
-THEMES_FORMAT = "catalogue-themes"
 
-
-def shared_theme_tree() -> list[dict[str, Any]]:
-    """The tree shipped with the application."""
+def shared_themes() -> list[FlatTheme]:
+    """The network's tree shipped with the application, parents first."""
     text = resources.files("resources").joinpath("themes.json").read_text(encoding="utf-8")
-    return parse_theme_file(text)
+    return theme_nodes(json.loads(text), "themes.json")
 
 
-def parse_theme_file(text: str) -> list[dict[str, Any]]:
-    document = json.loads(text)
-    if not isinstance(document, dict) or document.get("format") != THEMES_FORMAT:
-        raise ValueError(f"not a theme file (expected format {THEMES_FORMAT!r})")
-    return document["themes"]
-
-
-def flatten(tree: list[dict[str, Any]], parent_id: str | None = None
-            ) -> Iterator[dict[str, Any]]:
-    """Each node as {id, parent_id, label_fr, label_en, position}, parents before children."""
-    for position, node in enumerate(tree):
-        yield {"id": node["id"], "parent_id": parent_id, "label_fr": node["label_fr"],
-               "label_en": node["label_en"], "position": position}
-        yield from flatten(node.get("children", []), node["id"])
-
-
-def seed_shared_themes(session: Session, tree: list[dict[str, Any]] | None = None) -> int:
+def seed_shared_themes(session: Session) -> int:
     """Insert or update the shared themes by id; local themes are left alone."""
     existing = {t.id: t for t in session.scalars(select(Theme))}
     count = 0
-    for node in flatten(tree if tree is not None else shared_theme_tree()):
-        theme = existing.get(node["id"])
+    for node in shared_themes():
+        values = asdict(node)
+        theme = existing.get(node.id)
         if theme is None:
-            session.add(Theme(**node, source="shared"))
+            session.add(Theme(**values, source="shared"))
             session.flush()  # parents exist before their children reference them
         else:
-            for key, value in node.items():
+            for key, value in values.items():
                 setattr(theme, key, value)
         count += 1
     return count

@@ -16,7 +16,7 @@ from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.lido import LIDO_NS, lido_schema
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records.store import create_record
-from catalogue_app.vocabulary.themes import shared_theme_tree
+from catalogue_app.vocabulary.themes import shared_themes
 from db.local.models import Image
 from tests.support import run_cli
 from tests.unit.exchange_records import full_record
@@ -26,7 +26,7 @@ NS = {"lido": LIDO_NS}
 
 def add_full_record(catalogue) -> dict:
     record = full_record()
-    dentelle = shared_theme_tree()[0]["children"][0]["id"]
+    dentelle = next(t.id for t in shared_themes() if t.label_fr == "Dentelle")
     data = {k: v for k, v in record.items() if k not in ("id", "images", "museum")}
     data["themes"] = [dentelle]
     picture = io.BytesIO()

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.inventory_numbers import (
     DEFAULT_PATTERN,
     InventoryPattern,
@@ -12,7 +13,6 @@ from catalogue_app.records.inventory_numbers import (
     is_deposit,
     matching_key,
     next_free_number,
-    normalise_inventory_number,
 )
 
 

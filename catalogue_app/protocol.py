@@ -1,0 +1,138 @@
+"""The contract between a desk and the regional base (PROTOCOL.md beside catalogue_app/regional),
+in code both sides import: the protocol version, the sizes each side may send, how inventory
+numbers are compared, where a record names its images, and the theme-file format.
+
+Kept free of HTTP, SQL and Qt: the desk's sync client, the regional base and the desk's own
+theme seeding read the same rules, so the two sides cannot drift apart."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
+
+# The Catalogue-Protocol header: the base refuses another major version (426), accepts 1.x.
+PROTOCOL_MAJOR = 1
+PROTOCOL_VERSION = str(PROTOCOL_MAJOR)
+
+# Records in one push (POST /api/v1/records:batch); the base answers 413 beyond.
+MAX_BATCH_RECORDS = 100
+# Changes in one page of the feed (GET /api/v1/changes).
+MAX_FEED_PAGE = 1000
+DEFAULT_FEED_PAGE = 500
+# Hashes in one "which of these do you lack?" question (POST /api/v1/blobs:missing).
+MAX_BLOB_CHECK = 10_000
+# Bytes in one chunk of an image upload; the desk sends half that, so a chunk never nears it.
+MAX_CHUNK_BYTES = 8 * 1024 * 1024
+UPLOAD_CHUNK_BYTES = MAX_CHUNK_BYTES // 2
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+SHA256_HEX = re.compile(SHA256_PATTERN.strip("^$"))
+
+
+def normalise_inventory_number(number: str) -> str:
+    """The form two inventory numbers are compared in (design.md §3): trimmed, inner
+    whitespace collapsed, case folded. Unique per museum, on the desk and on the base."""
+    return " ".join(number.split()).casefold()
+
+
+def image_hashes(fields: Mapping[str, Any]) -> list[str]:
+    """The sha256 of each image a record's wire fields name (whatever else they hold)."""
+    images = fields.get("images")
+    if not isinstance(images, list):
+        return []
+    return [i["sha256"] for i in images if isinstance(i, dict) and isinstance(i.get("sha256"), str)]
+
+
+# --- theme files ----------------------------------------------------------------------------
+# {"format": "catalogue-themes", "version": 1, "themes": [{"id": "<uuid>", "label_fr": ...,
+#  "label_en": ..., "children": [...]}, ...]}: resources/themes.json, `catalogue-base themes
+# import|export`. Ids are stable across the network: tags sync by theme id.
+
+THEMES_FORMAT = "catalogue-themes"
+THEMES_VERSION = 1
+
+NOT_A_THEME_FILE = declare(
+    "themes.not_a_theme_file",
+    "{source}: not a theme tree (\"format\": \"{format}\" missing).")
+THEME_FILE_VERSION = declare(
+    "themes.file_version",
+    "{source}: theme tree version {version} is not supported (this version reads version"
+    " {supported}).")
+THEMES_NOT_A_LIST = declare("themes.not_a_list", "{source}: {path}: the themes must be a list.")
+THEME_NOT_AN_OBJECT = declare(
+    "themes.not_an_object", "{source}: {path}: a theme must be an object.")
+THEME_LABEL_MISSING = declare(
+    "themes.label_missing", "{source}: {path}: {key} is missing or empty.")
+THEME_ID_NOT_UUID = declare(
+    "themes.id_not_uuid", "{source}: theme '{label}': id {id} is not a UUID.")
+THEME_ID_TWICE = declare(
+    "themes.id_twice", "{source}: theme '{label}': id {id} is used twice.")
+
+
+class ThemeFileError(CatalogueError):
+    """A theme file that does not follow the format; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class FlatTheme:
+    """One theme of a file, flattened: parents come before their children."""
+
+    id: str
+    parent_id: str | None
+    label_fr: str
+    label_en: str
+    position: int
+
+
+def theme_nodes(document: Any, source: str) -> list[FlatTheme]:
+    """Check a parsed theme file and flatten its tree (parents first); ThemeFileError says
+    what is wrong and where."""
+    if not isinstance(document, dict) or document.get("format") != THEMES_FORMAT:
+        raise ThemeFileError(NOT_A_THEME_FILE, source=source, format=THEMES_FORMAT)
+    if document.get("version") != THEMES_VERSION:
+        raise ThemeFileError(THEME_FILE_VERSION, source=source,
+                             version=repr(document.get("version")), supported=THEMES_VERSION)
+    nodes: list[FlatTheme] = []
+    seen: set[str] = set()
+
+    def walk(children: object, parent_id: str | None, path: str) -> None:
+        if not isinstance(children, list):
+            raise ThemeFileError(THEMES_NOT_A_LIST, source=source, path=path)
+        for position, node in enumerate(children):
+            where = f"{path}[{position}]"
+            if not isinstance(node, dict):
+                raise ThemeFileError(THEME_NOT_AN_OBJECT, source=source, path=where)
+            label_fr = _label(node, "label_fr", source, where)
+            label_en = _label(node, "label_en", source, f"{path} > {label_fr}")
+            theme = FlatTheme(_theme_id(node.get("id"), source, label_fr), parent_id,
+                              label_fr, label_en, position)
+            if theme.id in seen:
+                raise ThemeFileError(THEME_ID_TWICE, source=source, label=label_fr, id=theme.id)
+            seen.add(theme.id)
+            nodes.append(theme)
+            walk(node.get("children", []), theme.id, f"{path} > {label_fr}")
+
+    walk(document.get("themes"), None, "themes")
+    return nodes
+
+
+def _label(node: dict, key: str, source: str, where: str) -> str:
+    value = node.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ThemeFileError(THEME_LABEL_MISSING, source=source, path=where, key=key)
+    return value
+
+
+def _theme_id(value: object, source: str, label: str) -> str:
+    if isinstance(value, str):
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            pass
+    raise ThemeFileError(THEME_ID_NOT_UUID, source=source, label=label, id=repr(value))
