@@ -63,3 +63,19 @@ FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 # Derived structure stored beside the text it comes from (design.md §3); exported as extra columns.
 DERIVED_KEYS = ("date_earliest", "date_latest", "measurement_rows")
+
+# The type of value each type of field holds in a record (catalogue_app.records.record): the
+# text of a date, a dating, a number of parts or measurements is kept exactly as entered.
+_VALUE_TYPES = {"text": "text", "longtext": "text", "date": "text", "integer": "text",
+                "measurements": "text", "dating": "text", "boolean": "boolean", "list": "list",
+                "authors": "authors", "themes": "themes"}
+# Every key a record holds and the type of its value: the fields, what is derived from them,
+# the register status, who changed the record when, and its images. The desk's store and the
+# regional base both check a record against it (Record.from_fields).
+KEY_TYPES: dict[str, str] = {
+    **{f.name: _VALUE_TYPES[f.type] for f in FIELDS},
+    "date_earliest": "year", "date_latest": "year", "measurement_rows": "measurement_rows",
+    "id": "text", "status": "status", "deaccession_date": "text", "deaccession_reason": "text",
+    "trashed_at": "text", "created_at": "text", "created_by": "text", "modified_at": "text",
+    "modified_by": "text", "images": "images",
+}

@@ -1,0 +1,302 @@
+"""One object record, as every part of the application holds it: the store reads and writes it,
+exports and the sync wire format are made from it, the regional base checks pushed records with
+it. Its fields are the canonical ones (catalogue_app.records.fields, design.md §11), the
+structure derived from them (years, measurement rows), the register status and who changed it
+when, the images, and `extra`: the keys this version does not know, kept untouched so that a
+newer desk's fields survive a round trip through an older one (design.md §7).
+
+A record's *fields* are the same record as a plain dict (JSON-able: the form, drafts, the
+history, the wire): `Record.from_fields` reads one, checking each known key's type from the
+field registry, and `Record.to_fields` writes one. Both go through the registry, so a new field
+is declared there, given an attribute here and a column in the schema, and nothing else."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from catalogue_app.errors import RecordError
+from catalogue_app.messages import declare
+from catalogue_app.records.fields import KEY_TYPES
+
+NOT_A_RECORD = declare("record.not_an_object", "A record must be an object of named fields.")
+# What a key should hold, said to whoever sent something else (key type -> message).
+_WRONG = {
+    "text": declare("record.not_text", "Field {field} must be text."),
+    "list": declare("record.not_texts", "Field {field} must be a list of texts."),
+    "themes": declare("record.not_theme_ids", "Field {field} must be a list of theme ids (texts)."),
+    "boolean": declare("record.not_boolean", "Field {field} must be true or false."),
+    "year": declare("record.not_year", "Field {field} must be a year (a whole number) or empty."),
+    "status": declare("record.not_status", "Field {field} must be 'active' or 'deaccessioned'."),
+    "authors": declare("record.not_list", "Field {field} must be a list."),
+    "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
+    "images": declare("record.not_list", "Field {field} must be a list."),
+}
+_WRONG_ITEM = {
+    "authors": declare(
+        "record.bad_author",
+        "Field {field}, author {position}: an author is a name, or a name and a role (texts)."),
+    "measurement_rows": declare(
+        "record.bad_measurement_row",
+        "Field {field}, row {position}: a measurement row has a kind, a value (a number), a"
+        " unit and a note (texts)."),
+    "images": declare(
+        "record.bad_image",
+        "Field {field}, image {position}: an image needs a sha256 and a file name (texts), and"
+        " each of its other keys of the right type."),
+}
+STATUSES = ("active", "deaccessioned")
+
+
+@dataclass(slots=True)
+class Author:
+    name: str
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Measurement:
+    """One structured measurement, as stored: ``Measurement("height", 49.0, "cm")``."""
+
+    kind: str
+    value: float
+    unit: str
+    note: str = ""  # qualifier: "(coeur)", "totale"...
+
+
+@dataclass(slots=True)
+class RecordImage:
+    """An image attached to the record: its metadata; the original is named by its sha256."""
+
+    sha256: str
+    file_name: str
+    media_type: str = ""
+    byte_size: int = 0
+    width: int | None = None
+    height: int | None = None
+    view_type: str = "general"
+    photographer: str = ""
+    date_taken: str = ""
+    licence: str = ""
+    credit: str = ""
+    caption: str = ""
+    position: int = 0
+    is_primary: bool = False
+    publishable: bool = False
+    note: str = ""  # what was wrong with the file, if anything
+    attached_at: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)  # EXIF/XMP/IPTC as read
+
+    def to_fields(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in IMAGE_KEYS}
+
+
+IMAGE_KEYS = tuple(f.name for f in fields(RecordImage))
+IMAGE_COLUMNS = IMAGE_KEYS[:-1]  # all but metadata, which the desk keeps as JSON
+
+
+@dataclass(slots=True)
+class Record:
+    # The canonical fields, in register order (catalogue_app.records.fields).
+    inventory_number: str = ""
+    acquisition_mode: str = ""
+    acquisition_source: str = ""
+    acquisition_date: str = ""
+    committee_opinion: str = ""
+    acquisition_price: str = ""
+    register_date: str = ""
+    designation: str = ""
+    inscriptions: str = ""
+    materials: list[str] = field(default_factory=list)
+    techniques: list[str] = field(default_factory=list)
+    measurements: str = ""
+    condition_at_acquisition: str = ""
+    authors: list[Author] = field(default_factory=list)
+    dating: str = ""
+    function: str = ""
+    origin_place: str = ""
+    observations: str = ""
+    title: str = ""
+    description: str = ""
+    subjects: list[str] = field(default_factory=list)
+    number_of_parts: str = ""  # text as entered ("3 (dont 1 couvercle)")
+    current_location: str = ""
+    credit_line: str = ""
+    public: bool = False
+    themes: list[str] = field(default_factory=list)  # theme ids
+    # Derived from the text beside them (catalogue_app.records.derive).
+    date_earliest: int | None = None
+    date_latest: int | None = None
+    measurement_rows: list[Measurement] = field(default_factory=list)
+    # The register status, and who changed the record when (set by the store).
+    id: str | None = None
+    status: str = "active"
+    deaccession_date: str = ""
+    deaccession_reason: str = ""
+    trashed_at: str | None = None
+    created_at: str | None = None
+    created_by: str | None = None
+    modified_at: str | None = None
+    modified_by: str | None = None
+    images: list[RecordImage] | None = None  # None: not read (the form edits no image)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
+
+    @classmethod
+    def from_fields(cls, data: Mapping[str, Any]) -> Record:
+        """The record a dict of fields describes, each known key checked against its type
+        (RecordError says which key and what it should be); a missing or null key is empty,
+        unknown keys go to `extra` untouched."""
+        if not isinstance(data, Mapping):
+            raise RecordError(NOT_A_RECORD)
+        known: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for name, value in data.items():
+            kind = KEY_TYPES.get(name)
+            if kind is None:
+                extra[name] = value
+            elif value is not None:
+                known[name] = _READERS[kind](name, value)
+        return cls(**known, extra=extra)
+
+    def to_fields(self) -> dict[str, Any]:
+        """The record as a dict of fields (authors, rows and images as dicts), extra included;
+        images only when they were read."""
+        result = {name: getattr(self, name) for name in RECORD_KEYS}
+        for name in LIST_KEYS:
+            result[name] = list(result[name])
+        result["authors"] = [{"name": a.name, "role": a.role} for a in self.authors]
+        result["measurement_rows"] = [
+            {"kind": m.kind, "value": m.value, "unit": m.unit, "note": m.note}
+            for m in self.measurement_rows]
+        if self.images is not None:
+            result["images"] = [image.to_fields() for image in self.images]
+        result.update(self.extra)
+        return result
+
+
+# Every key of a record's fields but images (only there when read) and extra (spread out).
+RECORD_KEYS = tuple(f.name for f in fields(Record) if f.name not in ("images", "extra"))
+LIST_KEYS = tuple(name for name in RECORD_KEYS if KEY_TYPES[name] in ("list", "themes"))
+
+
+# --- reading each type of key --------------------------------------------------------------
+
+
+def _wrong(name: str, kind: str) -> RecordError:
+    return RecordError(_WRONG[kind], field=name)
+
+
+def _wrong_item(name: str, kind: str, position: int) -> RecordError:
+    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1)
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _wrong(name, "text")
+    return value
+
+
+def _texts(kind: str) -> Callable[[str, Any], list[str]]:
+    def read(name: str, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _wrong(name, kind)
+        return list(value)
+    return read
+
+
+def _boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong(name, "boolean")
+    return value
+
+
+def _year(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _wrong(name, "year")
+    return value
+
+
+def _status(name: str, value: Any) -> str:
+    if value not in STATUSES:
+        raise _wrong(name, "status")
+    return value
+
+
+def _items(kind: str, read_item: Callable[[Any], Any]) -> Callable[[str, Any], list[Any]]:
+    def read(name: str, value: Any) -> list[Any]:
+        if not isinstance(value, list):
+            raise _wrong(name, kind)
+        items = []
+        for position, item in enumerate(value):
+            read_one = read_item(item)
+            if read_one is None:
+                raise _wrong_item(name, kind, position)
+            items.append(read_one)
+        return items
+    return read
+
+
+def _author(item: Any) -> Author | None:
+    if isinstance(item, str):
+        return Author(item)
+    if isinstance(item, Mapping) and isinstance(item.get("name"), str) \
+            and isinstance(item.get("role"), str | None):
+        return Author(item["name"], item.get("role") or None)
+    return None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) \
+        and math.isfinite(value)
+
+
+def _measurement(item: Any) -> Measurement | None:
+    if not isinstance(item, Mapping):
+        return None
+    kind, value, unit, note = (item.get(k) for k in ("kind", "value", "unit", "note"))
+    if not (isinstance(kind, str) and _number(value) and isinstance(unit, str)
+            and isinstance(note, str | None)):
+        return None
+    return Measurement(kind, float(value), unit, note or "")
+
+
+# The type of each key of an image, beside its sha256 and file name (texts, both required).
+_IMAGE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "byte_size": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+    "width": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+    "height": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+    "position": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "is_primary": lambda v: isinstance(v, bool),
+    "publishable": lambda v: isinstance(v, bool),
+    "metadata": lambda v: isinstance(v, Mapping),
+}
+
+
+def _image(item: Any) -> RecordImage | None:
+    if not isinstance(item, Mapping) or not isinstance(item.get("sha256"), str) \
+            or not isinstance(item.get("file_name"), str):
+        return None
+    values = {}
+    for name in IMAGE_KEYS:
+        if name not in item or (item[name] is None and name not in ("width", "height")):
+            continue
+        value = item[name]
+        if not _IMAGE_CHECKS.get(name, lambda v: isinstance(v, str))(value):
+            return None
+        values[name] = dict(value) if name == "metadata" else value
+    return RecordImage(**values)
+
+
+_READERS: dict[str, Callable[[str, Any], Any]] = {
+    "text": _text,
+    "list": _texts("list"),
+    "themes": _texts("themes"),
+    "authors": _items("authors", _author),
+    "boolean": _boolean,
+    "year": _year,
+    "measurement_rows": _items("measurement_rows", _measurement),
+    "status": _status,
+    "images": _items("images", _image),
+}
