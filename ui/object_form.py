@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records import derive
 from catalogue_app.records.drafts import DraftInfo
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.measurements import (
@@ -415,15 +415,8 @@ class ObjectForm(QScrollArea):
     def _edited(self, name: str) -> None:
         if self._applying:
             return
-        if name == "dating":
-            years = parse_dating(editor_value(self.editors["dating"]))
-            self._set_values(dict(zip(("date_earliest", "date_latest"), years or (None, None),
-                                      strict=True)))
-        elif name == "measurements":
-            rows = parse_measurements(editor_value(self.editors["measurements"]))
-            self._set_values({"measurement_rows": [
-                {"kind": r.kind, "value": r.value, "unit": r.unit, "note": r.note}
-                for r in rows or []]})
+        if name in derive.SOURCES:
+            self._set_values(derive.derived_fields(name, editor_value(self.editors[name])))
         elif name == "inventory_number":
             self._number_check.start()
         now = self._snapshot()

@@ -11,9 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
-from catalogue_app.records.dating_years import parse_dating
-from catalogue_app.records.store import COLUMN_FIELDS, update_record
+from catalogue_app.messages import declare
+from catalogue_app.records.derive import SOURCES, derived_fields
+from catalogue_app.records.fields import KEY_TYPES
+from catalogue_app.records.store import update_record
 from db.local.models import HistoryEntry
+
+NOT_A_FIELD_CHANGE = declare(
+    "history.not_a_field_change", "This history entry is not a change of a field of this record.")
 
 
 @dataclass(frozen=True)
@@ -44,14 +49,14 @@ def restore_value(session: Session, record_id: str, entry_id: int, user: str) ->
     """Give the field of a history entry back the value it had before that change."""
     entry = session.get(HistoryEntry, entry_id)
     if entry is None or entry.record_id != record_id or entry.field is None:
-        raise RecordError("This history entry is not a change of a field of this record.")
+        raise RecordError(NOT_A_FIELD_CHANGE)
     value = value_from_history(entry.field, entry.old_value)
     return update_record(session, record_id, field_update(entry.field, value), user)
 
 
 def value_from_history(field: str, text: str | None) -> Any:
     """Inverse of records.history_text: text fields as they were, structure from JSON."""
-    if field in COLUMN_FIELDS:
+    if KEY_TYPES.get(field) == "text":
         return text or ""
     return None if text is None else json.loads(text)
 
@@ -59,9 +64,6 @@ def value_from_history(field: str, text: str | None) -> Any:
 def field_update(field: str, value: Any) -> dict[str, Any]:
     """The update that sets one field, with the structure derived from it derived again."""
     update = {field: value}
-    if field == "dating":
-        years = parse_dating(value) if value else None
-        update["date_earliest"], update["date_latest"] = years or (None, None)
-    elif field == "measurements":
-        update["measurement_rows"] = []  # re-read from the text on save
+    if field in SOURCES:
+        update.update(derived_fields(field, value or ""))
     return update

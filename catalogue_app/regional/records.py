@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from catalogue_app.errors import RecordError
 from catalogue_app.protocol import (
     MAX_BATCH_RECORDS,
     SHA256_HEX,
     image_hashes,
     normalise_inventory_number,
 )
+from catalogue_app.records.record import Record as CatalogueRecord
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
 from catalogue_app.regional.errors import NotFound, RegionalError
@@ -277,27 +279,21 @@ class _BatchApplier:
         return self._update(current, pushed, key)
 
     def _field_problem(self, pushed: PushedRecord) -> str | None:
-        number = pushed.fields.get("inventory_number")
-        if number is not None and not isinstance(number, str):
-            return "fields.inventory_number must be a text or null"
-        images = pushed.fields.get("images", [])
-        if not isinstance(images, list) or not all(
-            isinstance(i, dict) and isinstance(i.get("sha256"), str) for i in images
-        ):
-            return "fields.images must be a list of objects, each with a \"sha256\" text"
+        """What is wrong with the record's fields: a known key of the wrong type (the desk's
+        own check, catalogue_app.records.record), or an image not uploaded."""
+        try:
+            images = CatalogueRecord.from_fields(pushed.fields).images or []
+        except RecordError as error:
+            return error.message.text("en")
         for position, image in enumerate(images, 1):
-            sha256 = image["sha256"]
-            name = image.get("file_name") or f"image {position}"
-            if not SHA256_HEX.fullmatch(sha256):
-                return f"{name}: sha256 {sha256!r} is not 64 lowercase hexadecimal characters"
-            if not pushed.deleted and sha256 not in self.held_blobs:
+            name = image.file_name or f"image {position}"
+            if not SHA256_HEX.fullmatch(image.sha256):
+                return f"{name}: sha256 {image.sha256!r} is not 64 lowercase hexadecimal characters"
+            if not pushed.deleted and image.sha256 not in self.held_blobs:
                 return (
-                    f"{name} (sha256 {sha256}) has not been uploaded to the regional base;"
+                    f"{name} (sha256 {image.sha256}) has not been uploaded to the regional base;"
                     " upload the image before the record"
                 )
-        themes = pushed.fields.get("themes", [])
-        if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
-            return "fields.themes must be a list of theme ids (texts)"
         return None
 
     def _inventory_key(self, fields: dict[str, Any]) -> str | None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
+from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.sync import outbox
 from catalogue_app.sync.merge import merge_records, same_content
@@ -46,6 +47,11 @@ class ServerRecord:
 
 # Outcomes, counted in the sync report.
 KNOWN, APPLIED, MERGED, DELETED, CONFLICT = "known", "applied", "merged", "deleted", "conflict"
+
+
+UNAPPLIABLE = declare(
+    "sync.unappliable",
+    "Record {number!r} ({record_id}) from the regional base cannot be stored here: {reason}")
 
 
 class Unappliable(RecordError):
@@ -162,8 +168,8 @@ def store_record(session: Session, record_id: str, fields: dict[str, Any]) -> No
             store_fields(session, record_id, fields)
     except RecordError as error:
         number = fields.get("inventory_number")
-        raise Unappliable(f"Record {number!r} ({record_id}) from the regional base cannot be"
-                          f" stored here: {error}") from None
+        raise Unappliable(UNAPPLIABLE, number=number, record_id=record_id,
+                          reason=error.message) from None
 
 
 def delete_local(session: Session, record_id: str) -> None:

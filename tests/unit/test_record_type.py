@@ -1,11 +1,17 @@
 """The one record type: read from a dict of fields with each known key checked against the field
-registry, written back the same, unknown keys untouched."""
+registry, written back the same, unknown keys untouched; what the desk stores from the regional
+base goes through the same check."""
+
+import uuid
 
 import pytest
 
 from catalogue_app.errors import RecordError
 from catalogue_app.records.fields import FIELDS, KEY_TYPES
 from catalogue_app.records.record import RECORD_KEYS, Author, Measurement, Record
+from catalogue_app.records.store import blank_record
+from catalogue_app.sync.reconcile import Unappliable, store_record
+from catalogue_app.sync.wire import records_fields, store_fields
 
 
 def test_every_registered_key_is_an_attribute_of_the_record():
@@ -57,3 +63,32 @@ def test_a_key_of_the_wrong_type_is_refused_saying_which(fields, code, where):
         Record.from_fields(fields)
     assert refused.value.code == code
     assert where in refused.value.message.text("en")
+
+
+@pytest.mark.parametrize("bad", [
+    {"measurement_rows": [1, "x"]},
+    {"images": [{"sha256": "a" * 64}]},
+    {"status": {"x": 1}},
+])
+def test_a_record_from_the_regional_base_of_the_wrong_shape_is_refused_not_a_crash(catalogue,
+                                                                                     bad):
+    record_id = str(uuid.uuid4())
+    with catalogue.writing() as session, pytest.raises(Unappliable) as refused:
+        store_record(session, record_id, {"inventory_number": "2024.1", **bad})
+    assert refused.value.code == "sync.unappliable"
+    assert next(iter(bad)) in str(refused.value)
+    with catalogue.reading() as session:
+        assert records_fields(session, [record_id]) == {}
+
+
+def test_the_wire_fields_of_a_stored_record_are_the_fields_it_came_with(catalogue):
+    record_id = str(uuid.uuid4())
+    sent = {**blank_record(), "inventory_number": "2024.2", "designation": "coiffe",
+            "authors": [{"name": "Anne", "role": None}], "dating": "vers 1850",
+            "date_earliest": 1845, "date_latest": 1855, "status": "active",
+            "deaccession_date": "", "deaccession_reason": "", "trashed_at": None, "images": [],
+            "a_field_from_a_newer_desk": ["kept", "as", "is"]}
+    with catalogue.writing() as session:
+        store_fields(session, record_id, sent)
+    with catalogue.reading() as session:
+        assert records_fields(session, [record_id]) == {record_id: sent}
