@@ -9,9 +9,9 @@ for a baseline commit (checked out in a temporary git worktree):
 
 Each tree runs in a process of its own, on its own copy of the catalogue.
 
-    .venv/bin/python bench/record_io.py [--records 69000] [--baseline f37da93]
+    .venv/bin/python bench/record_io.py [--records 69000] [--baseline 9dd4659]
 
-f37da93 is the last commit with three record assemblers (store, exports, sync wire)."""
+9dd4659 is the last commit with three record assemblers (store, exports, sync wire)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def measure(tree: Path, catalogue: Path, scratch: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=69_000)
-    parser.add_argument("--baseline", default="f37da93")
+    parser.add_argument("--baseline", default="9dd4659")
     args = parser.parse_args()
     catalogue = generated_catalogue(args.records)
     with tempfile.TemporaryDirectory(prefix="bench-record-io-") as temp:

@@ -15,9 +15,39 @@ from typing import Any
 import httpx
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.protocol import PROTOCOL_VERSION
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+WRONG_PART = declare(
+    "sync.wrong_image_part",
+    "The regional base sent the wrong part of image {sha256}; sync again to fetch it whole.")
+NOT_JSON = declare(
+    "sync.not_json",
+    "The regional base at {url} answered something that is not JSON; is this the right address?")
+TIMED_OUT = declare(
+    "sync.timed_out",
+    "The regional base at {url} did not answer in time. Nothing was lost; sync again later.")
+UNREACHABLE = declare(
+    "sync.unreachable",
+    "The regional base at {url} cannot be reached ({reason}). Nothing was lost; sync again when"
+    " the network is back.")
+TOKEN_REFUSED = declare(
+    "sync.token_refused",
+    "The regional base refused the token: {said}. Ask your regional base administrator for a"
+    " new token.")
+FORBIDDEN = declare("sync.forbidden", "The regional base refused: {said}.")
+VERSION_MISMATCH = declare("sync.version_mismatch",
+                           "Version mismatch with the regional base: {said}.")
+TOO_LARGE = declare("sync.too_large", "The regional base found a request too large: {said}.")
+SERVER_PROBLEM = declare(
+    "sync.server_problem",
+    "The regional base met a problem (HTTP {status_code}: {said}). Nothing was lost; sync again"
+    " later.")
+REFUSED = declare("sync.refused",
+                  "The regional base refused the request (HTTP {status_code}): {said}.")
+CURSOR_EXPIRED = declare("sync.cursor_expired", "{said}")
 
 
 @cache
@@ -32,8 +62,9 @@ def tls_context() -> ssl.SSLContext:
 class SyncError(CatalogueError):
     """Sync stopped; the message says why and what to do. Nothing already saved was lost."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: MessageKind | Message | str, /, status: int | None = None,
+                 **params: Any) -> None:
+        super().__init__(message, **params)
         self.status = status
 
 
@@ -116,8 +147,7 @@ class RegionalClient:
                     raise self._refusal(response)
                 if status == 206 and _range_start(response) != held:
                     partial.unlink()
-                    raise SyncError(f"The regional base sent the wrong part of image {sha256};"
-                                    " sync again to fetch it whole.")
+                    raise SyncError(WRONG_PART, sha256=sha256)
                 with open(partial, "ab" if status == 206 else "wb") as out:
                     for block in response.iter_bytes():  # as it comes: a drop keeps it
                         out.write(block)
@@ -136,16 +166,13 @@ class RegionalClient:
         try:
             return response.json()
         except ValueError:
-            raise SyncError(f"The regional base at {self.server_url} answered something that is"
-                            " not JSON; is this the right address?") from None
+            raise SyncError(NOT_JSON, url=self.server_url) from None
 
     def _unreachable(self, error: httpx.HTTPError) -> SyncError:
         if isinstance(error, httpx.TimeoutException):
-            return SyncError(f"The regional base at {self.server_url} did not answer in time."
-                             " Nothing was lost; sync again later.")
-        return SyncError(f"The regional base at {self.server_url} cannot be reached"
-                         f" ({error.__class__.__name__}: {error or 'connection lost'})."
-                         " Nothing was lost; sync again when the network is back.")
+            return SyncError(TIMED_OUT, url=self.server_url)
+        return SyncError(UNREACHABLE, url=self.server_url,
+                         reason=f"{error.__class__.__name__}: {error or 'connection lost'}")
 
     def _refusal(self, response: httpx.Response) -> SyncError:
         status = response.status_code
@@ -155,21 +182,18 @@ class RegionalClient:
             said = ""
         said = said or response.reason_phrase or "no explanation"
         if status == 401:
-            return TokenRefused(f"The regional base refused the token: {said}. Ask your"
-                                " regional base administrator for a new token.", status)
+            return TokenRefused(TOKEN_REFUSED, status, said=said)
         if status == 403:
-            return TokenRefused(f"The regional base refused: {said}.", status)
+            return TokenRefused(FORBIDDEN, status, said=said)
         if status == 410:
-            return CursorExpired(said, status)
+            return CursorExpired(CURSOR_EXPIRED, status, said=said)
         if status == 426:
-            return SyncError(f"Version mismatch with the regional base: {said}.", status)
+            return SyncError(VERSION_MISMATCH, status, said=said)
         if status == 413:
-            return SyncError(f"The regional base found a request too large: {said}.", status)
+            return SyncError(TOO_LARGE, status, said=said)
         if status >= 500:
-            return SyncError(f"The regional base met a problem (HTTP {status}: {said})."
-                             " Nothing was lost; sync again later.", status)
-        return SyncError(f"The regional base refused the request (HTTP {status}): {said}.",
-                         status)
+            return SyncError(SERVER_PROBLEM, status, status_code=status, said=said)
+        return SyncError(REFUSED, status, status_code=status, said=said)
 
 
 def _range_start(response: httpx.Response) -> int | None:

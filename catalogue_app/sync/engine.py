@@ -21,6 +21,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
+from catalogue_app.messages import declare
 from catalogue_app.protocol import MAX_BATCH_RECORDS, MAX_FEED_PAGE, image_hashes
 from catalogue_app.search.index import indexing_for
 from catalogue_app.settings import (
@@ -57,6 +58,13 @@ from db.local.models import (
     Theme,
 )
 
+CANCELLED = declare(
+    "sync.cancelled",
+    "Sync cancelled. What was already exchanged is kept; sync again to continue.")
+OTHER_MUSEUM = declare(
+    "sync.other_museum",
+    "This catalogue belongs to museum {code} ({name}), but the token is one of museum"
+    " {token_code} ({token_name}). Nothing was sent; use a token of museum {code}.")
 PUSH_ROUNDS = 3  # a merged record goes out again in the same sync, a bounded number of times
 
 Progress = Callable[[int, int, str], None]
@@ -64,8 +72,7 @@ Progress = Callable[[int, int, str], None]
 
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__("Sync cancelled. What was already exchanged is kept; sync again to"
-                         " continue.")
+        super().__init__(CANCELLED)
 
 
 @dataclass
@@ -142,10 +149,8 @@ class Synchroniser:
                 session.add(Museum(id=1, code=museum["code"], name=museum["name"],
                                    created_at=now_iso(), bound_at=now_iso()))
             elif local.code.strip().casefold() != museum["code"].strip().casefold():
-                raise TokenRefused(
-                    f"This catalogue belongs to museum {local.code} ({local.name}), but the token"
-                    f" is one of museum {museum['code']} ({museum['name']}). Nothing was sent;"
-                    f" use a token of museum {local.code}.")
+                raise TokenRefused(OTHER_MUSEUM, code=local.code, name=local.name,
+                                   token_code=museum["code"], token_name=museum["name"])
             else:
                 if local.bound_at is None:
                     local.bound_at = now_iso()

@@ -12,10 +12,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from catalogue_app.images.store import ImageStore
+from catalogue_app.messages import declare
 from catalogue_app.protocol import UPLOAD_CHUNK_BYTES
 from catalogue_app.sync.client import RegionalClient, SyncError
 
 CHECK_BATCH = 1000
+NOT_SENT_WHOLE = declare(
+    "sync.image_not_sent_whole",
+    "Image {sha256} could not be sent whole after three attempts; sync again later.")
+ARRIVED_DAMAGED = declare(
+    "sync.image_damaged",
+    "Image {sha256} arrived damaged from the regional base; sync again to fetch it anew.")
 _OFFSET_MISMATCH = 409  # the server holds more (or less) than we thought: ask it again
 _HASH_MISMATCH = 422
 
@@ -58,8 +65,7 @@ def upload(client: RegionalClient, store: ImageStore, sha256: str,
         offset, complete = client.upload_offset(sha256)
         if complete:
             return
-    raise SyncError(f"Image {sha256} could not be sent whole after three attempts;"
-                    " sync again later.")
+    raise SyncError(NOT_SENT_WHOLE, sha256=sha256)
 
 
 def _send_from(client: RegionalClient, path: Path, sha256: str, offset: int, size: int,
@@ -87,8 +93,7 @@ def download_missing(client: RegionalClient, store: ImageStore, hashes: Iterable
         try:
             store.add_file(partial, sha256)
         except ValueError:
-            raise SyncError(f"Image {sha256} arrived damaged from the regional base;"
-                            " sync again to fetch it anew.") from None
+            raise SyncError(ARRIVED_DAMAGED, sha256=sha256) from None
         finally:
             partial.unlink()  # admitted, or damaged: either way, not to be resumed
         fetched += 1

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.images.store import ImageStore
+from catalogue_app.messages import declare
 from catalogue_app.protocol import MAX_BATCH_RECORDS
 from catalogue_app.sync import outbox
 from catalogue_app.sync.client import RegionalClient, SyncError
@@ -25,6 +26,7 @@ from catalogue_app.sync.timing import Stopwatch
 from catalogue_app.sync.wire import records_fields
 from db.local.models import SyncBatch, SyncOutbox
 
+UPLOAD_STOPPED = declare("sync.upload_stopped", "Image upload stopped with the sync.")
 BATCHES_PER_WRITE = 10  # batches written down, or answers applied, per transaction (an fsync)
 IMAGE_STREAMS = 2
 
@@ -167,7 +169,7 @@ class ImageUploads:
 
         def checkpoint_or_stop(text: str) -> None:
             if self._stopped.is_set():
-                raise SyncError("Image upload stopped with the sync.")
+                raise SyncError(UPLOAD_STOPPED)
             checkpoint(text)
 
         def send(sha256: str) -> bool:

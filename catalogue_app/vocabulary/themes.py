@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
 from catalogue_app.protocol import FlatTheme, theme_nodes
 from db.local.models import Theme
 
@@ -67,6 +68,13 @@ class Tagging:
 
 class ThemeError(CatalogueError):
     """A theme operation refused; the message is meant for the user."""
+
+
+NAME_NEEDED = declare("themes.name_needed", "A theme needs a name.")
+ALREADY_THERE = declare("themes.already_there",
+                        "There is already a theme «{label}» at this place in the tree.")
+NO_SUCH_THEME = declare("themes.no_such_theme",
+                        "Theme {theme_id} does not exist (it may have been removed).")
 
 
 # Each theme with itself and every theme below it (any depth).
@@ -145,14 +153,14 @@ def add_local_theme(session: Session, label_fr: str, label_en: str = "",
     """Add a theme of this museum's own (beside or below the shared ones); return its id."""
     label_fr, label_en = label_fr.strip(), label_en.strip() or label_fr.strip()
     if not label_fr:
-        raise ThemeError("A theme needs a name.")
+        raise ThemeError(NAME_NEEDED)
     if parent_id is not None:
         _require_theme(session, parent_id)
     siblings = session.execute(select(Theme.label_fr, Theme.position)
                                .where(Theme.parent_id.is_(None) if parent_id is None
                                       else Theme.parent_id == parent_id)).all()
     if any(s.label_fr.casefold() == label_fr.casefold() for s in siblings):
-        raise ThemeError(f"There is already a theme «{label_fr}» at this place in the tree.")
+        raise ThemeError(ALREADY_THERE, label=label_fr)
     theme_id = str(uuid.uuid4())
     session.add(Theme(id=theme_id, parent_id=parent_id, label_fr=label_fr, label_en=label_en,
                       position=max((s.position for s in siblings), default=-1) + 1,
@@ -163,7 +171,7 @@ def add_local_theme(session: Session, label_fr: str, label_en: str = "",
 
 def _require_theme(session: Session, theme_id: str) -> None:
     if session.get(Theme, theme_id) is None:
-        raise ThemeError(f"Theme {theme_id} does not exist (it may have been removed).")
+        raise ThemeError(NO_SUCH_THEME, theme_id=theme_id)
 
 
 def _themes_of(session: Session, record_ids: Sequence[str]) -> dict[str, list[str]]:
