@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from catalogue_app.errors import RecordError
@@ -163,7 +164,7 @@ class Record:
     def to_fields(self) -> dict[str, Any]:
         """The record as a dict of fields (authors, rows and images as dicts), extra included;
         images only when they were read."""
-        result = {name: getattr(self, name) for name in RECORD_KEYS}
+        result = dict(zip(RECORD_KEYS, _record_values(self), strict=True))
         for name in LIST_KEYS:
             result[name] = list(result[name])
         result["authors"] = [{"name": a.name, "role": a.role} for a in self.authors]
@@ -179,6 +180,7 @@ class Record:
 # Every key of a record's fields but images (only there when read) and extra (spread out).
 RECORD_KEYS = tuple(f.name for f in fields(Record) if f.name not in ("images", "extra"))
 LIST_KEYS = tuple(name for name in RECORD_KEYS if KEY_TYPES[name] in ("list", "themes"))
+_record_values = attrgetter(*RECORD_KEYS)  # one call for every value: exports read 70,000
 
 
 # --- reading each type of key --------------------------------------------------------------
