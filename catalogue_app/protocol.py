@@ -31,6 +31,23 @@ MAX_BLOB_CHECK = 10_000
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 UPLOAD_CHUNK_BYTES = MAX_CHUNK_BYTES // 2
 
+# The base's other default limits (its `whoami` publishes the ones it applies, and a passed
+# one is answered {"error", "code": "limit_exceeded", "limit", "max"}).
+MAX_BODY_BYTES = 16 * 1024 * 1024
+# Request line and headers together: a desk sends well under 1 KB.
+MAX_HEADER_BYTES = 32 * 1024
+# One record's fields as JSON: a catalogue record is a few KB, its images travel apart.
+MAX_RECORD_BYTES = 1024 * 1024
+# Nesting of objects and arrays in a body: a batch nests records' fields four levels down,
+# and a record's own fields nest three (measurement rows, images).
+MAX_JSON_DEPTH = 32
+# PostgreSQL's unique index takes at most ~2.7 KB per key; 4 bytes a character at worst.
+MAX_INVENTORY_NUMBER_CHARS = 200
+# A feed page stops adding records past this (at least one record is always sent).
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+# One image: a 16-bit 200-megapixel TIFF is about 1.2 GB.
+MAX_BLOB_BYTES = 4 * 1024 * 1024 * 1024
+
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 SHA256_HEX = re.compile(SHA256_PATTERN.strip("^$"))
 

@@ -1,7 +1,8 @@
 """The regional base's HTTP API (FastAPI). The wire format is specified in PROTOCOL.md.
 
-Every handler derives the museum from the bearer token only, answers errors as
-`{"error": "<English message>"}`, and runs its database work in one transaction."""
+Every handler derives the museum from the bearer token only (checked before the body is read:
+gate.py), answers errors in one shape (errors.py), and runs its database work in one
+transaction."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
-from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
@@ -33,10 +33,11 @@ from catalogue_app.regional import admin, feed, records
 from catalogue_app.regional.admin import Caller, Role
 from catalogue_app.regional.blobs import BlobStore, held_blobs
 from catalogue_app.regional.config import ServerConfig
-from catalogue_app.regional.errors import RegionalError
-from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute
-from catalogue_app.regional.limits import BodySizeLimit
-from db.regional.engine import Database
+from catalogue_app.regional.errors import RegionalError, Unavailable
+from catalogue_app.regional.gate import CALLER_STATE, RequestGate
+from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
+from catalogue_app.regional.outages import Deadline
+from db.regional.engine import DATABASE_DOWN, Database
 
 log = logging.getLogger(__name__)
 
@@ -115,29 +116,22 @@ _bearer = HTTPBearer(auto_error=False)
 
 class Services:
     def __init__(self, config: ServerConfig) -> None:
-        self.database = Database(config.db_url)
+        self.limits = config.limits
+        self.database = Database(config.db_url, serving=True)
         self.database.upgrade_schema()
         config.blob_dir.mkdir(parents=True, exist_ok=True)
         self.blobs = BlobStore(config.blob_dir)
 
+    def authenticate(self, token: str) -> Caller:
+        with self.database.read_session() as session:
+            found = admin.authenticate(session, token)
+        if found is None:
+            raise RegionalError("this token is unknown or has been revoked", 401)
+        return found
+
 
 async def services(request: Request) -> Services:
     return request.app.state.services
-
-
-async def bearer_token(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> str:
-    if credentials is None:
-        raise RegionalError("a bearer token is required (Authorization: Bearer <token>)", 401)
-    return credentials.credentials
-
-
-def authenticated(session: Session, token: str) -> Caller:
-    found = admin.authenticate(session, token)
-    if found is None:
-        raise RegionalError("this token is unknown or has been revoked", 401)
-    return found
 
 
 def may_write(who: Caller) -> Caller:
@@ -148,12 +142,12 @@ def may_write(who: Caller) -> Caller:
     return who
 
 
-TokenDep = Annotated[str, Depends(bearer_token)]
-
-
-def caller(token: TokenDep, svc: Annotated[Services, Depends(services)]) -> Caller:
-    with svc.database.read_session() as session:
-        return authenticated(session, token)
+async def caller(
+    request: Request,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    """The caller the gate authenticated (`_declared` puts the scheme in the OpenAPI document)."""
+    return request.scope["state"][CALLER_STATE]
 
 
 async def editor(who: Annotated[Caller, Depends(caller)]) -> Caller:
@@ -182,10 +176,11 @@ api = APIRouter(
 
 
 @api.get("/whoami")
-def whoami(who: CallerDep) -> dict[str, Any]:
+async def whoami(who: CallerDep, svc: ServicesDep) -> dict[str, Any]:
     return {
         "museum": {"code": who.museum_code, "name": who.museum_name},
         "user": who.user, "role": who.role.value, "protocol": PROTOCOL_MAJOR,
+        "limits": svc.limits.published(),
     }
 
 
@@ -222,7 +217,7 @@ def get_changes(
     limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = DEFAULT_FEED_PAGE,
 ) -> FastJSONResponse:
     with svc.database.read_session() as session:
-        page = feed.changes(session, who, cursor, limit)
+        page = feed.changes(session, who, cursor, limit, svc.limits.page_bytes)
     # Returned as is: FastAPI's response validation would copy every record of the page.
     return FastJSONResponse(page)
 
@@ -230,7 +225,7 @@ def get_changes(
 @api.post("/records:batch")
 def push_records(
     batch: BatchIn,
-    token: TokenDep,
+    who: EditorDep,
     svc: ServicesDep,
     idempotency_key: Annotated[
         str, Header(alias="Idempotency-Key", min_length=1, max_length=200)
@@ -240,10 +235,8 @@ def push_records(
         records.PushedRecord(str(r.id), r.base_version, r.fields, r.deleted)
         for r in batch.records
     ]
-    # The token is checked inside the push's own transaction: one connection, one commit.
     with svc.database.write_session() as session:
-        who = may_write(authenticated(session, token))
-        answer = records.push_batch(session, who, idempotency_key, pushed)
+        answer = records.push_batch(session, who, idempotency_key, pushed, svc.limits)
     return FastJSONResponse(answer)
 
 
@@ -308,10 +301,6 @@ def download_blob(sha256: Sha256, who: CallerDep, svc: ServicesDep) -> FileRespo
 # --- application ------------------------------------------------------------------------------
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> FastJSONResponse:
-    return FastJSONResponse({"error": message}, status_code=status, headers=headers)
-
-
 def _validation_message(error: RequestValidationError) -> str:
     parts = []
     for item in error.errors()[:5]:
@@ -326,41 +315,55 @@ def create_app(config: ServerConfig) -> FastAPI:
         version=str(PROTOCOL_MAJOR),
         description="Sync API of the shared regional base; see PROTOCOL.md.",
         default_response_class=FastJSONResponse,
+        # A redirect would build its Location from the Host header a caller sends.
+        redirect_slashes=False,
     )
-    app.state.services = Services(config)
+    services = Services(config)
+    app.state.services = services
     app.include_router(api)
-    app.add_middleware(BodySizeLimit)
+    # Outermost last: the gate checks size and token before anything reads the body.
+    app.add_middleware(Deadline)
+    app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
 
     @app.exception_handler(RegionalError)
     async def on_regional_error(_request: Request, error: RegionalError) -> FastJSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-        return _error(error.status, error.message, headers)
+        return error_response(error)
 
     @app.exception_handler(HTTPException)
     async def on_http_error(_request: Request, error: HTTPException) -> FastJSONResponse:
-        return _error(error.status_code, str(error.detail), error.headers)
+        # Starlette's own: an unknown path (404), a method the path does not take (405).
+        return error_response(RegionalError(str(error.detail), error.status_code))
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid_request(
         _request: Request, error: RequestValidationError
     ) -> FastJSONResponse:
-        return _error(422, _validation_message(error))
+        return error_response(RegionalError(_validation_message(error), 422))
 
     @app.exception_handler(RecursionError)
-    async def on_too_deep(_request: Request, _error: RecursionError) -> FastJSONResponse:
-        return _error(400, "the JSON body is nested too deeply")
+    async def on_too_deep(_request: Request, _exc: RecursionError) -> FastJSONResponse:
+        return error_response(RegionalError("the JSON body is nested too deeply"))
+
+    for database_down in DATABASE_DOWN:
+        @app.exception_handler(database_down)
+        async def on_database_down(request: Request, exc: Exception) -> FastJSONResponse:
+            log.warning("database unavailable on %s %s: %s", request.method, request.url.path,
+                        exc)
+            return error_response(Unavailable("database"))
 
     @app.exception_handler(ClientDisconnect)
-    async def on_caller_gone(request: Request, _error: ClientDisconnect) -> Response:
+    async def on_caller_gone(request: Request, _exc: ClientDisconnect) -> Response:
         # The caller hung up mid-body (a desk losing its network mid-chunk): nothing was stored,
         # the upload resumes from the offset the server reports, and nobody awaits an answer.
         log.info("caller disconnected during %s %s", request.method, request.url.path)
         return Response(status_code=400)
 
     @app.exception_handler(Exception)
-    async def on_bug(request: Request, error: Exception) -> FastJSONResponse:
+    async def on_bug(request: Request, _exc: Exception) -> FastJSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _error(500, "the regional base met an unexpected error; it has been logged")
+        return error_response(RegionalError(
+            "the regional base met an unexpected error; it has been logged", 500
+        ))
 
     return app
 

@@ -130,7 +130,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     import uvicorn
 
     from catalogue_app.logs import server_log_config
-    from catalogue_app.regional.http_protocol import NoDelayHTTPProtocol
+    from catalogue_app.regional.http_protocol import uvicorn_options
 
     if args.workers < 1:
         raise RegionalError("--workers must be 1 or more")
@@ -141,8 +141,9 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     _note(f"regional base on http://{args.host}:{args.port} (database {shown})")
     uvicorn.run(
         "catalogue_app.regional.api:app_from_environment", factory=True, host=args.host,
-        port=args.port, workers=args.workers, log_level="info", http=NoDelayHTTPProtocol,
+        port=args.port, workers=args.workers, log_level="info",
         log_config=server_log_config(),  # JSON lines, in every worker process
+        **uvicorn_options(),
     )
     return EXIT_OK
 

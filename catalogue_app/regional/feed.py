@@ -22,7 +22,10 @@ from catalogue_app.protocol import MAX_FEED_PAGE
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.records import record_to_wire
+from db.regional import json_codec
 from db.regional.models import Museum, Record, SharedState, Theme, VocabularyTerm
+
+_ROWS_PER_FETCH = 50
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,11 @@ def _counter(value: object) -> bool:
     return type(value) is int and 0 <= value < 2**63
 
 
-def changes(session: Session, caller: Caller, cursor_text: str | None, limit: int) -> dict:
+def changes(
+    session: Session, caller: Caller, cursor_text: str | None, limit: int, max_bytes: int
+) -> dict:
+    """A page of at most `limit` changes, and of records taking at most about `max_bytes` as
+    JSON (at least one record, however large: the feed must move on)."""
     state = session.get(SharedState, 1)
     museum = session.get(Museum, caller.museum_id)
     assert state is not None and museum is not None
@@ -78,9 +85,9 @@ def changes(session: Session, caller: Caller, cursor_text: str | None, limit: in
     limit = max(1, min(limit, MAX_FEED_PAGE))
     shared = _shared_changes(session, cursor.shared_seq, limit + 1)
     room = max(limit - len(shared), 0)
-    own = _museum_changes(session, museum.id, cursor.museum_seq, room + 1)
-    has_more = len(shared) > limit or len(own) > room
-    shared, own = shared[:limit], own[:room]
+    own, more_own = _museum_changes(session, museum.id, cursor.museum_seq, room, max_bytes)
+    has_more = len(shared) > limit or more_own
+    shared = shared[:limit]
     next_cursor = Cursor(
         state.epoch,
         museum.id,
@@ -95,15 +102,27 @@ def changes(session: Session, caller: Caller, cursor_text: str | None, limit: in
 
 
 def _museum_changes(
-    session: Session, museum_id: int, after: int, limit: int
-) -> list[tuple[int, dict[str, Any]]]:
+    session: Session, museum_id: int, after: int, room: int, max_bytes: int
+) -> tuple[list[tuple[int, dict[str, Any]]], bool]:
+    """The museum's changes after `after` that fit, and whether more follow. Rows are read a
+    few at a time, so the page's budget also bounds the server's memory."""
     rows = session.scalars(
         select(Record)
         .where(Record.museum_id == museum_id, Record.seq > after)
         .order_by(Record.seq)
-        .limit(limit)
+        .limit(room + 1)
+        .execution_options(yield_per=_ROWS_PER_FETCH)
     )
-    return [(r.seq, _record_change(r)) for r in rows]
+    taken: list[tuple[int, dict[str, Any]]] = []
+    size = 0
+    for record in rows:
+        if len(taken) == room:
+            return taken, True
+        size += len(json_codec.dumps(record.fields))
+        if taken and size > max_bytes:
+            return taken, True
+        taken.append((record.seq, _record_change(record)))
+    return taken, False
 
 
 def _record_change(record: Record) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from typing import Any
 
 import orjson
 from fastapi.routing import APIRoute
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from catalogue_app.regional.errors import RegionalError
+from catalogue_app.regional.errors import LimitExceeded, RegionalError, Unavailable
+from catalogue_app.regional.limits import JSON_DEPTH
 from db.regional import json_codec
 
 # JSON text can carry a NUL character only as this escape (raw control characters are invalid).
@@ -23,19 +23,52 @@ _NUL_ESCAPE = b"\\u0000"
 
 def storable_document(body: bytes) -> Any:
     """The value of a JSON request body; json.JSONDecodeError if it is not JSON, RegionalError
-    (422) if it holds what JSON allows but a database cannot store faithfully."""
+    (4xx) if it is nested deeper than the limit or holds what JSON allows but a database cannot
+    store faithfully."""
+    document, checked = _parsed(body)
+    if _deeper_than(document, JSON_DEPTH):
+        raise _too_deep()
+    if not checked:
+        reject_unstorable(document)
+    return document
+
+
+def _parsed(body: bytes) -> tuple[Any, bool]:
+    """The document, and whether it is known to hold nothing unstorable."""
     if json_codec.orjson_reads_exactly(body):
         try:
             document = orjson.loads(body)  # refuses NaN, infinities and lone surrogates itself
         except orjson.JSONDecodeError:
             pass  # the standard library reads it, or says precisely why not
         else:
-            if _NUL_ESCAPE in body:
-                reject_unstorable(document)
-            return document
-    document = json.loads(body)
-    reject_unstorable(document)
-    return document
+            return document, _NUL_ESCAPE not in body
+    try:
+        return json.loads(body), False
+    except RecursionError:
+        raise _too_deep() from None
+
+
+def _deeper_than(document: Any, max_depth: int) -> bool:
+    """Whether objects and arrays nest deeper than `max_depth` (walked without recursion, and
+    only through containers: a long list of numbers costs one step)."""
+    if not isinstance(document, (dict, list)):
+        return False
+    stack = [(document, 1)]
+    while stack:
+        container, depth = stack.pop()
+        if depth > max_depth:
+            return True
+        for item in container.values() if isinstance(container, dict) else container:
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+    return False
+
+
+def _too_deep() -> LimitExceeded:
+    return LimitExceeded(
+        f"the JSON body nests objects and arrays deeper than {JSON_DEPTH} levels", "json_depth",
+        JSON_DEPTH, 400,
+    )
 
 
 def reject_unstorable(value: Any, where: str = "") -> None:
@@ -65,12 +98,7 @@ def _unstorable(where: str, problem: str) -> RegionalError:
 class StorableJSONRequest(Request):
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            try:
-                self._json = storable_document(await self.body())
-            except RegionalError as refusal:
-                # An HTTPException, so FastAPI's body parsing passes it on instead of answering
-                # 400 without the message.
-                raise HTTPException(refusal.status, refusal.message) from None
+            self._json = storable_document(await self.body())
         return self._json
 
 
@@ -89,3 +117,13 @@ class StorableJSONRoute(APIRoute):
 class FastJSONResponse(JSONResponse):
     def render(self, content: Any) -> bytes:
         return json_codec.dumps(content)
+
+
+def error_response(error: RegionalError) -> FastJSONResponse:
+    """The one shape of every error answer (errors.py), with the headers its status calls for."""
+    headers = dict(error.headers or {})
+    if error.status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(error, Unavailable):
+        headers["Retry-After"] = str(error.RETRY_AFTER_SECONDS)
+    return FastJSONResponse(error.body(), status_code=error.status, headers=headers)

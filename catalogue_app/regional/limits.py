@@ -1,43 +1,44 @@
-"""Request body size limit, enforced while the body streams in (Content-Length may be absent)."""
+"""The limits of the regional base, published in `whoami` so desks can stay within them (the
+request body's is enforced by gate.py while the body streams in).
+
+Every limit passed is answered with a 4xx of one shape (errors.LimitExceeded): bad input from
+one desk never costs the server more than these bounds, nor fails other records than its own."""
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from dataclasses import asdict, dataclass
+from typing import Any
 
-MAX_BODY_BYTES = 16 * 1024 * 1024
+from catalogue_app import protocol
+from catalogue_app.regional.errors import LimitExceeded
 
-
-class BodyTooLarge(HTTPException):
-    # An HTTPException, so FastAPI's body parsing passes it through instead of answering 400.
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is larger than {limit // (1024 * 1024)} MB")
+MB = 1024 * 1024
+JSON_DEPTH = protocol.MAX_JSON_DEPTH
 
 
-class BodySizeLimit:
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
+@dataclass(frozen=True)
+class Limits:
+    """The limits a base applies: protocol.py's defaults, the blob ones set by `serve`."""
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            error = BodyTooLarge(self.max_bytes)
-            await JSONResponse({"error": error.detail}, 413)(scope, receive, send)
-            return
-        received = 0
+    body_bytes: int = protocol.MAX_BODY_BYTES
+    header_bytes: int = protocol.MAX_HEADER_BYTES
+    batch_records: int = protocol.MAX_BATCH_RECORDS
+    record_bytes: int = protocol.MAX_RECORD_BYTES
+    json_depth: int = protocol.MAX_JSON_DEPTH
+    inventory_number_chars: int = protocol.MAX_INVENTORY_NUMBER_CHARS
+    page_changes: int = protocol.MAX_FEED_PAGE
+    page_bytes: int = protocol.MAX_PAGE_BYTES
+    chunk_bytes: int = protocol.MAX_CHUNK_BYTES
+    blob_bytes: int = protocol.MAX_BLOB_BYTES
+    # Bytes of images a museum may hold; None: no quota.
+    museum_blob_bytes: int | None = None
 
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
-            return message
+    def published(self) -> dict[str, Any]:
+        return asdict(self)
 
-        await self.app(scope, limited_receive, send)
+
+def body_too_large(limits: Limits) -> LimitExceeded:
+    return LimitExceeded(
+        f"the request body is larger than {limits.body_bytes // MB} MB", "body_bytes",
+        limits.body_bytes,
+    )

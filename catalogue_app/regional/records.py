@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
 from catalogue_app.protocol import (
-    MAX_BATCH_RECORDS,
     SHA256_HEX,
     image_hashes,
     normalise_inventory_number,
@@ -27,7 +26,8 @@ from catalogue_app.protocol import (
 from catalogue_app.records.record import Record as CatalogueRecord
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
-from catalogue_app.regional.errors import NotFound, RegionalError
+from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError
+from catalogue_app.regional.limits import Limits
 from catalogue_app.regional.timestamps import utc_days_ago, utc_now
 from db.regional import json_codec
 from db.regional.engine import among
@@ -104,12 +104,13 @@ _ADVANCE_COUNTER = (
 
 
 def push_batch(
-    session: Session, caller: Caller, idempotency_key: str, records: list[PushedRecord]
+    session: Session, caller: Caller, idempotency_key: str, records: list[PushedRecord],
+    limits: Limits,
 ) -> dict[str, Any]:
-    if len(records) > MAX_BATCH_RECORDS:
-        raise RegionalError(
-            f"a batch holds at most {MAX_BATCH_RECORDS} records; this one has {len(records)}:"
-            " split it", 413,
+    if len(records) > limits.batch_records:
+        raise LimitExceeded(
+            f"a batch holds at most {limits.batch_records} records; this one has"
+            f" {len(records)}: split it", "batch_records", limits.batch_records,
         )
     museum_id = caller.museum_id
     change_seq, oldest_answer_at = session.execute(
@@ -126,7 +127,7 @@ def push_batch(
                 " use a new key for a new batch", 422,
             )
         return stored.response
-    applier = _BatchApplier(session, caller, change_seq, records)
+    applier = _BatchApplier(session, caller, limits, change_seq, records)
     response = {"results": applier.apply()}
     session.execute(_STORE_ANSWER, {
         "museum_id": museum_id, "key": idempotency_key, "request_hash": fingerprint,
@@ -171,6 +172,7 @@ _ROW_COLUMNS = [_RECORDS.c[name] for name in _Row.__dataclass_fields__]
 class _BatchApplier:
     session: Session
     caller: Caller
+    limits: Limits
     change_seq: int  # the museum's change counter: each applied record takes the next value
     records: list[PushedRecord]
     by_id: dict[str, _Row] = field(default_factory=dict)
@@ -188,7 +190,9 @@ class _BatchApplier:
         seen: set[str] = set()
         for pushed, key in zip(self.records, keys, strict=True):
             if pushed.id in seen:
-                results.append(_error(pushed.id, "this record appears twice in the batch"))
+                results.append(_error(
+                    pushed.id, "this record appears twice in the batch", "duplicate_in_batch"
+                ))
                 continue
             seen.add(pushed.id)
             results.append(self._apply_one(pushed, None if pushed.deleted else key))
@@ -235,15 +239,18 @@ class _BatchApplier:
     def _apply_one(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
         """Check one record against the state so far and apply it; `key` is its inventory key
         (None for a deletion)."""
+        refusal = self._over_limit(pushed)
+        if refusal:
+            return refusal
         problem = self._field_problem(pushed)
         if problem:
-            return _error(pushed.id, problem)
+            return _error(pushed.id, problem, "invalid_field")
         current = self.by_id.get(pushed.id)
         if current is not None and current.museum_id != self.caller.museum_id:
             return _error(pushed.id, (
                 "this record id is already used by another museum's catalogue; a catalogue"
                 " copied from another museum cannot sync: give the records new ids"
-            ))
+            ), "foreign_id")
         holder = self.by_key.get(key) if key is not None else None
         if holder is not None and holder.id == pushed.id:
             holder = None
@@ -253,7 +260,7 @@ class _BatchApplier:
                 return _error(pushed.id, (
                     f"the regional base has no record with this id although the desk based it"
                     f" on version {pushed.base_version}; do a full resync"
-                ))
+                ), "unknown_base_version")
             if pushed.deleted:
                 return {"id": pushed.id, "status": "unchanged"}
             if holder is not None:
@@ -275,8 +282,26 @@ class _BatchApplier:
             return _error(pushed.id, (
                 f"inventory number {pushed.fields['inventory_number']!r} is already used by"
                 f" record {holder.id} of your museum"
-            ))
+            ), "number_taken")
         return self._update(current, pushed, key)
+
+    def _over_limit(self, pushed: PushedRecord) -> dict[str, Any] | None:
+        """A per-record error if the record passes a published limit: the others still go in."""
+        size = len(json_codec.dumps(pushed.fields))
+        if size > self.limits.record_bytes:
+            return _error(
+                pushed.id, f"the record's fields take {size} bytes as JSON, more than"
+                f" {self.limits.record_bytes}", "limit_exceeded",
+                limit="record_bytes", max=self.limits.record_bytes,
+            )
+        number = pushed.fields.get("inventory_number")
+        if isinstance(number, str) and len(number) > self.limits.inventory_number_chars:
+            return _error(
+                pushed.id, f"the inventory number has {len(number)} characters, more than"
+                f" {self.limits.inventory_number_chars}", "limit_exceeded",
+                limit="inventory_number_chars", max=self.limits.inventory_number_chars,
+            )
+        return None
 
     def _field_problem(self, pushed: PushedRecord) -> str | None:
         """What is wrong with the record's fields: a known key of the wrong type (the desk's
@@ -333,8 +358,9 @@ class _BatchApplier:
         return {"id": pushed.id, "status": "ok", "version": row.version}
 
 
-def _error(record_id: str, message: str) -> dict[str, Any]:
-    return {"id": record_id, "status": "error", "message": message}
+def _error(record_id: str, message: str, code: str, **limit: Any) -> dict[str, Any]:
+    """A per-record error; its stable `code` lets a desk say it in the curator's language."""
+    return {"id": record_id, "status": "error", "message": message, "code": code, **limit}
 
 
 def _conflict(record_id: str, current: _Row, message: str) -> dict[str, Any]:

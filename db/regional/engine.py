@@ -25,6 +25,8 @@ from sqlalchemy import (
     make_url,
     text,
 )
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.regional import json_codec
@@ -33,9 +35,21 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _IMMEDIATE = "catalogue_begin_immediate"
 # Records are JSON documents: orjson writes and reads a batch of them several times faster.
 _JSON_COLUMNS = {"json_serializer": json_codec.dumps_text, "json_deserializer": json_codec.loads}
+# What a database down, unreachable or too slow raises: the API answers 503 and Retry-After.
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
+# A server that waits on its database answers within these (seconds), so a request never hangs:
+# connecting, waiting for a pooled connection, and one statement. TCP keepalives notice a
+# database host gone silent on an idle pooled connection.
+CONNECT_TIMEOUT = 3
+POOL_TIMEOUT = 4
+STATEMENT_TIMEOUT = 4
+_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+               "keepalives_count": 3}
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, serving: bool = False) -> Engine:
+    """The engine of a base; `serving`: with the timeouts of a server answering requests
+    (an admin command or a schema upgrade may take its time)."""
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -47,7 +61,20 @@ def make_engine(url: str) -> Engine:
         return engine
     # Per worker process; the API's 40 handler threads queue for these under heavy load,
     # which keeps a few workers inside PostgreSQL's default 100 connections.
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, **_JSON_COLUMNS)
+    if not serving:
+        return create_engine(url, pool_pre_ping=True, **_JSON_COLUMNS)
+    engine = create_engine(
+        url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, **_KEEPALIVES}, **_JSON_COLUMNS,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT}s'")
+        dbapi_connection.commit()
+
+    return engine
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -83,8 +110,8 @@ def among(session: Session, column: ColumnElement, values: Iterable[Any]) -> Col
 class Database:
     """One engine and its session factories (one per database, design.md §10)."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
+    def __init__(self, url: str, *, serving: bool = False) -> None:
+        self.engine = make_engine(url, serving=serving)
         # Reads see one snapshot for the whole transaction (a feed page reads several tables);
         # SQLite's WAL readers already do.
         snapshot = (

@@ -7,6 +7,7 @@ shown, when that variable is unset (and failed in CI: tests/support.py require).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -24,6 +25,7 @@ from sqlalchemy import create_engine, make_url, text
 from catalogue_app.regional import admin
 from catalogue_app.regional.api import close_app, create_app
 from catalogue_app.regional.config import ServerConfig
+from catalogue_app.regional.http_protocol import uvicorn_options
 from db.regional.engine import Database
 from tests.support import PG_URL_ENV, require
 
@@ -41,14 +43,24 @@ def regional_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     if request.param == "sqlite":
         yield ServerConfig.in_data_dir(tmp_path / "regional")
         return
+    with postgresql_schema() as url:
+        yield ServerConfig(url, tmp_path / "blobs")
+
+
+@contextlib.contextmanager
+def postgresql_schema(port: int | None = None) -> Iterator[str]:
+    """The URL of a fresh schema in the test database (reached on `port` if given), dropped
+    afterwards."""
     url = _postgresql_url()
     schema = f"test_{uuid.uuid4().hex[:16]}"
     owner = create_engine(url)
     with owner.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    if port is not None:
+        scoped = scoped.set(port=port)
     try:
-        yield ServerConfig(scoped.render_as_string(hide_password=False), tmp_path / "blobs")
+        yield scoped.render_as_string(hide_password=False)
     finally:
         with owner.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -83,11 +95,20 @@ class RegionalServer:
 
 @pytest.fixture
 def regional_server(regional_config: ServerConfig) -> Iterator[RegionalServer]:
-    app = create_app(regional_config)
+    with serving(regional_config) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def serving(config: ServerConfig) -> Iterator[RegionalServer]:
+    """A regional base with this configuration, served on a free loopback port in a thread."""
+    app = create_app(config)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(
+        app, log_level="warning", lifespan="off", **uvicorn_options()
+    ))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -95,9 +116,9 @@ def regional_server(regional_config: ServerConfig) -> Iterator[RegionalServer]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the regional base did not start")
         time.sleep(0.01)
-    database = Database(regional_config.db_url)
+    database = Database(config.db_url)
     try:
-        yield RegionalServer(f"http://127.0.0.1:{port}", regional_config, database)
+        yield RegionalServer(f"http://127.0.0.1:{port}", config, database)
     finally:
         server.should_exit = True
         thread.join(10)

@@ -28,12 +28,17 @@ def records_in(changes: list[dict]) -> dict[str, dict]:
     return {c["record"]["id"]: c["record"] for c in changes if c["kind"] == "record"}
 
 
-def test_whoami_names_the_museum_user_and_role_of_the_token(museum_a: Museum) -> None:
+def test_whoami_names_the_museum_user_and_role_of_the_token_and_the_limits(
+    museum_a: Museum,
+) -> None:
     answer = museum_a.reader.get("/api/v1/whoami").json()
+    limits = answer.pop("limits")
     assert answer == {
         "museum": {"code": "MA", "name": "Musée MA"}, "user": "visitor", "role": "reader",
         "protocol": 1,
     }
+    assert limits["batch_records"] == 100 and limits["record_bytes"] == 1024 * 1024
+    assert limits["body_bytes"] == 16 * 1024 * 1024 and limits["blob_bytes"] >= 4 * 1024**3
 
 
 def test_pushed_records_come_back_in_the_feed_with_unknown_fields_verbatim(
@@ -53,9 +58,11 @@ def test_pushed_records_come_back_in_the_feed_with_unknown_fields_verbatim(
     }
 
 
-def test_integers_beyond_64_bits_and_deep_nesting_come_back_exactly(museum_a: Museum) -> None:
+def test_integers_beyond_64_bits_and_nesting_to_the_limit_come_back_exactly(
+    museum_a: Museum,
+) -> None:
     deep: object = "bottom"
-    for _ in range(300):
+    for _ in range(32 - 4):  # the batch itself nests records' fields four levels down
         deep = [deep]
     record = new_record(
         "2004.3.1", accession_ref=2**70 + 1, shelf=[-(2**65), 1e300, 0.1], notes_tree=deep,
