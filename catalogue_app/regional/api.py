@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import pathlib
 import uuid
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
+from sqlalchemy import make_url
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
@@ -31,12 +33,19 @@ from catalogue_app.protocol import (
 )
 from catalogue_app.regional import admin, feed, records
 from catalogue_app.regional.admin import Caller, Role
-from catalogue_app.regional.blobs import BlobStore, held_blobs
+from catalogue_app.regional.blobs import (
+    BlobStore,
+    held_blobs,
+    held_bytes,
+    make_private_folder,
+)
 from catalogue_app.regional.config import ServerConfig
 from catalogue_app.regional.errors import RegionalError, Unavailable
 from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
+from catalogue_app.regional.observability import RequestMetrics, probes
 from catalogue_app.regional.outages import Deadline
+from catalogue_app.regional.security_headers import SecurityHeaders
 from db.regional.engine import DATABASE_DOWN, Database
 
 log = logging.getLogger(__name__)
@@ -119,8 +128,9 @@ class Services:
         self.limits = config.limits
         self.database = Database(config.db_url, serving=True)
         self.database.upgrade_schema()
-        config.blob_dir.mkdir(parents=True, exist_ok=True)
-        self.blobs = BlobStore(config.blob_dir)
+        make_private_folder(config.blob_dir)
+        self.blobs = BlobStore(config.blob_dir, config.limits)
+        keep_private(config)
 
     def authenticate(self, token: str) -> Caller:
         with self.database.read_session() as session:
@@ -128,6 +138,16 @@ class Services:
         if found is None:
             raise RegionalError("this token is unknown or has been revoked", 401)
         return found
+
+
+def keep_private(config: ServerConfig) -> None:
+    """The base's data readable by its own user only: museums' records and images."""
+    config.blob_dir.chmod(0o700)
+    url = make_url(config.db_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        database = pathlib.Path(url.database)
+        for path in (database, *database.parent.glob(f"{database.name}-*")):
+            path.chmod(0o600)
 
 
 async def services(request: Request) -> Services:
@@ -278,10 +298,15 @@ async def put_chunk(
     chunk_sha256: Annotated[str, Header(alias="Chunk-SHA256", pattern=SHA256_PATTERN)],
 ) -> dict[str, int]:
     chunk = await request.body()
-    new_offset = await run_in_threadpool(
-        svc.blobs.write_chunk, who.museum_id, sha256, offset, chunk, chunk_sha256
-    )
-    return {"offset": new_offset}
+
+    def store() -> int:
+        with svc.database.read_session() as session:
+            museum_bytes = held_bytes(session, who.museum_id)
+        return svc.blobs.write_chunk(
+            who.museum_id, sha256, offset, chunk, chunk_sha256, museum_bytes
+        )
+
+    return {"offset": await run_in_threadpool(store)}
 
 
 @api.post("/blobs/{sha256}:finish")
@@ -317,13 +342,18 @@ def create_app(config: ServerConfig) -> FastAPI:
         default_response_class=FastJSONResponse,
         # A redirect would build its Location from the Host header a caller sends.
         redirect_slashes=False,
+        # FastAPI's pages load their scripts from a CDN; /openapi.json stays.
+        docs_url=None, redoc_url=None,
     )
     services = Services(config)
     app.state.services = services
     app.include_router(api)
+    app.include_router(probes)
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
+    app.add_middleware(RequestMetrics)
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RegionalError)
     async def on_regional_error(_request: Request, error: RegionalError) -> FastJSONResponse:

@@ -12,18 +12,47 @@ import contextlib
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from catalogue_app.protocol import MAX_CHUNK_BYTES, SHA256_HEX
-from catalogue_app.regional.errors import NotFound, RegionalError
+from catalogue_app.protocol import SHA256_HEX
+from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError
+from catalogue_app.regional.limits import Limits
 from catalogue_app.regional.timestamps import utc_now
 from catalogue_app.storage.durable_files import file_sha256, sync_directory
 from db.regional.engine import among
 from db.regional.models import MuseumBlob
+
+# An upload left unfinished this long is dropped (its bytes no longer count in the quota).
+UPLOAD_EXPIRY_SECONDS = 7 * 24 * 3600
+
+
+def _private(path: str, flags: int) -> int:
+    """Open for `open(..., opener=)`: files only the server's own user can read."""
+    return os.open(path, flags, 0o600)
+
+
+def make_private_folder(path: Path) -> None:
+    """`path` and its missing parents, made readable by the server's own user only."""
+    missing = []
+    while not path.is_dir():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+
+def held_bytes(session: Session, museum_id: int) -> int:
+    """Bytes of the images the museum holds on the base (what its quota counts)."""
+    return session.scalar(
+        select(func.coalesce(func.sum(MuseumBlob.size), 0)).where(
+            MuseumBlob.museum_id == museum_id
+        )
+    )
 
 
 def check_sha256(value: str, what: str = "sha256") -> str:
@@ -44,8 +73,9 @@ def held_blobs(session: Session, museum_id: int, hashes: Iterable[str]) -> set[s
 
 
 class BlobStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits) -> None:
         self.root = root
+        self.limits = limits
         self._locks: dict[Path, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
@@ -61,29 +91,34 @@ class BlobStore:
         with self._locks_guard:
             return self._locks.setdefault(path, threading.Lock())
 
+    def check_reachable(self) -> None:
+        """Raise OSError unless the store's folder can be listed (the health probe)."""
+        os.listdir(self.root)
+
     def received_offset(self, museum_id: int, sha256: str) -> int:
         partial = self._partial_path(museum_id, sha256)
         return partial.stat().st_size if partial.exists() else 0
 
     def write_chunk(
-        self, museum_id: int, sha256: str, offset: int, chunk: bytes, chunk_sha256: str
+        self, museum_id: int, sha256: str, offset: int, chunk: bytes, chunk_sha256: str,
+        museum_bytes: int,
     ) -> int:
-        """Append a chunk at `offset` (the bytes received so far); return the new offset."""
+        """Append a chunk at `offset` (the bytes received so far); return the new offset.
+        `museum_bytes`: what the museum's finished images take (counted in its quota)."""
         if not chunk:
             raise RegionalError("the chunk is empty")
-        if len(chunk) > MAX_CHUNK_BYTES:
-            raise RegionalError(
-                f"a chunk holds at most {MAX_CHUNK_BYTES} bytes; this one has {len(chunk)}", 413
-            )
+        self._check_limits(museum_id, offset, len(chunk), museum_bytes)
         if hashlib.sha256(chunk).hexdigest() != chunk_sha256:
             raise RegionalError(
                 "the chunk does not match its Chunk-SHA256 header (damaged in transit);"
                 " send it again", 422,
             )
         partial = self._partial_path(museum_id, sha256)
+        if offset == 0:
+            self._expire_uploads()
         with self._lock(partial), _storing():
-            partial.parent.mkdir(parents=True, exist_ok=True)
-            with open(partial, "ab") as out:
+            make_private_folder(partial.parent)
+            with open(partial, "ab", opener=_private) as out:
                 received = out.tell()
                 if offset != received:
                     raise RegionalError(
@@ -116,9 +151,9 @@ class BlobStore:
             if target.exists():
                 partial.unlink()  # same bytes already stored (another museum, an earlier try)
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(target.parent)
                 os.replace(partial, target)
-                target.chmod(0o444)
+                target.chmod(0o400)
                 sync_directory(target.parent)
         if self._size_if_held(session, museum_id, sha256) is None:
             session.add(MuseumBlob(
@@ -132,6 +167,40 @@ class BlobStore:
         if self._size_if_held(session, museum_id, sha256) is None or not path.exists():
             raise NotFound(f"your museum has no image with sha256 {sha256} on the regional base")
         return path
+
+    def _check_limits(self, museum_id: int, offset: int, size: int, museum_bytes: int) -> None:
+        limits = self.limits
+        if size > limits.chunk_bytes:
+            raise LimitExceeded(
+                f"a chunk holds at most {limits.chunk_bytes} bytes; this one has {size}",
+                "chunk_bytes", limits.chunk_bytes,
+            )
+        if offset + size > limits.blob_bytes:
+            raise LimitExceeded(
+                f"an image may take at most {limits.blob_bytes} bytes on the regional base",
+                "blob_bytes", limits.blob_bytes,
+            )
+        quota = limits.museum_blob_bytes
+        if quota is not None and museum_bytes + self._uploading_bytes(museum_id) + size > quota:
+            raise LimitExceeded(
+                f"your museum's images would take more than its {quota} bytes on the regional"
+                " base; ask the base's administrator for more room", "museum_blob_bytes", quota,
+                507,
+            )
+
+    def _uploading_bytes(self, museum_id: int) -> int:
+        folder = self.root / "uploads" / str(museum_id)
+        with contextlib.suppress(FileNotFoundError):
+            return sum(part.stat().st_size for part in folder.glob("*.part"))
+        return 0
+
+    def _expire_uploads(self) -> None:
+        """Drop uploads nobody added to for UPLOAD_EXPIRY_SECONDS (checked when one starts)."""
+        too_old = time.time() - UPLOAD_EXPIRY_SECONDS
+        for part in (self.root / "uploads").glob("*/*.part"):
+            with contextlib.suppress(FileNotFoundError):
+                if part.stat().st_mtime < too_old:
+                    part.unlink()
 
     @staticmethod
     def _size_if_held(session: Session, museum_id: int, sha256: str) -> int | None:

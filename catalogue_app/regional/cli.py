@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 from catalogue_app.regional import admin, shared
 from catalogue_app.regional.config import ServerConfig, default_data_dir
 from catalogue_app.regional.errors import RegionalError
+from catalogue_app.regional.limits import Limits
 from db.regional.engine import Database
 
 EXIT_OK, EXIT_REFUSED, EXIT_FATAL = 0, 1, 2
@@ -47,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (PostgreSQL: about one per core)")
+    serve.add_argument("--max-blob-bytes", type=int, default=Limits().blob_bytes,
+                       metavar="BYTES", help="the largest image a desk may upload")
+    serve.add_argument("--museum-quota", type=int, default=None, metavar="BYTES",
+                       help="bytes of images each museum may hold (default: no quota)")
     serve.set_defaults(run=_serve)
 
     museum = commands.add_parser("museum", help="add or list museums").add_subparsers(
@@ -97,7 +104,7 @@ def server_config(args: argparse.Namespace) -> ServerConfig:
             )
         return ServerConfig(args.db, args.blobs)
     data_dir = args.data if args.data is not None else default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return ServerConfig.in_data_dir(data_dir)
 
 
@@ -134,6 +141,10 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
 
     if args.workers < 1:
         raise RegionalError("--workers must be 1 or more")
+    config = dataclasses.replace(config, limits=dataclasses.replace(
+        config.limits, blob_bytes=args.max_blob_bytes, museum_blob_bytes=args.museum_quota,
+    ))
+    os.umask(0o077)  # every file and folder the server makes: its own user's only
     # Upgrade once here, so worker processes never race to create the schema.
     _open(config).dispose()
     config.export_to_environment()

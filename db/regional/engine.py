@@ -53,7 +53,8 @@ def make_engine(url: str, *, serving: bool = False) -> Engine:
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            # The base's folder, readable by its own user only when the base makes it.
+            Path(database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, **_JSON_COLUMNS
         )
