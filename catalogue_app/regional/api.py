@@ -190,8 +190,41 @@ ServicesDep = Annotated[Services, Depends(services)]
 
 # --- routes -----------------------------------------------------------------------------------
 
+
+class ErrorOut(BaseModel):
+    """Every error answer (errors.py); `limit` and `max` when a published limit was passed."""
+
+    error: str
+    code: str
+    limit: str | None = None
+    max: int | None = None
+
+
+_ERROR = {"model": ErrorOut}
+# What any call under /api/ may get besides its own answer.
+DECLARED_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {**_ERROR, "description": description} for status, description in (
+        (400, "malformed request, or a JSON body nested past the limit"),
+        (401, "no token, or an unknown or revoked one"),
+        (403, "the token's role may not do this"),
+        (404, "no such thing in the caller's museum"),
+        (413, "a body, batch, chunk or image past its limit"),
+        (422, "invalid parameters or body"),
+        (426, "another protocol version"),
+        (431, "request line and headers past their limit"),
+        (503, "the database does not answer: retry after Retry-After seconds"),
+    )
+}
+
+_UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    409: {**_ERROR, "description": "the chunk does not start where the upload stands"},
+    507: {**_ERROR, "description": "the museum's quota is full, or the store's disk"},
+}
+
+
 api = APIRouter(
-    prefix="/api/v1", dependencies=[Depends(check_protocol)], route_class=StorableJSONRoute
+    prefix="/api/v1", dependencies=[Depends(check_protocol)], route_class=StorableJSONRoute,
+    responses=DECLARED_ERRORS,
 )
 
 
@@ -283,7 +316,7 @@ def upload_state(sha256: Sha256, who: EditorDep, svc: ServicesDep) -> dict[str, 
 
 
 @api.put(
-    "/blobs/{sha256}/chunks/{offset}",
+    "/blobs/{sha256}/chunks/{offset}", responses=_UPLOAD_ERRORS,
     openapi_extra={"requestBody": {
         "required": True,
         "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
@@ -309,7 +342,7 @@ async def put_chunk(
     return {"offset": await run_in_threadpool(store)}
 
 
-@api.post("/blobs/{sha256}:finish")
+@api.post("/blobs/{sha256}:finish", responses=_UPLOAD_ERRORS)
 def finish_blob(sha256: Sha256, who: EditorDep, svc: ServicesDep) -> dict[str, Any]:
     with svc.database.write_session() as session:
         size = svc.blobs.finish(session, who.museum_id, sha256)
