@@ -30,11 +30,33 @@ def default_catalogue_dir(demo: bool = False) -> Path:
     return Path(user_data_dir("catalogue-app", appauthor=False)) / ("demo" if demo else "catalogue")
 
 
+def version_line() -> str:
+    """The release and the catalogue schema it writes: what museum IT staff need to know
+    before copying a catalogue between desks (a newer schema does not open in an older app)."""
+    from catalogue_app import __version__
+    from db.local.schema import HEAD_REVISION
+
+    return f"catalogue-app {__version__} (catalogue schema {HEAD_REVISION})"
+
+
+class _VersionAction(argparse.Action):
+    """--version, worded only when asked (the schema module is not loaded on every start)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the release and the catalogue schema it writes, and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_line())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogue-app",
         description="Museum object catalogue. Without a command, opens the catalogue window.",
     )
+    parser.add_argument("--version", action=_VersionAction)
     _add_catalogue_option(parser, default=None)
     parser.add_argument("--demo", action="store_true",
                         help="open the demo catalogue (created with sample objects on first use)")

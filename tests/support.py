@@ -27,6 +27,9 @@ def in_ci() -> bool:
 _SERVICES: dict[str, tuple[Callable[[], bool], str]] = {
     "postgresql": (lambda: bool(os.environ.get(PG_URL_ENV)),
                    f"{PG_URL_ENV} is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"),
+    "built-app": (lambda: bool(os.environ.get("CATALOGUE_BUILT_APP")),
+                  "CATALOGUE_BUILT_APP does not name a build (bash scripts/build.sh makes "
+                  "dist/catalogue-app/catalogue-app; .ci/run builds and sets it)"),
     "joconde-sample": (JOCONDE_SAMPLE.exists,
                        f"the real Joconde sample is not at {JOCONDE_SAMPLE} (shared/ beside the "
                        "repository)"),

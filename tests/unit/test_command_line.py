@@ -130,3 +130,12 @@ def test_backup_refuses_a_folder_that_is_not_empty(catalogue, tmp_path: Path):
     result = run_cli("--catalogue", str(catalogue.directory), "backup", str(tmp_path / "busy"))
     assert result.returncode == 2 and "not empty" in result.stderr
     assert (tmp_path / "busy" / "notes.txt").read_text() == "keep me"
+
+
+def test_version_names_the_release_and_the_catalogue_schema_it_writes():
+    from catalogue_app import __version__
+    from db.local.schema import HEAD_REVISION
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"catalogue-app {__version__} (catalogue schema {HEAD_REVISION})\n"
