@@ -2,6 +2,16 @@
 run(args) -> exit status, and imports what it needs inside run(), so that building the
 parser stays cheap."""
 
-from catalogue_app.commands import attach, backup, check, export, fields, import_csv, search, sync
+from catalogue_app.commands import (
+    attach,
+    backup,
+    check,
+    export,
+    fields,
+    import_csv,
+    restore,
+    search,
+    sync,
+)
 
-COMMANDS = (fields, check, backup, attach, import_csv, export, search, sync)
+COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync)

@@ -71,8 +71,8 @@ def test_after_a_move_new_attachments_and_backups_use_the_new_place(catalogue, t
     later = photo(tmp_path / "later.jpg", colour=(1, 2, 3))
     (result,) = attach_files(catalogue, requests_for_record(catalogue, [str(later)], "2004.12.3"))
     assert ImageStore(volume).path_for(result.sha256).read_bytes() == later.read_bytes()
-    records, images = backup_catalogue(catalogue, tmp_path / "backup")
-    assert (records, images) == (1, 2)
+    made = backup_catalogue(catalogue, tmp_path / "backup")
+    assert (made.records, made.images) == (1, 2)
     copy = Catalogue.open(tmp_path / "backup")
     try:
         assert copy.images_dir == tmp_path / "backup" / "images"
