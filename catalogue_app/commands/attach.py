@@ -25,10 +25,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--view-type", metavar="T",
                         help="general, detail, verso, raking, uv, ir, xray or other "
                              "(default: general, or guessed from the name with --match-inventory)")
+    parser.add_argument("--publishable", action="store_true",
+                        help="mark the attached images publishable (rights cleared for the "
+                             "public portal)")
     parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
 
 def run(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from catalogue_app.catalogue import Catalogue
     from catalogue_app.images.attach import (
         expand_paths,
@@ -43,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             requests = requests_for_record(catalogue, files, args.to, args.view_type)
         else:
             requests = requests_by_file_name(catalogue, files, args.view_type)
+        if args.publishable:
+            requests = [dataclasses.replace(r, publishable=True) for r in requests]
         results = catalogue.attach(requests).result
     finally:
         catalogue.close()

@@ -73,6 +73,7 @@ class AttachRequest:
     record_id: str | None
     inventory_number: str = ""
     view_type: str = "general"
+    publishable: bool = False  # rights cleared for the public portal
     refusal: Message | None = None  # why the file is refused before being read
     match_status: str = ""  # matched | ambiguous | unmatched, when found by its name
 
@@ -282,7 +283,7 @@ def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
                 session, request.record_id, sha256=sha256, file_name=Path(request.file).name,
                 media_type=examined.media_type, byte_size=examined.incoming.byte_size,
                 width=examined.width, height=examined.height, view_type=request.view_type,
-                metadata=examined.metadata, note=note)
+                metadata=examined.metadata, note=note, publishable=request.publishable)
             gallery.record_changed(session, request.record_id, user)
     except CatalogueError as exc:
         store.discard(examined.incoming)

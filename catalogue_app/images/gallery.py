@@ -64,7 +64,8 @@ def record_images(session: Session, record_id: str) -> list[ImageInfo]:
 
 def add_image(session: Session, record_id: str, *, sha256: str, file_name: str,
               media_type: str, byte_size: int, width: int | None, height: int | None,
-              view_type: str, metadata: dict[str, Any], note: str) -> int:
+              view_type: str, metadata: dict[str, Any], note: str,
+              publishable: bool = False) -> int:
     """Insert the image row, last in order (primary if it is the first); its id. The original
     must already be in the store; has_image() tells whether the record already holds it."""
     if session.get(Record, record_id) is None:
@@ -75,7 +76,8 @@ def add_image(session: Session, record_id: str, *, sha256: str, file_name: str,
                 photographer=str(metadata.get("artist", "")),
                 date_taken=str(metadata.get("date_taken", "")),
                 position=0 if last is None else last + 1, is_primary=last is None,
-                publishable=False, metadata_json=json.dumps(metadata, ensure_ascii=False),
+                publishable=publishable,
+                metadata_json=json.dumps(metadata, ensure_ascii=False),
                 note=note, attached_at=now_iso())
     session.add(row)
     session.flush()

@@ -65,6 +65,13 @@ def add_museum(session: Session, code: str, name: str) -> None:
     session.add(Museum(code=code, name=name.strip(), created_at=utc_now(), change_seq=0))
 
 
+def set_museum_page(session: Session, museum_id: int, town: str, presentation: str) -> None:
+    """What the portal says of a museum beside its name (its admin writes it)."""
+    museum = session.get(Museum, museum_id, with_for_update=True)
+    museum.town, museum.presentation = town.strip(), presentation.strip()
+    museum.published_at = utc_now()
+
+
 def list_museums(session: Session) -> list[MuseumSummary]:
     users = (
         select(func.count()).select_from(User).where(User.museum_id == Museum.id)

@@ -31,7 +31,7 @@ from catalogue_app.protocol import (
     PROTOCOL_MAJOR,
     SHA256_PATTERN,
 )
-from catalogue_app.regional import admin, feed, records
+from catalogue_app.regional import admin, feed, portal_index, records
 from catalogue_app.regional.admin import Caller, Role
 from catalogue_app.regional.blobs import (
     BlobStore,
@@ -40,11 +40,14 @@ from catalogue_app.regional.blobs import (
     make_private_folder,
 )
 from catalogue_app.regional.config import ServerConfig
+from catalogue_app.regional.derivatives import DerivativeWorker
 from catalogue_app.regional.errors import RegionalError, Unavailable
 from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
 from catalogue_app.regional.observability import RequestMetrics, probes
 from catalogue_app.regional.outages import Deadline
+from catalogue_app.regional.portal import public_api
+from catalogue_app.regional.portal.site import Site
 from catalogue_app.regional.security_headers import SecurityHeaders
 from db.regional.engine import DATABASE_DOWN, Database
 
@@ -123,6 +126,11 @@ async def check_protocol(
 _bearer = HTTPBearer(auto_error=False)
 
 
+class MuseumPageIn(BaseModel):
+    town: Annotated[str, Field(max_length=200)] = ""
+    presentation: Annotated[str, Field(max_length=5000)] = ""
+
+
 class Services:
     def __init__(self, config: ServerConfig) -> None:
         self.limits = config.limits
@@ -131,6 +139,9 @@ class Services:
         make_private_folder(config.blob_dir)
         self.blobs = BlobStore(config.blob_dir, config.limits)
         keep_private(config)
+        with self.database.write_session() as session:
+            portal_index.build_if_needed(session)
+        self.derivatives = DerivativeWorker(self.database, self.blobs)
 
     def authenticate(self, token: str) -> Caller:
         with self.database.read_session() as session:
@@ -262,6 +273,15 @@ def revoke_token(
     return {"token_id": token_id, "revoked": True}
 
 
+@api.put("/museum/page")
+def set_museum_page(body: MuseumPageIn, who: AdminDep, svc: ServicesDep) -> dict[str, Any]:
+    """The museum's town and short presentation on the public portal (its admins only)."""
+    with svc.database.write_session() as session:
+        admin.set_museum_page(session, who.museum_id, body.town, body.presentation)
+    return {"museum": who.museum_code, "town": body.town.strip(),
+            "presentation": body.presentation.strip()}
+
+
 @api.get("/changes")
 def get_changes(
     who: CallerDep,
@@ -290,6 +310,7 @@ def push_records(
     ]
     with svc.database.write_session() as session:
         answer = records.push_batch(session, who, idempotency_key, pushed, svc.limits)
+    svc.derivatives.wake()  # newly published images get their public derivatives
     return FastJSONResponse(answer)
 
 
@@ -382,6 +403,10 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.services = services
     app.include_router(api)
     app.include_router(probes)
+    app.state.site = Site(services.database, services.blobs, getattr(config, "public_url", None))
+    app.include_router(public_api.router)
+    app.include_router(public_api.images)
+    services.derivatives.start()
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
@@ -441,5 +466,7 @@ def app_from_environment() -> FastAPI:
 
 
 def close_app(app: FastAPI) -> None:
-    """Release the database connections (tests drop their schema afterwards)."""
+    """Stop the derivative worker and release the database connections (tests drop their
+    schema afterwards)."""
+    app.state.services.derivatives.stop()
     app.state.services.database.dispose()

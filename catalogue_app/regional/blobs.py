@@ -83,6 +83,20 @@ class BlobStore:
         check_sha256(sha256)
         return self.root / "objects" / sha256[:2] / sha256[2:4] / sha256
 
+    def derivative_path(self, sha256: str, kind: str) -> Path:
+        """Where the public derivative `kind` (thumb, web, zoom) of an original is kept."""
+        check_sha256(sha256)
+        return self.root / "derivatives" / sha256[:2] / sha256[2:4] / f"{sha256}-{kind}.jpg"
+
+    def store_derivative(self, sha256: str, kind: str, data: bytes) -> None:
+        """Write a derivative atomically (a reader never sees half a file)."""
+        target = self.derivative_path(sha256, kind)
+        with _storing():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.{threading.get_ident()}.part")
+            partial.write_bytes(data)
+            os.replace(partial, target)
+
     def _partial_path(self, museum_id: int, sha256: str) -> Path:
         check_sha256(sha256)
         return self.root / "uploads" / str(museum_id) / f"{sha256}.part"

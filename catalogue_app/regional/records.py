@@ -24,6 +24,7 @@ from catalogue_app.protocol import (
     normalise_inventory_number,
 )
 from catalogue_app.records.record import Record as CatalogueRecord
+from catalogue_app.regional import portal_index
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
 from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError
@@ -129,6 +130,7 @@ def push_batch(
         return stored.response
     applier = _BatchApplier(session, caller, limits, change_seq, records)
     response = {"results": applier.apply()}
+    portal_index.refresh(session, applier.applied())
     session.execute(_STORE_ANSWER, {
         "museum_id": museum_id, "key": idempotency_key, "request_hash": fingerprint,
         "response": response, "created_at": applier.now,
@@ -198,6 +200,16 @@ class _BatchApplier:
             results.append(self._apply_one(pushed, None if pushed.deleted else key))
         self._write()
         return results
+
+    def applied(self) -> list[portal_index.Applied]:
+        museum_id = self.caller.museum_id
+        return [
+            portal_index.Applied(row["id"], museum_id, row["fields"], False)
+            for row in self.inserts
+        ] + [
+            portal_index.Applied(row["record_id"], museum_id, row["fields"], row["deleted"])
+            for row in self.updates
+        ]
 
     def _load_state(self, keys: set[str]) -> None:
         ids = [r.id for r in self.records]

@@ -40,6 +40,8 @@ class SharedState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     epoch: Mapped[str] = mapped_column(String(32))
     change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # False until the portal's tables hold every published record (a base upgraded with data).
+    portal_built: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Museum(Base):
@@ -51,6 +53,12 @@ class Museum(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     # Advanced only while this row is locked, so a museum's changes commit in counter order.
     change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Shown on the portal; the presentation is written by the museum's admin.
+    town: Mapped[str] = mapped_column(Text, default="")
+    presentation: Mapped[str] = mapped_column(Text, default="")
+    # When the museum's published content last changed (a push, its presentation): the portal's
+    # validators (ETag, Last-Modified) derive from it. Written under the museum's lock.
+    published_at: Mapped[str] = mapped_column(String(32), default="")
 
 
 class User(Base):
@@ -152,3 +160,77 @@ class VocabularyTerm(Base):
     extra: Mapped[dict] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class PublicRecord(Base):
+    """The portal's copy of a published record: what catalogue_app.publication.portal lets the
+    public see, with the columns pages sort, filter and count by. Rebuilt for each record a push
+    applies, so a record unpublished or radiated on a desk leaves the portal at the next sync.
+
+    The text index lives beside it: a generated tsvector column (PostgreSQL, French stemming,
+    accents folded by unaccent) or the FTS5 table public_records_fts (SQLite)."""
+
+    __tablename__ = "public_records"
+    __table_args__ = (
+        Index("ix_public_records_museum_sort", "museum_id", "sort_key"),
+        Index("ix_public_records_sort", "sort_key"),
+        Index("ix_public_records_inventory", "inventory_norm"),
+    )
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("records.id"), primary_key=True
+    )
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"))
+    inventory_number: Mapped[str] = mapped_column(Text)
+    inventory_norm: Mapped[str] = mapped_column(Text)
+    designation: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    # Designation then natural inventory order: a stable order for broad results and listings.
+    sort_key: Mapped[str] = mapped_column(Text)
+    date_earliest: Mapped[int | None] = mapped_column(Integer)
+    century: Mapped[int | None] = mapped_column(Integer)
+    document: Mapped[dict] = mapped_column(JSON)
+    search_text: Mapped[str] = mapped_column(Text)
+    # The first publishable image (its derivatives illustrate lists, facets and games).
+    image_sha256: Mapped[str | None] = mapped_column(String(SHA256_LENGTH))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class PublicRecordTheme(Base):
+    __tablename__ = "public_record_themes"
+    __table_args__ = (Index("ix_public_record_themes_theme", "theme_id", "record_id"),)
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("public_records.record_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    theme_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+
+
+class PublicImage(Base):
+    """A publishable image of a published record; the derivative worker's to-do list."""
+
+    __tablename__ = "public_images"
+    __table_args__ = (Index("ix_public_images_sha256", "sha256"),)
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("public_records.record_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
+    # The original's file name extension: how a decoder is chosen (the name itself stays private).
+    extension: Mapped[str] = mapped_column(String(16))
+
+
+class ImageDerivative(Base):
+    """The public derivatives of one original (thumb, web, zoom JPEGs in the blob store), or why
+    none could be made (`failed`: an undecodable file is shown as no image)."""
+
+    __tablename__ = "image_derivatives"
+    __table_args__ = (Index("ix_image_derivatives_made", "made_at"),)
+
+    sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))  # ready | failed
+    width: Mapped[int | None] = mapped_column(Integer)  # of the zoom derivative
+    height: Mapped[int | None] = mapped_column(Integer)
+    made_at: Mapped[str] = mapped_column(String(32))

@@ -63,6 +63,22 @@ def test_attach_again_reports_duplicates_and_exits_zero(tmp_path):
     assert [r["status"] for r in json.loads(again.stdout)] == ["duplicate"]
 
 
+def test_attach_publishable_marks_the_images_publishable_and_others_stay_private(tmp_path):
+    make_catalogue(tmp_path / "cat", "2004.12.3")
+    cleared = photo(tmp_path / "face.jpg")
+    private = photo(tmp_path / "uv.jpg", colour=(200, 30, 30))
+    base = ("--catalogue", str(tmp_path / "cat"), "attach", "--to", "2004.12.3")
+    assert run_cli(*base, str(cleared), "--publishable").returncode == 0
+    assert run_cli(*base, str(private)).returncode == 0
+    catalogue = Catalogue.open(tmp_path / "cat")
+    try:
+        with catalogue.reading() as session:
+            rows = session.execute(select(ImageRow.file_name, ImageRow.publishable)).all()
+    finally:
+        catalogue.close()
+    assert sorted(rows) == [("face.jpg", True), ("uv.jpg", False)]
+
+
 def test_match_inventory_refuses_names_without_a_record(tmp_path):
     make_catalogue(tmp_path / "cat", "2004.12.3", "D.2004.12.3")
     files = [photo(tmp_path / "D2004.12.3_uv.jpg"), bomb_png(tmp_path / "1999.1.1.png")]

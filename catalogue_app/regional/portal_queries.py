@@ -1,0 +1,341 @@
+"""What the portal reads: search with facets, one object, themes, museums (design.md §12).
+
+Everything here reads the portal's tables only (catalogue_app.regional.portal_index), which hold
+nothing but what catalogue_app.publication.portal published: pages, JSON, counts and facets
+cannot show what the publication rule keeps back.
+
+Search folds accents everywhere. A query that is exactly an inventory number puts that object
+first. Narrow results are ranked by relevance; broad ones (more than RANKED_AT_MOST hits) come in
+the stable order of designation and inventory number, never after ranking everything."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session
+
+from catalogue_app.protocol import normalise_inventory_number
+from catalogue_app.regional.portal_index import FTS
+from db.regional.models import (
+    ImageDerivative,
+    Museum,
+    PublicRecord,
+    PublicRecordTheme,
+    SharedState,
+    Theme,
+)
+
+RANKED_AT_MOST = 2000
+FACET_SIZE = 12
+MAX_QUERY_CHARS = 200
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ThemeNode:
+    id: str
+    label_fr: str
+    label_en: str
+    parent_id: str | None
+    children: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_fr
+
+
+@dataclass
+class ThemeTree:
+    nodes: dict[str, ThemeNode]
+    roots: list[str]
+
+    def descendants(self, theme_id: str) -> list[str]:
+        """The theme and every theme below it."""
+        found, todo = [], [theme_id]
+        while todo:
+            current = todo.pop()
+            found.append(current)
+            todo.extend(self.nodes[current].children if current in self.nodes else ())
+        return found
+
+    def path(self, theme_id: str) -> list[ThemeNode]:
+        """From the root down to the theme."""
+        chain = []
+        current = self.nodes.get(theme_id)
+        while current is not None and len(chain) < 50:
+            chain.append(current)
+            current = self.nodes.get(current.parent_id) if current.parent_id else None
+        return chain[::-1]
+
+
+def theme_tree(session: Session) -> ThemeTree:
+    rows = session.execute(
+        select(Theme.id, Theme.parent_id, Theme.label_fr, Theme.label_en)
+        .where(Theme.deleted.is_(False)).order_by(Theme.position, Theme.label_fr)
+    ).all()
+    known = {row.id for row in rows}
+    children: dict[str | None, list[str]] = {}
+    for row in rows:
+        parent = row.parent_id if row.parent_id in known else None
+        children.setdefault(parent, []).append(row.id)
+    nodes = {
+        row.id: ThemeNode(row.id, row.label_fr, row.label_en,
+                          row.parent_id if row.parent_id in known else None,
+                          tuple(children.get(row.id, ())))
+        for row in rows
+    }
+    return ThemeTree(nodes, children.get(None, []))
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    museum: str | None = None  # code
+    theme: str | None = None  # id; its sub-themes included
+    designation: str | None = None
+    century: int | None = None
+    limit: int = 24
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    inventory_number: str
+    museum_code: str
+    museum_name: str
+    designation: str
+    title: str
+    date_earliest: int | None
+    image: str | None  # sha256 of an image whose derivatives are ready
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def search(session: Session, query: Query, tree: ThemeTree | None = None,
+           lang: str = "fr", with_facets: bool = False) -> Results:
+    """Published records matching `query`, with the exact total; facets on request."""
+    tree = tree or theme_tree(session)
+    plan = _plan(session, query, tree)
+    if plan is None:
+        return Results(0, [], {})
+    total = session.scalar(select(func.count()).select_from(plan.source).where(plan.where)) or 0
+    order: list[Any] = []
+    if plan.exact is not None:
+        order.append(case((plan.exact, 0), else_=1))
+    if plan.rank is not None and total <= RANKED_AT_MOST:
+        order.append(plan.rank)
+    order += [PublicRecord.sort_key, PublicRecord.record_id]
+    hits = _hits(session, plan, order, query.limit, query.offset)
+    facets = _facets(session, plan, tree, lang) if with_facets else {}
+    return Results(total, hits, facets)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    source: FromClause  # public_records, joined to the text matches when there are words
+    where: ColumnElement[bool]
+    rank: Any = None  # an order by relevance, best first
+    exact: ColumnElement[bool] | None = None  # the query is this record's inventory number
+
+
+def _plan(session: Session, query: Query, tree: ThemeTree) -> _Plan | None:
+    """How to find the matches; None when nothing can match (an unknown museum)."""
+    conditions: list[ColumnElement[bool]] = []
+    source: FromClause = PublicRecord.__table__
+    if query.museum:
+        museum_id = session.scalar(select(Museum.id).where(Museum.code == query.museum))
+        if museum_id is None:
+            return None
+        conditions.append(PublicRecord.museum_id == museum_id)
+    if query.theme:
+        themes = tree.descendants(query.theme)
+        conditions.append(PublicRecord.record_id.in_(
+            select(PublicRecordTheme.record_id).where(PublicRecordTheme.theme_id.in_(themes))
+        ))
+    if query.designation:
+        conditions.append(PublicRecord.designation == query.designation)
+    if query.century is not None:
+        conditions.append(PublicRecord.century == query.century)
+    text = query.text.strip()[:MAX_QUERY_CHARS]
+    if not text:
+        return _Plan(source, and_(true(), *conditions))
+    exact = PublicRecord.inventory_norm == normalise_inventory_number(text)
+    words = _WORD.findall(text)
+    if not words:
+        return _Plan(source, and_(exact, *conditions), None, exact)
+    if session.get_bind().dialect.name == "postgresql":
+        tsquery = func.plainto_tsquery(literal_column("'portal_fr'"), " ".join(words))
+        vector = literal_column("public_records.search_vector")
+        return _Plan(source, and_(or_(vector.op("@@")(tsquery), exact), *conditions),
+                     func.ts_rank(vector, tsquery).desc(), exact)
+    # FTS5 has no French stemmer: each word becomes a quoted prefix, a plural's final s or x
+    # dropped (dentelles finds dentelle). FTS5's rank is best first when ordered ascending.
+    expression = " ".join(f'"{_singular(w)}"*' for w in words)
+    matches = (select(FTS.c.record_id, literal_column("rank").label("rank"))
+               .where(literal_column("public_records_fts").match(expression)).subquery())
+    source = source.outerjoin(matches, matches.c.record_id == PublicRecord.record_id)
+    return _Plan(source, and_(or_(matches.c.record_id.is_not(None), exact), *conditions),
+                 matches.c.rank, exact)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sxSX" else word
+
+
+def _hits(session: Session, plan: _Plan, order: list[Any], limit: int, offset: int
+          ) -> list[Hit]:
+    ready = (select(ImageDerivative.sha256)
+             .where(ImageDerivative.sha256 == PublicRecord.image_sha256,
+                    ImageDerivative.state == "ready").exists())
+    statement = (
+        select(PublicRecord.record_id, PublicRecord.inventory_number, Museum.code, Museum.name,
+               PublicRecord.designation, PublicRecord.title, PublicRecord.date_earliest,
+               case((ready, PublicRecord.image_sha256), else_=literal(None)))
+        .select_from(plan.source.join(Museum, Museum.id == PublicRecord.museum_id))
+        .where(plan.where).order_by(*order).limit(limit).offset(offset)
+    )
+    return [Hit(*row) for row in session.execute(statement)]
+
+
+def _facets(session: Session, plan: _Plan, tree: ThemeTree,
+            lang: str) -> dict[str, list[FacetValue]]:
+    facets: dict[str, list[FacetValue]] = {}
+    count = func.count().label("n")
+    museums = session.execute(
+        select(Museum.code, Museum.name, count)
+        .select_from(plan.source.join(Museum, Museum.id == PublicRecord.museum_id))
+        .where(plan.where)
+        .group_by(Museum.code, Museum.name).order_by(count.desc(), Museum.name)
+        .limit(FACET_SIZE * 5)
+    )
+    facets["museum"] = [FacetValue(code, name, n) for code, name, n in museums]
+    roots = {theme_id: root for root in tree.roots for theme_id in tree.descendants(root)}
+    if roots:
+        root = case(roots, value=PublicRecordTheme.theme_id)
+        distinct = func.count(func.distinct(PublicRecordTheme.record_id)).label("n")
+        themes = session.execute(
+            select(root, distinct)
+            .select_from(plan.source.join(
+                PublicRecordTheme, PublicRecordTheme.record_id == PublicRecord.record_id))
+            .where(plan.where, PublicRecordTheme.theme_id.in_(list(roots)))
+            .group_by(root).order_by(distinct.desc())
+        )
+        facets["theme"] = [FacetValue(t, tree.nodes[t].label(lang), n)
+                           for t, n in themes if t in tree.nodes]
+    designations = session.execute(
+        select(PublicRecord.designation, count).select_from(plan.source)
+        .where(plan.where, PublicRecord.designation != "")
+        .group_by(PublicRecord.designation).order_by(count.desc(), PublicRecord.designation)
+        .limit(FACET_SIZE)
+    )
+    facets["designation"] = [FacetValue(d, d, n) for d, n in designations]
+    centuries = session.execute(
+        select(PublicRecord.century, count).select_from(plan.source)
+        .where(plan.where, PublicRecord.century.is_not(None))
+        .group_by(PublicRecord.century).order_by(PublicRecord.century)
+    )
+    facets["century"] = [FacetValue(str(c), str(c), n) for c, n in centuries]
+    return facets
+
+
+@dataclass(frozen=True)
+class PublicObject:
+    id: str
+    museum_code: str
+    museum_name: str
+    document: dict[str, Any]
+    updated_at: str
+    ready_images: frozenset[str]  # sha256 of the images whose derivatives are ready
+
+
+def public_object(session: Session, record_id: str) -> PublicObject | None:
+    """One published object, or None (never published, unpublished, radiated, deleted)."""
+    row = session.execute(
+        select(PublicRecord.record_id, Museum.code, Museum.name, PublicRecord.document,
+               PublicRecord.updated_at)
+        .join(Museum, Museum.id == PublicRecord.museum_id)
+        .where(PublicRecord.record_id == record_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    hashes = [i["sha256"] for i in row.document.get("images", [])]
+    ready = frozenset(session.scalars(
+        select(ImageDerivative.sha256).where(ImageDerivative.sha256.in_(hashes),
+                                             ImageDerivative.state == "ready")
+    )) if hashes else frozenset()
+    return PublicObject(row.record_id, row.code, row.name, row.document, row.updated_at, ready)
+
+
+def image_is_public(session: Session, record_id: str, sha256: str) -> bool:
+    """True if the image is shown with that published object (so its derivatives may be)."""
+    found = public_object(session, record_id)
+    return found is not None and sha256 in found.ready_images
+
+
+@dataclass(frozen=True)
+class MuseumInfo:
+    code: str
+    name: str
+    town: str
+    presentation: str
+    count: int
+
+
+def museums(session: Session) -> list[MuseumInfo]:
+    """Museums with at least one published object, by name."""
+    count = func.count(PublicRecord.record_id)
+    rows = session.execute(
+        select(Museum.code, Museum.name, Museum.town, Museum.presentation, count)
+        .join(PublicRecord, PublicRecord.museum_id == Museum.id)
+        .group_by(Museum.id, Museum.code, Museum.name, Museum.town, Museum.presentation)
+        .order_by(Museum.name)
+    )
+    return [MuseumInfo(*row) for row in rows]
+
+
+def museum(session: Session, code: str) -> MuseumInfo | None:
+    row = session.execute(
+        select(Museum.code, Museum.name, Museum.town, Museum.presentation, Museum.id)
+        .where(Museum.code == code)
+    ).one_or_none()
+    if row is None:
+        return None
+    count = session.scalar(select(func.count()).select_from(PublicRecord)
+                           .where(PublicRecord.museum_id == row.id)) or 0
+    return MuseumInfo(row.code, row.name, row.town, row.presentation, count) if count else None
+
+
+def version(session: Session) -> str:
+    """Changes whenever anything the portal shows may have changed: a push, a museum's
+    presentation, a derivative made, the theme tree. Pages derive their ETag from it; its
+    parts are timestamps, and the shared counter last."""
+    published = session.scalar(select(func.max(Museum.published_at))) or ""
+    made = session.scalar(select(func.max(ImageDerivative.made_at))) or ""
+    shared = session.scalar(select(SharedState.change_seq).where(SharedState.id == 1)) or 0
+    return f"{published}|{made}|#{shared}"
