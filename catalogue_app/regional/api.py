@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from sqlalchemy import make_url
@@ -46,8 +47,10 @@ from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
 from catalogue_app.regional.observability import RequestMetrics, probes
 from catalogue_app.regional.outages import Deadline
-from catalogue_app.regional.portal import public_api
+from catalogue_app.regional.portal import pages, public_api
+from catalogue_app.regional.portal.compression import PortalCompression
 from catalogue_app.regional.portal.site import Site
+from catalogue_app.regional.portal.templates import STATIC_DIR
 from catalogue_app.regional.security_headers import SecurityHeaders
 from db.regional.engine import DATABASE_DOWN, Database
 
@@ -403,9 +406,14 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.services = services
     app.include_router(api)
     app.include_router(probes)
-    app.state.site = Site(services.database, services.blobs, getattr(config, "public_url", None))
+    # The public address and contact come from `serve --public-url/--admin-email` when given.
+    app.state.site = Site(services.database, services.blobs,
+                          getattr(config, "public_url", None), getattr(config, "admin_email", None))
     app.include_router(public_api.router)
     app.include_router(public_api.images)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(PortalCompression)
     services.derivatives.start()
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)

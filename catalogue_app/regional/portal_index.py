@@ -135,9 +135,9 @@ def _public_row(record: Applied, document: dict[str, Any], now: str) -> dict[str
 
 
 def century_of(year: int) -> int:
-    """1 for years 1 to 100, 19 for 1801 to 1900; 0 and below for the centuries BC (-1: the
-    1st century BC)."""
-    return (year - 1) // 100 + 1 if year > 0 else year // 100
+    """1 for years 1 to 100, 19 for 1801 to 1900; 0 and below for the centuries BC (0: the
+    1st century BC, years -100 to -1)."""
+    return (year - 1) // 100 + 1 if year > 0 else year // 100 + 1
 
 
 def search_text(document: dict[str, Any]) -> str:

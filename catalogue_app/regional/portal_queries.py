@@ -11,6 +11,7 @@ the stable order of designation and inventory number, never after ranking everyt
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -210,9 +211,7 @@ def _singular(word: str) -> str:
 
 def _hits(session: Session, plan: _Plan, order: list[Any], limit: int, offset: int
           ) -> list[Hit]:
-    ready = (select(ImageDerivative.sha256)
-             .where(ImageDerivative.sha256 == PublicRecord.image_sha256,
-                    ImageDerivative.state == "ready").exists())
+    ready = _ready_image()
     statement = (
         select(PublicRecord.record_id, PublicRecord.inventory_number, Museum.code, Museum.name,
                PublicRecord.designation, PublicRecord.title, PublicRecord.date_earliest,
@@ -296,6 +295,122 @@ def image_is_public(session: Session, record_id: str, sha256: str) -> bool:
     """True if the image is shown with that published object (so its derivatives may be)."""
     found = public_object(session, record_id)
     return found is not None and sha256 in found.ready_images
+
+
+@dataclass(frozen=True)
+class Card:
+    """A theme as the home page and the theme pages show it."""
+
+    theme: ThemeNode
+    count: int
+    image: tuple[str, str] | None  # (record id, sha256) of a representative image
+
+
+def theme_cards(session: Session, tree: ThemeTree, theme_ids: list[str]) -> list[Card]:
+    """The themes with the number of published objects in each (sub-themes included; an
+    object counted once per theme) and an image; themes without objects are left out."""
+    under = {t: top for top in theme_ids for t in tree.descendants(top)}
+    if not under:
+        return []
+    top = case(under, value=PublicRecordTheme.theme_id)
+    counted = dict(session.execute(
+        select(top, func.count(func.distinct(PublicRecordTheme.record_id)))
+        .where(PublicRecordTheme.theme_id.in_(list(under))).group_by(top)
+    ).all())
+    cards = []
+    for theme_id in theme_ids:
+        if counted.get(theme_id):
+            image = _illustration(session, PublicRecord.record_id.in_(
+                select(PublicRecordTheme.record_id)
+                .where(PublicRecordTheme.theme_id.in_(tree.descendants(theme_id)))))
+            cards.append(Card(tree.nodes[theme_id], counted[theme_id], image))
+    return cards
+
+
+def _ready_image() -> ColumnElement[bool]:
+    return (select(ImageDerivative.sha256)
+            .where(ImageDerivative.sha256 == PublicRecord.image_sha256,
+                   ImageDerivative.state == "ready").exists())
+
+
+def _illustration(session: Session, where: ColumnElement[bool]) -> tuple[str, str] | None:
+    row = session.execute(
+        select(PublicRecord.record_id, PublicRecord.image_sha256)
+        .where(where, _ready_image()).order_by(PublicRecord.sort_key).limit(1)
+    ).one_or_none()
+    return (row.record_id, row.image_sha256) if row else None
+
+
+def discover(session: Session, count: int) -> list[Hit]:
+    """A few illustrated objects from somewhere in the collections (another draw each time the
+    portal's version changes)."""
+    start = str(uuid.uuid4())
+    found = _hits_where(session, and_(PublicRecord.record_id >= start, _ready_image()),
+                        [PublicRecord.record_id], count)
+    if len(found) < count:
+        found += _hits_where(session, and_(PublicRecord.record_id < start, _ready_image()),
+                             [PublicRecord.record_id], count - len(found))
+    return found
+
+
+def related(session: Session, shown: PublicObject, tree: ThemeTree, count: int) -> list[Hit]:
+    """Other objects of the same museum, those sharing a theme first."""
+    museum_id = select(Museum.id).where(Museum.code == shown.museum_code).scalar_subquery()
+    same_museum = and_(PublicRecord.museum_id == museum_id,
+                       PublicRecord.record_id != shown.id)
+    themes = [t for t in shown.document.get("themes", []) if t in tree.nodes]
+    found: list[Hit] = []
+    if themes:
+        found = _hits_where(session, and_(same_museum, PublicRecord.record_id.in_(
+            select(PublicRecordTheme.record_id).where(PublicRecordTheme.theme_id.in_(themes))
+        )), [PublicRecord.sort_key], count)
+    if len(found) < count:
+        seen = [h.id for h in found]
+        found += _hits_where(session, and_(same_museum, PublicRecord.record_id.not_in(seen)),
+                             [PublicRecord.sort_key], count - len(found))
+    return found
+
+
+def _hits_where(session: Session, where: ColumnElement[bool], order: list[Any],
+                count: int) -> list[Hit]:
+    return _hits(session, _Plan(PublicRecord.__table__, where), order, count, 0)
+
+
+def game_objects(session: Session, count: int, dated: bool = False) -> list[Hit]:
+    """`count` illustrated objects drawn at random, each of another designation (and, `dated`,
+    of another earliest year), for the games; fewer when the collections are too small."""
+    start = str(uuid.uuid4())
+    condition = and_(_ready_image(), PublicRecord.designation != "")
+    if dated:
+        condition = and_(condition, PublicRecord.date_earliest.is_not(None))
+    drawn = _hits_where(session, and_(condition, PublicRecord.record_id >= start),
+                        [PublicRecord.record_id], count * 8)
+    drawn += _hits_where(session, and_(condition, PublicRecord.record_id < start),
+                         [PublicRecord.record_id], count * 8)
+    chosen: list[Hit] = []
+    designations: set[str] = set()
+    years: set[int | None] = set()
+    for hit in drawn:
+        if hit.designation.casefold() in designations or (dated and hit.date_earliest in years):
+            continue
+        chosen.append(hit)
+        designations.add(hit.designation.casefold())
+        years.add(hit.date_earliest)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def published_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(PublicRecord)) or 0
+
+
+def sitemap_entries(session: Session, offset: int, limit: int) -> list[tuple[str, str]]:
+    """(record id, last change) of published objects, in a stable order."""
+    return [tuple(row) for row in session.execute(
+        select(PublicRecord.record_id, PublicRecord.updated_at)
+        .order_by(PublicRecord.record_id).offset(offset).limit(limit)
+    )]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from catalogue_app.regional.errors import NotFound
 from catalogue_app.regional.json_bodies import FastJSONResponse
 from catalogue_app.regional.portal import caching
 from catalogue_app.regional.portal.site import Site, site
+from catalogue_app.regional.portal.templates import image_path
 
 CORS = {"Access-Control-Allow-Origin": "*", "Vary": "Accept-Encoding"}
 MAX_LIMIT = 100
@@ -53,7 +54,7 @@ def search(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
     museum: Annotated[str | None, Query(max_length=32)] = None,
-    theme: Annotated[uuid.UUID | None, Query()] = None,
+    theme: Annotated[uuid.UUID, Query()] | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
@@ -100,10 +101,6 @@ def object_json(request: Request, portal: Site, found: portal_queries.PublicObje
     ]
     return {"id": found.id, "museum": found.museum_code, "museum_name": found.museum_name,
             "url": portal.absolute(request, f"/objets/{found.id}"), "fields": document}
-
-
-def image_path(record_id: str, sha256: str, kind: str) -> str:
-    return f"/images/{record_id}/{sha256}/{kind}.jpg"
 
 
 @images.get("/images/{record_id}/{sha256}/{kind}.jpg", response_class=FileResponse,

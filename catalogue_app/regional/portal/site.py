@@ -9,21 +9,26 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+import jinja2
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from catalogue_app.regional import portal_queries
 from catalogue_app.regional.blobs import BlobStore
+from catalogue_app.regional.portal import i18n, templates
 from db.regional.engine import Database
 
 T = TypeVar("T")
 
 
 class Site:
-    def __init__(self, database: Database, blobs: BlobStore, public_url: str | None) -> None:
+    def __init__(self, database: Database, blobs: BlobStore, public_url: str | None = None,
+                 admin_email: str | None = None) -> None:
         self.database = database
         self.blobs = blobs
         self.public_url = public_url.rstrip("/") if public_url else None
+        self.admin_email = admin_email
+        self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
         self._kept: dict[str, tuple[str, Any]] = {}
         self._lock = threading.Lock()
 
@@ -48,6 +53,9 @@ class Site:
         with self._lock:
             self._kept[name] = (version, value)
         return value
+
+    def environment(self, lang: str) -> jinja2.Environment:
+        return self._environments[lang]
 
     def themes(self, session: Session, version: str) -> portal_queries.ThemeTree:
         return self.kept("themes", version, lambda: portal_queries.theme_tree(session))

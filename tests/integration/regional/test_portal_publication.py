@@ -4,83 +4,20 @@ publishable images, on every public route, over real HTTP on both backends."""
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
 from PIL import Image
 
-from tests.image_samples import photo
 from tests.integration.conftest import PROTOCOL_HEADERS, RegionalServer
-from tests.integration.regional.conftest import Museum, new_record, push_ok, upload_blob
-
-SECRET = "Famille Dupont-Secret"
-
-
-def camera_jpeg(folder: Path, colour: tuple[int, int, int], size=(2400, 1600)) -> bytes:
-    """A camera's JPEG: EXIF with the photographer and a GPS position."""
-    path = photo(folder / f"{colour}.jpg", size, colour=colour, artist="Photographe Secret",
-                 gps=(49.43, -1.08))
-    return path.read_bytes()
-
-
-def published(number: str, **fields) -> dict:
-    return new_record(number, **{"public": True, "status": "active", **fields})
-
-
-@dataclass
-class Collection:
-    public: dict
-    private: dict
-    radiated: dict
-    trashed: dict
-    shown_image: str
-    hidden_image: str
-
-
-@pytest.fixture
-def collection(museum_a: Museum, tmp_path: Path) -> Iterator[Collection]:
-    shown = upload_blob(museum_a.editor, camera_jpeg(tmp_path, (20, 30, 120)))
-    hidden = upload_blob(museum_a.editor, camera_jpeg(tmp_path, (120, 130, 20), (800, 600)))
-    records = Collection(
-        public=published(
-            "1995.3.1", designation="Coiffe de dentelle", title="Bonnet brodé d'Étretat",
-            acquisition_source=SECRET, acquisition_price="1200 F", observations=SECRET,
-            current_location="Réserve B", materials=["lin", "dentelle"],
-            images=[
-                {"sha256": shown, "file_name": "1995.3.1.jpg", "publishable": True,
-                 "is_primary": True, "position": 0, "credit": "Musée A", "licence": "CC BY",
-                 "metadata": {"gps": "49.43,-1.08"}, "note": SECRET},
-                {"sha256": hidden, "file_name": "1995.3.1_uv.jpg", "publishable": False,
-                 "is_primary": False, "position": 1},
-            ],
-        ),
-        private=new_record("1995.3.2", designation="Coiffe privée", public=False),
-        radiated=published("1995.3.3", designation="Coiffe radiée", status="deaccessioned"),
-        trashed=published("1995.3.4", designation="Coiffe jetée",
-                          trashed_at="2026-01-01T00:00:00"),
-        shown_image=shown, hidden_image=hidden,
-    )
-    push_ok(museum_a.editor, [records.public, records.private, records.radiated,
-                              records.trashed])
-    yield records
-
-
-@pytest.fixture
-def visitor(regional_server: RegionalServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=regional_server.url, timeout=30) as client:
-        yield client
-
-
-def wait_for(condition, what: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+from tests.integration.regional.conftest import (
+    SECRET,
+    Collection,
+    Museum,
+    published,
+    push_ok,
+    wait_for,
+)
 
 
 def test_the_public_search_finds_only_published_records_with_an_exact_total(

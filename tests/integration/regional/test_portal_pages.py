@@ -1,0 +1,216 @@
+"""The portal's pages over real HTTP on both backends: what they show (only what is published,
+counts that match what is listed), their languages, their caching, sitemap and robots."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree
+
+import httpx
+import pytest
+
+from tests.integration.conftest import RegionalServer
+from tests.integration.regional.conftest import (
+    COIFFES,
+    SECRET,
+    TEXTILE,
+    Collection,
+    Museum,
+    published,
+    push_ok,
+    wait_for,
+)
+
+PAGES = ["/", "/recherche", "/recherche?q=coiffe", "/musees", "/musees/MA",
+         f"/themes/{TEXTILE}", f"/themes/{COIFFES}", "/jeux", "/jeux/quel-objet", "/jeux/frise",
+         "/mentions-legales", "/accessibilite"]
+
+
+def never_shown(collection: Collection) -> list[str]:
+    return [SECRET, "Réserve B", "1200 F", "Coiffe privée", "Coiffe radiée", "Coiffe jetée",
+            collection.private["id"], collection.radiated["id"], collection.trashed["id"],
+            collection.hidden_image]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_shows_what_is_not_published(
+    collection: Collection, visitor: httpx.Client, path: str
+) -> None:
+    answer = visitor.get(path)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    for secret in never_shown(collection):
+        assert secret not in answer.text, (path, secret)
+
+
+def test_the_object_page_shows_the_public_fields_the_image_credit_and_json_ld(
+    collection: Collection, visitor: httpx.Client
+) -> None:
+    record_id = collection.public["id"]
+    wait_for(lambda: "/web.jpg" in visitor.get(f"/objets/{record_id}").text, "the web image")
+    page = visitor.get(f"/objets/{record_id}").text
+    assert "<h1>Bonnet brodé d&#39;Étretat</h1>" in page
+    assert "lin ; dentelle" in page and "vers 1890" in page
+    assert "© Musée A" in page and "CC BY" in page
+    assert f'href="/themes/{COIFFES}">Coiffes</a>' in page
+    assert 'property="og:image"' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page,
+                                re.S).group(1))
+    assert data["@type"] == "VisualArtwork" and data["identifier"] == "1995.3.1"
+    assert data["url"].endswith(f"/objets/{record_id}")
+    for secret in never_shown(collection):
+        assert secret not in page
+
+
+@pytest.mark.parametrize("which", ["private", "radiated", "trashed"])
+def test_an_unpublished_object_page_is_a_404_page(
+    collection: Collection, visitor: httpx.Client, which: str
+) -> None:
+    answer = visitor.get(f"/objets/{getattr(collection, which)['id']}")
+    assert answer.status_code == 404
+    assert "Page introuvable" in answer.text
+    assert visitor.get("/objets/not-a-uuid").status_code == 404
+    assert visitor.get("/musees/NOPE").status_code == 404
+    assert visitor.get("/themes/00000000-0000-4000-8000-000000000000").status_code == 404
+
+
+def test_counts_on_the_home_page_match_the_theme_and_museum_pages(
+    collection: Collection, museum_a: Museum, visitor: httpx.Client
+) -> None:
+    push_ok(museum_a.editor, [published(f"2020.{n}", designation="Coiffe de fête",
+                                        themes=[COIFFES, TEXTILE]) for n in range(3)])
+    home = visitor.get("/").text
+    assert re.search(r"Textile</h3>\s*</a>\s*<p class=\"card-meta\">4 objets", home)
+    theme = visitor.get(f"/themes/{TEXTILE}").text
+    assert "<p>4 objets</p>" in theme
+    assert theme.count('class="card"') == 4 + 1  # four objects and the Coiffes sub-theme
+    museum = visitor.get("/musees/MA").text
+    assert "4 objets publiés" in museum
+    search = visitor.get("/recherche", params={"theme": TEXTILE}).text
+    assert "4 objets trouvés" in search and search.count('class="card"') == 4
+
+
+def test_facets_count_what_the_search_finds_and_filter_it(
+    collection: Collection, museum_a: Museum, visitor: httpx.Client
+) -> None:
+    push_ok(museum_a.editor, [published("2020.9", designation="Assiette", date_earliest=1750)])
+    page = visitor.get("/recherche").text
+    assert "2 objets trouvés" in page
+    assert re.search(r">XIXe siècle</a> <span class=\"count\">1</span>", page)
+    assert re.search(r">XVIIIe siècle</a> <span class=\"count\">1</span>", page)
+    filtered = visitor.get("/recherche", params={"siecle": "18"}).text
+    assert "1 objet trouvé" in filtered and "Assiette" in filtered
+    assert "Bonnet brodé" not in filtered
+
+
+def test_search_pages_paginate_and_odd_input_never_errors(
+    collection: Collection, museum_a: Museum, visitor: httpx.Client
+) -> None:
+    push_ok(museum_a.editor, [published(f"2021.{n}", designation="Coiffe") for n in range(30)])
+    first = visitor.get("/recherche", params={"q": "coiffe"}).text
+    assert "31 objets trouvés" in first and "Page 1 sur 2" in first
+    second = visitor.get("/recherche", params={"q": "coiffe", "page": 2}).text
+    assert second.count('class="card"') == 31 - 24
+    for odd in ({"page": "0"}, {"page": "99999"}, {"siecle": "abc"}, {"theme": "x"},
+                {"musee": "NOPE"}, {"q": "\"*("}):
+        assert visitor.get("/recherche", params=odd).status_code in (200, 422), odd
+
+
+def test_english_with_lang_en_and_links_keep_the_language(
+    collection: Collection, visitor: httpx.Client
+) -> None:
+    page = visitor.get("/", params={"lang": "en"}).text
+    assert '<html lang="en">' in page
+    assert "Thematic collections" in page and "Collections thématiques" not in page
+    assert f'href="/themes/{TEXTILE}?lang=en"' in page
+    assert "Textiles" in page  # the theme's English label
+    french = visitor.get("/").text
+    assert '<html lang="fr">' in french and "Collections thématiques" in french
+    assert 'href="/?lang=en"' in french
+
+
+def test_pages_carry_validators_and_answer_304_until_a_push(
+    collection: Collection, museum_a: Museum, visitor: httpx.Client
+) -> None:
+    first = visitor.get("/musees/MA")
+    assert "max-age" in first.headers["cache-control"] and "last-modified" in first.headers
+    assert first.headers["content-encoding"] == "gzip"
+    tag = first.headers["etag"]
+    assert visitor.get("/musees/MA", headers={"If-None-Match": tag}).status_code == 304
+    push_ok(museum_a.editor, [published("2022.1", designation="Bonnet")])
+    assert visitor.get("/musees/MA", headers={"If-None-Match": tag}).status_code == 200
+
+
+def test_the_sync_api_is_never_compressed(
+    regional_server: RegionalServer, museum_a: Museum
+) -> None:
+    push_ok(museum_a.editor, [published(f"2023.{n}", designation="x" * 200) for n in range(20)])
+    answer = museum_a.editor.get("/api/v1/changes", headers={"Accept-Encoding": "gzip"})
+    assert answer.status_code == 200 and "content-encoding" not in answer.headers
+
+
+def test_a_museum_admin_writes_the_museum_presentation(
+    regional_server: RegionalServer, collection: Collection, visitor: httpx.Client
+) -> None:
+    with regional_server.client(regional_server.token("MA", "chief", "admin")) as chief:
+        answer = chief.put("/api/v1/museum/page", json={
+            "town": "Étretat", "presentation": "Un musée de la mer.\n\nOuvert tous les jours."})
+        assert answer.status_code == 200
+    page = visitor.get("/musees/MA").text
+    assert "Étretat" in page and "<p>Un musée de la mer.</p>" in page
+    with regional_server.client(regional_server.token("MA", "clerk", "editor")) as clerk:
+        assert clerk.put("/api/v1/museum/page", json={"town": "X"}).status_code == 403
+
+
+def test_sitemaps_list_the_published_objects_and_robots_points_to_them(
+    collection: Collection, visitor: httpx.Client
+) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ElementTree.fromstring(visitor.get("/sitemap.xml").content)
+    files = [httpx.URL(loc.text).path for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert files == ["/sitemap-pages.xml", "/sitemap-objets-1.xml"]
+    objects = ElementTree.fromstring(visitor.get("/sitemap-objets-1.xml").content)
+    listed = [loc.text for loc in objects.findall("s:url/s:loc", ns)]
+    assert [httpx.URL(u).path for u in listed] == [f"/objets/{collection.public['id']}"]
+    pages = visitor.get("/sitemap-pages.xml").text
+    assert "/musees/MA" in pages and f"/themes/{COIFFES}" in pages
+    assert visitor.get("/sitemap-objets-2.xml").status_code == 404
+    robots = visitor.get("/robots.txt").text
+    assert "Sitemap: http" in robots and "/sitemap.xml" in robots
+
+
+def test_the_games_draw_only_published_illustrated_objects(
+    collection: Collection, museum_a: Museum, visitor: httpx.Client, tmp_path
+) -> None:
+    assert "pas encore publié assez" in visitor.get("/jeux/quel-objet").text
+    from tests.integration.regional.conftest import camera_jpeg, upload_blob
+
+    records = []
+    for n in range(6):
+        sha = upload_blob(museum_a.editor, camera_jpeg(tmp_path, (40 * n, 90, 20), (400, 300)))
+        records.append(published(f"2030.{n}", designation=f"Objet {n}", date_earliest=1800 + n,
+                                 images=[{"sha256": sha, "publishable": True, "position": 0,
+                                          "is_primary": True}]))
+    push_ok(museum_a.editor, records)
+    wait_for(lambda: "Objet" in visitor.get("/jeux/frise").text, "illustrated objects")
+    guess = visitor.get("/jeux/quel-objet")
+    assert guess.headers["cache-control"] == "no-store"
+    object_id = re.search(r'name="objet" value="([^"]+)"', guess.text).group(1)
+    choices = re.findall(r'name="choix" value="([^"]+)"', guess.text)
+    assert len(set(choices)) == 4
+    right = visitor.get(f"/api/public/v1/objects/{object_id}").json()["fields"]["designation"]
+    won = visitor.get("/jeux/quel-objet", params=[("objet", object_id), ("reponse", right),
+                                                  ("score", "0"), ("tours", "0")]
+                      + [("choix", c) for c in choices]).text
+    assert "Bravo" in won and "Score : 1 sur 1" in won
+    timeline = visitor.get("/jeux/frise").text
+    ids = re.findall(r'name="objets" value="([^"]+)"', timeline)
+    years = {i: visitor.get(f"/api/public/v1/objects/{i}").json()["fields"]["date_earliest"]
+             for i in ids}
+    ranks = [sorted(years.values()).index(years[i]) + 1 for i in ids]
+    checked = visitor.get("/jeux/frise", params=[("objets", i) for i in ids]
+                          + [("rang", str(r)) for r in ranks]).text
+    assert "Bravo" in checked
+    for secret in never_shown(collection):
+        assert secret not in guess.text + timeline
