@@ -176,3 +176,16 @@ def wait_for(condition, what: str, seconds: float = 30) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def push_illustrated(museum: Museum, folder: Path, count: int) -> list[dict]:
+    """`count` published objects, each with its own publishable image and year (1800 + n)."""
+    records = []
+    for n in range(count):
+        sha256 = upload_blob(museum.editor, camera_jpeg(folder, (40 * n, 90, 20), (400, 300)))
+        records.append(published(
+            f"2030.{n}", designation=f"Objet {n}", date_earliest=1800 + n, dating=f"{1800 + n}",
+            images=[{"sha256": sha256, "publishable": True, "position": 0, "is_primary": True}],
+        ))
+    push_ok(museum.editor, records)
+    return records

@@ -18,6 +18,7 @@ from tests.integration.regional.conftest import (
     Collection,
     Museum,
     published,
+    push_illustrated,
     push_ok,
     wait_for,
 )
@@ -184,15 +185,7 @@ def test_the_games_draw_only_published_illustrated_objects(
     collection: Collection, museum_a: Museum, visitor: httpx.Client, tmp_path
 ) -> None:
     assert "pas encore publié assez" in visitor.get("/jeux/quel-objet").text
-    from tests.integration.regional.conftest import camera_jpeg, upload_blob
-
-    records = []
-    for n in range(6):
-        sha = upload_blob(museum_a.editor, camera_jpeg(tmp_path, (40 * n, 90, 20), (400, 300)))
-        records.append(published(f"2030.{n}", designation=f"Objet {n}", date_earliest=1800 + n,
-                                 images=[{"sha256": sha, "publishable": True, "position": 0,
-                                          "is_primary": True}]))
-    push_ok(museum_a.editor, records)
+    push_illustrated(museum_a, tmp_path, 6)
     wait_for(lambda: "Objet" in visitor.get("/jeux/frise").text, "illustrated objects")
     guess = visitor.get("/jeux/quel-objet")
     assert guess.headers["cache-control"] == "no-store"
