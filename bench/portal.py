@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 from bench.ingest import fresh_schema, running_server  # noqa: E402
 from catalogue_app.demo.generator import demo_image, generate_records  # noqa: E402
 from catalogue_app.records.dating_years import parse_dating  # noqa: E402
-from catalogue_app.regional import admin, records, shared  # noqa: E402
+from catalogue_app.regional import admin, portal_index, records, shared  # noqa: E402
 from catalogue_app.regional.blobs import BlobStore  # noqa: E402
 from catalogue_app.regional.derivatives import DerivativeWorker  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
@@ -55,6 +55,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
     blobs = BlobStore(blobs_dir)
     try:
         with database.write_session() as session:
+            portal_index.build_if_needed(session)  # an empty base: nothing to publish yet
             shared.import_themes(session, shared.read_json_file(
                 REPO / "resources" / "themes.json"), "themes.json")
             for n in range(museums):

@@ -159,8 +159,9 @@ def collection(regional_server: RegionalServer, museum_a: Museum,
                           trashed_at="2026-01-01T00:00:00"),
         shown_image=shown, hidden_image=hidden,
     )
-    push_ok(museum_a.editor, [records.public, records.private, records.radiated,
-                              records.trashed])
+    results = push_ok(museum_a.editor, [records.public, records.private, records.radiated,
+                                        records.trashed])
+    assert [r["status"] for r in results] == ["ok"] * 4, results
     yield records
 
 
@@ -185,7 +186,8 @@ def push_illustrated(museum: Museum, folder: Path, count: int) -> list[dict]:
         sha256 = upload_blob(museum.editor, camera_jpeg(folder, (40 * n, 90, 20), (400, 300)))
         records.append(published(
             f"2030.{n}", designation=f"Objet {n}", date_earliest=1800 + n, dating=f"{1800 + n}",
-            images=[{"sha256": sha256, "publishable": True, "position": 0, "is_primary": True}],
+            images=[{"sha256": sha256, "file_name": f"{n}.jpg", "publishable": True,
+                     "position": 0, "is_primary": True}],
         ))
-    push_ok(museum.editor, records)
+    assert {r["status"] for r in push_ok(museum.editor, records)} == {"ok"}
     return records
