@@ -162,6 +162,11 @@ def collection(regional_server: RegionalServer, museum_a: Museum,
     results = push_ok(museum_a.editor, [records.public, records.private, records.radiated,
                                         records.trashed])
     assert [r["status"] for r in results] == ["ok"] * 4, results
+    # Settled: a derivative made later would change what pages show (and their ETag).
+    with httpx.Client(base_url=regional_server.url) as client:
+        path = f"/api/public/v1/objects/{records.public['id']}"
+        wait_for(lambda: "thumb" in client.get(path).json()["fields"]["images"][0],
+                 "the public image's derivatives")
     yield records
 
 
