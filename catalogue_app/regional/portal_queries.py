@@ -320,9 +320,7 @@ def theme_cards(session: Session, tree: ThemeTree, theme_ids: list[str]) -> list
     cards = []
     for theme_id in theme_ids:
         if counted.get(theme_id):
-            image = _illustration(session, PublicRecord.record_id.in_(
-                select(PublicRecordTheme.record_id)
-                .where(PublicRecordTheme.theme_id.in_(tree.descendants(theme_id)))))
+            image = _illustration(session, tree.descendants(theme_id))
             cards.append(Card(tree.nodes[theme_id], counted[theme_id], image))
     return cards
 
@@ -333,11 +331,17 @@ def _ready_image() -> ColumnElement[bool]:
                    ImageDerivative.state == "ready").exists())
 
 
-def _illustration(session: Session, where: ColumnElement[bool]) -> tuple[str, str] | None:
+def _illustration(session: Session, theme_ids: list[str]) -> tuple[str, str] | None:
+    """An illustrated object of these themes: found from the images that are ready (far fewer
+    than the objects of a large theme), not by walking the theme's objects."""
     row = session.execute(
         select(PublicRecord.record_id, PublicRecord.image_sha256)
-        .where(where, _ready_image()).order_by(PublicRecord.sort_key).limit(1)
-    ).one_or_none()
+        .join(ImageDerivative, and_(ImageDerivative.sha256 == PublicRecord.image_sha256,
+                                    ImageDerivative.state == "ready"))
+        .join(PublicRecordTheme, PublicRecordTheme.record_id == PublicRecord.record_id)
+        .where(PublicRecordTheme.theme_id.in_(theme_ids))
+        .order_by(ImageDerivative.sha256).limit(1)
+    ).first()
     return (row.record_id, row.image_sha256) if row else None
 
 
