@@ -85,6 +85,23 @@ def not_found(request: Request) -> Response:
                         headers={"Cache-Control": "no-store"})
 
 
+def _with_facets(request: Request, session: Session, query: SearchQuery, tree: ThemeTree,
+                 lang: str) -> portal_queries.Results:
+    """Results with their facets. Browsing without words by museum or theme (a few hundred
+    different pages) keeps its facets until the portal changes: counting the whole collection
+    four ways is the dearest part of a page."""
+    if query.text.strip() or query.designation or query.century is not None:
+        total, counts = portal_queries.facets(session, query, tree, lang)
+    else:
+        portal = site(request)
+        total, counts = portal.kept(
+            f"facets|{query.museum}|{query.theme}|{lang}", portal_queries.version(session),
+            lambda: portal_queries.facets(session, query, tree, lang))
+    found = portal_queries.search(session, query, tree, total)
+    found.facets = counts
+    return found
+
+
 def _page_number(value: int) -> int:
     return max(1, min(value, MAX_PAGE))
 
@@ -131,7 +148,7 @@ def search_page(
     def build(session: Session, lang: str, tree: ThemeTree) -> Context:
         query = SearchQuery(q, musee or None, theme_id, designation or None, century,
                             limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
-        found = portal_queries.search(session, query, tree, lang, with_facets=True)
+        found = _with_facets(request, session, query, tree, lang)
         return {"q": q, "query": query, "results": found, "page": number,
                 "pages": _pages(found.total), "tree": tree,
                 "filters": {"q": q, "musee": musee, "theme": theme_id or "",
@@ -157,9 +174,8 @@ def museum_page(request: Request, code: str,
         museum = portal_queries.museum(session, code)
         if museum is None:
             return None
-        found = portal_queries.search(
-            session, SearchQuery(museum=code, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE),
-            tree, lang, with_facets=True)
+        found = _with_facets(request, session, SearchQuery(
+            museum=code, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE), tree, lang)
         return {"museum": museum, "results": found, "page": number,
                 "pages": _pages(found.total), "tree": tree}
 
@@ -177,7 +193,7 @@ def theme_page(request: Request, theme_id: str,
             return None
         found = portal_queries.search(
             session, SearchQuery(theme=theme_id, limit=PAGE_SIZE,
-                                 offset=(number - 1) * PAGE_SIZE), tree, lang)
+                                 offset=(number - 1) * PAGE_SIZE), tree)
         children = portal_queries.theme_cards(session, tree, list(node.children))
         return {"theme": node, "path": tree.path(theme_id), "children": children,
                 "results": found, "page": number, "pages": _pages(found.total)}
@@ -269,18 +285,17 @@ def timeline_game(
 
 @router.get("/mentions-legales")
 def legal_page(request: Request) -> Response:
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context:
-        return {"admin_email": site(request).admin_email}
-
-    return page(request, "legal.html", build)
+    return page(request, "legal.html", _contact(request))
 
 
 @router.get("/accessibilite")
 def accessibility_page(request: Request) -> Response:
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context:
-        return {"admin_email": site(request).admin_email}
+    return page(request, "accessibility.html", _contact(request))
 
-    return page(request, "accessibility.html", build)
+
+def _contact(request: Request) -> Builder:
+    """The pages that give the base's contact address (`serve --admin-email`)."""
+    return lambda session, lang, tree: {"admin_email": site(request).admin_email}
 
 
 @router.get("/robots.txt")
