@@ -10,6 +10,7 @@ import gettext
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.numbers import format_decimal
 from starlette.requests import Request
 
@@ -35,8 +36,11 @@ def translations(lang: str, mo_file: Path = MO_FILE) -> gettext.NullTranslations
     return gettext.NullTranslations()
 
 
+_LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}  # parsed once, not per call
+
+
 def number(value: int, lang: str) -> str:
-    return format_decimal(value, locale="fr_FR" if lang == "fr" else "en_GB")
+    return format_decimal(value, locale=_LOCALES[lang])
 
 
 def century(value: int, lang: str) -> str:

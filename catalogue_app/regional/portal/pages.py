@@ -39,10 +39,12 @@ Context = dict[str, Any]
 Builder = Callable[[Session, str, ThemeTree], Context | None]
 
 
-def page(request: Request, template: str, build: Builder, cached: bool = True) -> Response:
+def page(request: Request, template: str, build: Builder, cached: bool = True,
+         kept: bool = False) -> Response:
     """Render `template` with what `build(session, lang, tree)` returns (None: a 404 page),
     or answer 304 when the visitor's copy is still the current one. A page drawn at random
-    (a game) is not `cached`."""
+    (a game) is not `cached`; a page with few addresses and many visitors (home) is `kept`
+    rendered until the portal changes."""
     portal = site(request)
     lang = i18n.language(request)
     with portal.read() as session:
@@ -53,11 +55,21 @@ def page(request: Request, template: str, build: Builder, cached: bool = True) -
             headers = {"Cache-Control": "no-store"}
         elif caching.not_modified(request, tag):
             return caching.answer_304(headers)
-        tree = portal.themes(session, version)
-        context = build(session, lang, tree)
-    if context is None:
+        if kept and set(request.query_params) <= {"lang"}:  # one copy per language
+            html = portal.kept(f"html|{template}|{lang}", version,
+                               lambda: _rendered(request, portal, template, lang, build, session,
+                                                 version))
+        else:
+            html = _rendered(request, portal, template, lang, build, session, version)
+    if html is None:
         return not_found(request)
-    return HTMLResponse(render(request, portal, template, lang, context), headers=headers)
+    return HTMLResponse(html, headers=headers)
+
+
+def _rendered(request: Request, portal: Site, template: str, lang: str, build: Builder,
+              session: Session, version: str) -> str | None:
+    context = build(session, lang, portal.themes(session, version))
+    return None if context is None else render(request, portal, template, lang, context)
 
 
 def render(request: Request, portal: Site, template: str, lang: str, context: Context) -> str:
@@ -128,7 +140,7 @@ def home(request: Request) -> Response:
         return {"themes": themes, "museums": museums, "discover": discover, "total": total,
                 "tree": tree}
 
-    return page(request, "home.html", build)
+    return page(request, "home.html", build, kept=True)
 
 
 @router.get("/recherche")
