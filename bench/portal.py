@@ -38,6 +38,7 @@ from catalogue_app.records.dating_years import parse_dating  # noqa: E402
 from catalogue_app.regional import admin, portal_index, records, shared  # noqa: E402
 from catalogue_app.regional.blobs import BlobStore  # noqa: E402
 from catalogue_app.regional.derivatives import DerivativeWorker  # noqa: E402
+from catalogue_app.regional.limits import Limits  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
 from db.regional.models import Museum, MuseumBlob  # noqa: E402
 
@@ -52,7 +53,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
     an image whose derivatives are made here."""
     database = Database(db_url)
     database.upgrade_schema()
-    blobs = BlobStore(blobs_dir)
+    blobs = BlobStore(blobs_dir, Limits())
     try:
         with database.write_session() as session:
             portal_index.build_if_needed(session)  # an empty base: nothing to publish yet

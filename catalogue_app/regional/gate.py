@@ -20,7 +20,8 @@ from catalogue_app.regional.limits import Limits, body_too_large
 from catalogue_app.regional.outages import DEADLINE_SECONDS
 from db.regional.engine import DATABASE_DOWN
 
-API_PREFIX = "/api/"
+# The authenticated API; the public one (/api/public/v1/) takes no token and no body.
+API_PREFIX = "/api/v1/"
 CALLER_STATE = "caller"
 
 

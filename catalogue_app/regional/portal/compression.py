@@ -1,13 +1,18 @@
-"""Gzip for the portal (pages, public JSON, scripts and styles), never for the sync API (a
-desk's batches and feed pages stay as they are sent, without the server's compression cost)
-nor for JPEG derivatives, which do not compress."""
+"""What the portal's answers get on their way out, and the sync API's never: gzip (not for
+the sync API, whose batches and feed pages stay as sent, nor for JPEG derivatives, which do not
+compress), a content security policy that lets pages use the portal's own styles, scripts and
+images (the base's default forbids everything, right for JSON), and a day's freshness for the
+static files."""
 
 from __future__ import annotations
 
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 UNCOMPRESSED = ("/api/v1/", "/images/")
+PORTAL_POLICY = (b"default-src 'self'; img-src 'self' data: blob:; object-src 'none';"
+                 b" base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+STATIC_FRESHNESS = b"public, max-age=86400"
 
 
 class PortalCompression:
@@ -16,7 +21,23 @@ class PortalCompression:
         self.compressed = GZipMiddleware(app, minimum_size=500)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not scope["path"].startswith(UNCOMPRESSED):
-            await self.compressed(scope, receive, send)
-        else:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or path.startswith("/api/v1/"):
             await self.app(scope, receive, send)
+            return
+        static = path.startswith("/static/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = message.get("headers", [])
+                present = dict((name.lower(), value) for name, value in headers)
+                extra = []
+                if present.get(b"content-type", b"").startswith(b"text/html"):
+                    extra.append((b"content-security-policy", PORTAL_POLICY))
+                if static and b"cache-control" not in present:
+                    extra.append((b"cache-control", STATIC_FRESHNESS))
+                message["headers"] = [*headers, *extra]
+            await send(message)
+
+        target = self.app if path.startswith(UNCOMPRESSED) else self.compressed
+        await target(scope, receive, with_headers)

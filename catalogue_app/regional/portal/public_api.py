@@ -23,8 +23,15 @@ from catalogue_app.regional.portal.templates import image_path
 CORS = {"Access-Control-Allow-Origin": "*", "Vary": "Accept-Encoding"}
 MAX_LIMIT = 100
 
-router = APIRouter(prefix="/api/public/v1", tags=["public"])
-images = APIRouter(tags=["public"])
+# What a public call may get besides its answer (errors in the base's one shape, errors.py).
+PUBLIC_ANSWERS: dict[int | str, dict[str, Any]] = {
+    304: {"description": "not modified since the ETag given in If-None-Match"},
+    404: {"description": "no published object, or no public image, at this address"},
+    422: {"description": "invalid parameters"},
+    503: {"description": "the database does not answer: retry after Retry-After seconds"},
+}
+router = APIRouter(prefix="/api/public/v1", tags=["public"], responses=PUBLIC_ANSWERS)
+images = APIRouter(tags=["public"], responses=PUBLIC_ANSWERS)
 
 
 class SearchHit(BaseModel):
