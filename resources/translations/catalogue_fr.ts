@@ -633,22 +633,22 @@
         <translation>Un autre import est en cours&#xa0;; attendez qu&apos;il se termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="129"/>
+        <location filename="../../ui/images/window_actions.py" line="131"/>
         <source>New folder for the image store (an empty folder)</source>
         <translation>Nouveau dossier pour le stockage des images (un dossier vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="132"/>
+        <location filename="../../ui/images/window_actions.py" line="134"/>
         <source>Copying and checking every original…</source>
         <translation>Copie et vérification de chaque original…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="140"/>
+        <location filename="../../ui/images/window_actions.py" line="142"/>
         <source>{n} original(s) moved to {folder}.</source>
         <translation>{n} original(aux) déplacé(s) vers {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="144"/>
+        <location filename="../../ui/images/window_actions.py" line="146"/>
         <source>Image store not moved</source>
         <translation>Stockage des images non déplacé</translation>
     </message>
@@ -736,24 +736,49 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/images/viewer.py" line="134"/>
+        <location filename="../../ui/images/viewer.py" line="87"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../../ui/images/viewer.py" line="135"/>
+        <location filename="../../ui/images/viewer.py" line="88"/>
         <source>100 %</source>
         <translation>100&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../ui/images/viewer.py" line="136"/>
+        <location filename="../../ui/images/viewer.py" line="89"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../../ui/images/viewer.py" line="137"/>
+        <location filename="../../ui/images/viewer.py" line="91"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="93"/>
+        <source>Previous image</source>
+        <translation>Image précédente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="94"/>
+        <source>Next image</source>
+        <translation>Image suivante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="106"/>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="106"/>
+        <source>Swipe</source>
+        <translation>Balayage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/viewer.py" line="107"/>
+        <source>Overlay</source>
+        <translation>Superposition</translation>
     </message>
 </context>
 <context>

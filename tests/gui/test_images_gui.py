@@ -1,6 +1,5 @@
 """Images in the window: background import with per-file states and a prompt cancel, the
-thumbnails strip (order, primary, per-image fields), file drops, matching by file name, and
-the viewer (preview then full resolution, fit, 100 %, wheel zoom, compare in step)."""
+thumbnails strip (order, primary, per-image fields), file drops and matching by file name."""
 
 from __future__ import annotations
 
@@ -9,9 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
 from catalogue_app.images.attach import attach_files, requests_for_record
@@ -26,7 +24,6 @@ from ui.app import freeze_startup_objects
 from ui.images.drops import FileDrops
 from ui.images.import_dialog import import_images
 from ui.images.match_dialog import MatchPreviewDialog
-from ui.images.viewer import ImageViewer
 
 
 def add_record(catalogue, number: str) -> str:
@@ -179,48 +176,3 @@ def test_matching_preview_sorts_files_before_anything_is_attached(qtbot, catalog
         assert session.scalars(select(ImageRow)).all() == []
 
 
-@pytest.fixture
-def two_views(catalogue, tmp_path):
-    record_id = add_record(catalogue, "2004.12.3")
-    files = [str(photo(tmp_path / "visible.jpg", (3000, 2000))),
-             str(photo(tmp_path / "uv.jpg", (3000, 2000), colour=(20, 20, 200)))]
-    attach_files(catalogue, requests_for_record(catalogue, files, "2004.12.3"))
-    return stored_images(catalogue, record_id)
-
-
-def test_viewer_shows_the_preview_then_full_resolution_and_zooms(qtbot, catalogue, two_views):
-    viewer = ImageViewer(catalogue, two_views[:1])
-    qtbot.addWidget(viewer)
-    viewer.show()
-    view = viewer.views[0]
-    qtbot.waitUntil(lambda: view.shown_resolution == "full", timeout=30_000)
-    assert view.item.pixmap().width() == 3000
-    assert view.scene().sceneRect().width() == 3000
-    assert view.zoom() < 1  # fitted in the window
-    viewer.actual_size()
-    assert view.zoom() == pytest.approx(1.0)
-    centre = QPointF(view.viewport().rect().center())
-    wheel = QWheelEvent(centre, view.mapToGlobal(centre.toPoint()), QPoint(0, 0), QPoint(0, 120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(view.viewport(), wheel)
-    assert view.zoom() == pytest.approx(1.25)
-    viewer.fit()
-    assert view.zoom() < 1
-
-
-def test_compare_keeps_both_views_in_step(qtbot, catalogue, two_views):
-    viewer = ImageViewer(catalogue, two_views)
-    qtbot.addWidget(viewer)
-    viewer.show()
-    left, right = viewer.views
-    qtbot.waitUntil(lambda: left.shown_resolution == right.shown_resolution == "full",
-                    timeout=30_000)
-    left.actual_size()
-    left.zoom_by(2)
-    left.horizontalScrollBar().setValue(900)
-    left.verticalScrollBar().setValue(400)
-    assert right.zoom() == pytest.approx(2.0)
-    assert (right.horizontalScrollBar().value(), right.verticalScrollBar().value()) == (900, 400)
-    right.horizontalScrollBar().setValue(1500)
-    assert left.horizontalScrollBar().value() == 1500

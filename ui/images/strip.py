@@ -41,7 +41,7 @@ TEXT_FIELDS = ("photographer", "date_taken", "licence", "credit", "caption")
 class ImageStrip(QWidget):
     attachRequested = Signal()  # "Add images…"
     filesDropped = Signal(list)  # local paths dropped on the strip
-    viewRequested = Signal(list)  # ImageInfo to show (one, or two to compare)
+    viewRequested = Signal(list, list)  # ImageInfo to show (one, or two to compare), all
     changed = Signal(Changes)  # an image edited, reordered or removed
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
@@ -214,7 +214,7 @@ class ImageStrip(QWidget):
     def view_selected(self) -> None:
         chosen = [self._images[i] for i in self.selected_ids() if i in self._images]
         if 1 <= len(chosen) <= 2:
-            self.viewRequested.emit(chosen)
+            self.viewRequested.emit(chosen, [self._images[i] for i in self.image_ids()])
 
     def _save_order(self, *_moved: QModelIndex) -> None:
         """The list already shows the new order: only the database has to follow."""

@@ -30,7 +30,7 @@ class ImageActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window, self.catalogue = window, window.catalogue
-        self.viewers: list[ImageViewer] = []
+        self.viewers: set[ImageViewer] = set()  # open viewers, kept alive until closed
         self.import_dialog: ImportDialog | None = None
         self.strip = ImageStrip(self.catalogue)
         self.strip.changed.connect(window.apply)
@@ -116,11 +116,13 @@ class ImageActions(QObject):
                                            self.window.apply)
 
     # --- viewing and the store ----------------------------------------------------------
-    def view(self, images: list[ImageInfo]) -> None:
+    def view(self, images: list[ImageInfo], album: list[ImageInfo]) -> None:
         from ui.images.viewer import open_viewer
 
-        self.viewers = [v for v in self.viewers if v.isVisible()]
-        self.viewers.append(open_viewer(self.catalogue, images))
+        viewer = open_viewer(self.catalogue, images, album)
+        self.viewers.add(viewer)
+        # Forgotten when Qt deletes it on close: a closed viewer is never touched again.
+        viewer.destroyed.connect(lambda _object=None: self.viewers.discard(viewer))
 
     def move_store(self) -> None:
         from catalogue_app.images.location import move_image_store
