@@ -25,10 +25,12 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.search.service import ListFilter
 from catalogue_app.settings import Preferences
 from ui import messages
+from ui.empty_state import EmptyState
 from ui.exchange.window_actions import ExchangeActions
 from ui.failures import report_failure
 from ui.form.record_actions import RecordActions
 from ui.images.window_actions import ImageActions
+from ui.keyboard.panes import install_pane_cycle
 from ui.object_form import ObjectForm
 from ui.object_list_model import ObjectListModel
 from ui.search.docks import install_browse_docks
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # A third click goes back to the natural order (a search's: best match first).
         self.table.horizontalHeader().setSortIndicatorClearable(True)
-        self.model.orderChanged.connect(self.table.horizontalHeader().setSortIndicator)
+        # Through Python: PySide cannot connect a signal to this C++ method as a slot.
+        self.model.orderChanged.connect(
+            lambda column, order: self.table.horizontalHeader().setSortIndicator(column, order))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((110, 170, 170, 150, 110, 50)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.list_empty_state = EmptyState(self.table, self._empty_list_text)
 
         self.form = ObjectForm(catalogue)
         self.form.dirtyChanged.connect(self._dirty_changed)
@@ -100,6 +105,11 @@ class MainWindow(QMainWindow):
         self.exchange_actions = ExchangeActions(self)
         self.theme_panel, self.filter_panel = install_browse_docks(self)
         self.sync_actions = SyncActions(self)
+        install_pane_cycle(self, [(self.search_box, self.focus_search),
+                                  (self.table, self.table.setFocus),
+                                  (self.form, self.form.focus_first_field)])
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
 
     # --- menus and actions --------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -130,6 +140,18 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def show_shortcuts(self) -> None:
+        from ui.keyboard.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def _empty_list_text(self) -> str:
+        if self.catalogue.record_count():
+            return self.tr("No record matches the search and the filters. Clear the search "
+                           "box or the filters to see every record.")
+        return self.tr("The catalogue is empty. Press Ctrl+N to describe a first object, or "
+                       "import a spreadsheet (Exchange > Import a spreadsheet).")
 
     def edit_museum(self) -> None:
         """Code and name stay editable until the first sync binds the catalogue (the dialog

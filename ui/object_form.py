@@ -232,8 +232,8 @@ class ObjectForm(QScrollArea):
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo,
-                                       QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Both usual redo keys on every system (the platform's Redo is one of them).
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.add_term_action = QAction(self.tr("Add what I typed to the &vocabulary"), self)
         self.add_term_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.add_term_action.triggered.connect(self.add_typed_term)
@@ -502,7 +502,8 @@ class ObjectForm(QScrollArea):
             editor.setPlaceholderText("")
 
     def _show_number_problems(self, errors: list[str], warnings: list[str]) -> None:
-        lines = [f"<span style='color:#b00020'>⛔ {_escape(m)}</span>" for m in errors]
+        # ✖ and ⚠ are in the fonts every system ships (⛔ is not: it showed as a box).
+        lines = [f"<span style='color:#b00020'>✖ {_escape(m)}</span>" for m in errors]
         lines += [f"<span style='color:#8a5a00'>⚠ {_escape(m)}</span>" for m in warnings]
         self.number_problems.setText("<br>".join(lines))
         self.number_problems.setVisible(bool(lines))

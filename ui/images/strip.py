@@ -30,6 +30,7 @@ from catalogue_app.images.derived import derived_path, ensure_derived
 from catalogue_app.images.gallery import ImageInfo
 from catalogue_app.images.store import ImageStore
 from ui import messages
+from ui.empty_state import EmptyState
 from ui.images.drops import FileDrops
 from ui.images.labels import describe_image, view_type_labels
 from ui.operations import run_in_background
@@ -64,6 +65,7 @@ class ImageStrip(QWidget):
         self.thumbnails.itemSelectionChanged.connect(self._selection_changed)
         self.thumbnails.itemDoubleClicked.connect(lambda _item: self.view_selected())
         FileDrops(self.thumbnails.viewport(), self.filesDropped.emit)
+        self.empty_state = EmptyState(self.thumbnails, self._empty_text)
 
         self.add_button = QPushButton(self.tr("Add images…"))
         self.add_button.clicked.connect(self.attachRequested.emit)
@@ -142,6 +144,11 @@ class ImageStrip(QWidget):
         self._selection_changed()
         if missing:
             self._rebuild_thumbnails(missing)
+
+    def _empty_text(self) -> str:
+        if self._record_id is None:
+            return self.tr("Save the new record first, then attach its images.")
+        return self.tr("No images yet: drop photographs here, or click Add images….")
 
     def selected_ids(self) -> list[int]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.thumbnails.selectedItems()]

@@ -42,8 +42,10 @@ def install_browse_docks(window: QMainWindow) -> tuple[ThemePanel, FilterPanel]:
     redo = theme_panel.undo_stack.createRedoAction(
         window, QCoreApplication.translate("MainWindow", "&Redo tagging")
     )
-    undo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-    redo.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+    # Ctrl+Z and its redo keys belong to the form; Ctrl+Alt is no character on a French
+    # keyboard's AltGr row for Z and Y.
+    undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
+    redo.setShortcut(QKeySequence("Ctrl+Alt+Y"))
     window.edit_menu.addSeparator()
     window.edit_menu.addActions([undo, redo])
     # Counting tags and designations over 500,000 records must not delay the first rows.
