@@ -3,9 +3,10 @@ settings; field labels come from the field contract in both languages."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app import messages
@@ -15,6 +16,7 @@ from catalogue_app.settings import LANGUAGE, Preferences
 LANGUAGES = ("fr", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _current = "en"
+log = logging.getLogger("catalogue_app.ui.language")
 
 
 def chosen_language(preferences: Preferences) -> str:
@@ -30,9 +32,16 @@ def install_translator(app: QApplication, language: str) -> None:
     messages.set_language(language)  # the core's messages too (catalogue_app.messages)
     if language == "en":
         return  # the source strings are English
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS_DIR / f"catalogue_{language}.qm")):
-        app.installTranslator(translator)
+    # Qt's own words (Save, Discard, Cancel, Next, Finish, Close, a line edit's menu) come
+    # from the translations PySide6 ships; ours from resources/translations.
+    for folder, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                          f"qtbase_{language}.qm"),
+                         (str(TRANSLATIONS_DIR), f"catalogue_{language}.qm")):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+        else:
+            log.warning("no %s in %s: those words stay in English", name, folder)
 
 
 def field_label(field: Field) -> str:

@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
             report = Synchroniser(catalogue, client, token, progress=_progress).run()
     except SyncError as error:
         print(STOPPED(server=server, error=error), file=sys.stderr)
+        if error.technical:
+            print(f"  ({error.technical})", file=sys.stderr)
         return 2
     finally:
         catalogue.close()

@@ -1,8 +1,9 @@
 """HTTP client of the regional base (protocol 1, design.md §7): httpx, TLS verified, timeouts.
 
-Every failure becomes a SyncError whose message a curator can act on, quoting the server's
-own message when it gave one. Nothing here retries: a failed sync leaves the catalogue as it
-was and the next one resumes."""
+Every failure becomes a SyncError whose message a curator can act on, in plain words in the
+user's language; what the network or the server said exactly goes in its `technical` text,
+shown on demand ("Details") for whoever helps. Nothing here retries: a failed sync leaves the
+catalogue as it was and the next one resumes."""
 
 from __future__ import annotations
 
@@ -20,34 +21,39 @@ from catalogue_app.protocol import PROTOCOL_VERSION
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
-WRONG_PART = declare(
-    "sync.wrong_image_part",
-    "The regional base sent the wrong part of image {sha256}; sync again to fetch it whole.")
-NOT_JSON = declare(
-    "sync.not_json",
-    "The regional base at {url} answered something that is not JSON; is this the right address?")
-TIMED_OUT = declare(
-    "sync.timed_out",
-    "The regional base at {url} did not answer in time. Nothing was lost; sync again later.")
 UNREACHABLE = declare(
-    "sync.unreachable",
-    "The regional base at {url} cannot be reached ({reason}). Nothing was lost; sync again when"
-    " the network is back.")
+    "sync.unreachable", "The regional base at {url} cannot be reached. Check the network"
+    " connection and the address in Sync settings. Nothing was lost; sync again when the"
+    " network is back.")
+TIMED_OUT = declare(
+    "sync.timed_out", "The regional base at {url} did not answer in time. Nothing was lost;"
+    " sync again later.")
+NOT_JSON = declare(
+    "sync.not_json", "The address {url} answered, but not as a regional base does: check"
+    " the address in Sync settings.")
 TOKEN_REFUSED = declare(
-    "sync.token_refused",
-    "The regional base refused the token: {said}. Ask your regional base administrator for a"
-    " new token.")
-FORBIDDEN = declare("sync.forbidden", "The regional base refused: {said}.")
-VERSION_MISMATCH = declare("sync.version_mismatch",
-                           "Version mismatch with the regional base: {said}.")
-TOO_LARGE = declare("sync.too_large", "The regional base found a request too large: {said}.")
+    "sync.token_refused", "The regional base refused the token. Ask your regional base"
+    " administrator for a new token.")
+FORBIDDEN = declare(
+    "sync.forbidden", "The regional base does not allow this with your token. Ask your regional"
+    " base administrator.")
+VERSION_MISMATCH = declare(
+    "sync.version_mismatch", "This application and the regional base do not speak the same"
+    " version of the sync protocol: install the version your regional base asks for.")
+TOO_LARGE = declare(
+    "sync.too_large", "The regional base found a request too large. Nothing was lost; tell"
+    " your regional base administrator.")
 SERVER_PROBLEM = declare(
-    "sync.server_problem",
-    "The regional base met a problem (HTTP {status_code}: {said}). Nothing was lost; sync again"
-    " later.")
-REFUSED = declare("sync.refused",
-                  "The regional base refused the request (HTTP {status_code}): {said}.")
-CURSOR_EXPIRED = declare("sync.cursor_expired", "{said}")
+    "sync.server_problem", "The regional base met a problem of its own. Nothing was lost; sync"
+    " again later, and tell its administrator if it lasts.")
+REFUSED = declare(
+    "sync.refused", "The regional base refused the request. Nothing was lost.")
+WRONG_PART = declare(
+    "sync.wrong_image_part", "The regional base sent the wrong part of an image; sync again to"
+    " fetch it whole.")
+CURSOR_EXPIRED = declare(
+    "sync.cursor_expired", "The regional base cannot continue from where the last sync"
+    " stopped; a full resync is needed.")
 
 
 @cache
@@ -63,9 +69,11 @@ class SyncError(CatalogueError):
     """Sync stopped; the message says why and what to do. Nothing already saved was lost."""
 
     def __init__(self, message: MessageKind | Message | str, /, status: int | None = None,
-                 **params: Any) -> None:
+                 technical: str = "", **params: Any) -> None:
         super().__init__(message, **params)
         self.status = status
+        # What the network or the server said exactly: shown behind "Details", never alone.
+        self.technical = technical
 
 
 class TokenRefused(SyncError):
@@ -147,7 +155,8 @@ class RegionalClient:
                     raise self._refusal(response)
                 if status == 206 and _range_start(response) != held:
                     partial.unlink()
-                    raise SyncError(WRONG_PART, sha256=sha256)
+                    raise SyncError(WRONG_PART, technical=f"image {sha256}: bytes from"
+                                    f" {_range_start(response)} instead of {held}")
                 with open(partial, "ab" if status == 206 else "wb") as out:
                     for block in response.iter_bytes():  # as it comes: a drop keeps it
                         out.write(block)
@@ -166,13 +175,15 @@ class RegionalClient:
         try:
             return response.json()
         except ValueError:
-            raise SyncError(NOT_JSON, url=self.server_url) from None
+            raise SyncError(NOT_JSON, url=self.server_url, technical=(
+                f"{method} {path}: HTTP {response.status_code},"
+                f" {response.headers.get('Content-Type', 'no Content-Type')}")) from None
 
     def _unreachable(self, error: httpx.HTTPError) -> SyncError:
+        technical = f"{error.__class__.__name__}: {error or 'connection lost'}"
         if isinstance(error, httpx.TimeoutException):
-            return SyncError(TIMED_OUT, url=self.server_url)
-        return SyncError(UNREACHABLE, url=self.server_url,
-                         reason=f"{error.__class__.__name__}: {error or 'connection lost'}")
+            return SyncError(TIMED_OUT, url=self.server_url, technical=technical)
+        return SyncError(UNREACHABLE, url=self.server_url, technical=technical)
 
     def _refusal(self, response: httpx.Response) -> SyncError:
         status = response.status_code
@@ -181,19 +192,14 @@ class RegionalClient:
         except (ValueError, AttributeError):
             said = ""
         said = said or response.reason_phrase or "no explanation"
-        if status == 401:
-            return TokenRefused(TOKEN_REFUSED, status, said=said)
-        if status == 403:
-            return TokenRefused(FORBIDDEN, status, said=said)
-        if status == 410:
-            return CursorExpired(CURSOR_EXPIRED, status, said=said)
-        if status == 426:
-            return SyncError(VERSION_MISMATCH, status, said=said)
-        if status == 413:
-            return SyncError(TOO_LARGE, status, said=said)
+        technical = f"{response.request.method} {response.request.url.path}: HTTP {status}, {said}"
+        kind, error_type = {401: (TOKEN_REFUSED, TokenRefused), 403: (FORBIDDEN, TokenRefused),
+                            410: (CURSOR_EXPIRED, CursorExpired),
+                            426: (VERSION_MISMATCH, SyncError),
+                            413: (TOO_LARGE, SyncError)}.get(status, (REFUSED, SyncError))
         if status >= 500:
-            return SyncError(SERVER_PROBLEM, status, status_code=status, said=said)
-        return SyncError(REFUSED, status, status_code=status, said=said)
+            kind = SERVER_PROBLEM
+        return error_type(kind, status=status, technical=technical)
 
 
 def _range_start(response: httpx.Response) -> int | None:

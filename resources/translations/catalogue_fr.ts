@@ -656,79 +656,89 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/images/strip.py" line="68"/>
+        <location filename="../../ui/images/strip.py" line="70"/>
         <source>Add images…</source>
         <translation>Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="70"/>
+        <location filename="../../ui/images/strip.py" line="72"/>
         <source>Make primary</source>
         <translation>Vue principale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="72"/>
+        <location filename="../../ui/images/strip.py" line="74"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="74"/>
-        <location filename="../../ui/images/strip.py" line="90"/>
-        <location filename="../../ui/images/strip.py" line="181"/>
+        <location filename="../../ui/images/strip.py" line="76"/>
+        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="188"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="93"/>
+        <location filename="../../ui/images/strip.py" line="95"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="93"/>
+        <location filename="../../ui/images/strip.py" line="95"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="96"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="102"/>
+        <location filename="../../ui/images/strip.py" line="104"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="104"/>
+        <location filename="../../ui/images/strip.py" line="106"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="181"/>
+        <location filename="../../ui/images/strip.py" line="150"/>
+        <source>Save the new record first, then attach its images.</source>
+        <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-lui ses images.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="151"/>
+        <source>No images yet: drop photographs here, or click Add images….</source>
+        <translation>Aucune image pour l&apos;instant : déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="188"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="208"/>
+        <location filename="../../ui/images/strip.py" line="215"/>
         <source>Remove images</source>
         <translation>Retirer des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="209"/>
+        <location filename="../../ui/images/strip.py" line="216"/>
         <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="232"/>
+        <location filename="../../ui/images/strip.py" line="239"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -884,94 +894,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
+        <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
+        <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -995,6 +1025,16 @@
         <location filename="../../ui/search/docks.py" line="43"/>
         <source>&amp;Redo tagging</source>
         <translation>Rétablir l&apos;association aux t&amp;hèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/panes.py" line="19"/>
+        <source>Next pane</source>
+        <translation>Volet suivant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/panes.py" line="20"/>
+        <source>Previous pane</source>
+        <translation>Volet précédent</translation>
     </message>
 </context>
 <context>
@@ -1273,42 +1313,42 @@
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="451"/>
+        <location filename="../../ui/object_form.py" line="444"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="462"/>
+        <location filename="../../ui/object_form.py" line="455"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="463"/>
+        <location filename="../../ui/object_form.py" line="456"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="472"/>
+        <location filename="../../ui/object_form.py" line="465"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="475"/>
+        <location filename="../../ui/object_form.py" line="468"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="495"/>
+        <location filename="../../ui/object_form.py" line="488"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="496"/>
+        <location filename="../../ui/object_form.py" line="489"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="507"/>
+        <location filename="../../ui/object_form.py" line="500"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1594,99 +1634,133 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/keyboard/shortcuts_dialog.py" line="32"/>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/shortcuts_dialog.py" line="62"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/shortcuts_dialog.py" line="65"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/shortcuts_dialog.py" line="65"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard/shortcuts_dialog.py" line="66"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="46"/>
+        <location filename="../../ui/sync/window_actions.py" line="47"/>
+        <location filename="../../ui/sync/window_actions.py" line="111"/>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="54"/>
+        <location filename="../../ui/sync/window_actions.py" line="55"/>
         <source>Sync again</source>
         <translation>Synchroniser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="55"/>
+        <location filename="../../ui/sync/window_actions.py" line="56"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="58"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="59"/>
+        <location filename="../../ui/sync/window_actions.py" line="62"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="60"/>
+        <location filename="../../ui/sync/window_actions.py" line="63"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="62"/>
+        <location filename="../../ui/sync/window_actions.py" line="65"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="65"/>
+        <location filename="../../ui/sync/window_actions.py" line="68"/>
         <source>C&amp;onflicts…</source>
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="66"/>
+        <location filename="../../ui/sync/window_actions.py" line="69"/>
         <source>Sync se&amp;ttings…</source>
         <translation>&amp;Paramètres de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="90"/>
+        <location filename="../../ui/sync/window_actions.py" line="93"/>
         <source>Last sync: {when}</source>
         <translation>Dernière synchronisation&#xa0;: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="91"/>
+        <location filename="../../ui/sync/window_actions.py" line="94"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="92"/>
+        <location filename="../../ui/sync/window_actions.py" line="95"/>
         <source>{n} change(s) to send</source>
         <translation>{n} modification(s) à envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="94"/>
+        <location filename="../../ui/sync/window_actions.py" line="97"/>
         <source>{n} conflict(s)</source>
         <translation>{n} conflit(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="146"/>
+        <location filename="../../ui/sync/window_actions.py" line="155"/>
         <source>Periodic sync needs the regional base&apos;s address and a token: set them in Sync settings.</source>
         <translation>La synchronisation périodique a besoin de l&apos;adresse de la base régionale et d&apos;un jeton&#xa0;: indiquez-les dans les paramètres de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="140"/>
+        <location filename="../../ui/sync/window_actions.py" line="149"/>
         <source>Syncing with {url}…</source>
         <translation>Synchronisation avec {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="154"/>
+        <location filename="../../ui/sync/window_actions.py" line="163"/>
         <source>Syncing: {step}</source>
         <translation>Synchronisation&#xa0;: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="164"/>
+        <location filename="../../ui/sync/window_actions.py" line="173"/>
         <source>Sync done: {summary}</source>
         <translation>Synchronisation terminée&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="167"/>
+        <location filename="../../ui/sync/window_actions.py" line="176"/>
         <source>The regional base refused {n} record(s): {first}</source>
         <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="201"/>
+        <location filename="../../ui/sync/window_actions.py" line="210"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="202"/>
+        <location filename="../../ui/sync/window_actions.py" line="211"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>
@@ -1694,63 +1768,63 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="29"/>
-        <location filename="../../ui/sync/settings_dialog.py" line="68"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="30"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="69"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="34"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="35"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="38"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="40"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="41"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="42"/>
         <source>Sync by itself this often, while you are not typing or clicking.</source>
         <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="48"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="49"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="50"/>
         <source>Sync automatically every:</source>
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="85"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="88"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="89"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="98"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="99"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="105"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="106"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>

@@ -5,14 +5,18 @@ keyring), with the words of resources/translations/messages_fr.po."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from keyring.errors import KeyringLocked
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from catalogue_app.images.attach import requests_for_record
 from catalogue_app.records.store import blank_record, create_record
-from catalogue_app.settings import Preferences
+from catalogue_app.settings import SERVER_URL, Preferences
+from catalogue_app.sync import tokens
 from tests.unit.import_samples import write_rows
+from ui import messages
 from ui.exchange.import_wizard import ImportWizard
 from ui.images.import_dialog import import_images
 from ui.sync.settings_dialog import SyncSettingsDialog
@@ -72,3 +76,37 @@ def test_a_locked_keyring_is_reported_in_french(qtbot, french, shown_errors, mem
     (_title, text), = shown_errors
     assert text.startswith("Le trousseau du système n'a pas pu être lu (locked)")
     assert dialog.token() == ""
+
+
+def test_qts_own_buttons_speak_french(qtbot, catalogue, french):
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel
+                           | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert sorted(button.text() for button in box.buttons()) == ["Annuler", "Enregistrer",
+                                                                 "Fermer"]
+    wizard = ImportWizard(catalogue, Preferences())
+    qtbot.addWidget(wizard)
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Suivant >"
+    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Terminer"
+
+
+def test_an_unreachable_base_is_said_in_french_with_the_network_error_in_details(
+        qtbot, window, catalogue, french, monkeypatch):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    catalogue.change_setting(SERVER_URL, address)
+    tokens.save_token(address, "jeton")
+    actions = window.sync_actions
+    actions.sync_now()
+    qtbot.waitUntil(lambda: actions.job is None, timeout=30_000)
+    assert actions.banner_label.text().startswith(
+        f"Impossible de joindre la base régionale à l'adresse {address}.")
+    assert "Errno" not in actions.banner_label.text()
+    shown = []
+    monkeypatch.setattr(messages, "show_failure", lambda *args: shown.append(args[1:]))
+    actions.details_action.trigger()
+    ((title, _text, details),) = shown
+    assert title == "Problème de synchronisation"
+    assert details.startswith("ConnectError")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.failures import explain
 from catalogue_app.sync import tokens
 from catalogue_app.sync.client import RegionalClient, SyncError
 from ui import messages
@@ -101,7 +102,9 @@ class SyncSettingsDialog(QDialog):
 
         def failed(error: Exception) -> None:
             self.test_button.setEnabled(True)
-            text = str(error) if isinstance(error, SyncError) else repr(error)
+            text = str(error) if isinstance(error, SyncError) else str(explain(error))
             self.result_label.setText(self.tr("Connection failed: {error}").format(error=text))
+            # What the network or the server said exactly, for whoever helps.
+            self.result_label.setToolTip(getattr(error, "technical", ""))
 
         run_in_background(work, on_success=done, on_failure=failed, parent=self)

@@ -1,5 +1,6 @@
 """Sync in the main window: the Sync menu, the status (last sync, pending changes), a
-persistent banner quoting the server when a sync fails, and the sync itself in the background
+persistent banner saying in plain words why a sync failed (what the server or the network
+said exactly behind "Details"), and the sync itself in the background
 (editing stays possible; the sync can be cancelled), started by hand or periodically
 (auto_sync.py)."""
 
@@ -52,6 +53,8 @@ class SyncActions(QObject):
         self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.addWidget(self.banner_label)
         self.banner.addAction(self.tr("Sync again"), self.sync_now)
+        self.details_action = self.banner.addAction(self.tr("Details…"), self.show_details)
+        self.problem_details = ""
         self.banner.addAction(self.tr("Dismiss"), self.banner.hide)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.hide()
@@ -98,9 +101,15 @@ class SyncActions(QObject):
         if changes.sync_status:
             self.update_status()
 
-    def show_problem(self, text: str) -> None:
+    def show_problem(self, text: str, details: str = "") -> None:
         self.banner_label.setText(text)
+        self.problem_details = details
+        self.details_action.setVisible(bool(details))
         self.banner.show()
+
+    def show_details(self) -> None:
+        messages.show_failure(self.window, self.tr("Sync problem"), self.banner_label.text(),
+                              self.problem_details)
 
     # --- sync ---------------------------------------------------------------------------
     def sync_now(self, *, automatic: bool = False) -> None:
@@ -185,9 +194,9 @@ class SyncActions(QObject):
                     self.sync_now()
             return
         if isinstance(error, SyncError | CatalogueError):
-            self.show_problem(str(error))
+            self.show_problem(str(error), getattr(error, "technical", ""))
         else:  # logged with its traceback by ui/operations.py
-            self.show_problem(str(explain(error)))
+            self.show_problem(str(explain(error)), getattr(error, "details", ""))
 
     # --- dialogs ------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -48,16 +48,25 @@ def test_sync_from_the_window_updates_the_status_and_the_list(qtbot, make_desk, 
     assert window.sync_actions.banner.isHidden()
 
 
-def test_a_refused_token_shows_the_servers_message_in_a_banner(qtbot, make_desk, window_of):
+def test_a_refused_token_is_said_in_a_banner_with_the_servers_words_in_details(
+        qtbot, make_desk, window_of, monkeypatch):
+    from ui import messages
+
     desk = make_desk("desk")
     window = window_of(desk)
     tokens.save_token(desk.server_url, "revoked-or-wrong")
 
     _sync_and_wait(qtbot, window)
 
-    assert not window.sync_actions.banner.isHidden()
-    assert "this token is unknown or has been revoked" in \
-        window.sync_actions.banner_label.text()
+    actions = window.sync_actions
+    assert not actions.banner.isHidden()
+    assert actions.banner_label.text().startswith("The regional base refused the token.")
+    shown = []
+    monkeypatch.setattr(messages, "show_failure", lambda *args: shown.append(args[1:]))
+    actions.details_action.trigger()
+    ((title, text, details),) = shown
+    assert text == actions.banner_label.text()
+    assert "HTTP 401" in details and "this token is unknown or has been revoked" in details
 
 
 def test_the_conflict_dialog_settles_a_field_with_the_servers_value(
@@ -149,8 +158,7 @@ def test_a_failed_periodic_sync_shows_the_banner_and_waits_the_interval(
     window.sync_actions.auto_sync.tick()
     qtbot.waitUntil(lambda: window.sync_actions.job is None, timeout=30_000)
 
-    assert "this token is unknown or has been revoked" in \
-        window.sync_actions.banner_label.text()
+    assert "refused the token" in window.sync_actions.banner_label.text()
     window.sync_actions.auto_sync.tick()
     assert window.sync_actions.job is None  # no retry before the interval has passed
 
