@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,6 +36,9 @@ from ui.object_form import ObjectForm
 from ui.object_list_model import ObjectListModel
 from ui.search.docks import install_browse_docks
 from ui.sync.window_actions import SyncActions
+
+# The list's columns' share of its width: number, name, title, authors, dating, images.
+COLUMN_SHARES = (0.15, 0.24, 0.2, 0.18, 0.14, 0.09)
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +80,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 170, 170, 150, 110, 50)):
-            self.table.setColumnWidth(column, width)
+        # A narrow column keeps the start of its name in view (centred, both ends were cut).
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.list_empty_state = EmptyState(self.table, self._empty_list_text)
 
@@ -89,11 +94,12 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.table)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.form)
-        splitter.setSizes([760, 520])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._fitted = False
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -108,8 +114,32 @@ class MainWindow(QMainWindow):
         install_pane_cycle(self, [(self.search_box, self.focus_search),
                                   (self.table, self.table.setFocus),
                                   (self.form, self.form.focus_first_field)])
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for name in ("themeDock", "filterDock"):  # side panels fold away
+            self.view_menu.addAction(self.findChild(QDockWidget, name).toggleViewAction())
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+
+    # --- fitting the screen ---------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # once: afterwards the curator's own sizes stay
+            self._fitted = True
+            self.fit_to_window()
+
+    def fit_to_window(self) -> None:
+        """Share the window's width: side panels a fifth, then the list and the form, and
+        the list's columns in proportion, so that all of them are in view."""
+        width = self.width()
+        docks = [d for d in self.findChildren(QDockWidget) if not d.isFloating()]
+        if docks:
+            self.resizeDocks(docks, [width // 5] * len(docks), Qt.Orientation.Horizontal)
+        rest = self.centralWidget().width() if docks else width
+        self.splitter.setSizes([rest * 55 // 100, rest * 45 // 100])
+        available = self.splitter.sizes()[0] - self.table.verticalScrollBar().sizeHint().width()
+        header = self.table.horizontalHeader()
+        for column, share in enumerate(COLUMN_SHARES):
+            header.resizeSection(column, int(available * share))
 
     # --- menus and actions --------------------------------------------------------------
     def _make_actions(self) -> None:

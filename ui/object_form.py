@@ -61,7 +61,9 @@ from ui.form.editors import (
 from ui.form.history_panel import HistoryPanel
 from ui.form.mnemonics import assign_mnemonics, mnemonic_of
 from ui.form.undo import FormEdit
+from ui.form.wrapping_label import WrappingLabel
 from ui.language import field_label
+from ui.stacked_rows import stacked_rows
 
 AUTOSAVE_MS = 3000
 SECTION_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -145,15 +147,17 @@ class ObjectForm(QScrollArea):
         box.setObjectName(f"section_{key}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Narrow (a 1280 px screen beside the list): a label goes above its field rather
+        # than the form scrolling sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.sections[key] = box
         self._body_layout.addWidget(box)
         return box
 
     def _add_field(self, form: QFormLayout, name: str) -> None:
         editor = self._make_editor(name)
-        label = QLabel(field_label(FIELDS_BY_NAME[name]))
+        label = WrappingLabel(field_label(FIELDS_BY_NAME[name]))
         label.setBuddy(editor)
-        label.setWordWrap(True)
         if name == "inventory_number":
             form.addRow(label, self._inventory_row(editor))
             form.addRow(self.number_problems)
@@ -211,8 +215,7 @@ class ObjectForm(QScrollArea):
 
     def _years_row(self) -> QWidget:
         row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        years: list[QWidget] = []
         for name, text in (("date_earliest", self.tr("from")), ("date_latest", self.tr("to"))):
             year = YearEdit()
             year.setObjectName(f"field_{name}")
@@ -220,12 +223,12 @@ class ObjectForm(QScrollArea):
                                    else self.tr("Latest year"))
             caption = QLabel(text)
             caption.setBuddy(year)
-            layout.addWidget(caption)
-            layout.addWidget(year)
+            years += [caption, year]
             self.register_editor(name, year)
         hint = QLabel(self.tr("read from the dating text; correct them if needed"))
         hint.setEnabled(False)
-        layout.addWidget(hint, 1)
+        hint.setWordWrap(True)
+        stacked_rows(years, [hint], stretch=[hint], parent=row)
         return row
 
     def _make_actions(self) -> None:
@@ -376,7 +379,8 @@ class ObjectForm(QScrollArea):
     def _show_heading(self) -> None:
         record = self._record
         if not record.get("id"):
-            self.heading.setText(f"<h2>{self.tr('New record')}</h2>")
+            title = self.tr("New record")  # outside the f-string, where lupdate sees it
+            self.heading.setText(f"<h2>{title}</h2>")
             return
         parts = [f"<h2>{_escape(record['inventory_number'])}"
                  f"{' — ' + _escape(record['designation']) if record['designation'] else ''}</h2>"]

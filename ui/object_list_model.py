@@ -15,8 +15,10 @@ from PySide6.QtCore import (
 )
 
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.search.listing import COLUMNS, ListRow
 from catalogue_app.search.service import ListFilter
+from ui.language import field_label
 
 PAGE_SIZE = 200
 FIRST_IDS = PAGE_SIZE * 5  # ids read before the first paint; the rest right after
@@ -42,7 +44,7 @@ class ObjectListModel(QAbstractTableModel):
         self._rest_pending = False  # the other ids are read once the first rows are shown
         self._headers = {
             "inventory_number": self.tr("Inventory no."),
-            "designation": self.tr("Designation"),
+            "designation": field_label(FIELDS_BY_NAME["designation"]),  # as in the form
             "title": self.tr("Title"),
             "authors": self.tr("Authors"),
             "dating": self.tr("Dating"),

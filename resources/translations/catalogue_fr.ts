@@ -4,17 +4,17 @@
 <context>
     <name>AuthorsEditor</name>
     <message>
-        <location filename="../../ui/form/editors.py" line="248"/>
+        <location filename="../../ui/form/editors.py" line="249"/>
         <source>name, Enter to add</source>
         <translation>nom, Entrée pour ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="250"/>
+        <location filename="../../ui/form/editors.py" line="251"/>
         <source>(no role)</source>
         <translation>(sans rôle)</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="253"/>
+        <location filename="../../ui/form/editors.py" line="254"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
@@ -308,62 +308,62 @@
 <context>
     <name>FieldEditors</name>
     <message>
-        <location filename="../../ui/form/editors.py" line="35"/>
+        <location filename="../../ui/form/editors.py" line="36"/>
         <source>author</source>
         <translation>auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="36"/>
+        <location filename="../../ui/form/editors.py" line="37"/>
         <source>maker</source>
         <translation>fabricant</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="37"/>
+        <location filename="../../ui/form/editors.py" line="38"/>
         <source>collector</source>
         <translation>collecteur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="38"/>
+        <location filename="../../ui/form/editors.py" line="39"/>
         <source>commissioner</source>
         <translation>commanditaire</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="45"/>
+        <location filename="../../ui/form/editors.py" line="46"/>
         <source>height</source>
         <translation>hauteur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="46"/>
+        <location filename="../../ui/form/editors.py" line="47"/>
         <source>width</source>
         <translation>largeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="47"/>
+        <location filename="../../ui/form/editors.py" line="48"/>
         <source>length</source>
         <translation>longueur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="48"/>
+        <location filename="../../ui/form/editors.py" line="49"/>
         <source>depth</source>
         <translation>profondeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="49"/>
+        <location filename="../../ui/form/editors.py" line="50"/>
         <source>thickness</source>
         <translation>épaisseur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="50"/>
+        <location filename="../../ui/form/editors.py" line="51"/>
         <source>diameter</source>
         <translation>diamètre</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="51"/>
+        <location filename="../../ui/form/editors.py" line="52"/>
         <source>circumference</source>
         <translation>circonférence</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="52"/>
+        <location filename="../../ui/form/editors.py" line="53"/>
         <source>weight</source>
         <translation>poids</translation>
     </message>
@@ -445,52 +445,52 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="28"/>
+        <location filename="../../ui/search/filter_panel.py" line="31"/>
         <source>Only records with images</source>
         <translation>Seulement les fiches avec images</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="30"/>
+        <location filename="../../ui/search/filter_panel.py" line="33"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="30"/>
+        <location filename="../../ui/search/filter_panel.py" line="33"/>
         <source>Public</source>
         <translation>Publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <location filename="../../ui/search/filter_panel.py" line="34"/>
         <source>Not public</source>
         <translation>Non publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="38"/>
+        <location filename="../../ui/search/filter_panel.py" line="41"/>
         <source>Public:</source>
         <translation>Diffusion publique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="39"/>
+        <location filename="../../ui/search/filter_panel.py" line="42"/>
         <source>Acquired from:</source>
         <translation>Acquis entre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="40"/>
+        <location filename="../../ui/search/filter_panel.py" line="43"/>
         <source>to:</source>
         <translation>et&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="41"/>
-        <source>Designation:</source>
-        <translation>Dénomination&#xa0;:</translation>
+        <location filename="../../ui/search/filter_panel.py" line="45"/>
+        <source>{field}:</source>
+        <translation>{field}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="53"/>
+        <location filename="../../ui/search/filter_panel.py" line="59"/>
         <source>(any designation)</source>
         <translation>(toute dénomination)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="82"/>
+        <location filename="../../ui/search/filter_panel.py" line="88"/>
         <source>any</source>
         <translation>indifférent</translation>
     </message>
@@ -672,73 +672,73 @@
     </message>
     <message>
         <location filename="../../ui/images/strip.py" line="76"/>
-        <location filename="../../ui/images/strip.py" line="92"/>
-        <location filename="../../ui/images/strip.py" line="188"/>
+        <location filename="../../ui/images/strip.py" line="91"/>
+        <location filename="../../ui/images/strip.py" line="187"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="93"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="93"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="95"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="95"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="96"/>
+        <location filename="../../ui/images/strip.py" line="95"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="104"/>
+        <location filename="../../ui/images/strip.py" line="103"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="106"/>
+        <location filename="../../ui/images/strip.py" line="105"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="150"/>
+        <location filename="../../ui/images/strip.py" line="149"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-lui ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="151"/>
+        <location filename="../../ui/images/strip.py" line="150"/>
         <source>No images yet: drop photographs here, or click Add images….</source>
-        <translation>Aucune image pour l&apos;instant : déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
+        <translation>Aucune image pour l&apos;instant&#xa0;: déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="188"/>
+        <location filename="../../ui/images/strip.py" line="187"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="215"/>
+        <location filename="../../ui/images/strip.py" line="214"/>
         <source>Remove images</source>
         <translation>Retirer des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="216"/>
+        <location filename="../../ui/images/strip.py" line="215"/>
         <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="239"/>
+        <location filename="../../ui/images/strip.py" line="238"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -886,7 +886,7 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/form/editors.py" line="136"/>
+        <location filename="../../ui/form/editors.py" line="137"/>
         <source>type a value, Enter to add (several: a ; b)</source>
         <translation>saisir une valeur, Entrée pour ajouter (plusieurs&#xa0;: a&#xa0;; b)</translation>
     </message>
@@ -894,135 +894,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>&amp;View</source>
+        <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="23"/>
-        <location filename="../../ui/search/docks.py" line="32"/>
+        <location filename="../../ui/search/docks.py" line="24"/>
+        <location filename="../../ui/search/docks.py" line="37"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="24"/>
+        <location filename="../../ui/search/docks.py" line="25"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="40"/>
+        <location filename="../../ui/search/docks.py" line="45"/>
         <source>&amp;Undo tagging</source>
         <translation>Annuler l&apos;association aux &amp;thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/docks.py" line="43"/>
+        <location filename="../../ui/search/docks.py" line="48"/>
         <source>&amp;Redo tagging</source>
         <translation>Rétablir l&apos;association aux t&amp;hèmes</translation>
     </message>
@@ -1198,157 +1203,162 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="133"/>
+        <location filename="../../ui/object_form.py" line="134"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="134"/>
+        <location filename="../../ui/object_form.py" line="135"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="135"/>
+        <location filename="../../ui/object_form.py" line="136"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="136"/>
+        <location filename="../../ui/object_form.py" line="137"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="137"/>
+        <location filename="../../ui/object_form.py" line="138"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="138"/>
+        <location filename="../../ui/object_form.py" line="139"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="139"/>
+        <location filename="../../ui/object_form.py" line="140"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="140"/>
+        <location filename="../../ui/object_form.py" line="141"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="162"/>
+        <location filename="../../ui/object_form.py" line="166"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="169"/>
+        <location filename="../../ui/object_form.py" line="173"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="196"/>
+        <location filename="../../ui/object_form.py" line="200"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="198"/>
+        <location filename="../../ui/object_form.py" line="202"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="216"/>
+        <location filename="../../ui/object_form.py" line="219"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="216"/>
+        <location filename="../../ui/object_form.py" line="219"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="219"/>
+        <location filename="../../ui/object_form.py" line="222"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="220"/>
+        <location filename="../../ui/object_form.py" line="223"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="226"/>
+        <location filename="../../ui/object_form.py" line="233"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="232"/>
+        <location filename="../../ui/object_form.py" line="240"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="233"/>
+        <location filename="../../ui/object_form.py" line="241"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="237"/>
+        <location filename="../../ui/object_form.py" line="245"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="242"/>
+        <location filename="../../ui/object_form.py" line="250"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="384"/>
+        <location filename="../../ui/object_form.py" line="387"/>
+        <source>New record</source>
+        <translation>Nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="393"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="388"/>
+        <location filename="../../ui/object_form.py" line="397"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="444"/>
+        <location filename="../../ui/object_form.py" line="453"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="455"/>
+        <location filename="../../ui/object_form.py" line="464"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="456"/>
+        <location filename="../../ui/object_form.py" line="465"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="465"/>
+        <location filename="../../ui/object_form.py" line="474"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="468"/>
+        <location filename="../../ui/object_form.py" line="477"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="488"/>
+        <location filename="../../ui/object_form.py" line="497"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="489"/>
+        <location filename="../../ui/object_form.py" line="498"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="500"/>
+        <location filename="../../ui/object_form.py" line="509"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1356,37 +1366,32 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../ui/object_list_model.py" line="44"/>
+        <location filename="../../ui/object_list_model.py" line="46"/>
         <source>Inventory no.</source>
         <translation>N° d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="45"/>
-        <source>Designation</source>
-        <translation>Dénomination</translation>
-    </message>
-    <message>
-        <location filename="../../ui/object_list_model.py" line="46"/>
+        <location filename="../../ui/object_list_model.py" line="48"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="47"/>
+        <location filename="../../ui/object_list_model.py" line="49"/>
         <source>Authors</source>
         <translation>Auteurs</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="48"/>
+        <location filename="../../ui/object_list_model.py" line="50"/>
         <source>Dating</source>
         <translation>Datation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="49"/>
+        <location filename="../../ui/object_list_model.py" line="51"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="77"/>
+        <location filename="../../ui/object_list_model.py" line="79"/>
         <source>Deaccessioned: kept in the register</source>
         <translation>Radiée&#xa0;: maintenue au registre</translation>
     </message>
@@ -1910,47 +1915,42 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="29"/>
+        <location filename="../../ui/form/trash_dialog.py" line="31"/>
         <source>Trash</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="33"/>
+        <location filename="../../ui/form/trash_dialog.py" line="35"/>
         <source>Inventory number</source>
         <translation>Numéro d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="33"/>
-        <source>Object name</source>
-        <translation>Dénomination</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/trash_dialog.py" line="34"/>
+        <location filename="../../ui/form/trash_dialog.py" line="37"/>
         <source>Moved to the trash</source>
         <translation>Mise à la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="37"/>
+        <location filename="../../ui/form/trash_dialog.py" line="40"/>
         <source>The trash is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="38"/>
+        <location filename="../../ui/form/trash_dialog.py" line="41"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="39"/>
+        <location filename="../../ui/form/trash_dialog.py" line="42"/>
         <source>&amp;Empty the trash…</source>
         <translation>&amp;Vider la corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="76"/>
+        <location filename="../../ui/form/trash_dialog.py" line="79"/>
         <source>Empty the trash</source>
         <translation>Vider la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/trash_dialog.py" line="77"/>
+        <location filename="../../ui/form/trash_dialog.py" line="80"/>
         <source>Delete the {n} record(s) in the trash for good? This cannot be undone.</source>
         <translation>Supprimer définitivement les {n} fiche(s) de la corbeille&#xa0;? Cette action est irréversible.</translation>
     </message>
@@ -1991,37 +1991,37 @@
 <context>
     <name>_MeasurementRow</name>
     <message>
-        <location filename="../../ui/form/editors.py" line="287"/>
+        <location filename="../../ui/form/editors.py" line="288"/>
         <source>Kind of measurement</source>
         <translation>Type de mesure</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="291"/>
+        <location filename="../../ui/form/editors.py" line="292"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="293"/>
+        <location filename="../../ui/form/editors.py" line="294"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="295"/>
+        <location filename="../../ui/form/editors.py" line="296"/>
         <source>note (e.g. with the base)</source>
         <translation>précision (p. ex. avec le socle)</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="296"/>
+        <location filename="../../ui/form/editors.py" line="297"/>
         <source>Note</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="297"/>
+        <location filename="../../ui/form/editors.py" line="298"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="298"/>
+        <location filename="../../ui/form/editors.py" line="299"/>
         <source>Remove this measurement</source>
         <translation>Retirer cette mesure</translation>
     </message>
@@ -2029,7 +2029,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="33"/>
+        <location filename="../../ui/app.py" line="37"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>

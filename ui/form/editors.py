@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.records.measurements import KINDS, LENGTH_UNITS, WEIGHT_UNITS
 from catalogue_app.records.multivalue import split_values
+from ui.stacked_rows import stacked_rows
 
 AUTHOR_ROLES = ("author", "maker", "collector", "commissioner")
 
@@ -296,10 +297,8 @@ class _MeasurementRow(QWidget):
         self.note.setAccessibleName(self.tr("Note"))
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setAccessibleName(self.tr("Remove this measurement"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.kind, self.amount, self.unit, self.note, self.remove):
-            layout.addWidget(widget)
+        stacked_rows([self.kind, self.amount, self.unit, self.remove], [self.note],
+                     stretch=[self.note], parent=self)
         self._fill_units("height")
         self.kind.currentIndexChanged.connect(lambda: self._fill_units(self.kind.currentData()))
         for signal in (
@@ -363,10 +362,7 @@ class MeasurementRowsEditor(QWidget):
         self.to_text_button = QPushButton(self.tr("Write the text from these rows"))
         self.add_button.clicked.connect(self._add_clicked)
         self.to_text_button.clicked.connect(self.writeTextRequested)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.to_text_button)
-        buttons.addStretch(1)
+        buttons = stacked_rows([self.add_button], [self.to_text_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.rows_layout)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.catalogue import Catalogue, Changes
+from catalogue_app.records.fields import FIELDS_BY_NAME
 from ui import messages
+from ui.language import field_label
 
 
 class TrashDialog(QDialog):
@@ -30,7 +32,8 @@ class TrashDialog(QDialog):
         self.resize(640, 400)
         self.list = QTreeWidget()
         self.list.setObjectName("trashList")
-        self.list.setHeaderLabels([self.tr("Inventory number"), self.tr("Object name"),
+        self.list.setHeaderLabels([self.tr("Inventory number"),
+                                   field_label(FIELDS_BY_NAME["designation"]),
                                    self.tr("Moved to the trash")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

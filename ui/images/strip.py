@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -34,6 +33,7 @@ from ui.empty_state import EmptyState
 from ui.images.drops import FileDrops
 from ui.images.labels import describe_image, view_type_labels
 from ui.operations import run_in_background
+from ui.stacked_rows import stacked_rows
 
 ICON_SIZE = 128
 TEXT_FIELDS = ("photographer", "date_taken", "licence", "credit", "caption")
@@ -75,11 +75,8 @@ class ImageStrip(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.view_button = QPushButton(self.tr("View"))
         self.view_button.clicked.connect(self.view_selected)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.primary_button, self.remove_button,
-                       self.view_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = stacked_rows([self.add_button, self.primary_button, self.view_button],
+                               [self.remove_button])
 
         self.details = QWidget()
         form = QFormLayout(self.details)

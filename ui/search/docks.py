@@ -19,6 +19,7 @@ def install_browse_docks(window: QMainWindow) -> tuple[ThemePanel, FilterPanel]:
     """Create both panels in window (a MainWindow) and wire them to its list and form."""
     theme_panel = ThemePanel(window.catalogue, window.selected_ids, window)
     filter_panel = FilterPanel(window.catalogue, window)
+    docks = []
     for name, title, panel in (
         ("themeDock", QCoreApplication.translate("MainWindow", "Themes"), theme_panel),
         ("filterDock", QCoreApplication.translate("MainWindow", "Filters"), filter_panel),
@@ -27,6 +28,10 @@ def install_browse_docks(window: QMainWindow) -> tuple[ThemePanel, FilterPanel]:
         dock.setObjectName(name)
         dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        docks.append(dock)
+    # One above the other they took a third of a 1280 px screen; as tabs, one column.
+    window.tabifyDockWidget(*docks)
+    docks[0].raise_()
     record_themes = RecordThemesEditor(window.catalogue)
     window.form.add_section(
         "themes", QCoreApplication.translate("MainWindow", "Themes"), record_themes

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from ui.language import field_label
 
 NO_YEAR = 0  # the spin boxes' "any" value, shown as their special text
 
@@ -38,7 +41,10 @@ class FilterPanel(QWidget):
         layout.addRow(self.tr("Public:"), self.public)
         layout.addRow(self.tr("Acquired from:"), self.year_from)
         layout.addRow(self.tr("to:"), self.year_to)
-        layout.addRow(self.tr("Designation:"), self.designations)
+        # The field's one name, as in the form and the list.
+        self.designation_label = QLabel(self.tr("{field}:").format(
+            field=field_label(FIELDS_BY_NAME["designation"])))
+        layout.addRow(self.designation_label, self.designations)
         self.images.toggled.connect(self.changed)
         self.public.currentIndexChanged.connect(self.changed)
         self.year_from.valueChanged.connect(self.changed)

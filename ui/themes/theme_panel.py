@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QInputDialog,
     QPushButton,
     QTreeWidget,
@@ -24,6 +23,7 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.vocabulary import themes
 from ui import messages
 from ui.language import theme_label
+from ui.stacked_rows import stacked_rows
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,9 +52,8 @@ class ThemePanel(QWidget):
         self.tag_button.clicked.connect(lambda: self.apply_to_selection(add=True))
         self.untag_button.clicked.connect(lambda: self.apply_to_selection(add=False))
         self.add_button.clicked.connect(self.add_local_theme)
-        buttons = QHBoxLayout()
-        for button in (self.tag_button, self.untag_button, self.add_button):
-            buttons.addWidget(button)
+        # Two short lines: one long one made the panel a third of a 1280 px screen.
+        buttons = stacked_rows([self.tag_button, self.untag_button], [self.add_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
