@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the demo catalogue (created with sample objects on first use)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start the window, print startup_ms=N once rows are painted, exit")
+    parser.add_argument("--screenshot", metavar="FILE", type=Path,
+                        help="with --smoke-test: save the window as a PNG once it is idle")
+    parser.add_argument("--size", metavar="WxH", type=_window_size,
+                        help="window size, e.g. 1280x800 (for --screenshot)")
+    parser.add_argument("--lang", choices=("fr", "en"),
+                        help="interface language for this run only (default: the setting)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
@@ -69,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.configure(sub)
         sub.set_defaults(run=command.run)
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r}: give WIDTHxHEIGHT, e.g. 1280x800")
+    return int(width), int(height)
 
 
 def _add_catalogue_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -102,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from ui.app import run_gui  # Qt is loaded only for the window
 
-            return run_gui(args.catalogue_dir, demo=args.demo, smoke_test=args.smoke_test)
+            return run_gui(args.catalogue_dir, demo=args.demo,
+                           smoke_test=args.smoke_test or args.screenshot is not None,
+                           screenshot=args.screenshot, size=args.size, language=args.lang)
         return args.run(args)
     except CatalogueError as exc:
         print(f"catalogue-app: {exc}", file=sys.stderr)

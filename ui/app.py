@@ -17,12 +17,16 @@ from ui import messages
 from ui.language import chosen_language, install_translator
 
 
-def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> int:
+def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False,
+            screenshot: Path | None = None, size: tuple[int, int] | None = None,
+            language: str | None = None) -> int:
+    """Open the window. screenshot (with smoke_test): save it there once idle, then quit;
+    size and language (this run only) are for such pictures."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("catalogue-app")
     app.setApplicationName("Catalogue")
     preferences = Preferences()
-    install_translator(app, chosen_language(preferences))
+    install_translator(app, language or chosen_language(preferences))
     from ui.failures import install_failure_reporting
 
     install_failure_reporting()
@@ -45,8 +49,10 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
     from ui.main_window import MainWindow
 
     window = MainWindow(catalogue, preferences)
+    if size:
+        window.resize(*size)
     if smoke_test:
-        _report_first_paint(window)
+        _report_first_paint(window, screenshot)
     window.show()
     freeze_startup_objects()
     status = app.exec()
@@ -63,11 +69,12 @@ def freeze_startup_objects() -> None:
 
 
 class _FirstPaint(QObject):
-    """Prints startup_ms once the object list has painted its first rows, then quits."""
+    """Prints startup_ms once the object list has painted its first rows, then quits (after
+    saving the screenshot asked for, if any)."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, screenshot: Path | None) -> None:
         super().__init__(window)
-        self._window = window
+        self._window, self._screenshot = window, screenshot
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -82,8 +89,13 @@ class _FirstPaint(QObject):
         # From the moment the OS created the process, interpreter start-up included.
         elapsed_ms = round((time.time() - psutil.Process().create_time()) * 1000)
         print(f"startup_ms={elapsed_ms}", flush=True)
-        QApplication.instance().quit()
+        if self._screenshot is None:
+            QApplication.instance().quit()
+            return
+        from ui.screenshot import save_when_idle
+
+        save_when_idle(self._window, self._screenshot)
 
 
-def _report_first_paint(window) -> None:
-    window.table.viewport().installEventFilter(_FirstPaint(window))
+def _report_first_paint(window, screenshot: Path | None = None) -> None:
+    window.table.viewport().installEventFilter(_FirstPaint(window, screenshot))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
 from catalogue_app.demo.builder import create_demo_catalogue
+from catalogue_app.settings import LANGUAGE, Preferences
 from tests.gui.conftest import show_active
 from tests.gui.keyboard import type_text
 from tests.support import run_cli
@@ -108,6 +109,20 @@ def test_smoke_test_prints_startup_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("startup_ms=")
     assert int(result.stdout.strip().split("=")[1]) > 0
+
+
+def test_smoke_test_saves_a_screenshot_at_the_size_and_in_the_language_asked(tmp_path):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "docs" / "fenetre.png"
+    result = run_cli("--catalogue", str(tmp_path / "c"), "--smoke-test", "--screenshot",
+                     str(shot), "--size", "1280x800", "--lang", "fr",
+                     env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    picture = QImage(str(shot))
+    assert (picture.width(), picture.height()) == (1280, 800)
+    assert len({picture.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}) > 4
+    assert Preferences().get(LANGUAGE) == ""  # --lang is for this run only: nothing stored
 
 
 def test_museum_code_and_name_stay_editable_until_the_first_sync(qtbot, catalogue):
