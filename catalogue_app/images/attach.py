@@ -30,7 +30,7 @@ from sqlalchemy import select
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images import gallery
-from catalogue_app.images.filename_match import index_numbers, match_files
+from catalogue_app.images.filename_match import index_numbers, match_files, view_type_of
 from catalogue_app.images.store import ImageStore
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
 from catalogue_app.messages import Message, declare
@@ -113,15 +113,18 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def requests_for_record(catalogue: Catalogue, files: Iterable[str], inventory_number: str,
                         view_type: str | None = None) -> list[AttachRequest]:
-    """Every file to the record with this inventory number (CatalogueError if there is none)."""
-    view = _checked_view(view_type) or "general"
+    """Every file to the record with this inventory number (CatalogueError if there is none);
+    the view type given, else the one each file's name tells (``_rasante``, ``_uv``...), as
+    for files matched by name: the dialog, a drop on the form and ``attach --to`` alike."""
+    view = _checked_view(view_type)
     with catalogue.reading() as session:
         record = session.scalars(select(Record).where(
             Record.inventory_key == normalise_inventory_number(inventory_number),
             Record.trashed_at.is_(None))).first()
     if record is None:
         raise CatalogueError(NO_SUCH_NUMBER, number=inventory_number)
-    return [AttachRequest(f, record.id, record.inventory_number, view) for f in files]
+    return [AttachRequest(f, record.id, record.inventory_number, view or view_type_of(f))
+            for f in files]
 
 
 def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],

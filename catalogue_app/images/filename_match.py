@@ -97,6 +97,13 @@ def match_files(names: Iterable[str], known: Mapping[str, RecordId | SharedKey])
     return [match_filename(name, known) for name in names]
 
 
+def view_type_of(file_name: str) -> str:
+    """The view a file's name tells wherever its view word stands (``vase_rasante.jpg``,
+    ``IMG_0042 UV.tif``): for files given to one record, whose names need not begin with
+    its number."""
+    return _view_type(_stem(file_name))
+
+
 def _stem(file_name: str) -> str:
     """Base name without its extension (``2004.12.3`` keeps its last group: it is no extension)."""
     base = re.split(r"[\\/]", file_name)[-1].strip()

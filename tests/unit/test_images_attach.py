@@ -130,6 +130,17 @@ def test_names_find_their_records_and_guess_the_view(catalogue, tmp_path):
                      "D2004.12.3_verso.jpg": "verso"}
 
 
+def test_files_given_to_one_record_take_the_view_their_name_tells(catalogue, tmp_path):
+    add_record(catalogue, "2004.12.3")
+    names = ["vase_rasante.jpg", "2004.12.3_uv.jpg", "IMG_0042 IR.jpg", "photo.jpg"]
+    files = [str(photo(tmp_path / name, colour=(n * 50, 10, 10))) for n, name in enumerate(names)]
+    told = [r.view_type for r in requests_for_record(catalogue, files, "2004.12.3")]
+    assert told == ["raking", "uv", "ir", "general"]
+    # The view chosen by the user (attach --view-type, the dialog) wins over the names.
+    chosen = requests_for_record(catalogue, files, "2004.12.3", "detail")
+    assert {r.view_type for r in chosen} == {"detail"}
+
+
 def test_unreadable_empty_and_vanished_files_are_refused_and_the_batch_goes_on(catalogue, tmp_path):
     record_id = add_record(catalogue, "2004.12.3")
     empty = tmp_path / "empty.jpg"
