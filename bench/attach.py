@@ -110,7 +110,8 @@ def baseline(files: list[Path]) -> tuple[float, float]:
 
 def new_catalogue(directory: Path) -> None:
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.records.store import blank_record, create_record
+    from catalogue_app.records.blank import blank_record
+    from catalogue_app.records.store import create_record
 
     catalogue = Catalogue.open(directory)
     catalogue.set_museum("BENCH", "Musée de mesure")

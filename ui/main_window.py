@@ -6,7 +6,7 @@ it on through catalogueChanged), select(), may_leave_form(), refilter(), show_st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.search.service import ListFilter
+from catalogue_app.search.list_filter import ListFilter
 from catalogue_app.settings import Preferences
 from ui import messages
 from ui.empty_state import EmptyState
@@ -43,6 +43,9 @@ COLUMN_SHARES = (0.15, 0.24, 0.2, 0.18, 0.14, 0.09)
 
 class MainWindow(QMainWindow):
     catalogueChanged = Signal(Changes)  # after the window showed what a verb changed
+    # The list has painted its first rows: work that can wait (and the SQLAlchemy it
+    # loads) starts then, so the window appears sooner.
+    firstPainted = Signal()
 
     def __init__(self, catalogue: Catalogue, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.list_empty_state = EmptyState(self.table, self._empty_list_text)
+        self.table.viewport().installEventFilter(_FirstPaint(self))
 
         self.form = ObjectForm(catalogue)
         self.form.dirtyChanged.connect(self._dirty_changed)
@@ -315,3 +319,18 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+class _FirstPaint(QObject):
+    """Emits the window's firstPainted once the list's first paint has completed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            # The paint completes when this event returns; signal right after it.
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._window.firstPainted.emit)
+        return False

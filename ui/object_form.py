@@ -12,7 +12,7 @@ set_value() and a changed signal part of the record."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
@@ -34,17 +34,16 @@ from PySide6.QtWidgets import (
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records import derive
-from catalogue_app.records.drafts import DraftInfo
+from catalogue_app.records.blank import META_KEYS, blank_record
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.inventory_numbers import lot_of
 from catalogue_app.records.measurements import (
     MeasurementRow,
     format_measurements,
     parse_measurements,
 )
 from catalogue_app.records.multivalue import split_values
-from catalogue_app.records.number_checks import lot_of
-from catalogue_app.records.store import META_KEYS, blank_record
-from catalogue_app.vocabulary.terms import FIELD_VOCABULARIES
+from catalogue_app.vocabulary.field_vocabularies import FIELD_VOCABULARIES
 from ui import messages
 from ui.form import prompts
 from ui.form.completion import attach_vocabulary, vocabulary_label
@@ -64,6 +63,9 @@ from ui.form.undo import FormEdit
 from ui.form.wrapping_label import WrappingLabel
 from ui.language import field_label
 from ui.stacked_rows import stacked_rows
+
+if TYPE_CHECKING:
+    from catalogue_app.records.drafts import DraftInfo
 
 AUTOSAVE_MS = 3000
 SECTION_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.search.list_filter import ListFilter
 from catalogue_app.search.listing import COLUMNS, ListRow
-from catalogue_app.search.service import ListFilter
 from ui.language import field_label
 
 PAGE_SIZE = 200

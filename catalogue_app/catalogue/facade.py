@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from catalogue_app.catalogue.changes import Changes
 from catalogue_app.catalogue.image_verbs import ImageVerbs
@@ -27,12 +27,16 @@ from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError, CatalogueLocationError
 from catalogue_app.messages import declare
 from catalogue_app.records.inventory_numbers import InventoryPattern
-from catalogue_app.settings import IMAGES_DIR, USER_NAME, Preferences, Setting, in_catalogue
+from catalogue_app.search.listing import count_in_view
+from catalogue_app.settings import IMAGES_DIR, USER_NAME, Preferences, Setting
 from catalogue_app.storage.filesystems import filesystem_type, is_network_filesystem
 from catalogue_app.storage.schema_messages import schema_message
 from db.local import schema
-from db.local.engine import make_engine, make_sessionmakers
-from db.local.models import Museum, Record
+from db.local.connection import open_reader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILE_NAME = "catalogue.sqlite"
 INVALID_PATTERN = declare(
@@ -49,15 +53,15 @@ class MuseumInfo:
 
 
 class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
-    def __init__(self, directory: Path, engine: Engine,
-                 readers: sessionmaker[Session], writers: sessionmaker[Session],
-                 user: str | None = None) -> None:
+    def __init__(self, directory: Path, user: str | None = None) -> None:
         self.directory = directory
         # Written in the history beside every change this catalogue object makes.
         self.user = user if user is not None else Preferences().get(USER_NAME)
-        self.engine = engine
-        self._readers = readers
-        self._writers = writers
+        # SQLAlchemy is loaded at the first session, after the window's first paint: what
+        # that paint needs is read through plain(). Its engine and session factories:
+        self._sessions: tuple[Engine, sessionmaker[Session], sessionmaker[Session]] | None \
+            = None
+        self._sessions_lock = threading.Lock()
 
     @property
     def db_path(self) -> Path:
@@ -86,44 +90,65 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
             state, revision = schema.schema_state(db_path)
         except schema.SchemaError as exc:
             raise CatalogueLocationError(schema_message(exc)) from exc
-        engine = make_engine(db_path)
+        catalogue = cls(directory, user=user)
         try:
             if state is not schema.SchemaState.CURRENT:
-                schema.upgrade(engine, db_path, revision)
+                schema.upgrade(catalogue.engine, db_path, revision)
         except schema.SchemaError as exc:
-            engine.dispose()
+            catalogue.close()
             raise CatalogueLocationError(schema_message(exc)) from exc
         for sub in ("images", "cache"):
             (directory / sub).mkdir(exist_ok=True)
-        catalogue = cls(directory, engine, *make_sessionmakers(engine), user=user)
         if state is schema.SchemaState.EMPTY:
             with catalogue.writing() as session:
                 _initialise(session)
         return catalogue
 
+    @property
+    def engine(self) -> Engine:
+        return self._session_factories()[0]
+
+    def _session_factories(self) -> tuple[Engine, sessionmaker[Session], sessionmaker[Session]]:
+        with self._sessions_lock:
+            if self._sessions is None:
+                from db.local.engine import make_engine, make_sessionmakers
+
+                engine = make_engine(self.db_path)
+                self._sessions = (engine, *make_sessionmakers(engine))
+            return self._sessions
+
+    @contextmanager
+    def plain(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for a few reads, without loading SQLAlchemy."""
+        with closing(open_reader(self.db_path)) as connection:
+            yield connection
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._readers() as session:
+        with self._session_factories()[1]() as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session whose work commits as one transaction, or not at all."""
-        with self._writers() as session, session.begin():
+        with self._session_factories()[2]() as session, session.begin():
             yield session
 
     def museum(self) -> MuseumInfo:
-        with self.reading() as session:
-            museum = session.get(Museum, 1)
+        with self.plain() as connection:
+            museum = connection.execute(
+                "SELECT code, name, bound_at FROM museum WHERE id = 1").fetchone()
         if museum is None:
             return MuseumInfo("", "", False)
-        return MuseumInfo(museum.code, museum.name, museum.bound_at is not None)
+        return MuseumInfo(museum[0], museum[1], museum[2] is not None)
 
     def set_museum(self, code: str, name: str) -> None:
         """Name the museum this catalogue belongs to (until the first sync binds it)."""
         code, name = code.strip(), name.strip()
         if not code or not name:
             raise CatalogueLocationError("The museum code and name are both required.")
+        from db.local.models import Museum
+
         with self.writing() as session:
             museum = session.get(Museum, 1)
             if museum is None:
@@ -138,10 +163,14 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
 
     def setting(self, setting: Setting):
         """The value of one of the catalogue's settings (catalogue_app/settings)."""
+        from catalogue_app.settings import in_catalogue
+
         with self.reading() as session:
             return in_catalogue.read(session, setting)
 
     def change_setting(self, setting: Setting, value) -> Changes:
+        from catalogue_app.settings import in_catalogue
+
         with self.writing() as session:
             in_catalogue.write(session, setting, value)
         return Changes()
@@ -168,13 +197,12 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
 
     def record_count(self) -> int:
         """Records in the catalogue, trash excluded."""
-        with self.reading() as session:
-            return session.scalar(
-                select(func.count()).select_from(Record).where(Record.trashed_at.is_(None))
-            )
+        with self.plain() as connection:
+            return count_in_view(connection)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._sessions is not None:
+            self._sessions[0].dispose()
 
 
 def _initialise(session: Session) -> None:

@@ -1,7 +1,7 @@
 """What the window reads from the Catalogue besides records: the list's ids and rows, the
 filter panel's designations, the sync status and its conflicts.
 
-Mixed into Catalogue (facade.py), whose reading() and writing() they use."""
+Mixed into Catalogue (facade.py), whose plain(), reading() and writing() they use."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from catalogue_app.catalogue.changes import Changes
+from catalogue_app.search.list_filter import ListFilter
+from catalogue_app.search.listing import ListRow, count_in_view, list_rows, record_ids
 
 
 @dataclass(frozen=True)
@@ -19,19 +21,24 @@ class SyncStatus:
 
 
 class Lookups:
-    def list_ids(self, wanted, sort: str | None = None, descending: bool = False,
+    def list_ids(self, wanted: ListFilter, sort: str | None = None, descending: bool = False,
                  limit: int | None = None) -> tuple[int, list[str]]:
         """(how many records match, their ids in order: the first limit of them)."""
-        from catalogue_app.search.listing import list_ids
+        if not wanted.narrows:  # the window's first page: read without loading SQLAlchemy
+            with self.plain() as connection:
+                ids = record_ids(connection, sort or "inventory_number", descending,
+                                 limit=limit)
+                total = (len(ids) if limit is None or len(ids) < limit
+                         else count_in_view(connection))
+            return total, ids
+        from catalogue_app.search.service import list_ids
 
         with self.reading() as session:
             return list_ids(session, wanted, sort, descending, limit=limit)
 
-    def list_rows(self, ids: Sequence[str]) -> dict:
-        from catalogue_app.search.listing import list_rows
-
-        with self.reading() as session:
-            return list_rows(session, ids)
+    def list_rows(self, ids: Sequence[str]) -> dict[str, ListRow]:
+        with self.plain() as connection:
+            return list_rows(connection, ids)
 
     def designation_counts(self) -> list[tuple[str, int]]:
         from catalogue_app.search.service import designation_counts

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.search.listing import list_rows
+    from catalogue_app.search.listing import driver_connection, list_rows
     from catalogue_app.search.service import search
 
     if args.limit < 0:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             for query in args.queries:
                 start = time.perf_counter()
                 result = search(session, query, limit=args.limit)
-                rows = list_rows(session, result.ids)
+                rows = list_rows(driver_connection(session), result.ids)
                 hits = [{"inventory_number": rows[i].inventory_number,
                          "designation": rows[i].designation, "title": rows[i].title}
                         for i in result.ids]

@@ -21,7 +21,7 @@ from catalogue_app.exchange.csv_format import write_catalogue_csv
 from catalogue_app.exchange.joconde import write_joconde
 from catalogue_app.exchange.lido import write_lido
 from catalogue_app.messages import declare
-from catalogue_app.search.listing import record_ids
+from catalogue_app.search.listing import driver_connection, record_ids
 from catalogue_app.search.query import parse
 from catalogue_app.search.service import condition
 
@@ -61,7 +61,7 @@ def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,
 def search_record_ids(session: Session, query: str) -> list[str]:
     """The records the search finds (same syntax as the search box), in inventory order."""
     where, params = condition(session, parse(query))
-    return record_ids(session, where=where, params=params)
+    return record_ids(driver_connection(session), where=where, params=params)
 
 
 def _watched(records: Iterable[dict[str, Any]], total: int,

@@ -135,3 +135,11 @@ def next_free_number(lot_prefix: str, existing: Iterable[str]) -> str:
                 highest, written = int(item), item
     width = len(written) if written.startswith("0") else 0
     return f"{lot}.{highest + 1:0{width}d}"
+
+
+def lot_of(number: str) -> str:
+    """The lot a number belongs to: ``2004.12.3`` -> ``2004.12`` (first element of a set)."""
+    parts = composite_parts(number)
+    if not parts or "." not in parts[0]:
+        return ""
+    return parts[0].rsplit(".", 1)[0]

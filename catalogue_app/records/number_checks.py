@@ -14,7 +14,6 @@ from catalogue_app.records.inventory_numbers import (
     InventoryPattern,
     Problem,
     check_inventory_number,
-    composite_parts,
     next_free_number,
 )
 from catalogue_app.settings import INVENTORY_PATTERN, in_catalogue
@@ -51,14 +50,6 @@ def check_number(session: Session, number: str, record_id: str | None) -> Invent
     duplicate = Problem("duplicate", f"{other.inventory_number} is already the number of "
                                      f"record{label}{where}.")
     return InventoryCheck(errors=(duplicate,), warnings=check.warnings)
-
-
-def lot_of(number: str) -> str:
-    """The lot a number belongs to: ``2004.12.3`` -> ``2004.12`` (first element of a set)."""
-    parts = composite_parts(number)
-    if not parts or "." not in parts[0]:
-        return ""
-    return parts[0].rsplit(".", 1)[0]
 
 
 def next_number_in_lot(session: Session, lot: str) -> str:

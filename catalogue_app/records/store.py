@@ -20,6 +20,7 @@ from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
+from catalogue_app.records.blank import META_KEYS
 from catalogue_app.records.derive import derive, sort_key
 from catalogue_app.records.fields import KEY_TYPES
 from catalogue_app.records.reading import COLUMN_KEYS, read_record
@@ -29,10 +30,6 @@ from catalogue_app.storage.triggers import triggers_set_aside
 from db.local.models import HistoryEntry, MeasurementRow, RecordTheme, RecordValue
 from db.local.models import Record as RecordRow
 
-# The record's own id, register status and who changed it when: set by the store and the
-# lifecycle operations, never by an edit.
-META_KEYS = ("id", "status", "deaccession_date", "deaccession_reason", "trashed_at",
-             "created_at", "created_by", "modified_at", "modified_by")
 LIST_FIELDS = tuple(name for name, kind in KEY_TYPES.items() if kind == "list")
 # Columns of the records table an edit writes (the meta keys have operations of their own).
 _EDITED_COLUMNS = tuple(name for name in COLUMN_KEYS if name not in META_KEYS)
@@ -47,11 +44,6 @@ NUMBER_TAKEN = declare(
     " must be unique in the museum. Nothing was saved.")
 NUMBER_TAKEN_LABEL = declare("record.number_taken_label", " «{designation}»")
 NUMBER_TAKEN_TRASH = declare("record.number_taken_in_trash", " (in the trash)")
-
-
-def blank_record() -> dict[str, Any]:
-    """The fields of a new, empty record."""
-    return {k: v for k, v in Record().to_fields().items() if k not in META_KEYS}
 
 
 def create_record(session: Session, data: Mapping[str, Any], user: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue_app.records.blank import blank_record
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.store import blank_record
 
 # What identifies or registers one object, or is decided per object, is never copied: the
 # number and register date, publication (new records are not public until a curator says so),

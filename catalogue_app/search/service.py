@@ -7,7 +7,7 @@ filters only, comes back at once in the catalogue's entry order (the index's own
 reading only the page asked for, so that "a" over 500,000 records never ranks them all. The
 index holds only records in view (trash excluded), so a search of words and themes alone is
 counted and paged from the index without looking each record up. The object list shows a
-search in this same order (catalogue_app.search.listing.list_ids)."""
+search in this same order (list_ids)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from catalogue_app.folding import fold
+from catalogue_app.search.list_filter import ListFilter
+from catalogue_app.search.listing import driver_connection, record_ids
 from catalogue_app.search.query import Query, parse
 from catalogue_app.vocabulary.themes import subtree_ids
 
@@ -195,31 +197,24 @@ def _matches(session: Session, record_id: str, query: Query, theme_ids: Sequence
                            {**params, "record_id": record_id}).first() is not None
 
 
-@dataclass(frozen=True)
-class ListFilter:
-    """What the object list is narrowed to: the search box's text and the filter panels."""
+def list_ids(session: Session, wanted: ListFilter, sort: str | None = None,
+             descending: bool = False, limit: int | None = None) -> tuple[int, list[str]]:
+    """How many records the object list shows, and their ids in its order (the first `limit`).
 
-    text: str = ""
-    theme_ids: tuple[str, ...] = ()
-    designation: str | None = None
-    has_image: bool | None = None
-    public: bool | None = None
-    acquired_from: int | None = None  # acquisition year range
-    acquired_to: int | None = None
-
-    @property
-    def searching(self) -> bool:
-        """Something is typed in the search box (the list then takes the search's order)."""
-        return bool(self.text.strip())
-
-    def query(self) -> Query:
-        """The text parsed, with the panels' choices (which win over the text's own has:
-        and public:)."""
-        query = parse(self.text)
-        for name in ("has_image", "public", "designation", "acquired_from", "acquired_to"):
-            if getattr(self, name) is not None:
-                setattr(query, name, getattr(self, name))
-        return query
+    sort=None is the list's natural order: while searching, the search's own order (exact
+    inventory number first, then by relevance, or for a broad search the cheap entry order:
+    design.md §5); otherwise inventory order. Counting and paging a search go through the
+    full-text index alone whenever it can answer (count)."""
+    query = wanted.query()
+    if sort is None and wanted.searching:
+        result = run(session, query, limit, wanted.theme_ids)
+        return result.total, result.ids
+    where, params = condition(session, query, wanted.theme_ids)
+    ids = record_ids(driver_connection(session), sort or "inventory_number", descending,
+                     where, params, limit)
+    if limit is None or len(ids) < limit:
+        return len(ids), ids
+    return count(session, query, wanted.theme_ids), ids
 
 
 def designation_counts(session: Session, limit: int = 300) -> list[tuple[str, int]]:

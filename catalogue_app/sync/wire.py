@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from catalogue_app.records.blank import blank_record
 from catalogue_app.records.reading import read_record, read_records
 from catalogue_app.records.record import IMAGE_COLUMNS, Record, RecordImage
-from catalogue_app.records.store import blank_record, insert_records, update_record
+from catalogue_app.records.store import insert_records, update_record
 from db.local.models import Image, Theme
 from db.local.models import Record as RecordRow
 

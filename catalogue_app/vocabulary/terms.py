@@ -22,17 +22,6 @@ from db.local.models import Term
 
 VOCABULARIES = ("designation", "material", "technique", "place", "person", "period")
 
-# Which vocabulary offers values to which record field.
-FIELD_VOCABULARIES: dict[str, str] = {
-    "designation": "designation",
-    "materials": "material",
-    "techniques": "technique",
-    "origin_place": "place",
-    "authors": "person",
-    "acquisition_source": "person",
-    "dating": "period",
-}
-
 # Above every character a label can hold: the end of a prefix range on the search key.
 _AFTER_PREFIX = "\U0010ffff"
 

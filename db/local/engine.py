@@ -8,19 +8,11 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 10_000
+from db.local.connection import configure
 
 
 def _configure_connection(dbapi_connection, _record) -> None:
-    # Let SQLAlchemy's transaction handling, not pysqlite's implicit one, decide BEGIN.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed save survives a power cut, not just a crash (the register is legal).
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+    configure(dbapi_connection)
 
 
 def _refresh_statistics(dbapi_connection, _record) -> None:

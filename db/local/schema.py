@@ -9,8 +9,10 @@ import sqlite3
 import time
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # Every revision shipped, oldest first. tests/unit/test_migrations.py checks that this list
 # matches the Alembic scripts, so a new migration cannot be forgotten here.

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.logs import configure_desk_logging, log_file
 from catalogue_app.records.store import insert_records, load_record
-from db.local import engine
+from db.local import connection
 from tests.gui.conftest import show_active
 from tests.gui.form_helpers import type_into
 from ui import failures, messages
@@ -105,7 +105,7 @@ def test_the_failure_dialog_copies_its_details(qtbot, qapp):
 @pytest.fixture
 def impatient_catalogue(catalogue_dir, monkeypatch: pytest.MonkeyPatch):
     """A catalogue that gives up after 0.2 s waiting for another program's write lock."""
-    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     catalogue = Catalogue.open(catalogue_dir)
     catalogue.set_museum("M0001", "Musée d'essai")
     yield catalogue

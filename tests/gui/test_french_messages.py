@@ -12,7 +12,8 @@ from keyring.errors import KeyringLocked
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from catalogue_app.images.attach import requests_for_record
-from catalogue_app.records.store import blank_record, create_record
+from catalogue_app.records.blank import blank_record
+from catalogue_app.records.store import create_record
 from catalogue_app.settings import SERVER_URL, Preferences
 from catalogue_app.sync import tokens
 from tests.unit.import_samples import write_rows

@@ -16,6 +16,7 @@ from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
 from catalogue_app.records import store as records
+from catalogue_app.records.blank import blank_record
 from db.local.models import Image as ImageRow
 from db.local.models import Record
 from tests.gui.heartbeat import Heartbeat
@@ -29,7 +30,7 @@ from ui.images.match_dialog import MatchPreviewDialog
 def add_record(catalogue, number: str) -> str:
     with catalogue.writing() as session:
         return records.create_record(
-            session, {**records.blank_record(), "inventory_number": number}, "tester")
+            session, {**blank_record(), "inventory_number": number}, "tester")
 
 
 def photos(folder: Path, count: int, size=(320, 240), stem: str = "shot") -> list[str]:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from catalogue_app.records.store import blank_record
+from catalogue_app.records.blank import blank_record
 from ui.keyboard.shortcuts_dialog import ShortcutsDialog, window_shortcuts
 
 

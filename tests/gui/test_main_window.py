@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 from PySide6.QtCore import Qt
 
@@ -11,7 +14,7 @@ from catalogue_app.demo.builder import create_demo_catalogue
 from catalogue_app.settings import LANGUAGE, Preferences
 from tests.gui.conftest import show_active
 from tests.gui.keyboard import type_text
-from tests.support import run_cli
+from tests.support import REPO, run_cli
 from ui.main_window import MainWindow
 from ui.object_list_model import PAGE_SIZE
 
@@ -123,6 +126,26 @@ def test_smoke_test_saves_a_screenshot_at_the_size_and_in_the_language_asked(tmp
     assert (picture.width(), picture.height()) == (1280, 800)
     assert len({picture.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}) > 4
     assert Preferences().get(LANGUAGE) == ""  # --lang is for this run only: nothing stored
+
+
+def test_the_window_paints_its_list_before_loading_sqlalchemy(tmp_path):
+    """Start-up (issue 13): the first page is read through plain sqlite3; SQLAlchemy and
+    everything that needs it load only after the list has painted."""
+    catalogue = Catalogue.open(tmp_path / "c")
+    catalogue.set_museum("M0001", "Musée d'essai")
+    catalogue.save({"inventory_number": "2004.12.3", "designation": "Assiette"})
+    catalogue.close()
+    # Python's import log and the window's report share one pipe, in the order they happen.
+    result = subprocess.run(
+        [sys.executable, "-m", "catalogue_app", "--catalogue", str(tmp_path / "c"),
+         "--smoke-test"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        timeout=120, cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stdout
+    before_paint = result.stdout.split("startup_ms=")[0]
+    assert "| ui.main_window" in before_paint  # the log is there: the window was imported
+    assert "sqlalchemy" not in before_paint
+    assert "alembic" not in before_paint
 
 
 def test_museum_code_and_name_stay_editable_until_the_first_sync(qtbot, catalogue):

@@ -2,7 +2,6 @@
 the selection, filters narrow it, and a large catalogue opens reading only the first pages."""
 
 from PySide6.QtCore import Qt
-from sqlalchemy import event
 
 from catalogue_app.records.store import create_record, insert_records
 from ui.object_list_model import PAGE_SIZE
@@ -104,9 +103,6 @@ def test_opening_a_large_catalogue_reads_only_the_first_page(qtbot, catalogue):
     with catalogue.writing() as session:
         insert_records(session, ({"inventory_number": f"2001.{n}", "designation": "Assiette"}
                                  for n in range(PAGE_SIZE * 15)), "t")
-    statements: list[str] = []
-    event.listen(catalogue.engine, "before_cursor_execute",
-                 lambda _c, _cur, statement, *_rest: statements.append(statement))
     window = MainWindow(catalogue)
     qtbot.addWidget(window)
     window.show()
@@ -115,7 +111,6 @@ def test_opening_a_large_catalogue_reads_only_the_first_page(qtbot, catalogue):
     qtbot.waitUntil(lambda: window.model.page_fetches >= 1)  # rows painted
     qtbot.wait(50)
     assert window.model.page_fetches == 1
-    assert sum("group_concat(value, '; ')" in s for s in statements) == 1  # list_rows: one page
     window.table.scrollToBottom()
     qtbot.waitUntil(lambda: window.model.page_fetches >= 2)
     qtbot.wait(50)

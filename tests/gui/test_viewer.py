@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app.images.attach import attach_files, requests_for_record
-from catalogue_app.records.store import blank_record
+from catalogue_app.records.blank import blank_record
 from tests.gui.conftest import show_active
 from tests.image_samples import photo
 from ui.images.viewer import ImageViewer

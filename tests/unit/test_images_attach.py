@@ -22,7 +22,8 @@ from catalogue_app.images.attach import (
 from catalogue_app.images.derived import derived_path
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records.store import blank_record, create_record
+from catalogue_app.records.blank import blank_record
+from catalogue_app.records.store import create_record
 from catalogue_app.sync import outbox
 from db.local.models import Image as ImageRow
 from db.local.models import Record

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.images.gallery import detach_image
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records.store import blank_record, create_record
+from catalogue_app.records.blank import blank_record
+from catalogue_app.records.store import create_record
 from db.local.models import Image as ImageRow
 from tests.image_samples import bomb_png, photo, truncated_jpeg
 from tests.support import run_cli

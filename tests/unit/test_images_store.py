@@ -14,7 +14,8 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.images.location import move_image_store
 from catalogue_app.images.store import ImageStore, ReceiveStopped
-from catalogue_app.records.store import blank_record, create_record
+from catalogue_app.records.blank import blank_record
+from catalogue_app.records.store import create_record
 from catalogue_app.storage.backup import backup_catalogue
 from catalogue_app.storage.integrity import check_catalogue
 from db.local.models import Image as ImageRow

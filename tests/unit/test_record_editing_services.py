@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from catalogue_app.records.number_checks import check_number, lot_of, next_number_in_lot
+from catalogue_app.records.inventory_numbers import lot_of
+from catalogue_app.records.number_checks import check_number, next_number_in_lot
 from catalogue_app.records.store import create_record, insert_records
 from catalogue_app.records.templates import template_from
 

@@ -7,9 +7,9 @@ import uuid
 import pytest
 
 from catalogue_app.errors import RecordError
+from catalogue_app.records.blank import blank_record
 from catalogue_app.records.fields import FIELDS, KEY_TYPES
 from catalogue_app.records.record import RECORD_KEYS, Author, Measurement, Record
-from catalogue_app.records.store import blank_record
 from catalogue_app.sync.reconcile import Unappliable, store_record
 from catalogue_app.sync.wire import records_fields, store_fields
 

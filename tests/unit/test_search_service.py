@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 from catalogue_app.records import lifecycle
 from catalogue_app.records.store import create_record, insert_records, update_record
 from catalogue_app.search.index import rebuild
-from catalogue_app.search.listing import list_ids
-from catalogue_app.search.service import RANKED_LIMIT, ListFilter, run, search
+from catalogue_app.search.list_filter import ListFilter
+from catalogue_app.search.service import RANKED_LIMIT, list_ids, run, search
 from db.local.models import Theme
 from tests.support import run_cli
 

@@ -8,8 +8,8 @@ from sqlalchemy import select, text
 
 from catalogue_app.records import lifecycle
 from catalogue_app.records.store import create_record, load_record
-from catalogue_app.search.listing import list_ids
-from catalogue_app.search.service import ListFilter
+from catalogue_app.search.list_filter import ListFilter
+from catalogue_app.search.service import list_ids
 from catalogue_app.vocabulary.themes import (
     ThemeError,
     add_local_theme,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.history import HistoryItem
 from ui import messages
 from ui.language import field_label
+
+if TYPE_CHECKING:
+    from catalogue_app.records.history import HistoryItem
 
 
 class HistoryPanel(QWidget):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from catalogue_app.records.drafts import DraftInfo
+if TYPE_CHECKING:
+    from catalogue_app.records.drafts import DraftInfo
 
 
 def ask_restore_draft(parent: QWidget | None, draft: DraftInfo) -> bool:

@@ -6,21 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from catalogue_app.catalogue import Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.records.batch_edit import BatchEdit
-from catalogue_app.records.number_checks import lot_of
+from catalogue_app.records.inventory_numbers import lot_of
 from catalogue_app.records.templates import template_from
 from ui import messages
-from ui.form.batch_edit_dialog import BatchEditDialog
 from ui.form.deaccession_dialog import DeaccessionDialog
 from ui.form.trash_dialog import TrashDialog
 
 if TYPE_CHECKING:
+    from catalogue_app.records.batch_edit import BatchEdit
     from ui.main_window import MainWindow
 
 
@@ -51,7 +50,7 @@ class RecordActions(QObject):
         self.form.recordChanged.connect(lambda record_id: window.apply(Changes.of(
             changed=[record_id])))
         self.form.statusMessage.connect(window.show_status)
-        QTimer.singleShot(0, self.offer_drafts_left_behind)
+        window.firstPainted.connect(self.offer_drafts_left_behind)
 
     def _action(self, text: str, slot, shortcut: str | None, menu) -> QAction:
         act = QAction(text, self.window)
@@ -106,6 +105,8 @@ class RecordActions(QObject):
             return
         if not self.window.may_leave_form():
             return
+        from ui.form.batch_edit_dialog import BatchEditDialog
+
         dialog = BatchEditDialog(self.catalogue, ids, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from catalogue_app.images.gallery import ImageInfo
+if TYPE_CHECKING:
+    from catalogue_app.images.gallery import ImageInfo
 
 
 def view_type_labels() -> dict[str, str]:

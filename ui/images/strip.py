@@ -5,6 +5,7 @@ to reorder), the primary image, and the selected image's own fields, saved as th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
 from catalogue_app.images.derived import derived_path, ensure_derived
-from catalogue_app.images.gallery import ImageInfo
 from catalogue_app.images.store import ImageStore
 from ui import messages
 from ui.empty_state import EmptyState
@@ -34,6 +34,9 @@ from ui.images.drops import FileDrops
 from ui.images.labels import describe_image, view_type_labels
 from ui.operations import run_in_background
 from ui.stacked_rows import stacked_rows
+
+if TYPE_CHECKING:
+    from catalogue_app.images.gallery import ImageInfo
 
 ICON_SIZE = 128
 TEXT_FIELDS = ("photographer", "date_taken", "licence", "credit", "caption")

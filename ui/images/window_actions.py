@@ -11,13 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from catalogue_app.errors import CatalogueError
-from catalogue_app.images.gallery import ImageInfo
 from ui import messages
 from ui.images.drops import FileDrops, start_workers_early
 from ui.images.strip import ImageStrip
 from ui.operations import run_in_background
 
 if TYPE_CHECKING:
+    from catalogue_app.images.gallery import ImageInfo
     from ui.images.import_dialog import ImportDialog
     from ui.images.viewer import ImageViewer
     from ui.main_window import MainWindow

@@ -71,7 +71,7 @@ class SyncActions(QObject):
         self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
-        self.update_status()
+        window.firstPainted.connect(self.update_status)
         window.catalogueChanged.connect(self._show_changes)
         self.auto_sync = AutoSync(self)
 

@@ -5,6 +5,8 @@ of the record."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.vocabulary import themes
 from ui.language import theme_label
+
+if TYPE_CHECKING:
+    from catalogue_app.vocabulary import themes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -5,6 +5,7 @@ themes" ticked, the themes selected in the tree filter the list (sub-themes incl
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue, Changes
 from catalogue_app.errors import CatalogueError
-from catalogue_app.vocabulary import themes
 from ui import messages
 from ui.language import theme_label
 from ui.stacked_rows import stacked_rows
+
+if TYPE_CHECKING:
+    from catalogue_app.vocabulary import themes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -22,6 +22,8 @@ def window_of(qtbot):
         tokens.save_token(desk.server_url, desk.token)
         window = MainWindow(desk.catalogue)
         qtbot.addWidget(window)
+        with qtbot.waitSignal(window.firstPainted):  # the sync status shows from then on
+            window.show()
         return window
 
     return make
