@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.ingest import server_cpu_seconds  # noqa: E402
+from bench.ingest import server_cpu_seconds, serving  # noqa: E402
 
 MB = 1024 * 1024
 
@@ -60,28 +59,10 @@ def code_at(revision: str) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def server_from(code: Path, data: Path) -> Iterator[tuple[str, psutil.Process]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     # The code under `code` shadows the installed package: PYTHONPATH comes first.
     environment = {**os.environ, "PYTHONPATH": str(code)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "catalogue_app.regional.cli", "--data", str(data), "serve",
-         "--port", str(port)],
-        cwd=code, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(f"{url}/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        yield url, psutil.Process(process.pid)
-    finally:
-        process.terminate()
-        process.wait(30)
+    with serving(["--data", str(data), "serve"], code, environment) as answer:
+        yield answer
 
 
 class PeakRss:

@@ -102,17 +102,25 @@ def server_cpu_seconds(server: psutil.Process) -> float:
 
 @contextmanager
 def running_server(db_url: str, blobs: Path, workers: int) -> Iterator[tuple[str, psutil.Process]]:
+    with serving(["--db", db_url, "--blobs", str(blobs), "serve", "--workers", str(workers)],
+                 code=REPO) as answer:
+        yield answer
+
+
+@contextmanager
+def serving(arguments: list[str], code: Path,
+            environment: dict[str, str] | None = None) -> Iterator[tuple[str, psutil.Process]]:
+    """`catalogue-base ARGUMENTS --port P` from the checkout `code`, once it answers."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "catalogue_app.regional.cli", "--db", db_url, "--blobs",
-         str(blobs), "serve", "--port", str(port), "--workers", str(workers)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "catalogue_app.regional.cli", *arguments, "--port", str(port)],
+        cwd=code, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(300):
             try:
                 httpx.get(f"{url}/openapi.json", timeout=1)
                 break
