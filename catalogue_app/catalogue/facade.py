@@ -43,6 +43,23 @@ INVALID_PATTERN = declare(
     "settings.invalid_inventory_pattern",
     "The inventory number pattern {regex} is not a valid regular expression (the problem is "
     "at character {position}).")
+MUSEUM_REQUIRED = declare("museum.code_and_name_required",
+                          "The museum code and name are both required.")
+MUSEUM_BOUND = declare(
+    "museum.bound", "This catalogue is bound to museum {code} by the regional base; its code and "
+    "name can no longer be changed here.")
+CANNOT_CREATE_FOLDER = declare("catalogue.cannot_create_folder",
+                               "Cannot create the catalogue folder {folder}: {reason}.")
+FOLDER_IS_A_FILE = declare("catalogue.folder_is_a_file",
+                           "{folder} is a file, not a catalogue folder.")
+ON_NETWORK_SHARE = declare(
+    "catalogue.on_network_share",
+    "{folder} is on a network share ({fstype}). A catalogue must live on this computer's own "
+    "disk: on a share, two desks writing at once would damage it. Keep the catalogue locally "
+    "and use sync to share records with the regional base.")
+FOLDER_NOT_WRITABLE = declare(
+    "catalogue.folder_not_writable", "The catalogue folder {folder} is not writable by you; "
+    "choose another folder or ask your IT staff for write access.")
 
 
 @dataclass(frozen=True)
@@ -146,7 +163,7 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
         """Name the museum this catalogue belongs to (until the first sync binds it)."""
         code, name = code.strip(), name.strip()
         if not code or not name:
-            raise CatalogueLocationError("The museum code and name are both required.")
+            raise CatalogueLocationError(MUSEUM_REQUIRED)
         from db.local.models import Museum
 
         with self.writing() as session:
@@ -154,10 +171,7 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
             if museum is None:
                 session.add(Museum(id=1, code=code, name=name, created_at=now_iso()))
             elif museum.bound_at is not None:
-                raise CatalogueLocationError(
-                    f"This catalogue is bound to museum {museum.code} by the regional base; "
-                    "its code and name can no longer be changed here."
-                )
+                raise CatalogueLocationError(MUSEUM_BOUND, code=museum.code)
             else:
                 museum.code, museum.name = code, name
 
@@ -218,20 +232,12 @@ def _prepare_directory(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CatalogueLocationError(
-            f"Cannot create the catalogue folder {directory}: {exc.strerror or exc}."
-        ) from exc
+        raise CatalogueLocationError(CANNOT_CREATE_FOLDER, folder=directory,
+                                     reason=exc.strerror or exc) from exc
     if not directory.is_dir():
-        raise CatalogueLocationError(f"{directory} is a file, not a catalogue folder.")
+        raise CatalogueLocationError(FOLDER_IS_A_FILE, folder=directory)
     fstype = filesystem_type(directory)
     if is_network_filesystem(fstype):
-        raise CatalogueLocationError(
-            f"{directory} is on a network share ({fstype}). A catalogue must live on this "
-            "computer's own disk: on a share, two desks writing at once would damage it. "
-            "Keep the catalogue locally and use sync to share records with the regional base."
-        )
+        raise CatalogueLocationError(ON_NETWORK_SHARE, folder=directory, fstype=fstype)
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise CatalogueLocationError(
-            f"The catalogue folder {directory} is not writable by you; "
-            "choose another folder or ask your IT staff for write access."
-        )
+        raise CatalogueLocationError(FOLDER_NOT_WRITABLE, folder=directory)

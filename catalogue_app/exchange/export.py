@@ -34,9 +34,12 @@ FORMATS = ("csv", "lido", "joconde")
 SUFFIXES = {"csv": ".csv", "lido": ".xml", "joconde": ".csv"}
 
 
+EXPORT_CANCELLED = declare("exchange.cancelled", "Export cancelled: no file was written.")
+
+
 class ExportCancelled(CatalogueError):
     def __init__(self) -> None:
-        super().__init__("Export cancelled: no file was written.")
+        super().__init__(EXPORT_CANCELLED)
 
 
 def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
+from catalogue_app.messages import declare
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.history import field_update
 from catalogue_app.records.multivalue import split_authors, split_values
@@ -80,18 +81,28 @@ def revert_batch(session: Session, batch: BatchEdit, user: str) -> list[str]:
     return kept
 
 
+NO_SUCH_FIELD = declare("batch.no_such_field", "There is no field '{field}'.")
+NOT_BATCH_EDITABLE_FIELD = declare("batch.not_editable",
+                                   "The field {field} cannot be batch edited.")
+NO_SUCH_OPERATION = declare(
+    "batch.no_such_operation", "Unknown batch operation '{operation}'; use set, append or clear.")
+CANNOT_APPEND = declare("batch.cannot_append", "Nothing can be appended to {field}.")
+VALUE_REQUIRED = declare(
+    "batch.value_required", "Give the value to set or append (or choose Clear).")
+
+
 def _check(field: str, operation: str, value: str | bool) -> None:
     if field not in FIELDS_BY_NAME:
-        raise RecordError(f"There is no field {field!r}.")
+        raise RecordError(NO_SUCH_FIELD, field=field)
     if field in NOT_BATCH_EDITABLE:
-        raise RecordError(f"The field {FIELDS_BY_NAME[field].label_en} cannot be batch edited.")
+        raise RecordError(NOT_BATCH_EDITABLE_FIELD, field=FIELDS_BY_NAME[field].label())
     if operation not in OPERATIONS:
-        raise RecordError(f"Unknown batch operation {operation!r}; use set, append or clear.")
+        raise RecordError(NO_SUCH_OPERATION, operation=operation)
     kind = FIELDS_BY_NAME[field].type
     if kind == "boolean" and operation == "append":
-        raise RecordError(f"Nothing can be appended to {FIELDS_BY_NAME[field].label_en}.")
+        raise RecordError(CANNOT_APPEND, field=FIELDS_BY_NAME[field].label())
     if operation != "clear" and kind != "boolean" and not str(value).strip():
-        raise RecordError("Give the value to set or append (or choose Clear).")
+        raise RecordError(VALUE_REQUIRED)
 
 
 def _apply(field: str, operation: str, current: Any, value: str | bool) -> Any:

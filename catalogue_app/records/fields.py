@@ -21,6 +21,12 @@ class Field:
     def multi_valued(self) -> bool:
         return self.type in ("list", "authors", "themes")
 
+    def label(self, language: str | None = None) -> str:
+        """The field's name in the given language (default: the process's, as messages)."""
+        from catalogue_app.messages import current_language
+
+        return self.label_fr if (language or current_language()) == "fr" else self.label_en
+
 
 FIELDS: tuple[Field, ...] = (
     Field("inventory_number", "Numéro d'inventaire", "Inventory number", "text", 1),

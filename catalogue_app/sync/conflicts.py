@@ -13,11 +13,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.messages import declare
 from catalogue_app.sync import outbox
 from catalogue_app.sync.merge import same_content
 from catalogue_app.sync.reconcile import ServerRecord, delete_local, store_record
 from catalogue_app.sync.wire import record_fields
 from db.local.models import SyncConflict
+
+NO_CONFLICT = declare("sync.no_conflict",
+                      "Record {record} has no conflict to resolve (already settled?).")
+BAD_CHOICE = declare(
+    "sync.bad_conflict_choice", "Cannot choose {side} for field {field} of record {record}; "
+    "choose 'local' or 'server' for one of {fields}.")
 
 Side = Literal["local", "server"]
 SIDES = ("local", "server")
@@ -55,14 +62,13 @@ def resolve(session: Session, record_id: str, choice: Side | Mapping[str, Side])
     (fields not named keep this desk's value)."""
     row = session.get(SyncConflict, record_id)
     if row is None:
-        raise CatalogueError(f"Record {record_id} has no conflict to resolve (already settled?).")
+        raise CatalogueError(NO_CONFLICT, record=record_id)
     names = json.loads(row.fields_json)
     per_field = {name: choice for name in names} if isinstance(choice, str) else dict(choice)
     for name, side in per_field.items():
         if side not in SIDES or name not in names:
-            raise CatalogueError(f"Cannot choose {side!r} for field {name!r} of record"
-                                 f" {record_id}; choose 'local' or 'server' for one of"
-                                 f" {', '.join(names) or 'the whole record'}.")
+            raise CatalogueError(BAD_CHOICE, side=side, field=name, record=record_id,
+                                 fields=", ".join(names))
     server = ServerRecord(record_id, json.loads(row.server_json), row.server_version,
                           row.server_deleted)
     whole = choice if isinstance(choice, str) else "local"

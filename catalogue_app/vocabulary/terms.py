@@ -18,12 +18,17 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.errors import CatalogueError
 from catalogue_app.folding import fold
+from catalogue_app.messages import declare
 from db.local.models import Term
 
 VOCABULARIES = ("designation", "material", "technique", "place", "person", "period")
 
 # Above every character a label can hold: the end of a prefix range on the search key.
 _AFTER_PREFIX = "\U0010ffff"
+
+EMPTY_TERM = declare("vocabulary.empty_term", "A vocabulary term cannot be empty.")
+UNKNOWN_VOCABULARY = declare(
+    "vocabulary.unknown", "Unknown vocabulary '{vocabulary}'; the vocabularies are {vocabularies}.")
 
 
 class VocabularyError(CatalogueError):
@@ -86,7 +91,7 @@ def add_local_term(session: Session, vocabulary: str, label: str) -> TermInfo:
     vocabulary = _checked(vocabulary)
     label = " ".join(label.split())
     if not label:
-        raise VocabularyError("A vocabulary term cannot be empty.")
+        raise VocabularyError(EMPTY_TERM)
     existing = find_term(session, vocabulary, label)
     if existing is not None:
         return existing
@@ -100,6 +105,6 @@ def add_local_term(session: Session, vocabulary: str, label: str) -> TermInfo:
 def _checked(vocabulary: str) -> str:
     if vocabulary not in VOCABULARIES:
         raise VocabularyError(
-            f"Unknown vocabulary {vocabulary!r}; the vocabularies are {', '.join(VOCABULARIES)}."
+            UNKNOWN_VOCABULARY, vocabulary=vocabulary, vocabularies=", ".join(VOCABULARIES)
         )
     return vocabulary
