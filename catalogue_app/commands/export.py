@@ -24,6 +24,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "deposits-register: the regulatory register as PDF")
     parser.add_argument("out", type=Path, metavar="OUT", help="file to write")
     parser.add_argument("--query", metavar="Q", help="export only the records this search finds")
+    parser.add_argument("--year", type=int, metavar="Y",
+                        help="register / deposits-register: the edition of year Y, the entries "
+                             "and events up to 31 December of Y (the same pages every time it "
+                             "is printed); without it, the whole register as it stands")
     parser.add_argument("--include-private", action="store_true",
                         help="lido and joconde: also export the fields that never leave the "
                              "museum (donors, prices, opinions, location, internal notes)")
@@ -40,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"catalogue-app: {QUERY_NOT_FOR_REGISTER()}", file=sys.stderr)
                 return 2
             count = _print_register(catalogue, args.out, args.format == "deposits-register",
-                                    args.render_pdf)
+                                    args.render_pdf, args.year)
         else:
             count = export_catalogue(catalogue, args.format, args.out, query=args.query,
                                      include_private=args.include_private)
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_register(catalogue, out: Path, deposits: bool, render_pdf) -> int:
+def _print_register(catalogue, out: Path, deposits: bool, render_pdf, year: int | None) -> int:
     from catalogue_app.documents.register import print_register
 
-    return print_register(catalogue, out, render_pdf, deposits)
+    return print_register(catalogue, out, render_pdf, deposits, year)

@@ -23,8 +23,10 @@ from catalogue_app.documents.model import (
     Paragraph,
     Renderer,
     Row,
+    Signatures,
+    Space,
     Table,
 )
 
 __all__ = ["Column", "Document", "Heading", "Image", "PageBreak", "Paragraph", "Renderer", "Row",
-           "Table"]
+           "Signatures", "Space", "Table"]

@@ -1,9 +1,10 @@
 """What a printed document says, as plain data: the renderer lays it out on pages.
 
-Layout rules every renderer follows: pages are A4 with 12 mm margins; the running title (if
-any) heads every page and the footer ("Page {n} / {total}") ends it; a table repeats its
-column headings on every page it spans and keeps each row on one page, splitting at line
-breaks only a row taller than a whole page; a heading is never left alone at a page's foot."""
+Layout rules every renderer follows: pages are A4 (or A3) with 12 mm margins; the running
+title (if any) heads every page and the footer ("Page {n} / {total}") ends it; a table repeats
+its column headings on every page it spans (each column at least as wide as the longest word of
+its heading) and keeps each row on one page, splitting at line breaks only a row taller than a
+whole page; a heading is never left alone at a page's foot."""
 
 from __future__ import annotations
 
@@ -24,12 +25,17 @@ Tone = Literal["normal", "subtle", "alert"]
 class Heading:
     text: str
     level: int = 1  # 1: a document's or record's title, 2: a section
+    centred: bool = False
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     tone: Tone = "normal"
+    centred: bool = False
+    # The text names the document's number of pages as {total} (a register's title page and
+    # closing statement): the renderer fills it in once it has counted them.
+    counts_pages: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,22 @@ class Image:
 @dataclass(frozen=True)
 class PageBreak:
     pass
+
+
+@dataclass(frozen=True)
+class Space:
+    """Blank vertical space (the foot of a title page, room to write by hand)."""
+
+    height_mm: float
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Boxes side by side, each headed by its label, left blank for a signature, a stamp or
+    initials; kept whole on one page."""
+
+    labels: tuple[str, ...]
+    height_mm: float = 30
 
 
 @dataclass(frozen=True)
@@ -74,7 +96,7 @@ class Table:
     continued: str = ""
 
 
-Block = Heading | Paragraph | Image | PageBreak | Table
+Block = Heading | Paragraph | Image | PageBreak | Space | Signatures | Table
 
 
 @dataclass
@@ -82,6 +104,7 @@ class Document:
     title: str  # the PDF's title
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = False
+    paper: Literal["A4", "A3"] = "A4"
     running_title: str = ""  # printed at the top of every page
     footer: str = ""  # with {n} and {total}: the page number and the page count
     font_pt: float = 9

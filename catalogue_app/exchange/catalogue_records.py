@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app.exchange.csv_format import UNMATCHED_THEMES
 from catalogue_app.exchange.theme_paths import ThemePaths
-from catalogue_app.records.inventory_numbers import is_deposit
 from catalogue_app.records.reading import read_records
 from catalogue_app.search.listing import driver_connection, record_ids
-from db.local.models import Museum, Record
+from db.local.models import Museum
 
 _BATCH = 500
 
@@ -26,16 +24,6 @@ _BATCH = 500
 def all_record_ids(session: Session) -> list[str]:
     """Every record outside the trash, in inventory-number order."""
     return record_ids(driver_connection(session))
-
-
-def register_record_ids(session: Session, deposits: bool = False) -> list[str]:
-    """The entries of the inventory register (or of the deposits register): records with a
-    register date, deaccessioned ones included (they stay in the register), in inventory
-    order. Drafts without a register date are not entries of a legal register."""
-    ids = record_ids(driver_connection(session), where="trim(r.register_date) != ''")
-    numbers = {record_id: number for record_id, number in session.execute(
-        select(Record.id, Record.inventory_number).where(Record.register_date != ""))}
-    return [i for i in ids if is_deposit(numbers[i]) == deposits]
 
 
 def export_records(session: Session, ids: Sequence[str]) -> Iterator[dict[str, Any]]:

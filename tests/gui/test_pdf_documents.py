@@ -1,6 +1,6 @@
 """PDF documents (catalogue_app.documents drawn by ui.documents.pdf): the object sheet and the
-inventory register (18 columns, landscape, paginated, inventory order, deaccessioned entries
-marked, deposits apart, always in French, PDF/A-1b)."""
+inventory register (title page, 18 columns, A3 landscape, order of entry, deaccessioned entries
+marked, closing statement, editions by year, deposits apart, always in French, PDF/A-1b)."""
 
 from __future__ import annotations
 
@@ -37,36 +37,79 @@ def page_count(path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
 
 
-def test_register_lists_entries_in_inventory_order_landscape_and_paginated(qapp, catalogue,
-                                                                           tmp_path):
+def test_register_lists_entries_in_order_of_entry_between_title_page_and_closing(
+        qapp, catalogue, tmp_path):
     entries = [{"inventory_number": f"2004.1.{n}", "designation": f"objet {n}",
                 "register_date": "2004-05-01"} for n in range(120, 0, -1)]
-    entries += [{"inventory_number": "D.2004.1.1", "designation": "dépôt",
+    entries += [{"inventory_number": "2010.1.1", "designation": "entré avant",
+                 "register_date": "2003-01-15"},  # an older number entered later comes after
+                {"inventory_number": "D.2004.1.1", "designation": "dépôt",
                  "register_date": "2004-05-01"},
                 {"inventory_number": "2004.9.9", "designation": "brouillon"}]  # no date
     with catalogue.writing() as session:
         ids = insert_records(session, entries, "test")
-        deaccession_record(session, ids[-3 - 1], "2020-03-01", "Détruit par un incendie", "t")
+        deaccession_record(session, ids[3], "2020-03-01", "Détruit par un incendie", "t")
 
-    assert print_register(catalogue, tmp_path / "register.pdf", render_pdf) == 120
+    assert print_register(catalogue, tmp_path / "register.pdf", render_pdf) == 121
     text = pdf_text(tmp_path / "register.pdf")
     pages = page_count(tmp_path / "register.pdf")
-    assert pages > 1 and f"Page {pages} / {pages}" in text
-    assert text.count("1. Numéro") == text.count("Observations") == pages  # headings repeat
+    title_page, *table_pages, closing_page = text.split("\f")[:pages]
+    assert "REGISTRE D'INVENTAIRE" in title_page and "Musée d'essai" in title_page
+    assert f"Le présent registre comporte {pages} pages, numérotées de 1 à {pages}" in title_page
+    assert "Code Muséofile : M0001" in title_page and "Ouvert le" in title_page
+    assert table_pages and all("1. Numéro" in page and "18. Observations" in page
+                               for page in table_pages)  # the headings repeat
     numbers = [line.split()[0] for line in text.splitlines()
-               if line.strip().startswith("2004.1.")]
-    assert numbers == [f"2004.1.{n}" for n in range(1, 121)]
-    assert all(words in text for words in ("(radié)", "Radié le", "2020-03-01 :", "incendie"))
+               if line.strip().startswith(("2004.1.", "2010.1."))]
+    assert numbers == ["2010.1.1"] + [f"2004.1.{n}" for n in range(1, 121)]
+    assert all(words in text for words in ("(radié)", "Radié le 01/03/2020", "incendie"))
+    assert "Clôture" in closing_page and f"comporte {pages} pages" in closing_page
+    assert "121 inscription(s), de la première (n° 2010.1.1) à la dernière (n° 2004.1.120)" \
+        in " ".join(closing_page.split())
+    assert "Clos le" in closing_page
+    assert all("Paraphe : " in page and f"Page {n} / {pages}" in page
+               for n, page in enumerate(text.split("\f")[:pages], start=1))
     assert text.startswith("Registre d'inventaire — Musée d'essai (M0001)")
     assert "dépôt" not in text and "brouillon" not in text
     info = subprocess.run(["pdfinfo", str(tmp_path / "register.pdf")], capture_output=True,
                           text=True).stdout
-    assert "842 x 595" in info  # A4 landscape
+    assert "1191 x 842" in info  # A3 landscape: eighteen readable columns
     assert "pdfaid:part=\"1\" pdfaid:conformance=\"B\"" in \
         (tmp_path / "register.pdf").read_bytes().decode("latin-1")  # PDF/A-1b, for archives
 
     assert print_register(catalogue, tmp_path / "deposits.pdf", render_pdf, deposits=True) == 1
-    assert "D.2004.1.1" in pdf_text(tmp_path / "deposits.pdf")
+    deposits = " ".join(pdf_text(tmp_path / "deposits.pdf", layout=False).split())
+    assert "D.2004.1.1" in deposits and "REGISTRE DES BIENS DÉPOSÉS" in deposits
+    assert all(heading in deposits for heading in (
+        "Déposant", "propriétaire", "convention", "Échéance"))
+
+
+def test_the_edition_of_a_year_stops_on_31_december_and_prints_the_same_every_time(
+        qapp, catalogue, tmp_path):
+    longest = " ".join(f"Restauration {n} du galon et reprise des coutures." for n in range(40))
+    with catalogue.writing() as session:
+        ids = insert_records(session, [
+            {"inventory_number": "2019.1.1", "register_date": "2019-06-01",
+             "designation": "coiffe", "observations": longest},
+            {"inventory_number": "2019.1.2", "register_date": "2019-12-31", "designation": "col"},
+            {"inventory_number": "2020.1.1", "register_date": "2020-01-02",
+             "designation": "bonnet"}], "test")
+        deaccession_record(session, ids[1], "2020-03-01", "Volé", "t")
+
+    for name in ("a.pdf", "b.pdf"):
+        assert print_register(catalogue, tmp_path / name, render_pdf, year=2019) == 2
+    first, again = pdf_text(tmp_path / "a.pdf"), pdf_text(tmp_path / "b.pdf")
+    assert first == again  # no date of printing, nothing renumbered
+    assert "Édition arrêtée au 31 décembre 2019" in first
+    assert "2020.1.1" not in first and "bonnet" not in first  # entered in 2020
+    assert "Radié" not in first and "(radié)" not in first  # radiated in 2020
+    whole = " ".join(pdf_text(tmp_path / "a.pdf", layout=False).split())
+    assert longest in whole  # the longest cell whole, wrapped, never cut
+    pages = page_count(tmp_path / "a.pdf")
+    assert f"Le présent registre comporte {pages} pages" in whole
+
+    assert print_register(catalogue, tmp_path / "2020.pdf", render_pdf, year=2020) == 3
+    assert "Radié le 01/03/2020" in pdf_text(tmp_path / "2020.pdf")
 
 
 def test_object_sheet_prints_every_field_and_the_primary_image(qapp, catalogue, tmp_path):
@@ -101,9 +144,12 @@ def test_register_is_printed_headless_from_the_command_line(catalogue, tmp_path)
                                   "register_date": "2004-05-01"}], "test")
     catalogue.close()
     result = run_cli("--catalogue", str(catalogue.directory), "export", "register",
-                     str(tmp_path / "register.pdf"), env={"QT_QPA_PLATFORM": ""})
+                     str(tmp_path / "register.pdf"), "--year", "2004",
+                     env={"QT_QPA_PLATFORM": "", "CATALOGUE_APP_LANG": "en"})
     assert result.returncode == 0, result.stderr
-    assert "2004.1.1" in pdf_text(tmp_path / "register.pdf")
+    text = pdf_text(tmp_path / "register.pdf")
+    assert "2004.1.1" in text and "Édition arrêtée au 31 décembre 2004" in text
+    assert "Registre d'inventaire" in text and "Inventory" not in text  # French, always
 
 
 def test_an_entry_taller_than_a_page_continues_on_the_next_ones_and_loses_nothing(
@@ -115,8 +161,8 @@ def test_an_entry_taller_than_a_page_continues_on_the_next_ones_and_loses_nothin
             {"inventory_number": "2004.1.2", "register_date": "2004-05-01"}], "test")
     print_register(catalogue, tmp_path / "register.pdf", render_pdf)
     pages = page_count(tmp_path / "register.pdf")
-    assert pages > 2
-    for page in range(2, pages + 1):
+    assert pages > 4
+    for page in range(3, pages):  # between the title page and the closing
         text = pdf_text(tmp_path / "register.pdf", page)
         assert "1. Numéro" in text  # the headings repeat on every page
         if "Constat 299" not in text:  # a page the entry continues on names it

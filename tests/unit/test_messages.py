@@ -52,10 +52,10 @@ def test_the_compiled_catalogue_says_what_the_po_says(tool):
 
 
 def test_a_message_reads_in_french_and_in_english():
+    from catalogue_app.documents.object_sheets import OBJECT_SHEETS
     from catalogue_app.documents.record_text import DEACCESSIONED_ON
-    from catalogue_app.documents.register import DEACCESSIONED_MARK, INVENTORY_REGISTER
 
-    assert INVENTORY_REGISTER().text("fr") == "Registre d'inventaire"
-    assert DEACCESSIONED_MARK().text("en") == "(deaccessioned)"
+    assert OBJECT_SHEETS().text("fr") == "Fiches d'objet"
+    assert OBJECT_SHEETS().text("en") == "Object sheets"
     assert DEACCESSIONED_ON(date="2020-03-01", reason="vol").text("fr") == \
         "Radié le 2020-03-01 : vol"

@@ -37,6 +37,8 @@ from catalogue_app.documents.model import (
     PageBreak,
     Paragraph,
     Row,
+    Signatures,
+    Space,
     Table,
 )
 
@@ -60,12 +62,21 @@ def render_pdf(document: Document, out: Path) -> int:
     writer.setCreator("catalogue-app")
     orientation = (QPageLayout.Orientation.Landscape if document.landscape
                    else QPageLayout.Orientation.Portrait)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+    size = QPageSize.PageSizeId.A3 if document.paper == "A3" else QPageSize.PageSizeId.A4
+    writer.setPageLayout(QPageLayout(QPageSize(size), orientation,
                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
     painter = QPainter(writer)
     try:
         layout = _Layout(document, writer, painter)
         total = layout.run(drawing=False, total=0)
+        if any(isinstance(b, Paragraph) and b.counts_pages for b in document.blocks):
+            # The count written in the text may itself move a page break: measure again
+            # with it until the count holds (at once, but for a paragraph at a page's foot).
+            for _ in range(3):
+                again = layout.run(drawing=False, total=total)
+                if again == total:
+                    break
+                total = again
         return layout.run(drawing=True, total=total)
     finally:
         painter.end()
@@ -106,6 +117,8 @@ class _Layout:
         self.body = _font(document.font_pt)
         self.wrap = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.centred = QTextOption(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.centred.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.title_font = _font(document.font_pt + 2, bold=True)
         self.painter.setFont(self.title_font)
         self.title_height = (self._height("Ag", self.page.width()) + _GAP
@@ -137,6 +150,10 @@ class _Layout:
                 self.paragraph(block)
             elif isinstance(block, Image):
                 self.image(block)
+            elif isinstance(block, Space):
+                self.space(block)
+            elif isinstance(block, Signatures):
+                self.signatures(block)
             elif isinstance(block, PageBreak) and self.y > self.top:
                 self.new_page()
         self.flush_lines()
@@ -203,12 +220,13 @@ class _Layout:
         cut = space if space > 0 else low
         return text[:cut].rstrip(), text[cut:].lstrip()
 
-    def draw_text(self, box: QRectF, text: str, color: str = _TEXT) -> None:
+    def draw_text(self, box: QRectF, text: str, color: str = _TEXT,
+                  centred: bool = False) -> None:
         if self.drawing and text:
             inner = box.adjusted(_PADDING, _PADDING, -_PADDING, -_PADDING)
             if color != _TEXT:
                 self.painter.setPen(QColor(color))
-            self.painter.drawText(inner, text, self.wrap)
+            self.painter.drawText(inner, text, self.centred if centred else self.wrap)
             if color != _TEXT:
                 self.painter.setPen(QColor(_TEXT))
 
@@ -224,7 +242,8 @@ class _Layout:
             self.new_page()
         self.painter.setFont(_font(self.document.font_pt + (5 if block.level == 1 else 2),
                                    bold=True))
-        self.draw_text(QRectF(self.page.left(), self.y, self.page.width(), height), block.text)
+        self.draw_text(QRectF(self.page.left(), self.y, self.page.width(), height), block.text,
+                       centred=block.centred)
         self.painter.setFont(self.body)
         self.y += height + _GAP / 2
 
@@ -233,18 +252,40 @@ class _Layout:
         color = {"normal": _TEXT, "subtle": _SUBTLE, "alert": _ALERT}[block.tone]
         self.painter.setFont(font)
         text, width = block.text, self.page.width()
+        if block.counts_pages:
+            text = text.format(total=self.total)
         while text:
             height = self.text_height(text, width)
             if self.y + height > self.bottom and height <= self.bottom - self.top:
                 self.new_page()
             part, text = self.split(text, width, self.bottom - self.y)
             part_height = self.text_height(part, width)
-            self.draw_text(QRectF(self.page.left(), self.y, width, part_height), part, color)
+            self.draw_text(QRectF(self.page.left(), self.y, width, part_height), part, color,
+                           block.centred)
             self.y += part_height
             if text:
                 self.new_page()
         self.painter.setFont(self.body)
         self.y += _GAP
+
+    def space(self, block: Space) -> None:
+        self.y = min(self.y + block.height_mm * _MM, self.bottom)
+
+    def signatures(self, block: Signatures) -> None:
+        if not block.labels:
+            return
+        height = block.height_mm * _MM
+        width = self.page.width() / len(block.labels)
+        if self.y + height > self.bottom:
+            self.new_page()
+        for index, label in enumerate(block.labels):
+            box = QRectF(self.page.left() + index * width, self.y, width, height)
+            if self.drawing:
+                self.painter.setPen(QPen(QColor(_GRID), 0.2 * _MM))
+                self.painter.drawRect(box.adjusted(_GAP / 2, 0, -_GAP / 2, 0))
+                self.painter.setPen(QPen(QColor(_TEXT)))
+            self.draw_text(box.adjusted(_GAP / 2, 0, -_GAP / 2, 0), label, _SUBTLE)
+        self.y += height + _GAP
 
     def image(self, block: Image) -> None:
         picture = QImage(str(block.path))
@@ -267,10 +308,9 @@ class _TableLayout:
 
     def __init__(self, layout: _Layout, table: Table) -> None:
         self.layout, self.table = layout, table
-        total = sum(c.weight for c in table.columns)
-        self.widths = [layout.page.width() * c.weight / total for c in table.columns]
         self.font, self.bold = _font(table.font_pt), _font(table.font_pt, bold=True)
         layout.painter.setFont(self.bold)
+        self.widths = self._widths()
         self.heading_height = max(
             (layout.text_height(c.heading, w) for c, w in zip(table.columns, self.widths,
                                                               strict=True)),
@@ -278,6 +318,27 @@ class _TableLayout:
         layout.painter.setFont(self.font)
         self.line = layout.text_height("Ag", self.widths[0])
         self.body_top = 0.0  # where rows start on the current page
+
+    def _widths(self) -> list[float]:
+        """Widths by the columns' weights, but wide enough for the longest word of each
+        heading (a heading's words are never broken), the others narrowed to make room."""
+        columns, page = self.table.columns, self.layout.page.width()
+        words = self.layout.painter.fontMetrics()
+        needed = [max((words.horizontalAdvance(w) for w in c.heading.split()), default=0)
+                  + 2 * _PADDING + 1 if self.table.show_headings else 0 for c in columns]
+        if sum(needed) >= page:  # no room for the weights: in proportion to the words
+            return [page * n / sum(needed) for n in needed]
+        fixed: set[int] = set()
+        while True:
+            free = [i for i in range(len(columns)) if i not in fixed]
+            room = page - sum(needed[i] for i in fixed)
+            total = sum(columns[i].weight for i in free) or 1
+            widths = [needed[i] if i in fixed else room * columns[i].weight / total
+                      for i in range(len(columns))]
+            short = {i for i in free if widths[i] < needed[i]}
+            if not short:
+                return widths
+            fixed |= short
 
     def run(self) -> None:
         layout = self.layout
