@@ -30,6 +30,9 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
     from ui.failures import install_failure_reporting
 
     install_failure_reporting()
+    from ui.gui_thread_gc import GuiThreadCollector
+
+    GuiThreadCollector(app)
     try:
         catalogue = Catalogue.open(catalogue_dir, user=preferences.get(USER_NAME))
     except CatalogueError as exc:

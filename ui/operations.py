@@ -28,15 +28,19 @@ _running: set[Job] = set()
 
 class Job(QObject):
     """Lives on the GUI thread; the worker emits its signals, so the slots connected to them
-    (bound to this object) run on the GUI thread."""
+    (bound to this object) run on the GUI thread.
+
+    A job has no Qt parent: its worker emits into it until the work returns, so it must not
+    die with the window that started it (that window's destruction cancels it instead). It is
+    deleted on the GUI thread once its worker has reported."""
 
     progressed = Signal(int, int, str)
     reported = Signal(object)  # one item of partial result (a file's outcome...)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception, with .details holding the traceback
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
         self._cancel = threading.Event()
 
     @property
@@ -59,21 +63,27 @@ class _Runner(QRunnable):
         self._job, self._work = job, work
 
     def run(self) -> None:
+        work, self._work = self._work, None
         try:
-            result = self._work(self._job)
+            result = work(self._job)
         except Exception as exc:  # reported to the user on the GUI thread, never swallowed
             exc.details = traceback.format_exc()
-            self._job.failed.emit(exc)
+            outcome, value = self._job.failed, exc
         else:
-            self._job.succeeded.emit(result)
+            outcome, value = self._job.succeeded, result
+        # The relay holds the work too, and lets go of it on the GUI thread after the report:
+        # the last reference to what the work holds (a window...) never goes on this thread.
+        del work
+        outcome.emit(value)
 
 
 class _Relay(QObject):
     """Calls plain Python callbacks from slots of a GUI-thread object (queued delivery)."""
 
-    def __init__(self, job: Job, on_success, on_failure, on_progress, on_report) -> None:
+    def __init__(self, job: Job, work, on_success, on_failure, on_progress,
+                 on_report) -> None:
         super().__init__(job)
-        self._job = job
+        self._job, self._work = job, work
         self._on_success, self._on_failure, self._on_progress = \
             on_success, on_failure, on_progress
         self._on_report = on_report
@@ -82,13 +92,24 @@ class _Relay(QObject):
         job.progressed.connect(self.progressed)
         job.reported.connect(self.reported)
 
-    def succeeded(self, result: Any) -> None:
+    def detach(self) -> None:
+        """The window that started the job is gone: stop the work, call nothing back."""
+        self._job.cancel()
+        self._on_success = self._on_progress = self._on_report = None
+        self._on_failure = _log_only
+
+    def _finish(self) -> None:
         _running.discard(self._job)
+        self._work = None
+        self._job.deleteLater()
+
+    def succeeded(self, result: Any) -> None:
+        self._finish()
         if self._on_success:
             self._on_success(result)
 
     def failed(self, exc: Exception) -> None:
-        _running.discard(self._job)
+        self._finish()
         if self._on_failure:
             log.warning("background job failed: %s\n%s", exc, getattr(exc, "details", ""))
             self._on_failure(exc)
@@ -105,6 +126,10 @@ class _Relay(QObject):
             self._on_report(item)
 
 
+def _log_only(_exc: Exception) -> None:
+    """A failure after its window closed is logged (by the relay), not shown."""
+
+
 def run_in_background(work: Callable[[Job], Any], *,
                       on_success: Callable[[Any], None] | None = None,
                       on_failure: Callable[[Exception], None] | None = None,
@@ -112,9 +137,13 @@ def run_in_background(work: Callable[[Job], Any], *,
                       on_report: Callable[[object], None] | None = None,
                       parent: QObject | None = None) -> Job:
     """Start work(job) on the pool; the callbacks run on the GUI thread (on_report receives
-    each item the work passes to job.report)."""
-    job = Job(parent)
-    _Relay(job, on_success, on_failure, on_progress, on_report)
+    each item the work passes to job.report). work must not touch Qt objects. When parent
+    (the window the callbacks belong to) is destroyed, the job is cancelled and calls
+    nothing back."""
+    job = Job()
+    relay = _Relay(job, work, on_success, on_failure, on_progress, on_report)
+    if parent is not None:
+        parent.destroyed.connect(relay.detach)
     _running.add(job)
     QThreadPool.globalInstance().start(_Runner(job, work))
     return job

@@ -8,6 +8,7 @@ import ui.language
 from catalogue_app import messages as core_messages
 from catalogue_app.settings import LANGUAGE, Preferences
 from ui import messages
+from ui.gui_thread_gc import GuiThreadCollector
 from ui.language import chosen_language, install_translator
 
 _REAL_ASK_SAVE_CHANGES = messages.ask_save_changes
@@ -19,6 +20,15 @@ def show_active(qtbot, widget: QWidget) -> None:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+
+
+@pytest.fixture(autouse=True)
+def gc_on_gui_thread(qapp: QApplication):
+    """As in the app (ui/app.py): cycles are collected on the GUI thread only."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture

@@ -124,3 +124,22 @@ def test_export_menu_writes_the_records_in_the_list(qtbot, window, tmp_path, mon
     qtbot.waitUntil(out.exists, timeout=30_000)
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert [r["inventory_number"] for r in rows] == ["2004.1.1", "2004.1.2"]
+
+
+def test_a_wizard_deleted_during_its_check_stops_the_check(qtbot, catalogue, tmp_path):
+    """The check's worker outlives the wizard's widgets: it is cancelled, not left emitting
+    into a deleted page (a crash under load)."""
+    from shiboken6 import Shiboken
+
+    wizard = ImportWizard(catalogue, Preferences())
+    wizard.show()
+    choose_file(wizard, write_app_csv(tmp_path / "big.csv", generated_rows(3000, seed=3)))
+    wizard.next()
+    wizard.next()
+    job = wizard.check_page.job
+    assert job is not None and not job.cancelled
+    wizard.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(wizard))
+    assert job.cancelled
+    qtbot.waitUntil(lambda: not Shiboken.isValid(job), timeout=60_000)  # it reported
+    assert catalogue.record_count() == 0

@@ -60,3 +60,39 @@ def test_cancel_is_seen_by_the_work(qtbot):
     job.cancel()
     qtbot.waitUntil(lambda: bool(results))
     assert results == ["cancelled"] and len(steps) < 1000
+
+
+def test_a_job_outlives_the_widget_that_started_it(qtbot):
+    """Closing a window while its work runs (the import wizard's check) cancels the work and
+    drops its callbacks; the worker goes on reporting into a job that is still alive."""
+    from PySide6.QtWidgets import QWidget
+
+    page = QWidget()
+    started, page_gone = threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+
+    def work(job):
+        started.set()
+        assert page_gone.wait(10)
+        for step in range(200):  # reports into the job after its widget is gone
+            job.progress(step, 200, "row")
+        seen["cancelled"] = job.cancelled
+        return "done"
+
+    called: list[object] = []
+    job = run_in_background(work, parent=page, on_success=called.append,
+                            on_progress=lambda *args: called.append(args))
+    assert started.wait(10)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken_valid(page))
+    page_gone.set()
+    qtbot.waitUntil(lambda: "cancelled" in seen)
+    qtbot.waitUntil(lambda: not shiboken_valid(job))  # deleted once it has reported
+    assert seen["cancelled"] is True
+    assert called == []
+
+
+def shiboken_valid(obj) -> bool:
+    from shiboken6 import Shiboken
+
+    return Shiboken.isValid(obj)

@@ -301,8 +301,10 @@ class RunPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         self.completeChanged.emit()
 
+        catalogue = wizard.catalogue  # the work holds no widget: it runs off the GUI thread
+
         def job_work(job: Job) -> ImportReport:
-            return work(wizard.catalogue, source, mapping, options,
+            return work(catalogue, source, mapping, options,
                         progress=lambda row, text: job.progress(row, expected, text),
                         cancelled=lambda: job.cancelled)
 
