@@ -22,17 +22,15 @@ from ui.failures import report_failure
 
 log = logging.getLogger("catalogue_app.ui.operations")
 
-# Jobs in flight, kept alive until they report (nothing else may hold a reference to them).
-_running: set[Job] = set()
-
 
 class Job(QObject):
     """Lives on the GUI thread; the worker emits its signals, so the slots connected to them
     (bound to this object) run on the GUI thread.
 
-    A job has no Qt parent: its worker emits into it until the work returns, so it must not
-    die with the window that started it (that window's destruction cancels it instead). It is
-    deleted on the GUI thread once its worker has reported."""
+    Its worker emits into it until the work returns, so it must not die with the window that
+    started it (that window's destruction cancels it instead): it belongs to the application,
+    which deletes it on the GUI thread once its worker has reported. Never owned by its Python
+    wrapper, which the worker thread may be the last to drop."""
 
     progressed = Signal(int, int, str)
     reported = Signal(object)  # one item of partial result (a file's outcome...)
@@ -40,7 +38,7 @@ class Job(QObject):
     failed = Signal(object)  # the exception, with .details holding the traceback
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self._cancel = threading.Event()
 
     @property
@@ -99,7 +97,6 @@ class _Relay(QObject):
         self._on_failure = _log_only
 
     def _finish(self) -> None:
-        _running.discard(self._job)
         self._work = None
         self._job.deleteLater()
 
@@ -144,6 +141,5 @@ def run_in_background(work: Callable[[Job], Any], *,
     relay = _Relay(job, work, on_success, on_failure, on_progress, on_report)
     if parent is not None:
         parent.destroyed.connect(relay.detach)
-    _running.add(job)
     QThreadPool.globalInstance().start(_Runner(job, work))
     return job
