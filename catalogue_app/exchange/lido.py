@@ -28,6 +28,10 @@ where LIDO has a place for it (type attributes use LIDO Terminology URIs where o
   images                 resourceSet, primary image first; only publishable ones unless private
                          fields are included
 
+A record published by the regional base (OAI-PMH) also carries its links (PublishedLinks): the
+portal page as recordInfoLink, and each image's public derivative as its linkResource, never
+the original (an image without a ready derivative is left out).
+
 register_date has no LIDO element and is not exported. Text is written exactly as entered,
 except characters XML 1.0 cannot carry at all (control characters other than tab and line
 breaks), which become U+FFFD.
@@ -37,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, BinaryIO
 
@@ -70,6 +75,15 @@ ACQUISITION_EVENT = (_TERMS + "lido00001", "Acquisition")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+@dataclass(frozen=True)
+class PublishedLinks:
+    """Where a record is published: its public page and, by sha256, the absolute address of
+    each image's public derivative."""
+
+    record_page: str
+    images: Mapping[str, str] = field(default_factory=dict)
+
+
 def write_lido(records: Iterable[Mapping[str, Any]], out: BinaryIO, *,
                museum: Mapping[str, str], include_private: bool = False) -> int:
     """Write records as one LIDO document to a binary stream; return how many were written.
@@ -82,10 +96,16 @@ def write_lido(records: Iterable[Mapping[str, Any]], out: BinaryIO, *,
         with xf.element(_lido("lidoWrap"), nsmap={"lido": LIDO_NS, "xsi": XSI_NS},
                         attrib={f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION}):
             for record in records:
-                xf.write(_LidoRecord(record, museum, include_private).element(),
-                         pretty_print=True)
+                xf.write(lido_record(record, museum, include_private), pretty_print=True)
                 count += 1
     return count
+
+
+def lido_record(record: Mapping[str, Any], museum: Mapping[str, str],
+                include_private: bool = False, links: PublishedLinks | None = None
+                ) -> etree._Element:
+    """The lido:lido element of one record (write_lido's, and OAI-PMH's with `links`)."""
+    return _LidoRecord(record, museum, include_private, links).element()
 
 
 def lido_schema() -> etree.XMLSchema:
@@ -103,13 +123,14 @@ def _add(parent: etree._Element, tag: str, text: str | None = None,
          **attributes: str) -> etree._Element:
     """A lido: child element; attributes are lido: attributes (the schema qualifies them)."""
     element = etree.SubElement(parent, _lido(tag),
-                               {_lido(k): _xml_text(v) for k, v in attributes.items()})
+                               {_lido(k): xml_text(v) for k, v in attributes.items()})
     if text is not None:
-        element.text = _xml_text(text)
+        element.text = xml_text(text)
     return element
 
 
-def _xml_text(text: str) -> str:
+def xml_text(text: str) -> str:
+    """The text as XML 1.0 can carry it: characters it cannot become U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)
 
 
@@ -148,10 +169,11 @@ class _LidoRecord:
     """Builds the lido:lido element of one record, in the element order the schema requires."""
 
     def __init__(self, record: Mapping[str, Any], museum: Mapping[str, str],
-                 include_private: bool) -> None:
+                 include_private: bool, links: PublishedLinks | None = None) -> None:
         self.record = record
         self.museum = holding_museum(record, museum)
         self.private = include_private
+        self.links = links
 
     def text(self, name: str) -> str | None:
         return text_value(self.record, name, self.private)
@@ -335,6 +357,9 @@ class _LidoRecord:
         _add(record_wrap, "recordID", record_id, type=LOCAL_ID)
         _add_concept(record_wrap, "recordType", ITEM_RECORD)
         _add_legal_body(record_wrap, "recordSource", self.museum)
+        if self.links is not None:
+            _add(_add(record_wrap, "recordInfoSet"), "recordInfoLink",
+                 self.links.record_page, formatResource="text/html")
         images = self.images()
         if images:
             resource_wrap = _add(administrative, "resourceWrap")
@@ -344,17 +369,22 @@ class _LidoRecord:
     def images(self) -> list[Mapping[str, Any]]:
         images = [i for i in self.record.get("images") or ()
                   if i.get("publishable") or self.private]
+        if self.links is not None:
+            images = [i for i in images if i["sha256"] in self.links.images]
         return sorted(images, key=lambda i: not i.get("is_primary"))
 
-    @staticmethod
-    def resource(wrap: etree._Element, image: Mapping[str, Any], position: int) -> None:
+    def resource(self, wrap: etree._Element, image: Mapping[str, Any], position: int) -> None:
         resource = _add(wrap, "resourceSet", sortorder=str(position))
         _add(resource, "resourceID", str(image["sha256"]), type=LOCAL_ID, source="sha256")
         representation = _add(resource, "resourceRepresentation")
-        link_attributes = {"formatResource": image["media_type"]} if image.get("media_type") \
-            else {}
-        _add(representation, "linkResource", str(image.get("file_name") or image["sha256"]),
-             **link_attributes)
+        if self.links is not None:
+            _add(representation, "linkResource", self.links.images[image["sha256"]],
+                 formatResource="image/jpeg")
+        else:
+            link_attributes = {"formatResource": image["media_type"]} \
+                if image.get("media_type") else {}
+            _add(representation, "linkResource",
+                 str(image.get("file_name") or image["sha256"]), **link_attributes)
         _add_term(resource, "resourceType", "image")
         if image.get("is_primary"):
             _add_term(resource, "resourceRelType", "primary image")

@@ -45,6 +45,7 @@ from catalogue_app.regional.derivatives import DerivativeWorker
 from catalogue_app.regional.errors import RegionalError, Unavailable
 from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
+from catalogue_app.regional.oai import routes as oai_routes
 from catalogue_app.regional.observability import RequestMetrics, probes
 from catalogue_app.regional.outages import Deadline
 from catalogue_app.regional.portal import pages, public_api
@@ -412,6 +413,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.include_router(public_api.router)
     app.include_router(public_api.images)
     app.include_router(pages.router)
+    app.include_router(oai_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(PortalCompression)
     services.derivatives.start()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from catalogue_app import publication
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.derive import sort_key as natural_sort_key
+from catalogue_app.regional import publication_log
 from catalogue_app.regional.timestamps import utc_now
 from db.regional.engine import among
 from db.regional.models import (
@@ -92,8 +93,9 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
 
 
 def build_if_needed(session: Session) -> bool:
-    """Publish the records a base held before it had a portal (once, at the first start after
-    the upgrade); True if it did. The caller's write transaction serialises two servers."""
+    """Publish the records a base held before it had a portal or a publication log (once, at
+    the first start after the upgrade); True if it did. The caller's write transaction
+    serialises two servers."""
     state = session.get(SharedState, 1, with_for_update=True)
     if state is None or state.portal_built:
         return False
@@ -105,7 +107,9 @@ def build_if_needed(session: Session) -> bool:
         ).all()
         if not batch:
             break
-        refresh(session, [Applied(*row) for row in batch])
+        applied = [Applied(*row) for row in batch]
+        refresh(session, applied)
+        publication_log.record(session, applied)
         last = batch[-1].id
     state.portal_built = True
     return True

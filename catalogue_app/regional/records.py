@@ -24,7 +24,7 @@ from catalogue_app.protocol import (
     normalise_inventory_number,
 )
 from catalogue_app.records.record import Record as CatalogueRecord
-from catalogue_app.regional import portal_index
+from catalogue_app.regional import portal_index, publication_log
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
 from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError
@@ -130,7 +130,8 @@ def push_batch(
         return stored.response
     applier = _BatchApplier(session, caller, limits, change_seq, records)
     response = {"results": applier.apply()}
-    portal_index.refresh(session, applier.applied())
+    applied = applier.applied()
+    portal_index.refresh(session, applied)
     session.execute(_STORE_ANSWER, {
         "museum_id": museum_id, "key": idempotency_key, "request_hash": fingerprint,
         "response": response, "created_at": applier.now,
@@ -141,6 +142,8 @@ def push_batch(
         )
     if oldest_answer_at is not None:
         _prune_old_answers(session, museum_id, oldest_answer_at)
+    # Last: it takes the lock every museum's publishing shares, held until the commit.
+    publication_log.record(session, applied)
     return response
 
 

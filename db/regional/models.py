@@ -42,6 +42,11 @@ class SharedState(Base):
     change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     # False until the portal's tables hold every published record (a base upgraded with data).
     portal_built: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The publication log's global counter and its last datestamp, advanced only while this
+    # row is locked: log positions and datestamps grow in commit order (a harvester's `from`
+    # and a resumption token's position never skip a commit that lands late).
+    publication_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    publication_datestamp: Mapped[str] = mapped_column(String(20), default="")
 
 
 class Museum(Base):
@@ -234,3 +239,38 @@ class ImageDerivative(Base):
     width: Mapped[int | None] = mapped_column(Integer)  # of the zoom derivative
     height: Mapped[int | None] = mapped_column(Integer)
     made_at: Mapped[str] = mapped_column(String(32))
+
+
+class PublicationEntry(Base):
+    """The publication log (OAI-PMH, design.md §12), compacted to the latest event of each
+    record ever published: `seq` is the global counter at its last publish, change or
+    withdrawal (one sequence for every museum), `datestamp` the UTC second of it. A withdrawn
+    record keeps its row (`deleted`) forever, with the museum and themes it was last published
+    under, so harvesters of any set learn of the deletion. `digest` is the hash of the published
+    document: a push that changes nothing public logs nothing."""
+
+    __tablename__ = "publication_log"
+    __table_args__ = (
+        Index("ix_publication_log_seq", "seq", unique=True),
+        Index("ix_publication_log_museum_seq", "museum_id", "seq"),
+        Index("ix_publication_log_datestamp", "datestamp"),
+    )
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("records.id"), primary_key=True
+    )
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    datestamp: Mapped[str] = mapped_column(String(20))  # YYYY-MM-DDThh:mm:ssZ
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    digest: Mapped[str] = mapped_column(String(SHA256_LENGTH))
+
+
+class PublicationTheme(Base):
+    """The themes a logged record was last published under (its `theme:UUID` sets)."""
+
+    __tablename__ = "publication_log_themes"
+    __table_args__ = (Index("ix_publication_log_themes_theme", "theme_id", "record_id"),)
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    theme_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
