@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.ingest import fresh_schema, running_server  # noqa: E402
 from catalogue_app.demo.generator import demo_image, generate_records  # noqa: E402
+from catalogue_app.protocol import MAX_BATCH_RECORDS  # noqa: E402
 from catalogue_app.records.dating_years import parse_dating  # noqa: E402
 from catalogue_app.regional import admin, portal_index, records, shared  # noqa: E402
 from catalogue_app.regional.blobs import BlobStore  # noqa: E402
@@ -93,7 +94,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
                                      "credit": "Musée", "licence": "CC BY-SA 4.0",
                                      "photographer": "Service photo"}]
             batch.append(records.PushedRecord(str(uuid.uuid4()), None, fields))
-            if len(batch) == records.MAX_BATCH_RECORDS:
+            if len(batch) == MAX_BATCH_RECORDS:
                 _push(database, callers[museum], batch)
                 batch, museum = [], (museum + 1) % len(callers)
         if batch:
@@ -107,7 +108,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
 
 def _push(database: Database, caller: admin.Caller, batch: list) -> None:
     with database.write_session() as session:
-        records.push_batch(session, caller, str(uuid.uuid4()), batch)
+        records.push_batch(session, caller, str(uuid.uuid4()), batch, Limits())
 
 
 def timed(client: httpx.Client, path: str) -> tuple[float, httpx.Response]:
