@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlsplit
 
@@ -17,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from catalogue_app.exchange.lido import PublishedLinks
 from catalogue_app.regional.oai import log_queries, tokens
@@ -33,7 +34,7 @@ from catalogue_app.regional.oai.requests import (
 )
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
-from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
+from catalogue_app.regional.portal_queries import ThemeTree, version
 from db.regional.models import ImageDerivative
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -42,6 +43,8 @@ REPOSITORY_NAME = "Collections des musées : base régionale"
 PAGE_SIZE = {"ListRecords": 100, "ListIdentifiers": 500}
 MAX_POST_BYTES = 16 * 1024
 IMAGE_KIND = "web"  # the derivative aggregators get: 1200 px, never the original
+STREAMED_AT_ONCE = 20  # records per chunk of a streamed list (the first goes alone)
+MEDIA_TYPE = "text/xml; charset=utf-8"
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,12 +80,39 @@ def _answer(request: Request, items: Sequence[tuple[str, str]]) -> Response:
     portal = site(request)
     try:
         with portal.read() as session:
-            verb = _VERBS[oai_request.verb]
-            root = _envelope(request, oai_request)
-            root.append(verb(_Context(request, portal, session, oai_request)))
+            answer = _VERBS[oai_request.verb](_Context(request, portal, session, oai_request))
     except OaiError as error:
-        root = _envelope(request, oai_request, error)
+        return _document(_envelope(request, oai_request, error))
+    root = _envelope(request, oai_request)
+    if isinstance(answer, _Listing):
+        return StreamingResponse(answer.stream(root), media_type=MEDIA_TYPE)
+    root.append(answer)
     return _document(root)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """A list answer whose items are made while it is sent, after the database work: its
+    first byte leaves at once and the server holds one chunk of it at a time."""
+
+    verb: str
+    items: Callable[[], Iterator[etree._Element]]
+    resumption_token: etree._Element | None
+
+    def stream(self, root: etree._Element) -> Iterator[bytes]:
+        head = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        closing = b"</OAI-PMH>"
+        yield head[:-len(closing)] + f"<{self.verb}>".encode()
+        chunk: list[bytes] = []
+        for n, item in enumerate(self.items()):
+            chunk.append(etree.tostring(item, encoding="UTF-8", xml_declaration=False))
+            if n % STREAMED_AT_ONCE == 0:
+                yield b"".join(chunk)
+                chunk = []
+        if self.resumption_token is not None:
+            chunk.append(etree.tostring(self.resumption_token, encoding="UTF-8",
+                                        xml_declaration=False))
+        yield b"".join(chunk) + f"</{self.verb}>".encode() + closing
 
 
 class _Context:
@@ -92,20 +122,19 @@ class _Context:
         self.portal = portal
         self.session = session
         self.oai = oai
+        self.base = portal.absolute(request, "")
+        self.host = urlsplit(self.base).hostname or "localhost"
         self._tree: ThemeTree | None = None
 
     @property
     def tree(self) -> ThemeTree:
+        """The theme tree, kept between requests until the portal changes."""
         if self._tree is None:
-            self._tree = theme_tree(self.session)
+            self._tree = self.portal.themes(self.session, version(self.session))
         return self._tree
 
     def absolute(self, path: str) -> str:
-        return self.portal.absolute(self.request, path)
-
-    @property
-    def host(self) -> str:
-        return urlsplit(self.absolute("/")).hostname or "localhost"
+        return self.base + path
 
     def identifier(self, record_id: str) -> str:
         return f"oai:{self.host}:{record_id}"
@@ -194,7 +223,7 @@ def _get_record(context: _Context) -> etree._Element:
     return answer
 
 
-def _list(context: _Context) -> etree._Element:
+def _list(context: _Context) -> _Listing:
     verb = context.oai.verb
     session, tree = context.session, context.tree
     epoch, last = log_queries.log_state(session)
@@ -225,21 +254,20 @@ def _list(context: _Context) -> etree._Element:
     more = len(entries) > limit
     announced = entries[limit].record_id if more else ""
     entries = entries[:limit]
-    answer = _element(verb)
     records = _Records(context, token.prefix)
-    if documents:
-        ready = _ready_images(context, entries)
-        answer.extend(records.record(e, ready) for e in entries)
-    else:
-        answer.extend(records.header(e) for e in entries)
+    ready = _ready_images(context, entries) if documents else frozenset()
+    resumption = None
     if more or given is not None:
-        resumption = _add(answer, "resumptionToken", "", completeListSize=str(token.size),
-                          cursor=str(token.cursor))
+        resumption = _element("resumptionToken")
+        resumption.set("completeListSize", str(token.size))
+        resumption.set("cursor", str(token.cursor))
         if more:
             following = token.next(entries[-1].seq, len(entries), announced)
             resumption.text = following.encode()
             resumption.set("expirationDate", following.expires)
-    return answer
+    if documents:
+        return _Listing(verb, lambda: (records.record(e, ready) for e in entries), resumption)
+    return _Listing(verb, lambda: (records.header(e) for e in entries), resumption)
 
 
 class _Records:
@@ -334,4 +362,4 @@ def _envelope(request: Request, oai: OaiRequest | None,
 
 def _document(root: etree._Element) -> Response:
     body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    return Response(body, media_type="text/xml; charset=utf-8")
+    return Response(body, media_type=MEDIA_TYPE)
