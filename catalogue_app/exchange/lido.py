@@ -4,7 +4,7 @@ One lido:lidoWrap holding one lido:lido per record, written record by record wit
 lxml.etree.xmlfile so that memory stays flat however large the catalogue. Each record goes only
 where LIDO has a place for it (type attributes use LIDO Terminology URIs where one exists):
 
-  id                     lidoRecID "<museum code>/<uuid>", recordID "<uuid>"
+  id                     lidoRecID and recordID "<museum code>/<uuid>"
   designation            objectWorkType
   themes                 classification (lido:type "network theme")
   title                  titleSet (the designation, then the inventory number, stand in for a
@@ -16,7 +16,8 @@ where LIDO has a place for it (type attributes use LIDO Terminology URIs where o
                          objectDescriptionSet (lido:type tells which)
   measurements           displayObjectMeasurements (text as entered) + measurementsSet rows
   number_of_parts        measurementsSet "number of parts"
-  authors                production event: eventActor with roleActor
+  authors                production event: eventActor with roleActor; an anonymous maker or a
+                         qualified attribution ("attribué à X") with attributionQualifierActor
   dating                 production event: displayDate + earliestDate/latestDate
   origin_place           production event: eventPlace
   materials, techniques  production event: eventMaterialsTech
@@ -26,7 +27,8 @@ where LIDO has a place for it (type attributes use LIDO Terminology URIs where o
   observations           objectDescriptionSet "observations" (private)
   credit_line            rightsWorkSet/creditLine (it credits the object, not the record)
   images                 resourceSet, primary image first; only publishable ones unless private
-                         fields are included
+                         fields are included; the licence as its Creative Commons or
+                         rightsstatements.org URI when it has one (catalogue_app.exchange.rights)
 
 A record published by the regional base (OAI-PMH) also carries its links (PublishedLinks): the
 portal page as recordInfoLink, and each image's public derivative as its linkResource, never
@@ -54,6 +56,7 @@ from catalogue_app.exchange.record_values import (
     number_text,
     text_value,
 )
+from catalogue_app.exchange.rights import licence
 
 LIDO_NS = "http://www.lido-schema.org"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -178,10 +181,14 @@ class _LidoRecord:
     def text(self, name: str) -> str | None:
         return text_value(self.record, name, self.private)
 
+    def qualified(self, record_id: str) -> str:
+        """A record id qualified by the museum's code: unique across every museum's LIDO."""
+        return f"{self.museum.get('code', '')}/{record_id}"
+
     def element(self) -> etree._Element:
         lido = etree.Element(_lido("lido"), nsmap={"lido": LIDO_NS})
         record_id = str(self.record.get("id") or "")
-        _add(lido, "lidoRecID", f"{self.museum.get('code', '')}/{record_id}", type=LOCAL_ID,
+        _add(lido, "lidoRecID", self.qualified(record_id), type=LOCAL_ID,
              source=self.museum.get("code", ""))
         descriptive = _add(lido, "descriptiveMetadata")
         descriptive.set(XML_LANG, RECORD_LANGUAGE)
@@ -286,10 +293,14 @@ class _LidoRecord:
             role = str(author.get("role") or "").strip()
             name = str(author["name"])
             _add(actor_set, "displayActorInRole", f"{name} ({role})" if role else name)
+            qualifier, person = attribution(name)
             actor_in_role = _add(actor_set, "actorInRole")
-            _add_appellation(_add(actor_in_role, "actor"), "nameActorSet", name)
+            _add_appellation(_add(actor_in_role, "actor"), "nameActorSet", person or name)
             if role:
                 _add_term(actor_in_role, "roleActor", role)
+            if qualifier:
+                _add(actor_in_role, "attributionQualifierActor", qualifier).set(
+                    XML_LANG, RECORD_LANGUAGE)
         if dating or self.record.get("date_earliest") is not None \
                 or self.record.get("date_latest") is not None:
             self.event_date(event, dating)
@@ -354,7 +365,7 @@ class _LidoRecord:
             _add(_add(_add(administrative, "rightsWorkWrap"), "rightsWorkSet"),
                  "creditLine", credit)
         record_wrap = _add(administrative, "recordWrap")
-        _add(record_wrap, "recordID", record_id, type=LOCAL_ID)
+        _add(record_wrap, "recordID", self.qualified(record_id), type=LOCAL_ID)
         _add_concept(record_wrap, "recordType", ITEM_RECORD)
         _add_legal_body(record_wrap, "recordSource", self.museum)
         if self.links is not None:
@@ -397,10 +408,37 @@ class _LidoRecord:
                              "legalBodyName", str(image["photographer"]))
         if image.get("licence") or image.get("credit"):
             rights = _add(resource, "rightsResource")
-            if image.get("licence"):
-                _add_term(rights, "rightsType", str(image["licence"]))
-            if image.get("credit"):
-                _add(rights, "creditLine", str(image["credit"]))
+            known = licence(str(image.get("licence") or ""))
+            if known.text:
+                rights_type = _add(rights, "rightsType")
+                if known.uri:
+                    _add(rights_type, "conceptID", known.uri, type=URI_ID)
+                _add(rights_type, "term", known.label)
+            credit = "; ".join(c for c in (str(image.get("credit") or ""), known.credit_note)
+                               if c)
+            if credit:
+                _add(rights, "creditLine", credit)
+
+
+# How French catalogues qualify an attribution ("attribué à X", "anonyme"); the longest first.
+_QUALIFIERS = ("copie d'après", "attribué à", "entourage de", "atelier de", "suiveur de",
+               "manière de", "d'après", "école de", "genre de")
+_ANONYMOUS = re.compile(r"^(?:anonyme|anonymous|inconnu|auteur inconnu|artiste inconnu|"
+                        r"non identifié)\b", re.IGNORECASE)
+
+
+def attribution(name: str) -> tuple[str | None, str | None]:
+    """(qualifier, the person qualified) of a maker as a catalogue writes it: ("anonyme",
+    None) for an anonymous maker, ("attribué à", "X") for "attribué à X", (None, None) for a
+    plain name."""
+    text = name.strip()
+    if _ANONYMOUS.match(text):
+        return "anonyme", None
+    folded = text.casefold().replace("’", "'")
+    for qualifier in _QUALIFIERS:
+        if folded.startswith(qualifier + " ") and text[len(qualifier):].strip():
+            return qualifier, text[len(qualifier):].strip()
+    return None, None
 
 
 def _new_event(event_type: tuple[str, str]) -> etree._Element:

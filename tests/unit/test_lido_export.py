@@ -127,3 +127,53 @@ def test_the_shipped_schema_rejects_a_record_without_its_mandatory_elements(sche
 def test_the_shipped_schema_accepts_a_third_party_lido_record(schema):
     document = etree.parse(str(Path(__file__).parent / "data" / "lido-third-party-record.xml"))
     assert schema.validate(document), schema.error_log
+
+
+@pytest.mark.parametrize(("text", "uri", "note"), [
+    ("CC BY", "http://creativecommons.org/licenses/by/4.0/", ""),
+    ("cc-by-nc-nd 4.0", "http://creativecommons.org/licenses/by-nc-nd/4.0/", ""),
+    ("https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+     "http://creativecommons.org/licenses/by-sa/4.0/", ""),
+    ("https://creativecommons.org/licenses/by-sa/4.0/",
+     "http://creativecommons.org/licenses/by-sa/4.0/", ""),
+    ("CC0", "http://creativecommons.org/publicdomain/zero/1.0/", ""),
+    ("Domaine public", "http://creativecommons.org/publicdomain/mark/1.0/", ""),
+    ("© Tous droits réservés", "http://rightsstatements.org/vocab/InC/1.0/", ""),
+    ("http://rightsstatements.org/page/InC-EDU/1.0/?language=fr",
+     "http://rightsstatements.org/vocab/InC-EDU/1.0/", ""),
+    ("Licence Ouverte 2.0", "http://creativecommons.org/licenses/by/4.0/",
+     "Licence Ouverte / Etalab 2.0"),
+    ("Etalab", "http://creativecommons.org/licenses/by/4.0/", "Licence Ouverte / Etalab 2.0"),
+    ("CC BY 3.0", None, ""),  # another version than the list's: flagged, never upgraded
+    ("usage interne du musée", None, ""),
+])
+def test_licences_are_read_as_controlled_uris_or_flagged(text, uri, note):
+    from catalogue_app.exchange.rights import licence
+
+    found = licence(text)
+    assert (found.uri, found.credit_note) == (uri, note)
+    assert found.uri is None or found.uri.startswith("http://")
+
+
+def test_image_rights_are_uris_and_anonymous_makers_are_qualified(schema):
+    record = full_record()
+    record["authors"] = [{"name": "anonyme", "role": "brodeuse"},
+                         {"name": "attribué à Jean Lemoine"}, {"name": "Marie Leroy"}]
+    record["images"] = [{**record["images"][0], "licence": "Licence Ouverte", "credit": "Musée",
+                         "publishable": True},
+                        {**record["images"][1], "licence": "usage interne", "credit": "",
+                         "publishable": True}]
+    root = assert_valid(schema, export([record]))
+
+    def texts(path: str) -> list[str]:
+        return root.xpath(f"//lido:{path}/text()", namespaces=NS)
+
+    assert texts("actor/lido:nameActorSet/lido:appellationValue") == [
+        "anonyme", "Jean Lemoine", "Marie Leroy"]
+    assert texts("attributionQualifierActor") == ["anonyme", "attribué à"]
+    assert texts("rightsResource/lido:rightsType/lido:conceptID") == [
+        "http://creativecommons.org/licenses/by/4.0/"]
+    # The primary image first.
+    assert texts("rightsResource/lido:rightsType/lido:term") == ["usage interne", "CC BY 4.0"]
+    assert texts("rightsResource/lido:creditLine") == ["Musée; Licence Ouverte / Etalab 2.0"]
+    assert texts("recordID") == [f"{MUSEUM['code']}/{record['id']}"]

@@ -10,7 +10,13 @@ from typing import Any
 
 from lxml import etree
 
-from catalogue_app.exchange.lido import LIDO_NS, PublishedLinks, lido_record, xml_text
+from catalogue_app.exchange.lido import (
+    LIDO_NS,
+    PublishedLinks,
+    attribution,
+    lido_record,
+    xml_text,
+)
 from catalogue_app.exchange.record_values import authors, list_values, text_value
 from catalogue_app.regional.portal_queries import ThemeTree
 
@@ -65,7 +71,9 @@ def _oai_dc(published: Published) -> etree._Element:
         return text_value(record, name)
 
     add("title", text("title") or text("designation") or text("inventory_number"))
-    add("creator", *(str(a["name"]) for a in authors(record)))
+    # An anonymous maker is no creator (LIDO says it with an attribution qualifier).
+    add("creator", *(str(a["name"]) for a in authors(record)
+                     if attribution(str(a["name"]))[0] != "anonyme"))
     add("subject", *list_values(record, "subjects"), *record["themes"])
     add("description", text("description"), text("inscriptions"))
     add("publisher", published.museum.get("name"))

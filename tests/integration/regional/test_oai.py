@@ -102,6 +102,8 @@ def test_only_published_records_are_served_with_their_public_fields_and_links(
     links = [link.text for link in lido.iterfind(".//lido:linkResource", NS)]
     assert len(links) == 1 and links[0].endswith(f"/{collection.shown_image}/web.jpg")
     assert visitor.get(httpx.URL(links[0]).path).status_code == 200
+    assert lido.findtext(".//lido:rightsResource/lido:rightsType/lido:conceptID",
+                         namespaces=NS) == "http://creativecommons.org/licenses/by/4.0/"
     dc = oai(visitor, verb="GetRecord", metadataPrefix="oai_dc",
              identifier=f"oai:127.0.0.1:{record_id}")
     assert dc.findtext(".//dc:title", namespaces=NS) == "Bonnet brodé d'Étretat"
