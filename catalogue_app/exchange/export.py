@@ -56,7 +56,7 @@ def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,
             ids = search_record_ids(session, query) if query else all_record_ids(session)
         museum = catalogue.museum()
         records = _watched(export_records(session, ids), len(ids), progress, cancelled)
-        return _write_atomically(out, lambda stream: _write(
+        return write_atomically(out, lambda stream: write_records(
             format, records, stream, {"code": museum.code, "name": museum.name},
             include_private))
 
@@ -79,8 +79,10 @@ def _watched(records: Iterable[dict[str, Any]], total: int,
         yield record
 
 
-def _write(format: str, records: Iterable[dict[str, Any]], stream, museum: dict[str, str],
-           include_private: bool) -> int:
+def write_records(format: str, records: Iterable[dict[str, Any]], stream,
+                  museum: dict[str, str], include_private: bool) -> int:
+    """Write export records in `format` to a binary stream (the regional base's Joconde
+    export writes with it too); how many were written."""
     if format == "lido":
         return write_lido(records, stream, museum=museum, include_private=include_private)
     text_stream = io.TextIOWrapper(stream, encoding="utf-8", newline="")
@@ -94,7 +96,8 @@ def _write(format: str, records: Iterable[dict[str, Any]], stream, museum: dict[
         text_stream.detach()  # the caller closes the binary stream
 
 
-def _write_atomically(out: Path, write: Callable[[Any], int]) -> int:
+def write_atomically(out: Path, write: Callable[[Any], int]) -> int:
+    """`write(stream)` into a file beside `out`, moved into place once whole."""
     out = Path(out)
     try:
         fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")

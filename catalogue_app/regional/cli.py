@@ -84,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("file", type=Path, metavar="FILE")
         sub.set_defaults(run=run)
 
+    export = commands.add_parser("export", help="export published records").add_subparsers(
+        dest="format", required=True, metavar="FORMAT")
+    joconde = export.add_parser("joconde", parents=[common], help=(
+        "one museum's records published to Joconde, in the Joconde/POP delivery format"))
+    joconde.add_argument("out", type=Path, metavar="OUT")
+    joconde.add_argument("--museum", required=True, metavar="CODE")
+    joconde.set_defaults(run=_export_joconde)
+
     vocabularies = commands.add_parser("vocabularies", help="import shared vocabularies")
     vocab_import = vocabularies.add_subparsers(dest="action", required=True, metavar="ACTION")
     sub = vocab_import.add_parser("import", parents=[common], help="import vocabulary files")
@@ -120,10 +128,11 @@ def _open(config: ServerConfig) -> Database:
 
 
 @contextlib.contextmanager
-def _transaction(config: ServerConfig) -> Iterator[Session]:
+def _transaction(config: ServerConfig, write: bool = True) -> Iterator[Session]:
+    """A session on the base; a reading one (`write=False`) leaves pushes free to go on."""
     database = _open(config)
     try:
-        with database.write_session() as session:
+        with database.write_session() if write else database.read_session() as session:
             yield session
     finally:
         database.dispose()
@@ -213,6 +222,19 @@ def _themes_export(args: argparse.Namespace, config: ServerConfig) -> int:
     except OSError as error:
         raise RegionalError(f"{args.file}: cannot write the file ({error})") from None
     _note(f"wrote {args.file}")
+    return EXIT_OK
+
+
+def _export_joconde(args: argparse.Namespace, config: ServerConfig) -> int:
+    from catalogue_app.errors import CatalogueError
+    from catalogue_app.regional.joconde_export import export_joconde
+
+    try:
+        with _transaction(config, write=False) as session:
+            count = export_joconde(session, args.museum, args.out)
+    except CatalogueError as error:  # the file could not be written
+        raise RegionalError(error.message.text("en")) from None
+    _note(f"wrote {count} records of museum {args.museum} to {args.out}")
     return EXIT_OK
 
 

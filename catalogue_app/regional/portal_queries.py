@@ -77,6 +77,10 @@ class ThemeTree:
             todo.extend(self.nodes[current].children if current in self.nodes else ())
         return found
 
+    def french_path(self, theme_id: str) -> str:
+        """"Textile > Dentelle": how the desk's exports write a theme."""
+        return " > ".join(node.label_fr for node in self.path(theme_id))
+
     def path(self, theme_id: str) -> list[ThemeNode]:
         """From the root down to the theme."""
         chain = []

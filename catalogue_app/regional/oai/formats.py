@@ -40,8 +40,8 @@ class Published:
         the holding museum, images (all publishable by the channel's rule)."""
         return {
             **self.document, "id": self.record_id, "museum": dict(self.museum),
-            "themes": [" > ".join(node.label_fr for node in self.tree.path(t))
-                       for t in list_values(self.document, "themes") if t in self.tree.nodes],
+            "themes": [self.tree.french_path(t) for t in list_values(self.document, "themes")
+                       if t in self.tree.nodes],
             "images": [{**image, "publishable": True}
                        for image in self.document.get("images") or ()],
         }

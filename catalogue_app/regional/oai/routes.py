@@ -202,8 +202,7 @@ def _list_sets(context: _Context) -> etree._Element:
               for code, name in log_queries.museums(context.session)]
     specs.append((log_queries.THEME, "Collections thématiques"))
     tree = context.tree
-    specs += [(f"{log_queries.THEME}:{theme_id}",
-               " > ".join(node.label_fr for node in tree.path(theme_id)))
+    specs += [(f"{log_queries.THEME}:{theme_id}", tree.french_path(theme_id))
               for theme_id in tree.nodes]
     for spec, name in specs:
         described = _add(answer, "set")

@@ -207,3 +207,47 @@ def test_serve_with_several_workers_answers_kept_alive_requests_without_a_delay(
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
+    base: Callable[..., Outcome], regional_server: RegionalServer, tmp_path: Path
+) -> None:
+    import csv
+
+    from catalogue_app.exchange.joconde import write_joconde
+    from tests.integration.regional.conftest import new_record, push_ok
+
+    assert base("museum", "add", "M01", "Musée de Fécamp").returncode == 0
+    assert base("museum", "add", "M02", "Autre musée").returncode == 0
+    (tmp_path / "themes.json").write_text(json.dumps(THEMES), encoding="utf-8")
+    assert base("themes", "import", str(tmp_path / "themes.json")).returncode == 0
+    shown = new_record("1995.3.1", designation="Coiffe", public=True, themes=[LACE],
+                       authors=[{"name": "Lemarchand", "role": "fabricant"}],
+                       acquisition_source="Famille Secret", observations="Note privée")
+    also = new_record("1995.3.2", designation="Bonnet", public=True)
+    hidden = [new_record("1995.3.3", public=False),
+              new_record("1995.3.4", public=True, status="deaccessioned")]
+    with regional_server.client(regional_server.token("M01")) as client:
+        assert {r["status"] for r in push_ok(client, [shown, also, *hidden])} == {"ok"}
+    with regional_server.client(regional_server.token("M02")) as client:
+        push_ok(client, [new_record("1995.3.1", public=True)])
+
+    out = tmp_path / "joconde.csv"
+    outcome = base("export", "joconde", str(out), "--museum", "M01")
+    assert outcome.returncode == 0, outcome.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline=""), delimiter=";"))
+    assert sorted(r["INV"] for r in rows) == ["1995.3.1", "1995.3.2"]
+    first = next(r for r in rows if r["INV"] == "1995.3.1")
+    assert (first["MUSEO"], first["LOCA"], first["DOMN"], first["AUTR"]) == (
+        "M01", "Musée de Fécamp", "Dentelle", "Lemarchand (fabricant)")
+    assert "Secret" not in out.read_text(encoding="utf-8")
+    assert "Note privée" not in out.read_text(encoding="utf-8")
+    # The desk's writer, given the same record, writes the same row.
+    desk = tmp_path / "desk.csv"
+    with desk.open("w", encoding="utf-8", newline="") as stream:
+        write_joconde([{**shown["fields"], "id": shown["id"], "themes": ["Textile > Dentelle"]}],
+                      stream, museum={"code": "M01", "name": "Musée de Fécamp"})
+    assert desk.read_text(encoding="utf-8").splitlines()[1] in out.read_text(
+        encoding="utf-8").splitlines()
+    refused = base("export", "joconde", str(tmp_path / "x.csv"), "--museum", "NOPE")
+    assert refused.returncode == 1 and "NOPE" in refused.stderr
