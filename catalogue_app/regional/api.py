@@ -32,7 +32,7 @@ from catalogue_app.protocol import (
     PROTOCOL_MAJOR,
     SHA256_PATTERN,
 )
-from catalogue_app.regional import admin, feed, portal_index, records
+from catalogue_app.regional import admin, feed, iiif, portal_index, records
 from catalogue_app.regional.admin import Caller, Role
 from catalogue_app.regional.blobs import (
     BlobStore,
@@ -414,6 +414,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.include_router(public_api.images)
     app.include_router(pages.router)
     app.include_router(oai_routes.router)
+    app.include_router(iiif.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(PortalCompression)
     services.derivatives.start()
