@@ -141,9 +141,30 @@ def shipped_mappings() -> dict[str, ColumnMapping]:
 
 def suggested_mapping(headers: list[str]) -> ColumnMapping:
     """A shipped mapping whose columns are all in the file (a known source, such as the
-    Joconde open data), else the automatic one."""
+    Joconde open data); else each header matched by the field's name or label
+    (auto_mapping), then by a known source's column name (with its separator) or a name
+    French museums commonly use (column_names.py). The first header wins a field."""
+    shipped = shipped_mappings()
     present = set(headers)
-    for mapping in shipped_mappings().values():
+    for mapping in shipped.values():
         if mapping.columns and set(mapping.columns) <= present:
             return mapping
-    return auto_mapping(headers)
+    columns = dict(auto_mapping(headers).columns)
+    taken = {target.field for target in columns.values()}
+    for header in headers:
+        target = _known_names(shipped).get(_key(header))
+        if header not in columns and target and target.field not in taken:
+            columns[header] = target
+            taken.add(target.field)
+    return ColumnMapping(columns)
+
+
+def _known_names(shipped: dict[str, ColumnMapping]) -> dict[str, ColumnTarget]:
+    from catalogue_app.exchange.column_names import COMMON_NAMES
+
+    names = {_key(header): target  # a known source's own names first: they carry its separator
+             for mapping in shipped.values() for header, target in mapping.columns.items()}
+    for field, common in COMMON_NAMES.items():
+        for name in common:
+            names.setdefault(_key(name), ColumnTarget(field))
+    return names

@@ -498,67 +498,67 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <location filename="../../ui/form/history_panel.py" line="39"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <location filename="../../ui/form/history_panel.py" line="39"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="35"/>
+        <location filename="../../ui/form/history_panel.py" line="39"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="36"/>
+        <location filename="../../ui/form/history_panel.py" line="40"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="36"/>
+        <location filename="../../ui/form/history_panel.py" line="40"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="41"/>
+        <location filename="../../ui/form/history_panel.py" line="45"/>
         <source>Restore this value</source>
         <translation>Rétablir cette valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="72"/>
+        <location filename="../../ui/form/history_panel.py" line="76"/>
         <source>Value not restored</source>
         <translation>Valeur non rétablie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="87"/>
+        <location filename="../../ui/form/history_panel.py" line="91"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="87"/>
+        <location filename="../../ui/form/history_panel.py" line="91"/>
         <source>moved to the trash</source>
         <translation>mise à la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="88"/>
+        <location filename="../../ui/form/history_panel.py" line="92"/>
         <source>restored from the trash</source>
         <translation>restaurée depuis la corbeille</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="89"/>
+        <location filename="../../ui/form/history_panel.py" line="93"/>
         <source>deaccessioned</source>
         <translation>radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="96"/>
+        <location filename="../../ui/form/history_panel.py" line="100"/>
         <source>Save or undo your changes to the record first.</source>
         <translation>Enregistrez ou annulez d&apos;abord vos modifications de la fiche.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/history_panel.py" line="97"/>
+        <location filename="../../ui/form/history_panel.py" line="101"/>
         <source>Give the field the value it had before the selected change.</source>
         <translation>Redonner au champ la valeur qu&apos;il avait avant la modification sélectionnée.</translation>
     </message>
@@ -656,89 +656,89 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/images/strip.py" line="70"/>
+        <location filename="../../ui/images/strip.py" line="73"/>
         <source>Add images…</source>
         <translation>Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="72"/>
+        <location filename="../../ui/images/strip.py" line="75"/>
         <source>Make primary</source>
         <translation>Vue principale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="74"/>
+        <location filename="../../ui/images/strip.py" line="77"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="76"/>
-        <location filename="../../ui/images/strip.py" line="91"/>
-        <location filename="../../ui/images/strip.py" line="187"/>
+        <location filename="../../ui/images/strip.py" line="79"/>
+        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="188"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="93"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="93"/>
+        <location filename="../../ui/images/strip.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="95"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="95"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="95"/>
+        <location filename="../../ui/images/strip.py" line="96"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="103"/>
+        <location filename="../../ui/images/strip.py" line="104"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="105"/>
+        <location filename="../../ui/images/strip.py" line="106"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="149"/>
+        <location filename="../../ui/images/strip.py" line="150"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-lui ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="150"/>
+        <location filename="../../ui/images/strip.py" line="151"/>
         <source>No images yet: drop photographs here, or click Add images….</source>
         <translation>Aucune image pour l&apos;instant&#xa0;: déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="187"/>
+        <location filename="../../ui/images/strip.py" line="188"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="214"/>
+        <location filename="../../ui/images/strip.py" line="215"/>
         <source>Remove images</source>
         <translation>Retirer des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="215"/>
+        <location filename="../../ui/images/strip.py" line="216"/>
         <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="238"/>
+        <location filename="../../ui/images/strip.py" line="239"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -894,119 +894,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1051,57 +1051,62 @@
     </message>
     <message>
         <location filename="../../ui/exchange/import_wizard.py" line="168"/>
-        <source>Columns named like a field were matched for you. Columns left on “ignore” are not imported.</source>
-        <translation>Les colonnes nommées comme un champ ont été associées automatiquement. Les colonnes laissées sur «&#xa0;ignorer&#xa0;» ne sont pas importées.</translation>
+        <source>Columns named like a field, or as French museums and Joconde usually name it, were matched for you. Columns left on “ignore” are not imported.</source>
+        <translation>Les colonnes nommées comme un champ, ou comme les musées et Joconde le nomment d&apos;habitude, ont été associées automatiquement. Les colonnes laissées sur « ignorer » ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="172"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="171"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="172"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="172"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="173"/>
         <source>First values</source>
         <translation>Premières valeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="175"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="176"/>
         <source>Load mapping…</source>
         <translation>Charger une correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="176"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="177"/>
         <source>Save mapping…</source>
         <translation>Enregistrer la correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="200"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="181"/>
+        <source>Choose the column that holds the inventory number: every record needs one.</source>
+        <translation>Choisissez la colonne qui contient le numéro d&apos;inventaire&#xa0;: chaque fiche en a besoin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/import_wizard.py" line="206"/>
         <source>— ignore —</source>
         <translation>— ignorer —</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="235"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="252"/>
         <source>Load a mapping</source>
         <translation>Charger une correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="236"/>
-        <location filename="../../ui/exchange/import_wizard.py" line="245"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="253"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="262"/>
         <source>Mappings (*.json)</source>
         <translation>Correspondances (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="241"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="258"/>
         <source>Mapping not loaded</source>
         <translation>Correspondance non chargée</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="244"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
         <source>Save the mapping</source>
         <translation>Enregistrer la correspondance</translation>
     </message>
@@ -1162,12 +1167,12 @@
 <context>
     <name>MeasurementRowsEditor</name>
     <message>
-        <location filename="../../ui/form/editors.py" line="362"/>
+        <location filename="../../ui/form/editors.py" line="361"/>
         <source>Add a measurement</source>
         <translation>Ajouter une mesure</translation>
     </message>
     <message>
-        <location filename="../../ui/form/editors.py" line="363"/>
+        <location filename="../../ui/form/editors.py" line="362"/>
         <source>Write the text from these rows</source>
         <translation>Rédiger le texte à partir de ces lignes</translation>
     </message>
@@ -1203,162 +1208,162 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="134"/>
+        <location filename="../../ui/object_form.py" line="137"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="135"/>
+        <location filename="../../ui/object_form.py" line="138"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="136"/>
+        <location filename="../../ui/object_form.py" line="139"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="137"/>
+        <location filename="../../ui/object_form.py" line="140"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="138"/>
+        <location filename="../../ui/object_form.py" line="141"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="139"/>
+        <location filename="../../ui/object_form.py" line="142"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="140"/>
+        <location filename="../../ui/object_form.py" line="143"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="141"/>
+        <location filename="../../ui/object_form.py" line="144"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="166"/>
+        <location filename="../../ui/object_form.py" line="168"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="173"/>
+        <location filename="../../ui/object_form.py" line="175"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="200"/>
+        <location filename="../../ui/object_form.py" line="202"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="202"/>
+        <location filename="../../ui/object_form.py" line="204"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="219"/>
+        <location filename="../../ui/object_form.py" line="221"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="219"/>
+        <location filename="../../ui/object_form.py" line="221"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="222"/>
+        <location filename="../../ui/object_form.py" line="224"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="223"/>
+        <location filename="../../ui/object_form.py" line="225"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="233"/>
+        <location filename="../../ui/object_form.py" line="230"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="240"/>
+        <location filename="../../ui/object_form.py" line="237"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="241"/>
+        <location filename="../../ui/object_form.py" line="238"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="245"/>
+        <location filename="../../ui/object_form.py" line="242"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="250"/>
+        <location filename="../../ui/object_form.py" line="247"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="387"/>
+        <location filename="../../ui/object_form.py" line="384"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="393"/>
+        <location filename="../../ui/object_form.py" line="390"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="397"/>
+        <location filename="../../ui/object_form.py" line="394"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="453"/>
+        <location filename="../../ui/object_form.py" line="450"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="464"/>
+        <location filename="../../ui/object_form.py" line="461"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="465"/>
+        <location filename="../../ui/object_form.py" line="462"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="474"/>
+        <location filename="../../ui/object_form.py" line="471"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="477"/>
+        <location filename="../../ui/object_form.py" line="474"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="497"/>
+        <location filename="../../ui/object_form.py" line="494"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="498"/>
+        <location filename="../../ui/object_form.py" line="495"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="509"/>
+        <location filename="../../ui/object_form.py" line="506"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1397,104 +1402,167 @@
     </message>
 </context>
 <context>
+    <name>ProblemTable</name>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="37"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="37"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="37"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="38"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="38"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="52"/>
+        <source>Export the problems…</source>
+        <translation>Exporter les problèmes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="67"/>
+        <source>Ignored columns: {columns}</source>
+        <translation>Colonnes ignorées&#xa0;: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="70"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="70"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="92"/>
+        <source>Export the problems</source>
+        <translation>Exporter les problèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="94"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange/problem_table.py" line="100"/>
+        <source>Problems not exported</source>
+        <translation>Problèmes non exportés</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="36"/>
+        <location filename="../../ui/form/record_actions.py" line="35"/>
         <source>D&amp;uplicate as template</source>
         <translation>&amp;Dupliquer comme modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="38"/>
+        <location filename="../../ui/form/record_actions.py" line="37"/>
         <source>&amp;Batch edit the selection…</source>
         <translation>&amp;Modifier la sélection par lot…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="40"/>
+        <location filename="../../ui/form/record_actions.py" line="39"/>
         <source>De&amp;accession…</source>
         <translation>&amp;Radier de l&apos;inventaire…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="42"/>
+        <location filename="../../ui/form/record_actions.py" line="41"/>
         <source>Show the tras&amp;h…</source>
         <translation>Afficher la &amp;corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="48"/>
+        <location filename="../../ui/form/record_actions.py" line="47"/>
         <source>Undo the last &amp;batch edit</source>
         <translation>Annuler la dernière &amp;modification par lot</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="96"/>
+        <location filename="../../ui/form/record_actions.py" line="95"/>
         <source>New record copied from {number}: give it its own inventory number.</source>
         <translation>Nouvelle fiche copiée depuis {number}&#xa0;: donnez-lui son propre numéro d&apos;inventaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="97"/>
+        <location filename="../../ui/form/record_actions.py" line="96"/>
         <source>the form</source>
         <translation>la fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="103"/>
+        <location filename="../../ui/form/record_actions.py" line="102"/>
         <source>Nothing to edit</source>
         <translation>Aucune fiche à modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="104"/>
+        <location filename="../../ui/form/record_actions.py" line="103"/>
         <source>Select the records to change in the list first (Shift or Ctrl with the arrows or the mouse).</source>
         <translation>Sélectionnez d&apos;abord dans la liste les fiches à modifier (Maj ou Ctrl avec les flèches ou la souris).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="116"/>
+        <location filename="../../ui/form/record_actions.py" line="117"/>
         <source>Nothing changed</source>
         <translation>Aucune modification</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="122"/>
+        <location filename="../../ui/form/record_actions.py" line="123"/>
         <source>{n} records changed. Edit &gt; Undo the last batch edit takes it back.</source>
         <translation>{n} fiches modifiées. Édition &gt; Annuler la dernière modification par lot permet de revenir en arrière.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="133"/>
+        <location filename="../../ui/form/record_actions.py" line="134"/>
         <source>Batch edit partly undone</source>
         <translation>Modification par lot annulée en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="134"/>
+        <location filename="../../ui/form/record_actions.py" line="135"/>
         <source>These records were edited again after the batch and were left as they are: {numbers}.</source>
         <translation>Ces fiches ont été modifiées de nouveau après le lot et ont été laissées telles quelles&#xa0;: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="141"/>
+        <location filename="../../ui/form/record_actions.py" line="142"/>
         <source>No record</source>
         <translation>Aucune fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="142"/>
+        <location filename="../../ui/form/record_actions.py" line="143"/>
         <source>Open the record to deaccession first.</source>
         <translation>Ouvrez d&apos;abord la fiche à radier.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="148"/>
+        <location filename="../../ui/form/record_actions.py" line="149"/>
         <source>Not in the register</source>
         <translation>Non inscrite au registre</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="149"/>
+        <location filename="../../ui/form/record_actions.py" line="150"/>
         <source>Record {number} has no register date: it is not in the inventory register, so it cannot be deaccessioned. Delete it instead (it goes to the trash).</source>
         <translation>La fiche {number} n&apos;a pas de date d&apos;inscription&#xa0;: elle n&apos;est pas inscrite au registre d&apos;inventaire et ne peut donc pas être radiée. Supprimez-la plutôt (elle ira dans la corbeille).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="154"/>
+        <location filename="../../ui/form/record_actions.py" line="155"/>
         <source>Already deaccessioned</source>
         <translation>Déjà radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="155"/>
+        <location filename="../../ui/form/record_actions.py" line="156"/>
         <source>Record {number} was deaccessioned on {date}.</source>
         <translation>La fiche {number} a été radiée le {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="164"/>
+        <location filename="../../ui/form/record_actions.py" line="165"/>
         <source>Not deaccessioned</source>
         <translation>Fiche non radiée</translation>
     </message>
@@ -1502,22 +1570,22 @@
 <context>
     <name>RecordThemesEditor</name>
     <message>
-        <location filename="../../ui/themes/record_themes.py" line="37"/>
+        <location filename="../../ui/themes/record_themes.py" line="41"/>
         <source>Add a theme…</source>
         <translation>Ajouter un thème…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/record_themes.py" line="38"/>
+        <location filename="../../ui/themes/record_themes.py" line="42"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/record_themes.py" line="71"/>
+        <location filename="../../ui/themes/record_themes.py" line="75"/>
         <source>Add a theme</source>
         <translation>Ajouter un thème</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/record_themes.py" line="71"/>
+        <location filename="../../ui/themes/record_themes.py" line="75"/>
         <source>Theme:</source>
         <translation>Thème&#xa0;:</translation>
     </message>
@@ -1525,57 +1593,42 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="259"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="276"/>
         <source>Check the file</source>
         <translation>Vérifier le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="259"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="276"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="278"/>
         <source>Nothing is imported yet: every problem is listed. Errors must be fixed in the file; warnings only flag values kept as text.</source>
         <translation>Rien n&apos;est encore importé&#xa0;: tous les problèmes sont listés. Les erreurs doivent être corrigées dans le fichier&#xa0;; les avertissements signalent seulement des valeurs conservées sous forme de texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="263"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="280"/>
         <source>The import is one transaction: it lands whole, or not at all.</source>
         <translation>L&apos;import se fait d&apos;un seul bloc&#xa0;: tout est importé, ou rien.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="264"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="281"/>
         <source>Update the records whose inventory number is already in the catalogue</source>
         <translation>Mettre à jour les fiches dont le numéro d&apos;inventaire figure déjà dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="269"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="286"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="299"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="315"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="334"/>
-        <source>Ignored columns: {columns}</source>
-        <translation>Colonnes ignorées&#xa0;: {columns}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="336"/>
-        <source>error: {problem}</source>
-        <translation>erreur : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="336"/>
-        <source>warning: {problem}</source>
-        <translation>avertissement : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="347"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="358"/>
         <source>The import failed; nothing was imported: {error}</source>
         <translation>L&apos;import a échoué&#xa0;; rien n&apos;a été importé&#xa0;: {error}</translation>
     </message>
@@ -1837,77 +1890,77 @@
 <context>
     <name>ThemePanel</name>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="43"/>
+        <location filename="../../ui/themes/theme_panel.py" line="46"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="43"/>
+        <location filename="../../ui/themes/theme_panel.py" line="46"/>
         <source>Records</source>
         <translation>Fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="45"/>
+        <location filename="../../ui/themes/theme_panel.py" line="48"/>
         <source>Show only records of the selected themes</source>
         <translation>N&apos;afficher que les fiches des thèmes sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="49"/>
+        <location filename="../../ui/themes/theme_panel.py" line="52"/>
         <source>Tag selected records</source>
         <translation>Associer les fiches sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="50"/>
+        <location filename="../../ui/themes/theme_panel.py" line="53"/>
         <source>Untag</source>
         <translation>Dissocier</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="51"/>
+        <location filename="../../ui/themes/theme_panel.py" line="54"/>
         <source>New local theme…</source>
         <translation>Nouveau thème local…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="94"/>
+        <location filename="../../ui/themes/theme_panel.py" line="96"/>
         <source>Nothing to tag</source>
         <translation>Rien à associer</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="95"/>
+        <location filename="../../ui/themes/theme_panel.py" line="97"/>
         <source>Select one or more records in the list and a theme in the tree first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs fiches dans la liste et un thème dans l&apos;arborescence.</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="101"/>
+        <location filename="../../ui/themes/theme_panel.py" line="103"/>
         <source>Tags not changed</source>
         <translation>Thèmes non modifiés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="103"/>
+        <location filename="../../ui/themes/theme_panel.py" line="105"/>
         <source>Tag {n} record(s) with {theme}</source>
         <translation>Associer {n} fiche(s) au thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="104"/>
+        <location filename="../../ui/themes/theme_panel.py" line="106"/>
         <source>Untag {n} record(s) from {theme}</source>
         <translation>Dissocier {n} fiche(s) du thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="110"/>
+        <location filename="../../ui/themes/theme_panel.py" line="112"/>
         <source>New local theme</source>
         <translation>Nouveau thème local</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="111"/>
+        <location filename="../../ui/themes/theme_panel.py" line="113"/>
         <source>Name of the theme (placed under the selected theme, if any):</source>
         <translation>Nom du thème (placé sous le thème sélectionné, s&apos;il y en a un)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="118"/>
+        <location filename="../../ui/themes/theme_panel.py" line="120"/>
         <source>Theme not added</source>
         <translation>Thème non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="135"/>
+        <location filename="../../ui/themes/theme_panel.py" line="137"/>
         <source>Local theme of this museum</source>
         <translation>Thème local de ce musée</translation>
     </message>
@@ -2029,7 +2082,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="37"/>
+        <location filename="../../ui/app.py" line="40"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>
@@ -2064,52 +2117,52 @@
 <context>
     <name>images</name>
     <message>
-        <location filename="../../ui/images/labels.py" line="12"/>
+        <location filename="../../ui/images/labels.py" line="15"/>
         <source>General view</source>
         <translation>Vue générale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="13"/>
+        <location filename="../../ui/images/labels.py" line="16"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="14"/>
+        <location filename="../../ui/images/labels.py" line="17"/>
         <source>Verso</source>
         <translation>Verso</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="15"/>
+        <location filename="../../ui/images/labels.py" line="18"/>
         <source>Raking light</source>
         <translation>Lumière rasante</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="16"/>
+        <location filename="../../ui/images/labels.py" line="19"/>
         <source>Ultraviolet</source>
         <translation>UV</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="17"/>
+        <location filename="../../ui/images/labels.py" line="20"/>
         <source>Infrared</source>
         <translation>Infrarouge</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="18"/>
+        <location filename="../../ui/images/labels.py" line="21"/>
         <source>X-ray</source>
         <translation>Radiographie</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="19"/>
+        <location filename="../../ui/images/labels.py" line="22"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="43"/>
+        <location filename="../../ui/images/labels.py" line="46"/>
         <source>GPS {lat:.5f}, {lon:.5f}</source>
         <translation>GPS {lat:.5f}, {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="50"/>
+        <location filename="../../ui/images/labels.py" line="53"/>
         <source>Note: {note}</source>
         <translation>Note&#xa0;: {note}</translation>
     </message>
@@ -2130,7 +2183,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="96"/>
+        <location filename="../../ui/operations.py" line="114"/>
         <source>A task failed</source>
         <translation>Une tâche a échoué</translation>
     </message>
@@ -2138,17 +2191,17 @@
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../ui/form/prompts.py" line="14"/>
+        <location filename="../../ui/form/prompts.py" line="17"/>
         <source>record {number}</source>
         <translation>la fiche {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/form/prompts.py" line="18"/>
+        <location filename="../../ui/form/prompts.py" line="21"/>
         <source>a new record</source>
         <translation>une nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/form/prompts.py" line="20"/>
+        <location filename="../../ui/form/prompts.py" line="23"/>
         <source>Unsaved changes to {what} were kept on {when} (by {user}), when the application was closed without saving (perhaps after a crash).
 
 Restore them in the form? Choosing No throws them away.</source>
@@ -2157,7 +2210,7 @@ Restore them in the form? Choosing No throws them away.</source>
 Les restaurer dans la fiche&#xa0;? Choisir Non les abandonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/prompts.py" line="28"/>
+        <location filename="../../ui/form/prompts.py" line="31"/>
         <source>Restore unsaved changes</source>
         <translation>Restaurer les modifications non enregistrées</translation>
     </message>

@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 
 from keyring.errors import KeyringLocked
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from catalogue_app.images.attach import requests_for_record
@@ -47,13 +48,18 @@ def test_the_dry_run_lists_its_problems_in_french(qtbot, catalogue, french, tmp_
     page = wizard.check_page
     qtbot.waitUntil(lambda: page.done is not None or not page.cancel_button.isEnabled(),
                     timeout=60_000)
-    problems = page.problems.toPlainText()
-    assert "erreur : ligne 3, colonne inventory_number : numéro d'inventaire déjà présent ligne 2" \
-        in problems
-    assert "avertissement : ligne 2, colonne dating : datation non comprise" in problems
+    table = page.problems
+    rows = table.rows()
+    assert rows[0] == ("Erreur", "3", "inventory_number", "2004.1.1",
+                       "numéro d'inventaire déjà présent ligne 2")
+    assert rows[1][:4] == ("Avertissement", "2", "dating", "un jour peut-être")
+    assert rows[1][4].startswith("datation non comprise")
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Type", "Ligne", "Colonne", "Valeur", "Problème"]
     assert page.summary.text().startswith("2 ligne(s) lue(s) ; 1 erreur(s), 1 avertissement(s)")
-    for english in ("row", "column", "already", "not understood", "read"):
-        assert english not in problems + page.summary.text()
+    shown = " ".join([*headers, *(" ".join(row) for row in rows), page.summary.text()])
+    for english in ("row", "column", "already", "not understood", "read", "Error", "Warning"):
+        assert english not in shown
 
 
 def test_refused_pictures_say_why_in_french(qtbot, catalogue, french, tmp_path):

@@ -8,6 +8,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from catalogue_app.settings import Preferences
@@ -53,9 +54,10 @@ def test_columns_are_matched_by_label_checked_and_imported(qtbot, wizard, catalo
     wizard.next()
     run_page_done(qtbot, wizard.check_page)
     assert wizard.check_page.isComplete()
-    assert "row 3, column Dating: dating not understood" in \
-        wizard.check_page.problems.toPlainText()
-    assert "Ignored columns: Nom du donateur" in wizard.check_page.problems.toPlainText()
+    assert wizard.check_page.problems.rows() == [
+        ("Warning", "3", "Dating", "Louis XV",
+         "dating not understood (no years derived); kept as text")]
+    assert wizard.check_page.problems.ignored.text() == "Ignored columns: Nom du donateur"
     assert catalogue.record_count() == 0  # the check imports nothing
     wizard.next()
     run_page_done(qtbot, wizard.import_page)
@@ -90,8 +92,8 @@ def test_errors_block_the_import(qtbot, wizard, catalogue, tmp_path):
     wizard.next()
     run_page_done(qtbot, wizard.check_page)
     assert not wizard.check_page.isComplete()
-    assert "row 3, column inventory_number: inventory number already on row 2" in \
-        wizard.check_page.problems.toPlainText()
+    assert ("Error", "3", "inventory_number", "2004.1.1",
+            "inventory number already on row 2") in wizard.check_page.problems.rows()
     assert catalogue.record_count() == 0
 
 
@@ -143,3 +145,55 @@ def test_a_wizard_deleted_during_its_check_stops_the_check(qtbot, catalogue, tmp
     assert job.cancelled
     qtbot.waitUntil(lambda: not Shiboken.isValid(job), timeout=60_000)  # it reported
     assert catalogue.record_count() == 0
+
+
+def test_problems_are_a_table_sorted_by_any_column_and_exported_as_shown(
+        qtbot, wizard, tmp_path, monkeypatch):
+    choose_file(wizard, write_rows(tmp_path / "mixed.csv", ["inventory_number", "dating"], [
+        ["2004.1.1", "Louis XV"], ["2004.1.1", "1850"], ["", "XIXe siècle"]]))
+    wizard.next()
+    wizard.next()
+    run_page_done(qtbot, wizard.check_page)
+    table = wizard.check_page.problems
+    rows = table.rows()
+    assert [(kind, row) for kind, row, *_ in rows] == [
+        ("Error", "3"), ("Error", "4"), ("Warning", "2")]  # errors first
+    header = table.view.horizontalHeader()  # the user clicks "Row" to sort by it
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(
+        header.sectionViewportPosition(1) + header.sectionSize(1) // 2, header.height() // 2))
+    assert [row for _kind, row, *_ in table.rows()] == ["2", "3", "4"]
+
+    out = tmp_path / "problems.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    table.export_button.click()
+    with out.open(encoding="utf-8-sig", newline="") as exported:
+        written = list(csv.reader(exported, delimiter=";"))
+    assert written[0] == ["Kind", "Row", "Column", "Value", "Problem"]
+    assert [tuple(r) for r in written[1:]] == table.rows()
+
+
+def test_french_and_joconde_column_names_are_suggested(qtbot, wizard, tmp_path):
+    headers = ["N° inventaire", "Dénomination", "Matériaux", "Datation", "Domaine",
+               "Remarques", "Precisions_inscriptions", "Photo"]
+    choose_file(wizard, write_rows(tmp_path / "fr.csv", headers, [["1"] * len(headers)]))
+    wizard.next()
+    assert mapped_fields(wizard) == {
+        "N° inventaire": "inventory_number", "Dénomination": "designation",
+        "Matériaux": "materials", "Datation": "dating", "Domaine": "themes",
+        "Remarques": "observations", "Precisions_inscriptions": "inscriptions"}
+    # Joconde's "Domaine" lists its domains with commas: its separator comes with it.
+    assert wizard.mapping_page.mapping().columns["Domaine"].split == ","
+
+
+def test_next_waits_for_the_inventory_number_column(qtbot, wizard, tmp_path):
+    choose_file(wizard, write_rows(tmp_path / "no-number.csv", ["Référence", "Objet"],
+                                   [["A1", "bol"]]))
+    wizard.next()
+    page = wizard.mapping_page
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    assert not page.isComplete() and not next_button.isEnabled()
+    assert page.number_needed.isVisible()
+    combo = page.combo(0)
+    combo.setCurrentIndex(combo.findData("inventory_number"))
+    assert page.isComplete() and next_button.isEnabled()
+    assert not page.number_needed.isVisible()

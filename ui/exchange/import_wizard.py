@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -49,6 +48,7 @@ from catalogue_app.exchange.spreadsheet_import import (
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.settings import IMPORT_MAPPINGS, Preferences
 from ui import messages
+from ui.exchange.problem_table import ProblemTable
 from ui.language import field_label
 from ui.operations import Job, run_in_background
 
@@ -165,8 +165,9 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("Match the columns to fields"))
-        self.setSubTitle(self.tr("Columns named like a field were matched for you. Columns "
-                                 "left on “ignore” are not imported."))
+        self.setSubTitle(self.tr("Columns named like a field, or as French museums and "
+                                 "Joconde usually name it, were matched for you. Columns left "
+                                 "on “ignore” are not imported."))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field"),
                                               self.tr("First values")])
@@ -176,12 +177,17 @@ class MappingPage(QWizardPage):
         save = QPushButton(self.tr("Save mapping…"))
         load.clicked.connect(self.load_file)
         save.clicked.connect(self.save_file)
+        self.number_needed = QLabel(self.tr(
+            "Choose the column that holds the inventory number: every record needs one."))
+        self.number_needed.setObjectName("numberColumnNeeded")
+        self.number_needed.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(load)
         buttons.addWidget(save)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.number_needed)
         layout.addLayout(buttons)
 
     def initializePage(self) -> None:
@@ -202,10 +208,21 @@ class MappingPage(QWizardPage):
                 field = FIELDS_BY_NAME.get(name)
                 choice.addItem(field_label(field) if field else name, name)
             self.table.setCellWidget(row, 1, choice)
+            choice.currentIndexChanged.connect(self._choice_changed)
             self.table.setCellWidget(row, 2, QLabel(" | ".join(
                 " ".join(v.split())[:60] for v in samples[row] if v.strip())))
         self.set_mapping(mapping)
         self.table.resizeColumnsToContents()
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        self.number_needed.setVisible(not self.isComplete())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Records are found and created by their inventory number: its column is needed."""
+        return any(self.combo(row).currentData() == "inventory_number"
+                   for row in range(self.table.rowCount()))
 
     def combo(self, row: int) -> QComboBox:
         return self.table.cellWidget(row, 1)
@@ -270,8 +287,7 @@ class RunPage(QWizardPage):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
+        self.problems = ProblemTable()
         self.problems.setVisible(dry_run)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress)
@@ -295,7 +311,7 @@ class RunPage(QWizardPage):
         expected = wizard.report.rows + wizard.report.filtered_out + 1 if wizard.report else 0
         work = check_import if self.dry_run else run_import
         self.done = None
-        self.problems.clear()
+        self.problems.show_report(None)
         self.summary.setText(self.tr("Working…"))
         self.progress.setRange(0, expected or 0)
         self.cancel_button.setEnabled(True)
@@ -331,14 +347,7 @@ class RunPage(QWizardPage):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.cancel_button.setEnabled(False)
-        lines = []
-        if report.unmapped_columns:
-            lines.append(self.tr("Ignored columns: {columns}").format(
-                columns=", ".join(report.unmapped_columns)))
-        error, warning = self.tr("error: {problem}"), self.tr("warning: {problem}")
-        lines += [(error if p.severity == "error" else warning).format(problem=p)
-                  for p in report.problems]
-        self.problems.setPlainText("\n".join(lines))
+        self.problems.show_report(report)
         self.summary.setText(report.summary())
         self.completeChanged.emit()
 
