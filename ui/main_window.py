@@ -132,18 +132,40 @@ class MainWindow(QMainWindow):
             self.fit_to_window()
 
     def fit_to_window(self) -> None:
-        """Share the window's width: side panels a fifth, then the list and the form, and
-        the list's columns in proportion, so that all of them are in view."""
+        """Share the window's width: side panels a fifth, then the list and the form. The
+        list gets what its column names need (French ones are long: on two lines if need
+        be) if the form can spare it; each column gets its name's width, and the rest in
+        proportion."""
         width = self.width()
         docks = [d for d in self.findChildren(QDockWidget) if not d.isFloating()]
         if docks:
             self.resizeDocks(docks, [width // 5] * len(docks), Qt.Orientation.Horizontal)
-        rest = self.centralWidget().width() if docks else width
-        self.splitter.setSizes([rest * 55 // 100, rest * 45 // 100])
-        available = self.splitter.sizes()[0] - self.table.verticalScrollBar().sizeHint().width()
+        rest = (self.centralWidget().width() if docks else width) - self.splitter.handleWidth()
         header = self.table.horizontalHeader()
+        list_chrome = self.table.verticalScrollBar().sizeHint().width() \
+            + 2 * self.table.frameWidth()
+
+        def needs() -> list[int]:
+            # Qt widens a section by its height for the sort arrow: one line's worth is enough.
+            line = header.fontMetrics().lineSpacing()
+            return [header.sectionSizeFromContents(c).width()
+                    - line * str(self.model.headerData(c, Qt.Orientation.Horizontal)).count("\n")
+                    for c in range(header.count())]
+
+        # Names on one line would take more than the list's share: two lines each.
+        self.model.set_two_line_headers(sum(needs()) + list_chrome > rest * 55 // 100)
+        needs = needs()
+        form_needs = self.form.widget().minimumSizeHint().width() \
+            + self.form.verticalScrollBar().sizeHint().width() + 2 * self.form.frameWidth()
+        list_width = min(max(rest * 55 // 100, sum(needs) + list_chrome),
+                         rest - form_needs)
+        self.splitter.setSizes([list_width, rest - list_width])
+        available = self.splitter.sizes()[0] - list_chrome
+        spare = available - sum(needs)
         for column, share in enumerate(COLUMN_SHARES):
-            header.resizeSection(column, int(available * share))
+            # Too narrow for every name: in proportion (each name is in its tooltip).
+            header.resizeSection(column, needs[column] + int(spare * share) if spare >= 0
+                                 else int(available * share))
 
     # --- menus and actions --------------------------------------------------------------
     def _make_actions(self) -> None:

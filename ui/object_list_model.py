@@ -51,6 +51,7 @@ class ObjectListModel(QAbstractTableModel):
             "image_count": self.tr("Images"),
         }
         self._keys = list(COLUMNS)
+        self._two_lines = False  # long names broken in two (a narrow list, French names)
 
     # --- what the view asks -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -61,9 +62,19 @@ class ObjectListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self._keys[section]]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        name = self._headers[self._keys[section]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _in_two_lines(name) if self._two_lines else name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return name
         return None
+
+    def set_two_line_headers(self, two_lines: bool) -> None:
+        if two_lines != self._two_lines:
+            self._two_lines = two_lines
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
@@ -178,3 +189,13 @@ class ObjectListModel(QAbstractTableModel):
         self.page_fetches += 1
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
+
+
+def _in_two_lines(name: str) -> str:
+    """`Désignation du bien` -> `Désignation` / `du bien`: broken at the space nearest the
+    middle, so that the column needs about half the width."""
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if not spaces:
+        return name
+    middle = min(spaces, key=lambda i: abs(len(name) - 2 * i))
+    return f"{name[:middle]}\n{name[middle + 1:]}"

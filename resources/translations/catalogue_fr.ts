@@ -485,12 +485,12 @@
         <translation>{field}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="59"/>
+        <location filename="../../ui/search/filter_panel.py" line="61"/>
         <source>(any designation)</source>
         <translation>(toute dénomination)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="88"/>
+        <location filename="../../ui/search/filter_panel.py" line="90"/>
         <source>any</source>
         <translation>indifférent</translation>
     </message>
@@ -895,7 +895,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="55"/>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
@@ -920,93 +920,93 @@
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1396,7 +1396,7 @@
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="79"/>
+        <location filename="../../ui/object_list_model.py" line="90"/>
         <source>Deaccessioned: kept in the register</source>
         <translation>Radiée&#xa0;: maintenue au registre</translation>
     </message>
@@ -1890,77 +1890,82 @@
 <context>
     <name>ThemePanel</name>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="46"/>
+        <location filename="../../ui/themes/theme_panel.py" line="47"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="46"/>
+        <location filename="../../ui/themes/theme_panel.py" line="47"/>
         <source>Records</source>
         <translation>Fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="48"/>
+        <location filename="../../ui/themes/theme_panel.py" line="54"/>
+        <source>Filter the list by these themes</source>
+        <translation>Filtrer la liste par ces thèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes/theme_panel.py" line="55"/>
         <source>Show only records of the selected themes</source>
         <translation>N&apos;afficher que les fiches des thèmes sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="52"/>
+        <location filename="../../ui/themes/theme_panel.py" line="59"/>
         <source>Tag selected records</source>
         <translation>Associer les fiches sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="53"/>
+        <location filename="../../ui/themes/theme_panel.py" line="60"/>
         <source>Untag</source>
         <translation>Dissocier</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="54"/>
+        <location filename="../../ui/themes/theme_panel.py" line="61"/>
         <source>New local theme…</source>
         <translation>Nouveau thème local…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="96"/>
+        <location filename="../../ui/themes/theme_panel.py" line="103"/>
         <source>Nothing to tag</source>
         <translation>Rien à associer</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="97"/>
+        <location filename="../../ui/themes/theme_panel.py" line="104"/>
         <source>Select one or more records in the list and a theme in the tree first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs fiches dans la liste et un thème dans l&apos;arborescence.</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="103"/>
+        <location filename="../../ui/themes/theme_panel.py" line="110"/>
         <source>Tags not changed</source>
         <translation>Thèmes non modifiés</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="105"/>
+        <location filename="../../ui/themes/theme_panel.py" line="112"/>
         <source>Tag {n} record(s) with {theme}</source>
         <translation>Associer {n} fiche(s) au thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="106"/>
+        <location filename="../../ui/themes/theme_panel.py" line="113"/>
         <source>Untag {n} record(s) from {theme}</source>
         <translation>Dissocier {n} fiche(s) du thème {theme}</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="112"/>
+        <location filename="../../ui/themes/theme_panel.py" line="119"/>
         <source>New local theme</source>
         <translation>Nouveau thème local</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="113"/>
+        <location filename="../../ui/themes/theme_panel.py" line="120"/>
         <source>Name of the theme (placed under the selected theme, if any):</source>
         <translation>Nom du thème (placé sous le thème sélectionné, s&apos;il y en a un)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="120"/>
+        <location filename="../../ui/themes/theme_panel.py" line="127"/>
         <source>Theme not added</source>
         <translation>Thème non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/themes/theme_panel.py" line="137"/>
+        <location filename="../../ui/themes/theme_panel.py" line="144"/>
         <source>Local theme of this museum</source>
         <translation>Thème local de ce musée</translation>
     </message>

@@ -68,5 +68,27 @@ def test_one_name_per_field(window_at):
 
     name = field_label(FIELDS_BY_NAME["designation"])
     column = list(window.model._headers).index("designation")
-    assert window.model.headerData(column, Qt.Orientation.Horizontal) == name
+    # Broken on two lines in a narrow list, but the same name.
+    assert window.model.headerData(column, Qt.Orientation.Horizontal).replace("\n", " ") \
+        == name
     assert window.filter_panel.designation_label.text() == f"{name}\u00a0:"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1440, 900)])
+def test_every_column_name_and_theme_count_is_in_view(window_at, size):
+    """French names are long: the list shows each whole (on two lines if need be), and the
+    theme panel takes a fifth of the window with its counts in view."""
+    window = window_at(*size)
+    header = window.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(header.count()):
+        name = window.model.headerData(column, Qt.Orientation.Horizontal)
+        assert name.replace("\n", " ") == window.model.headerData(
+            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        widest_line = max(metrics.horizontalAdvance(line) for line in name.split("\n"))
+        assert header.sectionSize(column) >= widest_line + 20, (name, header.sectionSize(column))
+    theme_dock = window.findChild(QDockWidget, "themeDock")
+    assert theme_dock.width() <= size[0] // 5 + 4
+    tree = window.theme_panel.tree
+    counts = tree.header().sectionViewportPosition(1) + tree.header().sectionSize(1)
+    assert counts <= tree.viewport().width()

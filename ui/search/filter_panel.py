@@ -44,7 +44,9 @@ class FilterPanel(QWidget):
         # The field's one name, as in the form and the list.
         self.designation_label = QLabel(self.tr("{field}:").format(
             field=field_label(FIELDS_BY_NAME["designation"])))
-        layout.addRow(self.designation_label, self.designations)
+        # Above its list: beside it, the long name made the panel too wide for 1280 px.
+        layout.addRow(self.designation_label)
+        layout.addRow(self.designations)
         self.images.toggled.connect(self.changed)
         self.public.currentIndexChanged.connect(self.changed)
         self.year_from.valueChanged.connect(self.changed)

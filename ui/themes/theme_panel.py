@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHeaderView,
     QInputDialog,
     QPushButton,
     QTreeWidget,
@@ -45,7 +46,13 @@ class ThemePanel(QWidget):
         self.tree.setObjectName("themeTree")
         self.tree.setHeaderLabels([self.tr("Theme"), self.tr("Records")])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        self.filter_box = QCheckBox(self.tr("Show only records of the selected themes"))
+        # The names take what the counts leave: a narrow panel keeps its counts in view.
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Short: the panel shares a 1280 px screen with the list and the form.
+        self.filter_box = QCheckBox(self.tr("Filter the list by these themes"))
+        self.filter_box.setToolTip(self.tr("Show only records of the selected themes"))
         self.filter_box.setObjectName("themeFilter")
         self.filter_box.toggled.connect(self.filterChanged)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -55,8 +62,8 @@ class ThemePanel(QWidget):
         self.tag_button.clicked.connect(lambda: self.apply_to_selection(add=True))
         self.untag_button.clicked.connect(lambda: self.apply_to_selection(add=False))
         self.add_button.clicked.connect(self.add_local_theme)
-        # Two short lines: one long one made the panel a third of a 1280 px screen.
-        buttons = stacked_rows([self.tag_button, self.untag_button], [self.add_button])
+        # Short lines: one long one made the panel a third of a 1280 px screen.
+        buttons = stacked_rows([self.tag_button], [self.untag_button, self.add_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
