@@ -42,7 +42,7 @@ breaks), which become U+FFFD.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, BinaryIO
@@ -272,22 +272,28 @@ class _LidoRecord:
         _add(measurement_set, "measurementValue", value)
 
     def events(self, descriptive: etree._Element) -> None:
-        production, acquisition = self.production_event(), self.acquisition_event()
-        if production is None and acquisition is None:
-            return
-        wrap = _add(descriptive, "eventWrap")
-        for event in (production, acquisition):
-            if event is not None:
-                _add(wrap, "eventSet").append(event)
+        wrap: list[etree._Element] = []
 
-    def production_event(self) -> etree._Element | None:
+        def new_event(event_type: tuple[str, str]) -> etree._Element:
+            # Made in place: an event built apart and moved in costs lxml a walk of it.
+            if not wrap:
+                wrap.append(_add(descriptive, "eventWrap"))
+            event = _add(_add(wrap[0], "eventSet"), "event")
+            _add_concept(event, "eventType", event_type)
+            return event
+
+        self.production_event(new_event)
+        self.acquisition_event(new_event)
+
+    def production_event(self, new_event: Callable[[tuple[str, str]], etree._Element]
+                         ) -> None:
         people = authors(self.record)
         dating, place = self.text("dating"), self.text("origin_place")
         materials = list_values(self.record, "materials")
         techniques = list_values(self.record, "techniques")
         if not (people or dating or place or materials or techniques):
-            return None
-        event = _new_event(PRODUCTION_EVENT)
+            return
+        event = new_event(PRODUCTION_EVENT)
         for author in people:
             actor_set = _add(event, "eventActor")
             role = str(author.get("role") or "").strip()
@@ -315,7 +321,6 @@ class _LidoRecord:
             for kind, values in ((MATERIAL, materials), (TECHNIQUE, techniques)):
                 for value in values:
                     _add_term(terms, "termMaterialsTech", value, type=kind)
-        return event
 
     def event_date(self, event: etree._Element, display: str | None) -> None:
         date_set = _add(event, "eventDate")
@@ -329,7 +334,8 @@ class _LidoRecord:
             if latest is not None:
                 _add(date, "latestDate", str(latest))
 
-    def acquisition_event(self) -> etree._Element | None:
+    def acquisition_event(self, new_event: Callable[[tuple[str, str]], etree._Element]
+                          ) -> None:
         mode, date = self.text("acquisition_mode"), self.text("acquisition_date")
         source = self.text("acquisition_source")
         notes = [(kind, text) for kind, text in (
@@ -337,8 +343,8 @@ class _LidoRecord:
             ("opinion of the scientific committees", self.text("committee_opinion")),
         ) if text]
         if not (mode or date or source or notes):
-            return None
-        event = _new_event(ACQUISITION_EVENT)
+            return
+        event = new_event(ACQUISITION_EVENT)
         if source:
             actor_in_role = _add(_add(event, "eventActor"), "actorInRole")
             _add_appellation(_add(actor_in_role, "actor"), "nameActorSet", source)
@@ -349,7 +355,6 @@ class _LidoRecord:
             _add_term(event, "eventMethod", mode)
         for kind, text in notes:
             _add(_add(event, "eventDescriptionSet", type=kind), "descriptiveNoteValue", text)
-        return event
 
     def subjects(self, descriptive: etree._Element) -> None:
         subjects = list_values(self.record, "subjects")
@@ -439,9 +444,3 @@ def attribution(name: str) -> tuple[str | None, str | None]:
         if folded.startswith(qualifier + " ") and text[len(qualifier):].strip():
             return qualifier, text[len(qualifier):].strip()
     return None, None
-
-
-def _new_event(event_type: tuple[str, str]) -> etree._Element:
-    event = etree.Element(_lido("event"), nsmap={"lido": LIDO_NS})
-    _add_concept(event, "eventType", event_type)
-    return event
