@@ -80,11 +80,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class PublishedLinks:
-    """Where a record is published: its public page and, by sha256, the absolute address of
-    each image's public derivative."""
+    """Where a record is published: its public page, by sha256 the absolute address of each
+    image's public derivative, and the ids of the shared terms it uses: (vocabulary, label) ->
+    id, the vocabularies being the regional base's (designation, material, technique, place,
+    person) and "theme" (a theme's French path), all issued by `authority`."""
 
     record_page: str
     images: Mapping[str, str] = field(default_factory=dict)
+    concepts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    authority: str = ""
 
 
 def write_lido(records: Iterable[Mapping[str, Any]], out: BinaryIO, *,
@@ -181,6 +185,20 @@ class _LidoRecord:
     def text(self, name: str) -> str | None:
         return text_value(self.record, name, self.private)
 
+    def concept_id(self, parent: etree._Element, tag: str, vocabulary: str, label: str) -> None:
+        """The shared term's id, when the label is one (only the regional base knows them)."""
+        if self.links is not None and (vocabulary, label) in self.links.concepts:
+            _add(parent, tag, self.links.concepts[vocabulary, label], type=LOCAL_ID,
+                 source=self.links.authority)
+
+    def term(self, parent: etree._Element, tag: str, vocabulary: str, label: str,
+             **attributes: str) -> etree._Element:
+        """A concept element: the term's id where it has one, and the term."""
+        concept = _add(parent, tag, **attributes)
+        self.concept_id(concept, "conceptID", vocabulary, label)
+        _add(concept, "term", label)
+        return concept
+
     def qualified(self, record_id: str) -> str:
         """A record id qualified by the museum's code: unique across every museum's LIDO."""
         return f"{self.museum.get('code', '')}/{record_id}"
@@ -204,11 +222,13 @@ class _LidoRecord:
     def classification(self, wrap: etree._Element) -> None:
         work_type = _add(_add(wrap, "objectWorkTypeWrap"), "objectWorkType")
         if designation := self.text("designation"):
+            self.concept_id(work_type, "conceptID", "designation", designation)
             _add(work_type, "term", designation)
         if themes := list_values(self.record, "themes"):
             classifications = _add(wrap, "classificationWrap")
             for theme in themes:
-                _add_term(classifications, "classification", theme, type="network theme")
+                self.term(classifications, "classification", "theme", theme,
+                          type="network theme")
 
     def identification(self, wrap: etree._Element) -> None:
         title = self.text("title") or self.text("designation") or self.text("inventory_number")
@@ -301,7 +321,9 @@ class _LidoRecord:
             _add(actor_set, "displayActorInRole", f"{name} ({role})" if role else name)
             qualifier, person = attribution(name)
             actor_in_role = _add(actor_set, "actorInRole")
-            _add_appellation(_add(actor_in_role, "actor"), "nameActorSet", person or name)
+            actor = _add(actor_in_role, "actor")
+            self.concept_id(actor, "actorID", "person", person or name)
+            _add_appellation(actor, "nameActorSet", person or name)
             if role:
                 _add_term(actor_in_role, "roleActor", role)
             if qualifier:
@@ -313,14 +335,17 @@ class _LidoRecord:
         if place:
             place_set = _add(event, "eventPlace")
             _add(place_set, "displayPlace", place)
-            _add_appellation(_add(place_set, "place"), "namePlaceSet", place)
+            place_element = _add(place_set, "place")
+            self.concept_id(place_element, "placeID", "place", place)
+            _add_appellation(place_element, "namePlaceSet", place)
         if materials or techniques:
             materials_set = _add(event, "eventMaterialsTech")
             _add(materials_set, "displayMaterialsTech", "; ".join(materials + techniques))
             terms = _add(materials_set, "materialsTech")
-            for kind, values in ((MATERIAL, materials), (TECHNIQUE, techniques)):
+            for kind, vocabulary, values in ((MATERIAL, "material", materials),
+                                             (TECHNIQUE, "technique", techniques)):
                 for value in values:
-                    _add_term(terms, "termMaterialsTech", value, type=kind)
+                    self.term(terms, "termMaterialsTech", vocabulary, value, type=kind)
 
     def event_date(self, event: etree._Element, display: str | None) -> None:
         date_set = _add(event, "eventDate")

@@ -5,7 +5,7 @@ given the record's public links; Dublin Core takes the same document's main fiel
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -90,7 +90,10 @@ def _oai_dc(published: Published) -> etree._Element:
 
 
 def _lido(published: Published) -> etree._Element:
-    return lido_record(published.export_record(), published.museum, links=published.links)
+    themes = {("theme", published.tree.french_path(t)): t
+              for t in list_values(published.document, "themes") if t in published.tree.nodes}
+    links = replace(published.links, concepts={**published.links.concepts, **themes})
+    return lido_record(published.export_record(), published.museum, links=links)
 
 
 FORMATS: dict[str, MetadataFormat] = {

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, select, true
 from sqlalchemy.orm import Session
 
 from catalogue_app import publication
+from catalogue_app.exchange.lido import attribution
 from catalogue_app.regional.oai.requests import OaiError, Window
 from catalogue_app.regional.portal_queries import ThemeTree
 from db.regional.models import (
@@ -19,6 +20,7 @@ from db.regional.models import (
     PublicationTheme,
     Record,
     SharedState,
+    VocabularyTerm,
 )
 
 MUSEUM, THEME = "museum", "theme"
@@ -151,6 +153,27 @@ def _set_specs(museum_code: str, theme_ids: list[str], tree: ThemeTree) -> tuple
         specs.append(THEME)
     specs.extend(f"{THEME}:{theme_id}" for theme_id in ancestors)
     return tuple(specs)
+
+
+def concepts(session: Session, documents: Sequence[dict[str, Any]]
+             ) -> dict[tuple[str, str], str]:
+    """(vocabulary, label) -> id of the shared terms these documents use."""
+    labels: set[str] = set()
+    for document in documents:
+        for name in ("designation", "origin_place"):
+            if isinstance(document.get(name), str):
+                labels.add(document[name])
+        for name in ("materials", "techniques"):
+            labels.update(v for v in document.get(name) or () if isinstance(v, str))
+        for author in document.get("authors") or ():
+            if isinstance(author, dict) and isinstance(author.get("name"), str):
+                labels.add(author["name"])
+                labels.add(attribution(author["name"])[1] or author["name"])
+    if not labels:
+        return {}
+    return {(vocabulary, label): term_id for vocabulary, label, term_id in session.execute(
+        select(VocabularyTerm.vocabulary, VocabularyTerm.label, VocabularyTerm.id).where(
+            VocabularyTerm.label.in_(labels), VocabularyTerm.deleted.is_(False)))}
 
 
 def museums(session: Session) -> list[tuple[str, str]]:

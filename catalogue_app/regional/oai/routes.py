@@ -218,7 +218,8 @@ def _get_record(context: _Context) -> etree._Element:
     if found is None:
         _no_such(identifier)
     answer = _element("GetRecord")
-    answer.append(_Records(context, prefix).record(found, _ready_images(context, [found])))
+    records = _Records(context, prefix, [found])
+    answer.append(records.record(found))
     return answer
 
 
@@ -253,8 +254,7 @@ def _list(context: _Context) -> _Listing:
     more = len(entries) > limit
     announced = entries[limit].record_id if more else ""
     entries = entries[:limit]
-    records = _Records(context, token.prefix)
-    ready = _ready_images(context, entries) if documents else frozenset()
+    records = _Records(context, token.prefix, entries if documents else [])
     resumption = None
     if more or given is not None:
         resumption = _element("resumptionToken")
@@ -265,16 +265,20 @@ def _list(context: _Context) -> _Listing:
             resumption.text = following.encode()
             resumption.set("expirationDate", following.expires)
     if documents:
-        return _Listing(verb, lambda: (records.record(e, ready) for e in entries), resumption)
+        return _Listing(verb, lambda: (records.record(e) for e in entries), resumption)
     return _Listing(verb, lambda: (records.header(e) for e in entries), resumption)
 
 
 class _Records:
-    """Headers and records of one metadata format."""
+    """Headers and records of one metadata format; what the records of `entries` need from
+    the database (made images, shared terms) is read here, before any is written."""
 
-    def __init__(self, context: _Context, prefix: str) -> None:
+    def __init__(self, context: _Context, prefix: str, entries: Sequence[Entry]) -> None:
         self.context = context
         self.format = FORMATS[prefix]
+        documents = [e.document for e in entries if e.document]
+        self.ready = _ready_images(context, entries) if documents else frozenset()
+        self.concepts = log_queries.concepts(context.session, documents) if documents else {}
 
     def header(self, entry: Entry) -> etree._Element:
         header = _element("header")
@@ -286,7 +290,7 @@ class _Records:
             _add(header, "setSpec", spec)
         return header
 
-    def record(self, entry: Entry, ready: frozenset[str]) -> etree._Element:
+    def record(self, entry: Entry) -> etree._Element:
         record = _element("record")
         record.append(self.header(entry))
         if entry.document is not None:
@@ -295,7 +299,8 @@ class _Records:
                 {image["sha256"]: self.context.absolute(
                     image_path(entry.record_id, image["sha256"], IMAGE_KIND))
                  for image in entry.document.get("images") or ()
-                 if image["sha256"] in ready},
+                 if image["sha256"] in self.ready},
+                self.concepts, self.context.base,
             )
             published = Published(entry.record_id, entry.document,
                                    {"code": entry.museum_code, "name": entry.museum_name},

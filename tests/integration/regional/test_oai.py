@@ -341,3 +341,21 @@ def test_a_base_upgraded_with_published_records_logs_them_at_its_first_start(
     close_app(create_app(regional_server.config))  # upgrades, then fills the log
     listed = harvest(regional_server, "ListIdentifiers", metadataPrefix="lido")
     assert listed == {f"oai:127.0.0.1:{shown['id']}": False}
+
+
+def test_lido_gives_the_ids_of_shared_terms_and_themes(
+    collection: Collection, regional_server: RegionalServer, visitor: httpx.Client
+) -> None:
+    linen = str(uuid.uuid4())
+    with regional_server.database.write_session() as session:
+        shared.import_vocabulary(session, {"vocabulary": "material", "source": "shared",
+                                           "terms": [{"id": linen, "label": "lin"}]}, "material")
+    record = oai(visitor, verb="GetRecord", metadataPrefix="lido",
+                 identifier=f"oai:127.0.0.1:{collection.public['id']}")
+    materials = {m.findtext("lido:term", namespaces=NS): m.findtext("lido:conceptID",
+                                                                     namespaces=NS)
+                 for m in record.iterfind(".//lido:termMaterialsTech", NS)}
+    assert materials == {"lin": linen, "dentelle": None}
+    theme = record.find(".//lido:classification", NS)
+    assert theme.findtext("lido:term", namespaces=NS) == "Textile > Coiffes"
+    assert theme.findtext("lido:conceptID", namespaces=NS) == COIFFES
