@@ -34,13 +34,13 @@ from catalogue_app.regional.oai.requests import (
 )
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
-from catalogue_app.regional.portal_queries import ThemeTree, version
-from db.regional.models import ImageDerivative
+from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
+from db.regional.models import ImageDerivative, SharedState
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 SCHEMA_LOCATION = f"{OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 REPOSITORY_NAME = "Collections des musées : base régionale"
-PAGE_SIZE = {"ListRecords": 100, "ListIdentifiers": 500}
+PAGE_SIZE = {"ListRecords": 100, "ListIdentifiers": 250}
 MAX_POST_BYTES = 16 * 1024
 IMAGE_KIND = "web"  # the derivative aggregators get: 1200 px, never the original
 STREAMED_AT_ONCE = 20  # records per chunk of a streamed list (the first goes alone)
@@ -130,7 +130,11 @@ class _Context:
     def tree(self) -> ThemeTree:
         """The theme tree, kept between requests until the portal changes."""
         if self._tree is None:
-            self._tree = self.portal.themes(self.session, version(self.session))
+            # Themes are shared data: the shared change counter moves when the tree does.
+            shared = self.session.scalar(select(SharedState.change_seq)
+                                         .where(SharedState.id == 1))
+            self._tree = self.portal.kept("oai-themes", str(shared),
+                                          lambda: theme_tree(self.session))
         return self._tree
 
     def absolute(self, path: str) -> str:
