@@ -52,6 +52,7 @@ _WORDS = {
     "all rights reserved": RS + "InC/1.0/",
     "droits reserves": RS + "InC/1.0/",
 }
+_LABELS: dict[str, str] = {}  # filled below, once _plain is defined
 _ETALAB = re.compile(r"^(?:licence ouverte|open licen[cs]e|etalab)\b")
 
 
@@ -79,6 +80,8 @@ def licence(text: str) -> Licence:
         return Licence(text, CC + "licenses/by/4.0/", ETALAB)
     if words in _WORDS:
         return Licence(text, _WORDS[words])
+    if words in _LABELS:  # a label of the list ("In Copyright", "Public Domain Mark 1.0")
+        return Licence(text, _LABELS[words])
     cc = _CC_WORDS.match(words)
     if cc and cc.group(2) in (None, "4", "4.0"):
         kind = "-".join(cc.group(1).replace("-", " ").split())
@@ -91,3 +94,6 @@ def _plain(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(folded.replace("©", " ").replace("(c)", " ").split()).strip(" .")
+
+
+_LABELS.update({_plain(label): uri for uri, label in LICENCES.items()})

@@ -146,12 +146,15 @@ def test_the_shipped_schema_accepts_a_third_party_lido_record(schema):
     ("Etalab", "http://creativecommons.org/licenses/by/4.0/", "Licence Ouverte / Etalab 2.0"),
     ("CC BY 3.0", None, ""),  # another version than the list's: flagged, never upgraded
     ("usage interne du musée", None, ""),
+    ("In Copyright - Educational Use Permitted", "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+     ""),
 ])
 def test_licences_are_read_as_controlled_uris_or_flagged(text, uri, note):
-    from catalogue_app.exchange.rights import licence
+    from catalogue_app.exchange.rights import LICENCES, licence
 
     found = licence(text)
     assert (found.uri, found.credit_note) == (uri, note)
+    assert all(licence(label).uri == uri for uri, label in LICENCES.items())
     assert found.uri is None or found.uri.startswith("http://")
 
 
