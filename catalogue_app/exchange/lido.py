@@ -129,8 +129,11 @@ def _lido(tag: str) -> str:
 def _add(parent: etree._Element, tag: str, text: str | None = None,
          **attributes: str) -> etree._Element:
     """A lido: child element; attributes are lido: attributes (the schema qualifies them)."""
-    element = etree.SubElement(parent, _lido(tag),
-                               {_lido(k): xml_text(v) for k, v in attributes.items()})
+    if attributes:
+        element = etree.SubElement(parent, _lido(tag),
+                                   {_lido(k): xml_text(v) for k, v in attributes.items()})
+    else:  # most elements: no attribute dictionary to build (a LIDO record makes ~90)
+        element = etree.SubElement(parent, _lido(tag))
     if text is not None:
         element.text = xml_text(text)
     return element
