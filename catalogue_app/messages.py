@@ -53,8 +53,12 @@ class Message:
 
     def text(self, language: str | None = None) -> str:
         """The message in the given language (default: the process's)."""
-        template = _template(self.kind, language or current_language())
-        return template.format_map(_Params(self.params))
+        language = language or current_language()
+        template = _template(self.kind, language)
+        # A parameter that is itself a message (a part of the sentence) speaks the same language.
+        return template.format_map(_Params({
+            name: value.text(language) if isinstance(value, Message) else value
+            for name, value in self.params.items()}))
 
     def __str__(self) -> str:
         return self.text()

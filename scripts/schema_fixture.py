@@ -85,19 +85,31 @@ def _downgraded(head: Path, revision: str) -> None:
 
 def _fill(directory: Path) -> None:
     """A small catalogue with what an upgrade must carry: records with many-valued fields,
-    themes, history, the trash, and images."""
+    themes, history, the trash, images, deposits, a rectification and a radiation."""
     from PIL import Image
 
     catalogue = Catalogue.open(directory)
     catalogue.set_museum("M0725", "Musée d'essai des mises à jour")
     records = list(generate_records(30, seed=2004))
     draft = {"inventory_number": "BROUILLON 1", "designation": "Fiche saisie par erreur"}
+    deposit = {
+        "inventory_number": "D.2010.1.1", "designation": "tableau", "register_date": "2010-04-01",
+        "legal_status": "deposit", "depositor": "Musée du Louvre", "deposit_owner_number": "RF 12",
+        "deposit_reference": "Convention du 3 mars 2010", "deposit_term": "2030-03-02",
+        "former_numbers": ["10288 (Ancien n° inventaire)"], "domains": ["peinture"],
+        "joconde_ref": "07270000123", "bibliography": "Catalogue ; 1998, n° 12",
+        "exhibitions": "Caen, 2011", "ownership_history": "Collection Dupont ; vente 1901"}
     with catalogue.writing() as session:
-        ids = insert_records(session, [*records, draft], USER)
+        ids = insert_records(session, [*records, deposit, draft], USER)
     with catalogue.writing() as session:
         update_record(session, ids[0], {"observations": "Restauré en 2019 ; voir dossier."},
                       USER)
         lifecycle.trash_record(session, ids[-1], USER)
+        inscribed = [i for i, r in zip(ids, records, strict=False) if r["register_date"]]
+        lifecycle.rectify_record(session, inscribed[1], "acquisition_price", "1 200 F",
+                                 "Erreur de report ; voir la facture", USER)
+        lifecycle.radiate_record(session, inscribed[2], "destroyed", "2021-06-30",
+                                 "Arrêté du 30 juin 2021, avis de la commission du 2 juin", USER)
     store = ImageStore(catalogue.images_dir)
     for n, record_id in enumerate(ids[1:5]):
         picture = Path(directory) / f"picture{n}.png"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app import messages
-from catalogue_app.records.fields import Field
+from catalogue_app.records.fields import Choice, Field
 from catalogue_app.settings import LANGUAGE, Preferences
 
 LANGUAGES = ("fr", "en")
@@ -46,6 +46,11 @@ def install_translator(app: QApplication, language: str) -> None:
 
 def field_label(field: Field) -> str:
     return field.label_fr if _current == "fr" else field.label_en
+
+
+def choice_label(choice: Choice) -> str:
+    """One value of an enumeration field, in the interface language."""
+    return choice.label_fr if _current == "fr" else choice.label_en
 
 
 def theme_label(theme) -> str:

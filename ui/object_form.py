@@ -59,6 +59,7 @@ from ui.form.editors import (
 )
 from ui.form.history_panel import HistoryPanel
 from ui.form.mnemonics import assign_mnemonics, mnemonic_of
+from ui.form.register_editors import ChoiceEditor, RectificationsView
 from ui.form.undo import FormEdit
 from ui.form.wrapping_label import WrappingLabel
 from ui.language import field_label
@@ -78,6 +79,13 @@ SECTION_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("makers", ("authors", "dating", "function", "origin_place")),
     ("images", ()),
     ("themes", ()),
+    # The legal side: which register, the record's status, its deposit or radiation.
+    ("register", ("legal_status", "status", "inscribed", "former_numbers", "rectifications",
+                  "depositor", "deposit_owner_number", "deposit_reference", "deposit_term",
+                  "deposit_returned", "deaccession_case", "deaccession_date",
+                  "deaccession_decision")),
+    ("documentation", ("domains", "joconde_ref", "bibliography", "exhibitions",
+                       "ownership_history")),
     ("observations", ("observations",)),
 )
 
@@ -139,6 +147,8 @@ class ObjectForm(QScrollArea):
             "description": self.tr("Description"),
             "physical": self.tr("Physical description"),
             "makers": self.tr("Makers, dating and provenance"),
+            "register": self.tr("Legal status and register"),
+            "documentation": self.tr("Documentation"),
             "images": self.tr("Images"),
             "themes": self.tr("Themes"),
             "observations": self.tr("Observations and history"),
@@ -180,8 +190,12 @@ class ObjectForm(QScrollArea):
     def _make_editor(self, name: str) -> QWidget:
         kind = FIELDS_BY_NAME[name].type
         vocabulary = FIELD_VOCABULARIES.get(name)
-        if kind == "boolean":
-            editor: QWidget = QCheckBox()
+        if kind == "choice":
+            editor: QWidget = ChoiceEditor(FIELDS_BY_NAME[name])
+        elif kind == "rectifications":
+            editor = RectificationsView()
+        elif kind == "boolean":
+            editor = QCheckBox()
         elif kind == "longtext":
             editor = LongTextEdit()
         elif kind == "authors":
@@ -245,7 +259,7 @@ class ObjectForm(QScrollArea):
         self.section_actions: list[QAction] = []
         for number, box in enumerate(self.sections.values(), start=1):
             act = QAction(self.tr("Go to {section}").format(section=box.title()), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            act.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
             act.triggered.connect(lambda _=False, b=box: self.focus_section(b))
             self.section_actions.append(act)
         for act in (self.undo_action, self.redo_action, self.add_term_action,
@@ -389,7 +403,7 @@ class ObjectForm(QScrollArea):
         if record.get("status") == "deaccessioned":
             parts.append(self.tr("<b>Deaccessioned</b> on {date}: {reason}").format(
                 date=_escape(record["deaccession_date"]),
-                reason=_escape(record["deaccession_reason"])))
+                reason=_escape(record["deaccession_decision"])))
         if record.get("trashed_at"):
             parts.append(self.tr("<b>In the trash</b>"))
         self.heading.setText("<br>".join(parts))

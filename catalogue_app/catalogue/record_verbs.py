@@ -93,11 +93,20 @@ class RecordVerbs:
             empty_trash(session, self.user)
         return Changes.of(removed=ids, result=len(ids))
 
-    def deaccession(self, record_id: str, date: str, reason: str) -> Changes:
-        from catalogue_app.records.lifecycle import deaccession_record
+    def radiate(self, record_id: str, case: str, date: str, decision: str) -> Changes:
+        """Radiation (deaccession): needs the legal case, the date and the decision."""
+        from catalogue_app.records.lifecycle import radiate_record
 
         with self.writing() as session:
-            deaccession_record(session, record_id, date, reason, self.user)
+            radiate_record(session, record_id, case, date, decision, self.user)
+        return Changes.of(changed=[record_id])
+
+    def rectify(self, record_id: str, field: str, value: str, reason: str) -> Changes:
+        """The one way to change a locked column of an inscribed record."""
+        from catalogue_app.records.lifecycle import rectify_record
+
+        with self.writing() as session:
+            rectify_record(session, record_id, field, value, reason, self.user)
         return Changes.of(changed=[record_id])
 
     # --- batch edit -----------------------------------------------------------------------------

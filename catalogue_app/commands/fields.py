@@ -2,10 +2,11 @@ import argparse
 import json
 import sys
 
-from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.fields import FIELDS, Field
 
 NAME = "fields"
-HELP = "list the canonical record fields (names, French and English labels, register column)"
+HELP = ("list the canonical record fields (names, French and English labels, register column,"
+        " an enumeration's values)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -14,14 +15,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.json:
-        json.dump([
-            {"name": f.name, "label_fr": f.label_fr, "label_en": f.label_en, "type": f.type,
-             "regulatory_column": f.regulatory_column}
-            for f in FIELDS
-        ], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([_described(f) for f in FIELDS], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         for f in FIELDS:
             column = f"R{f.regulatory_column}" if f.regulatory_column else "-"
             print(f"{f.name:26} {column:4} {f.type:13} {f.label_fr}")
     return 0
+
+
+def _described(field: Field) -> dict:
+    described = {"name": field.name, "label_fr": field.label_fr, "label_en": field.label_en,
+                 "type": field.type, "regulatory_column": field.regulatory_column}
+    if field.values:  # an enumeration: its codes, as CSV and the API write them, and labels
+        described["values"] = [{"code": c.code, "label_fr": c.label_fr, "label_en": c.label_en}
+                               for c in field.values]
+    return described

@@ -369,6 +369,10 @@ def _record(dice: _Dice, lot: _Lot, kind: Kind, number: str,
         "credit_line": lot.credit_line,
         "public": bool(lot.register_date) and random_() < 0.6,
         "themes": themes,
+        # The deposits register is the lot's legal status; the D prefix only follows custom.
+        "legal_status": "deposit" if lot.mode == "dépôt" else "inventory",
+        "depositor": lot.source if lot.mode == "dépôt" else "",
+        "inscribed": bool(lot.register_date),
     }
     record["description"] = _description(dice, kind, record, year)
     return record

@@ -31,4 +31,4 @@ def deaccession_note(record: Mapping[str, Any], language: str) -> str:
     if record.get("status") != "deaccessioned":
         return ""
     return DEACCESSIONED_ON(date=record.get("deaccession_date") or "",
-                            reason=record.get("deaccession_reason") or "").text(language)
+                            reason=record.get("deaccession_decision") or "").text(language)

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app.records.calendar_dates import parse_partial_date
-from catalogue_app.records.inventory_numbers import is_deposit
 from db.local.models import Record
 
 
@@ -31,12 +30,12 @@ def edition_end(year: int | None) -> datetime.date | None:
 def entry_ids(session: Session, deposits: bool, end: datetime.date | None) -> list[str]:
     """The edition's entries, in order of entry."""
     rows = session.execute(
-        select(Record.id, Record.inventory_number, Record.register_date, Record.inventory_sort)
-        .where(Record.trashed_at.is_(None), Record.register_date != ""))
+        select(Record.id, Record.register_date, Record.inventory_sort)
+        .where(Record.trashed_at.is_(None), Record.inscribed.is_(True),
+               # The register is the legal status's, never the number prefix's (design.md §3).
+               Record.legal_status == ("deposit" if deposits else "inventory")))
     entries = []
-    for record_id, number, register_date, sort in rows:
-        if is_deposit(number) != deposits:
-            continue
+    for record_id, register_date, sort in rows:
         day = entry_day(register_date)
         if end is not None and day is not None and day > end:
             continue  # inscribed after the edition

@@ -3,13 +3,16 @@ header of canonical field names, then extra columns.
 
 Multi-valued fields are joined with "; " (a ";" or "\\" inside a value escaped with "\\"), an
 author's role follows the name in square brackets, themes are written as paths
-(`Textile > Dentelle`), `public` as yes/no; text is written exactly as entered. Dates the app
+(`Textile > Dentelle`), booleans (`public`, `inscribed`) as yes/no, enumerations as their codes
+(`legal_status`: `deposit`), `rectifications` as a JSON array of {date, field, old, new,
+reason, user}; text is written exactly as entered. Dates the app
 derives or records (date_earliest, date_latest, timestamps) are ISO 8601 extra columns; the
 date fields themselves are text as entered (`1973/02/27 décision dation` stays whole)."""
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
@@ -31,6 +34,8 @@ def cell_text(record: Mapping[str, Any], name: str) -> str:
         return join_authors(value or [])
     if name == "themes":
         return join_values(list(value or []) + list(record.get(UNMATCHED_THEMES) or []))
+    if name == "rectifications":
+        return json.dumps(value, ensure_ascii=False) if value else ""
     if isinstance(value, list):
         return join_values(value)
     if isinstance(value, bool):

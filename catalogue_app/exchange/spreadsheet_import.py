@@ -15,6 +15,7 @@ mapped columns overwrite their fields (an empty cell empties the field), the oth
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.inventory_numbers import check_inventory_number
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.records.multivalue import parse_author, split_values
+from catalogue_app.records.record import Record as RecordFields
 from catalogue_app.records.store import insert_records, update_record
 from catalogue_app.search.index import bulk_indexing
 from db.local.models import Record, Term
@@ -123,6 +125,13 @@ NUMBER_IN_TRASH = declare(
 NUMBER_PATTERN = declare(
     "exchange.number_pattern",
     "does not follow the museum's numbering pattern (year.lot.item); kept as given")
+NOT_A_CHOICE = declare(
+    "exchange.not_a_choice",
+    "not one of the values of {field} ({values}); nothing imported")
+NOT_RECTIFICATIONS = declare(
+    "exchange.not_rectifications",
+    "not a list of rectifications as the app writes them (a JSON array of {{date, field, old,"
+    " new, reason, user}}); nothing imported")
 NUMBER_EMPTY_ELEMENT = declare(
     "exchange.number_empty_element",
     "has an empty element between ';'; kept as given")
@@ -387,7 +396,9 @@ class _Importer:
                 or target.field in ("dating", "measurements", "designation"):
             return self.read_checked_text
         return {"list": self.read_list, "authors": self.read_authors,
-                "themes": self.read_themes, "boolean": self.read_boolean}.get(field_type)
+                "themes": self.read_themes, "boolean": self.read_boolean,
+                "choice": self.read_choice,
+                "rectifications": self.read_rectifications}.get(field_type)
 
     def warn(self, message: Message, row: int, column: str, value: str) -> None:
         self.problem(WARNING, message, row, column, value)
@@ -427,6 +438,29 @@ class _Importer:
         if key not in _TRUE | _FALSE:
             self.warn(NOT_BOOLEAN(true=TRUE_TEXT, false=FALSE_TEXT), row, column, text)
         record[target.field] = key in _TRUE
+
+    def read_choice(self, record: dict[str, Any], _unmatched: list[str], target: ColumnTarget,
+                    text: str, row: int, column: str) -> None:
+        """A code, or its French or English label (whatever the case and accents); an empty
+        cell says nothing (a new record takes the field's default)."""
+        if not text.strip():
+            return
+        code = _CHOICES[target.field].get(fold(text.strip()))
+        if code is None:
+            self.problem(ERROR, NOT_A_CHOICE(field=target.field, values=", ".join(
+                c.code for c in FIELDS_BY_NAME[target.field].values if c.code)),
+                row, column, text)
+        else:
+            record[target.field] = code
+
+    def read_rectifications(self, record: dict[str, Any], _unmatched: list[str],
+                            target: ColumnTarget, text: str, row: int, column: str) -> None:
+        try:
+            read = RecordFields.from_fields({target.field: json.loads(text or "[]")})
+        except (ValueError, RecordError):
+            self.problem(ERROR, NOT_RECTIFICATIONS(), row, column, text)
+        else:
+            record[target.field] = read.to_fields()[target.field]
 
     def read_checked_text(self, record: dict[str, Any], _unmatched: list[str],
                           target: ColumnTarget, text: str, row: int, column: str) -> None:
@@ -499,6 +533,10 @@ class _Importer:
 
 
 _SINGLE = FIELDS_BY_NAME["title"]
+# Each choice field's codes by their folded code and labels ("Dépôt", "deposit", "DEPOT").
+_CHOICES = {f.name: {fold(text): choice.code for choice in f.values
+                     for text in (choice.code, choice.label_fr, choice.label_en)}
+            for f in FIELDS_BY_NAME.values() if f.type == "choice"}
 _NUMBER_WARNINGS = {"pattern": NUMBER_PATTERN, "empty_element": NUMBER_EMPTY_ELEMENT}
 
 

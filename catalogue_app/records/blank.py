@@ -7,10 +7,9 @@ from typing import Any
 
 from catalogue_app.records.record import Record
 
-# The record's own id, register status and who changed it when: set by the store and the
-# lifecycle operations, never by an edit.
-META_KEYS = ("id", "status", "deaccession_date", "deaccession_reason", "trashed_at",
-             "created_at", "created_by", "modified_at", "modified_by")
+# The record's own id, trash date and who changed it when: set by the store and the lifecycle
+# operations, never by an edit. (The register status is a field: the register rules check it.)
+META_KEYS = ("id", "trashed_at", "created_at", "created_by", "modified_at", "modified_by")
 
 
 def blank_record() -> dict[str, Any]:

@@ -7,15 +7,26 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One value of an enumeration: its code (stored, exported, on the wire) and its labels."""
+
+    code: str
+    label_fr: str
+    label_en: str
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     label_fr: str
     label_en: str
-    # text | longtext | date | integer | boolean | list | authors | measurements | dating | themes
+    # text | longtext | date | integer | boolean | list | authors | measurements | dating |
+    # themes | choice (one of `values`) | rectifications
     type: str
     regulatory_column: int | None = None
     # False for what never leaves the museum: donors, prices, opinions, location, internal notes.
     public: bool = True
+    values: tuple[Choice, ...] = ()  # a choice's codes, the default (or "" for none) first
 
     @property
     def multi_valued(self) -> bool:
@@ -63,6 +74,46 @@ FIELDS: tuple[Field, ...] = (
     Field("credit_line", "Mention de crédit", "Credit line", "text"),
     Field("public", "Diffusable", "Public", "boolean"),
     Field("themes", "Thèmes", "Themes", "themes"),
+    # Which register the record belongs to: never the number's prefix (design.md §3).
+    Field("legal_status", "Statut juridique", "Legal status", "choice", values=(
+        Choice("inventory", "Inventaire", "Inventory"),
+        Choice("deposit", "Dépôt", "Deposit"),
+        Choice("outside", "Hors inventaire", "Outside the inventory"))),
+    Field("depositor", "Déposant", "Depositor", "text", public=False),
+    Field("deposit_owner_number", "N° chez le propriétaire", "Owner's number", "text",
+          public=False),
+    Field("deposit_reference", "Référence du dépôt", "Deposit reference", "text", public=False),
+    Field("deposit_term", "Échéance", "Deposit term", "date", public=False),
+    Field("deposit_returned", "Date de restitution du dépôt", "Deposit returned on", "date",
+          public=False),
+    Field("former_numbers", "Anciens numéros", "Former numbers", "list"),
+    Field("status", "Statut", "Status", "choice", public=False, values=(
+        Choice("active", "Présent", "Active"),
+        Choice("missing", "Manquant", "Missing"),
+        Choice("deaccessioned", "Radié", "Deaccessioned"))),
+    Field("deaccession_case", "Motif de radiation", "Deaccession case", "choice", public=False,
+          values=(
+              Choice("", "", ""),
+              Choice("undue_inscription", "Inscription indue", "Undue inscription"),
+              Choice("double_inscription", "Double inscription", "Double inscription"),
+              Choice("destroyed", "Bien détruit", "Destroyed"),
+              Choice("transferred_public_person",
+                     "Transfert de propriété à une personne publique",
+                     "Transferred to a public person"),
+              Choice("declassified", "Déclassement", "Declassified"),
+              Choice("reassigned", "Changement d'affectation", "Reassigned"),
+              Choice("restituted", "Restitution", "Restituted"))),
+    Field("deaccession_date", "Date de radiation", "Deaccession date", "date", public=False),
+    Field("deaccession_decision", "Décision", "Decision", "longtext", public=False),
+    # Set once the record is in the register (a register date, or imported from an inventory);
+    # never cleared. Its locked columns then change only by a rectification.
+    Field("inscribed", "Inscrit", "Inscribed", "boolean", public=False),
+    Field("rectifications", "Rectifications", "Rectifications", "rectifications", public=False),
+    Field("domains", "Domaines", "Domains", "list"),
+    Field("joconde_ref", "Référence Joconde", "Joconde reference", "text"),
+    Field("bibliography", "Bibliographie", "Bibliography", "longtext"),
+    Field("exhibitions", "Expositions", "Exhibitions", "longtext"),
+    Field("ownership_history", "Historique de propriété", "Ownership history", "longtext"),
 )
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
@@ -74,14 +125,19 @@ DERIVED_KEYS = ("date_earliest", "date_latest", "measurement_rows")
 # text of a date, a dating, a number of parts or measurements is kept exactly as entered.
 _VALUE_TYPES = {"text": "text", "longtext": "text", "date": "text", "integer": "text",
                 "measurements": "text", "dating": "text", "boolean": "boolean", "list": "list",
-                "authors": "authors", "themes": "themes"}
+                "authors": "authors", "themes": "themes", "choice": "choice",
+                "rectifications": "rectifications"}
 # Every key a record holds and the type of its value: the fields, what is derived from them,
-# the register status, who changed the record when, and its images. The desk's store and the
+# who changed the record when, and its images. The desk's store and the
 # regional base both check a record against it (Record.from_fields).
 KEY_TYPES: dict[str, str] = {
     **{f.name: _VALUE_TYPES[f.type] for f in FIELDS},
     "date_earliest": "year", "date_latest": "year", "measurement_rows": "measurement_rows",
-    "id": "text", "status": "status", "deaccession_date": "text", "deaccession_reason": "text",
-    "trashed_at": "text", "created_at": "text", "created_by": "text", "modified_at": "text",
-    "modified_by": "text", "images": "images",
+    "id": "text", "trashed_at": "text", "created_at": "text", "created_by": "text",
+    "modified_at": "text", "modified_by": "text", "images": "images",
 }
+
+
+def choice_codes(name: str) -> tuple[str, ...]:
+    """The codes a choice field takes ("" among them when it may be left empty)."""
+    return tuple(choice.code for choice in FIELDS_BY_NAME[name].values)

@@ -1,23 +1,40 @@
-"""The legal life of a record (design.md §3): a record with a register date is never deleted,
-only deaccessioned; drafts and mistakes go to a trash, and purging leaves a tombstone."""
+"""The legal life of a record (design.md §3): an inscribed record is never deleted, only
+radiated, and its locked columns change only by a rectification
+(catalogue_app.records.register_rules); drafts and mistakes go to a trash, and purging leaves a
+tombstone."""
 
 from __future__ import annotations
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from catalogue_app.clock import now_iso
+from catalogue_app.clock import now_iso, today_iso
 from catalogue_app.errors import RecordError
+from catalogue_app.messages import declare
+from catalogue_app.records.reading import NO_SUCH_RECORD
+from catalogue_app.records.register_rules import (
+    NEVER_DELETED,
+    RECTIFIABLE_FIELDS,
+    RECTIFICATION_FIELD,
+    RECTIFICATION_REASON,
+    field_label,
+)
+from catalogue_app.records.store import load_record, update_record
 from db.local.models import HistoryEntry, Record, Tombstone
+
+NOT_INSCRIBED = declare(
+    "register.not_inscribed",
+    "Record {number} is not inscribed in the register: edit «{label}» directly, no"
+    " rectification is needed. Nothing was changed.")
+SAME_VALUE = declare(
+    "register.same_value",
+    "«{label}» of record {number} already reads {value!r}: nothing to rectify.")
 
 
 def trash_record(session: Session, record_id: str, user: str) -> None:
     record = _get(session, record_id)
-    if record.register_date.strip():
-        raise RecordError(
-            f"Record {record.inventory_number} is entered in the inventory register "
-            f"({record.register_date}) and can never be deleted; deaccession it instead."
-        )
+    if record.inscribed or record.register_date.strip():
+        raise RecordError(NEVER_DELETED, number=record.inventory_number)
     if record.trashed_at is None:
         record.trashed_at = now_iso()
         _log(session, record, user, "trash")
@@ -54,21 +71,39 @@ def empty_trash(session: Session, user: str) -> int:
     return len(trashed)
 
 
-def deaccession_record(session: Session, record_id: str, date: str, reason: str,
-                       user: str) -> None:
-    """Radiation: the record stays in the register, marked with its date and reason."""
-    record = _get(session, record_id)
-    if not date.strip() or not reason.strip():
-        raise RecordError("A deaccession needs both a date and a reason.")
-    record.status, record.deaccession_date, record.deaccession_reason = \
-        "deaccessioned", date, reason
-    _log(session, record, user, "deaccession", f"{date} — {reason}")
+def radiate_record(session: Session, record_id: str, case: str, date: str, decision: str,
+                   user: str) -> None:
+    """Radiation: the record stays in the register, marked with its legal case, date and
+    decision (the register's rules refuse one without them, and a deposit's)."""
+    update_record(session, record_id, {"status": "deaccessioned", "deaccession_case": case,
+                                       "deaccession_date": date,
+                                       "deaccession_decision": decision}, user)
+
+
+def rectify_record(session: Session, record_id: str, field: str, value: str, reason: str,
+                   user: str) -> None:
+    """Change a locked column of an inscribed record, the rectification kept with it: date,
+    field, old and new value, reason, user."""
+    record = load_record(session, record_id)
+    number = record["inventory_number"]
+    if field not in RECTIFIABLE_FIELDS:
+        raise RecordError(RECTIFICATION_FIELD, label=field)
+    if not record["inscribed"]:
+        raise RecordError(NOT_INSCRIBED, number=number, label=field_label(field))
+    if not reason.strip():
+        raise RecordError(RECTIFICATION_REASON, number=number, label=field_label(field))
+    if record[field] == value:
+        raise RecordError(SAME_VALUE, number=number, label=field_label(field), value=value)
+    rectification = {"date": today_iso(), "field": field, "old": record[field],
+                     "new": value, "reason": reason.strip(), "user": user}
+    update_record(session, record_id, {
+        field: value, "rectifications": [*record["rectifications"], rectification]}, user)
 
 
 def _get(session: Session, record_id: str) -> Record:
     record = session.get(Record, record_id)
     if record is None:
-        raise RecordError(f"Record {record_id} does not exist (it may have been purged).")
+        raise RecordError(NO_SUCH_RECORD, record_id=record_id)
     return record
 
 

@@ -22,6 +22,7 @@ from catalogue_app.records.record import (
     Measurement,
     Record,
     RecordImage,
+    Rectification,
 )
 from db.local.models import Image, MeasurementRow, RecordTheme, RecordValue
 from db.local.models import Record as RecordRow
@@ -29,7 +30,8 @@ from db.local.models import Record as RecordRow
 NO_SUCH_RECORD = declare(
     "record.no_such_record", "Record {record_id} does not exist (it may have been purged).")
 
-# The keys held in the records table itself; the others have rows of their own.
+# The keys held in the records table itself (rectifications as a JSON array); the others have
+# rows of their own.
 COLUMN_KEYS = tuple(name for name in RECORD_KEYS if KEY_TYPES[name] not in (
     "list", "authors", "themes", "measurement_rows"))
 _COLUMNS = [RecordRow.__table__.c[name] for name in COLUMN_KEYS]
@@ -55,6 +57,8 @@ def read_records(session: Session, record_ids: Sequence[str], *,
                                                .where(RecordRow.id.in_(ids))):
         record = Record(**dict(zip(COLUMN_KEYS, values, strict=True)),
                         extra=json.loads(extra_json or "{}"))
+        record.rectifications = [Rectification(**r)
+                                 for r in json.loads(record.rectifications or "[]")]
         found[record.id] = record
     for record_id, name, value, role in session.execute(
             select(_VALUES.record_id, _VALUES.field, _VALUES.value, _VALUES.role)

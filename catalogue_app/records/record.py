@@ -20,7 +20,7 @@ from typing import Any
 
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
-from catalogue_app.records.fields import KEY_TYPES
+from catalogue_app.records.fields import KEY_TYPES, choice_codes
 
 NOT_A_RECORD = declare("record.not_an_object", "A record must be an object of named fields.")
 # What a key should hold, said to whoever sent something else (key type -> message).
@@ -30,7 +30,8 @@ _WRONG = {
     "themes": declare("record.not_theme_ids", "Field {field} must be a list of theme ids (texts)."),
     "boolean": declare("record.not_boolean", "Field {field} must be true or false."),
     "year": declare("record.not_year", "Field {field} must be a year (a whole number) or empty."),
-    "status": declare("record.not_status", "Field {field} must be 'active' or 'deaccessioned'."),
+    "choice": declare("record.not_choice", "Field {field} must be one of: {codes}."),
+    "rectifications": declare("record.not_list", "Field {field} must be a list."),
     "authors": declare("record.not_list", "Field {field} must be a list."),
     "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
     "images": declare("record.not_list", "Field {field} must be a list."),
@@ -47,8 +48,11 @@ _WRONG_ITEM = {
         "record.bad_image",
         "Field {field}, image {position}: an image needs a sha256 and a file name (texts), and"
         " each of its other keys of the right type."),
+    "rectifications": declare(
+        "record.bad_rectification",
+        "Field {field}, rectification {position}: a rectification has a date, a field, the old"
+        " and the new value, a reason and a user (texts)."),
 }
-STATUSES = ("active", "deaccessioned")
 
 
 @dataclass(slots=True)
@@ -65,6 +69,24 @@ class Measurement:
     value: float
     unit: str
     note: str = ""  # qualifier: "(coeur)", "totale"...
+
+
+@dataclass(slots=True)
+class Rectification:
+    """One dated correction of a locked column of an inscribed record (design.md §3)."""
+
+    date: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    user: str
+
+    def to_fields(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in RECTIFICATION_KEYS}
+
+
+RECTIFICATION_KEYS = ("date", "field", "old", "new", "reason", "user")
 
 
 @dataclass(slots=True)
@@ -127,15 +149,30 @@ class Record:
     credit_line: str = ""
     public: bool = False
     themes: list[str] = field(default_factory=list)  # theme ids
+    legal_status: str = "inventory"
+    depositor: str = ""
+    deposit_owner_number: str = ""
+    deposit_reference: str = ""
+    deposit_term: str = ""
+    deposit_returned: str = ""
+    former_numbers: list[str] = field(default_factory=list)
+    status: str = "active"
+    deaccession_case: str = ""
+    deaccession_date: str = ""
+    deaccession_decision: str = ""
+    inscribed: bool = False
+    rectifications: list[Rectification] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    joconde_ref: str = ""
+    bibliography: str = ""
+    exhibitions: str = ""
+    ownership_history: str = ""
     # Derived from the text beside them (catalogue_app.records.derive).
     date_earliest: int | None = None
     date_latest: int | None = None
     measurement_rows: list[Measurement] = field(default_factory=list)
-    # The register status, and who changed the record when (set by the store).
+    # Who changed the record when (set by the store).
     id: str | None = None
-    status: str = "active"
-    deaccession_date: str = ""
-    deaccession_reason: str = ""
     trashed_at: str | None = None
     created_at: str | None = None
     created_by: str | None = None
@@ -171,6 +208,7 @@ class Record:
         result["measurement_rows"] = [
             {"kind": m.kind, "value": m.value, "unit": m.unit, "note": m.note}
             for m in self.measurement_rows]
+        result["rectifications"] = [r.to_fields() for r in self.rectifications]
         if self.images is not None:
             result["images"] = [image.to_fields() for image in self.images]
         result.update(self.extra)
@@ -220,9 +258,11 @@ def _year(name: str, value: Any) -> int:
     return value
 
 
-def _status(name: str, value: Any) -> str:
-    if value not in STATUSES:
-        raise _wrong(name, "status")
+def _choice(name: str, value: Any) -> str:
+    codes = choice_codes(name)
+    if not isinstance(value, str) or value not in codes:
+        raise RecordError(_WRONG["choice"], field=name,
+                          codes=", ".join(repr(c) for c in codes))
     return value
 
 
@@ -247,6 +287,13 @@ def _author(item: Any) -> Author | None:
             and isinstance(item.get("role"), str | None):
         return Author(item["name"], item.get("role") or None)
     return None
+
+
+def _rectification(item: Any) -> Rectification | None:
+    if not isinstance(item, Mapping) \
+            or not all(isinstance(item.get(k), str) for k in RECTIFICATION_KEYS):
+        return None
+    return Rectification(*(item[k] for k in RECTIFICATION_KEYS))
 
 
 def _number(value: Any) -> bool:
@@ -299,6 +346,7 @@ _READERS: dict[str, Callable[[str, Any], Any]] = {
     "boolean": _boolean,
     "year": _year,
     "measurement_rows": _items("measurement_rows", _measurement),
-    "status": _status,
+    "choice": _choice,
+    "rectifications": _items("rectifications", _rectification),
     "images": _items("images", _image),
 }

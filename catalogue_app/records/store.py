@@ -25,6 +25,7 @@ from catalogue_app.records.derive import derive, sort_key
 from catalogue_app.records.fields import KEY_TYPES
 from catalogue_app.records.reading import COLUMN_KEYS, read_record
 from catalogue_app.records.record import Author, Record
+from catalogue_app.records.register_rules import check_change
 from catalogue_app.search.index import BULK_THRESHOLD, indexing_for, note_for_indexing
 from catalogue_app.storage.triggers import triggers_set_aside
 from db.local.models import HistoryEntry, MeasurementRow, RecordTheme, RecordValue
@@ -52,10 +53,15 @@ def create_record(session: Session, data: Mapping[str, Any], user: str) -> str:
 
 
 def insert_records(session: Session, records: Iterable[Mapping[str, Any]], user: str,
-                   *, record_history: bool = True) -> list[str]:
-    """Insert many records with set-based statements (imports, demo, sync use this path)."""
+                   *, record_history: bool = True, from_base: bool = False) -> list[str]:
+    """Insert many records with set-based statements (imports, demo, sync use this path).
+
+    The register's rules are checked unless the records come from the regional base, which
+    checked them when they were pushed (what it holds is what the desk must hold)."""
     now = now_iso()
     prepared = [_prepare(r) for r in records]
+    for record in prepared if not from_base else ():
+        check_change(None, record.to_fields())
     _check_numbers_free(session, prepared)
     rows, values, themes, measures, history, row_counts = [], [], [], [], [], []
     for record in prepared:
@@ -126,8 +132,10 @@ def load_record(session: Session, record_id: str) -> dict[str, Any]:
 
 
 def update_record(session: Session, record_id: str, data: Mapping[str, Any],
-                  user: str) -> list[str]:
-    """Apply the given fields to a record; return the names of the fields that changed."""
+                  user: str, *, from_base: bool = False) -> list[str]:
+    """Apply the given fields to a record; return the names of the fields that changed.
+    RecordError, nothing written, when the register's rules refuse the change (unless it
+    comes from the regional base, see insert_records)."""
     stored = read_record(session, record_id)
     old = stored.to_fields()
     record = _prepare({**old, **{k: v for k, v in data.items() if k not in META_KEYS}}, stored)
@@ -135,6 +143,8 @@ def update_record(session: Session, record_id: str, data: Mapping[str, Any],
     changed = [name for name in _comparable_keys(old, new) if old.get(name) != new.get(name)]
     if not changed:
         return []
+    if not from_base:
+        check_change(old, new)
     if "inventory_number" in changed:
         _check_numbers_free(session, [record], exclude_id=record_id)
     now = now_iso()
@@ -189,6 +199,7 @@ def _prepare(data: Mapping[str, Any], old: Record | None = None) -> Record:
         setattr(record, name, [v for v in getattr(record, name) if v.strip()])
     record.authors = [Author(a.name, a.role or None) for a in record.authors if a.name.strip()]
     record.themes = sorted(set(record.themes))
+    record.inscribed = record.inscribed or bool(record.register_date.strip())
     derive(record, old)
     return record
 
@@ -225,6 +236,8 @@ def _record_row(record: Record, user: str, now: str, *, created: bool) -> dict[s
         inventory_key=normalise_inventory_number(record.inventory_number),
         inventory_sort=sort_key(record.inventory_number),
         extra_json=json.dumps(record.extra, ensure_ascii=False) if record.extra else "{}",
+        rectifications=json.dumps([r.to_fields() for r in record.rectifications],
+                                  ensure_ascii=False),
         modified_at=now, modified_by=user,
     )
     if created:

@@ -38,7 +38,7 @@ INVARIANTS: tuple[tuple[str, MessageKind], ...] = (
     ("SELECT id, inventory_number FROM records WHERE trim(inventory_number) = ''", NO_NUMBER),
     ("SELECT id, register_date FROM records WHERE trashed_at IS NOT NULL "
      "AND trim(register_date) <> ''", TRASHED_INSCRIBED),
-    ("SELECT id, status FROM records WHERE status NOT IN ('active', 'deaccessioned')",
+    ("SELECT id, status FROM records WHERE status NOT IN ('active', 'missing', 'deaccessioned')",
      UNKNOWN_STATUS),
     ("SELECT record_id, count(*) FROM images WHERE is_primary GROUP BY record_id "
      "HAVING count(*) > 1", PRIMARY_IMAGES),

@@ -22,7 +22,7 @@ from catalogue_app.records.store import insert_records, update_record
 from db.local.models import Image, Theme
 from db.local.models import Record as RecordRow
 
-SYNCED_META = ("status", "deaccession_date", "deaccession_reason", "trashed_at")
+SYNCED_META = ("trashed_at",)
 LOCAL_ONLY = ("id", "created_at", "created_by", "modified_at", "modified_by")
 SYNC_USER = "regional base"
 
@@ -56,9 +56,9 @@ def store_fields(session: Session, record_id: str, fields: Mapping[str, Any]) ->
                                  and k not in SYNCED_META}}
     _ensure_themes(session, record.themes)
     if session.get(RecordRow, record_id) is None:
-        insert_records(session, [{**data, "id": record_id}], SYNC_USER)
+        insert_records(session, [{**data, "id": record_id}], SYNC_USER, from_base=True)
     else:
-        update_record(session, record_id, data, SYNC_USER)
+        update_record(session, record_id, data, SYNC_USER, from_base=True)
     row = session.get(RecordRow, record_id)
     for key in SYNCED_META:
         setattr(row, key, getattr(record, key))

@@ -85,10 +85,27 @@ class Record(Base):
     current_location: Mapped[str] = mapped_column(Text, default="")
     credit_line: Mapped[str] = mapped_column(Text, default="")
     public: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Register status: 'active' or 'deaccessioned' (radié: stays in the register).
+    # The register it belongs to: 'inventory', 'deposit' or 'outside' (never the number's prefix).
+    legal_status: Mapped[str] = mapped_column(String(16), default="inventory")
+    depositor: Mapped[str] = mapped_column(Text, default="")
+    deposit_owner_number: Mapped[str] = mapped_column(Text, default="")
+    deposit_reference: Mapped[str] = mapped_column(Text, default="")
+    deposit_term: Mapped[str] = mapped_column(Text, default="")
+    deposit_returned: Mapped[str] = mapped_column(Text, default="")
+    # 'active', 'missing' (not found; stays in the register) or 'deaccessioned' (radié: stays in
+    # the register, with its legal case, date and decision).
     status: Mapped[str] = mapped_column(String(16), default="active")
+    deaccession_case: Mapped[str] = mapped_column(String(32), default="")
     deaccession_date: Mapped[str] = mapped_column(Text, default="")
-    deaccession_reason: Mapped[str] = mapped_column(Text, default="")
+    deaccession_decision: Mapped[str] = mapped_column(Text, default="")
+    # In the register for good (catalogue_app.records.register_rules); its rectifications as a
+    # JSON array of {date, field, old, new, reason, user}, oldest first.
+    inscribed: Mapped[bool] = mapped_column(Boolean, default=False)
+    rectifications: Mapped[str] = mapped_column(Text, default="[]")
+    joconde_ref: Mapped[str] = mapped_column(Text, default="")
+    bibliography: Mapped[str] = mapped_column(Text, default="")
+    exhibitions: Mapped[str] = mapped_column(Text, default="")
+    ownership_history: Mapped[str] = mapped_column(Text, default="")
     # Records without a register date go to the trash instead of being deleted.
     trashed_at: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[str] = mapped_column(String(32))
@@ -102,7 +119,8 @@ class Record(Base):
 
 
 class RecordValue(Base):
-    """One value of a multi-valued field (materials, techniques, subjects, authors), in order."""
+    """One value of a multi-valued field (materials, techniques, subjects, authors, former
+    numbers, domains), in order."""
 
     __tablename__ = "record_values"
 

@@ -151,34 +151,6 @@
     </message>
 </context>
 <context>
-    <name>DeaccessionDialog</name>
-    <message>
-        <location filename="../../ui/form/deaccession_dialog.py" line="22"/>
-        <source>Deaccession {number}</source>
-        <translation>Radier {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/deaccession_dialog.py" line="24"/>
-        <source>The record stays in the inventory register, marked as deaccessioned with this date and reason (for example the decision that authorised it).</source>
-        <translation>La fiche reste au registre d&apos;inventaire, marquée comme radiée à cette date et pour ce motif (par exemple la décision qui a autorisé la radiation).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/deaccession_dialog.py" line="34"/>
-        <source>&amp;Deaccession</source>
-        <translation>&amp;Radier</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/deaccession_dialog.py" line="39"/>
-        <source>D&amp;ate</source>
-        <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/deaccession_dialog.py" line="39"/>
-        <source>&amp;Reason</source>
-        <translation>&amp;Motif</translation>
-    </message>
-</context>
-<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../ui/exchange/window_actions.py" line="31"/>
@@ -1208,162 +1180,172 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="137"/>
+        <location filename="../../ui/object_form.py" line="145"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="138"/>
+        <location filename="../../ui/object_form.py" line="146"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="139"/>
+        <location filename="../../ui/object_form.py" line="147"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="140"/>
+        <location filename="../../ui/object_form.py" line="148"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="141"/>
+        <location filename="../../ui/object_form.py" line="149"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="142"/>
+        <location filename="../../ui/object_form.py" line="150"/>
+        <source>Legal status and register</source>
+        <translation>Statut juridique et registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="151"/>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_form.py" line="152"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="143"/>
+        <location filename="../../ui/object_form.py" line="153"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="144"/>
+        <location filename="../../ui/object_form.py" line="154"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="168"/>
+        <location filename="../../ui/object_form.py" line="178"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="175"/>
+        <location filename="../../ui/object_form.py" line="185"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="202"/>
+        <location filename="../../ui/object_form.py" line="216"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="204"/>
+        <location filename="../../ui/object_form.py" line="218"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="221"/>
+        <location filename="../../ui/object_form.py" line="235"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="221"/>
+        <location filename="../../ui/object_form.py" line="235"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="224"/>
+        <location filename="../../ui/object_form.py" line="238"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="225"/>
+        <location filename="../../ui/object_form.py" line="239"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="230"/>
+        <location filename="../../ui/object_form.py" line="244"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="237"/>
+        <location filename="../../ui/object_form.py" line="251"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="238"/>
+        <location filename="../../ui/object_form.py" line="252"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="242"/>
+        <location filename="../../ui/object_form.py" line="256"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="247"/>
+        <location filename="../../ui/object_form.py" line="261"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="384"/>
+        <location filename="../../ui/object_form.py" line="398"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="390"/>
+        <location filename="../../ui/object_form.py" line="404"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="394"/>
+        <location filename="../../ui/object_form.py" line="408"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="450"/>
+        <location filename="../../ui/object_form.py" line="464"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="461"/>
+        <location filename="../../ui/object_form.py" line="475"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="462"/>
+        <location filename="../../ui/object_form.py" line="476"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="471"/>
+        <location filename="../../ui/object_form.py" line="485"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="474"/>
+        <location filename="../../ui/object_form.py" line="488"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="494"/>
+        <location filename="../../ui/object_form.py" line="508"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="495"/>
+        <location filename="../../ui/object_form.py" line="509"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="506"/>
+        <location filename="../../ui/object_form.py" line="520"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1462,6 +1444,44 @@
         <location filename="../../ui/exchange/problem_table.py" line="100"/>
         <source>Problems not exported</source>
         <translation>Problèmes non exportés</translation>
+    </message>
+</context>
+<context>
+    <name>RadiationDialog</name>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="26"/>
+        <source>Deaccession {number}</source>
+        <translation>Radier {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="28"/>
+        <source>The record stays in the inventory register, marked as deaccessioned with its legal case, the date and the decision (its reference and date, the committee&apos;s opinion).</source>
+        <translation>La fiche reste au registre d&apos;inventaire, marquée comme radiée, avec son motif légal, la date et la décision (sa référence et sa date, l&apos;avis de la commission).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="34"/>
+        <source>(choose the legal case)</source>
+        <translation>(choisir le motif légal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="45"/>
+        <source>&amp;Deaccession</source>
+        <translation>&amp;Radier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="51"/>
+        <source>&amp;Legal case</source>
+        <translation>&amp;Motif légal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="51"/>
+        <source>D&amp;ate</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/radiation_dialog.py" line="52"/>
+        <source>De&amp;cision</source>
+        <translation>Dé&amp;cision</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1608,19 @@
         <location filename="../../ui/themes/record_themes.py" line="75"/>
         <source>Theme:</source>
         <translation>Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsView</name>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="52"/>
+        <source>{date}, {field}: «{old}» → «{new}» ({reason}; {user})</source>
+        <translation>{date}, {field} : « {old} » → « {new} » ({reason} ; {user})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="55"/>
+        <source>None</source>
+        <translation>Aucune</translation>
     </message>
 </context>
 <context>

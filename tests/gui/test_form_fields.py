@@ -22,6 +22,12 @@ SECTIONS = {
     "section_physical": {"materials", "techniques", "measurements",
                          "condition_at_acquisition"},
     "section_makers": {"authors", "dating", "function", "origin_place"},
+    "section_register": {"legal_status", "status", "inscribed", "former_numbers",
+                         "rectifications", "depositor", "deposit_owner_number",
+                         "deposit_reference", "deposit_term", "deposit_returned",
+                         "deaccession_case", "deaccession_date", "deaccession_decision"},
+    "section_documentation": {"domains", "joconde_ref", "bibliography", "exhibitions",
+                              "ownership_history"},
     "section_observations": {"observations"},
 }
 
@@ -59,7 +65,7 @@ def test_every_field_of_the_register_and_spectrum_is_in_its_group(answers, windo
              if layout.itemAt(i).widget() in window.form.sections.values()]
     assert order == ["section_identification", "section_acquisition", "section_description",
                      "section_physical", "section_makers", "section_images", "section_themes",
-                     "section_observations"]
+                     "section_register", "section_documentation", "section_observations"]
 
 
 def test_a_record_using_every_field_survives_save_and_reload_unchanged(qtbot, answers, window,

@@ -121,16 +121,18 @@ def test_a_registered_record_is_deaccessioned_never_deleted(qtbot, answers, wind
     assert "can never be deleted" in shown_errors[-1][1]
 
     def fill(dialog) -> None:
-        dialog.reason.setFocus()
-        type_text(dialog.reason, "Détruit, arrêté du 2 mai 2020")
-        qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)  # to the Deaccession button
+        dialog.case.setFocus()
+        qtbot.keyClick(dialog.case, Qt.Key.Key_Down)  # the first legal case
+        dialog.decision.setFocus()
+        type_text(dialog.decision, "Arrêté du 2 mai 2020")
+        qtbot.keyClick(dialog.decision, Qt.Key.Key_Tab)  # to the Deaccession button
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
 
     on_next_dialog(qtbot, fill)
     window.record_actions.deaccession_action.trigger()
     record = _load(catalogue, record_id)
-    assert (record["status"], record["deaccession_reason"]) == \
-        ("deaccessioned", "Détruit, arrêté du 2 mai 2020")
+    assert (record["status"], record["deaccession_case"], record["deaccession_decision"]) == \
+        ("deaccessioned", "undue_inscription", "Arrêté du 2 mai 2020")
     assert window.model.rowCount() == 1  # it stays listed, as in the register
     assert "Deaccessioned" in window.form.heading.text()
 

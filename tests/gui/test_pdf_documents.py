@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from catalogue_app.documents.object_sheets import print_object_sheets
 from catalogue_app.documents.register import print_register
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records.lifecycle import deaccession_record
+from catalogue_app.records.lifecycle import radiate_record
 from catalogue_app.records.store import insert_records
 from db.local.models import Image
 from tests.support import requires, run_cli
@@ -44,13 +44,17 @@ def test_register_lists_entries_in_order_of_entry_between_title_page_and_closing
     entries += [{"inventory_number": "2010.1.1", "designation": "entré avant",
                  "register_date": "2003-01-15"},  # an older number entered later comes after
                 {"inventory_number": "D.2004.1.1", "designation": "dépôt",
+                 "register_date": "2004-05-01", "legal_status": "deposit"},
+                # A purchase numbered with a D: the legal status decides, not the prefix.
+                {"inventory_number": "D2228", "designation": "achat",
                  "register_date": "2004-05-01"},
                 {"inventory_number": "2004.9.9", "designation": "brouillon"}]  # no date
     with catalogue.writing() as session:
         ids = insert_records(session, entries, "test")
-        deaccession_record(session, ids[3], "2020-03-01", "Détruit par un incendie", "t")
+        radiate_record(session, ids[3], "destroyed", "2020-03-01", "Détruit par un incendie",
+                       "t")
 
-    assert print_register(catalogue, tmp_path / "register.pdf", render_pdf) == 121
+    assert print_register(catalogue, tmp_path / "register.pdf", render_pdf) == 122
     text = pdf_text(tmp_path / "register.pdf")
     pages = page_count(tmp_path / "register.pdf")
     title_page, *table_pages, closing_page = text.split("\f")[:pages]
@@ -64,13 +68,13 @@ def test_register_lists_entries_in_order_of_entry_between_title_page_and_closing
     assert numbers == ["2010.1.1"] + [f"2004.1.{n}" for n in range(1, 121)]
     assert all(words in text for words in ("(radié)", "Radié le 01/03/2020", "incendie"))
     assert "Clôture" in closing_page and f"comporte {pages} pages" in closing_page
-    assert "121 inscription(s), de la première (n° 2010.1.1) à la dernière (n° 2004.1.120)" \
+    assert "122 inscription(s), de la première (n° 2010.1.1) à la dernière (n° D2228)" \
         in " ".join(closing_page.split())
     assert "Clos le" in closing_page
     assert all("Paraphe : " in page and f"Page {n} / {pages}" in page
                for n, page in enumerate(text.split("\f")[:pages], start=1))
     assert text.startswith("Registre d'inventaire — Musée d'essai (M0001)")
-    assert "dépôt" not in text and "brouillon" not in text
+    assert "dépôt" not in text and "brouillon" not in text and "D2228" in text
     info = subprocess.run(["pdfinfo", str(tmp_path / "register.pdf")], capture_output=True,
                           text=True).stdout
     assert "1191 x 842" in info  # A3 landscape: eighteen readable columns
@@ -94,7 +98,7 @@ def test_the_edition_of_a_year_stops_on_31_december_and_prints_the_same_every_ti
             {"inventory_number": "2019.1.2", "register_date": "2019-12-31", "designation": "col"},
             {"inventory_number": "2020.1.1", "register_date": "2020-01-02",
              "designation": "bonnet"}], "test")
-        deaccession_record(session, ids[1], "2020-03-01", "Volé", "t")
+        radiate_record(session, ids[1], "destroyed", "2020-03-01", "Détruit", "t")
 
     for name in ("a.pdf", "b.pdf"):
         assert print_register(catalogue, tmp_path / name, render_pdf, year=2019) == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from catalogue_app.demo.generator import generate_records, theme_ids_by_path
 from catalogue_app.exchange.csv_format import CANONICAL_COLUMNS, write_catalogue_csv
+from catalogue_app.records.blank import blank_record
 
 
 def generated_rows(count: int, seed: int = 0) -> list[dict]:
@@ -18,8 +19,10 @@ def generated_rows(count: int, seed: int = 0) -> list[dict]:
 
 
 def write_app_csv(path: Path, records: list[dict]) -> Path:
+    """The app's CSV of these records, each field not given at its value in a new record (the
+    app's own export always holds every field)."""
     with path.open("w", encoding="utf-8", newline="") as out:
-        write_catalogue_csv(records, out)
+        write_catalogue_csv(({**blank_record(), **record} for record in records), out)
     return path
 
 

@@ -18,8 +18,15 @@ def test_fields_json_lists_every_canonical_field_with_the_contract_keys():
     assert result.returncode == 0
     fields = json.loads(result.stdout)
     assert [f["name"] for f in fields] == [f.name for f in FIELDS]
-    assert all(set(f) == {"name", "label_fr", "label_en", "type", "regulatory_column"}
-               for f in fields)
+    assert all(set(f) - {"values"} == {"name", "label_fr", "label_en", "type",
+                                       "regulatory_column"} for f in fields)
+    # An enumeration lists its values: codes as CSV and the API write them, with labels.
+    choices = {f["name"]: [v["code"] for v in f["values"]] for f in fields if "values" in f}
+    assert choices["legal_status"] == ["inventory", "deposit", "outside"]
+    assert choices["status"] == ["active", "missing", "deaccessioned"]
+    assert "transferred_public_person" in choices["deaccession_case"]
+    assert all(f["type"] == "choice" for f in fields if "values" in f)
+    assert {v["label_fr"] for f in fields for v in f.get("values", ())} >= {"Dépôt", "Radié"}
     regulatory = {f["regulatory_column"]: f["name"] for f in fields if f["regulatory_column"]}
     assert sorted(regulatory) == list(range(1, 19))
     assert regulatory[1] == "inventory_number" and regulatory[18] == "observations"

@@ -50,7 +50,10 @@ def test_null_is_an_empty_value():
     ({"images": [{"sha256": "a" * 64}]}, "record.bad_image", "image 1"),
     ({"images": [{"sha256": "a" * 64, "file_name": "x.jpg", "is_primary": "yes"}]},
      "record.bad_image", "image 1"),
-    ({"status": {"x": 1}}, "record.not_status", "status"),
+    ({"status": {"x": 1}}, "record.not_choice", "status"),
+    ({"legal_status": "D"}, "record.not_choice", "legal_status"),
+    ({"rectifications": [{"field": "register_date"}]}, "record.bad_rectification",
+     "rectification 1"),
     ({"public": "yes"}, "record.not_boolean", "public"),
     ({"designation": 12}, "record.not_text", "designation"),
     ({"materials": ["soie", 3]}, "record.not_texts", "materials"),
@@ -86,7 +89,7 @@ def test_the_wire_fields_of_a_stored_record_are_the_fields_it_came_with(catalogu
     sent = {**blank_record(), "inventory_number": "2024.2", "designation": "coiffe",
             "authors": [{"name": "Anne", "role": None}], "dating": "vers 1850",
             "date_earliest": 1845, "date_latest": 1855, "status": "active",
-            "deaccession_date": "", "deaccession_reason": "", "trashed_at": None, "images": [],
+            "deaccession_date": "", "trashed_at": None, "images": [],
             "a_field_from_a_newer_desk": ["kept", "as", "is"]}
     with catalogue.writing() as session:
         store_fields(session, record_id, sent)

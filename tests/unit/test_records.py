@@ -128,10 +128,13 @@ def test_registered_record_cannot_be_deleted_only_deaccessioned(catalogue):
     with catalogue.writing() as session:
         record_id = records.create_record(session, {"inventory_number": "1950.1.1",
                                                     "register_date": "1950-05-02"}, "m")
-    with pytest.raises(RecordError, match="register"), catalogue.writing() as session:
+    with pytest.raises(RecordError, match="register") as refused, \
+            catalogue.writing() as session:
         lifecycle.trash_record(session, record_id, "m")
+    assert refused.value.code == "register.never_deleted"
     with catalogue.writing() as session:
-        lifecycle.deaccession_record(session, record_id, "2020-01-01", "Détruit (incendie)", "m")
+        lifecycle.radiate_record(session, record_id, "destroyed", "2020-01-01",
+                                 "Arrêté du 2 mai 2020 (incendie)", "m")
     with catalogue.reading() as session:
         record = session.get(Record, record_id)
         assert record.status == "deaccessioned" and record.trashed_at is None

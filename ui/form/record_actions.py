@@ -15,7 +15,7 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.records.inventory_numbers import lot_of
 from catalogue_app.records.templates import template_from
 from ui import messages
-from ui.form.deaccession_dialog import DeaccessionDialog
+from ui.form.radiation_dialog import RadiationDialog
 from ui.form.trash_dialog import TrashDialog
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ class RecordActions(QObject):
         if not self.window.may_leave_form():
             return
         record = self.form.values()
-        if not record["register_date"].strip():
+        if not record["inscribed"]:
             messages.show_error(self.window, self.tr("Not in the register"), self.tr(
                 "Record {number} has no register date: it is not in the inventory register, "
                 "so it cannot be deaccessioned. Delete it instead (it goes to the trash)."
@@ -156,11 +156,11 @@ class RecordActions(QObject):
                 "Record {number} was deaccessioned on {date}.").format(
                 number=record["inventory_number"], date=record["deaccession_date"]))
             return
-        dialog = DeaccessionDialog(record["inventory_number"], self.window)
+        dialog = RadiationDialog(record["inventory_number"], self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            changes = self.catalogue.deaccession(record_id, *dialog.values())
+            changes = self.catalogue.radiate(record_id, *dialog.values())
         except CatalogueError as exc:
             messages.show_error(self.window, self.tr("Not deaccessioned"), str(exc))
             return
