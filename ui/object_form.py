@@ -60,6 +60,7 @@ from ui.form.editors import (
 from ui.form.history_panel import HistoryPanel
 from ui.form.mnemonics import assign_mnemonics, mnemonic_of
 from ui.form.register_editors import ChoiceEditor, RectificationsView
+from ui.form.register_view import RegisterView
 from ui.form.undo import FormEdit
 from ui.form.wrapping_label import WrappingLabel
 from ui.language import field_label
@@ -130,6 +131,7 @@ class ObjectForm(QScrollArea):
         self.history_panel = HistoryPanel(catalogue)
         self.history_panel.restored.connect(self._history_restored)
         self.sections["observations"].layout().addRow(self.history_panel)
+        self.register_view = RegisterView(self)
         for key in ("images", "themes"):
             self.sections[key].hide()  # until the images and themes panels add their widgets
         self._body_layout.addStretch(1)
@@ -384,6 +386,7 @@ class ObjectForm(QScrollArea):
         self._last = self._snapshot()
         self._draft_saved = None
         self.undo_stack.clear()
+        self.register_view.show(self._record)
         self._show_heading()
         self._show_number_problems([], [])
         self.editors["inventory_number"].setPlaceholderText("")
@@ -406,6 +409,7 @@ class ObjectForm(QScrollArea):
                 reason=_escape(record["deaccession_decision"])))
         if record.get("trashed_at"):
             parts.append(self.tr("<b>In the trash</b>"))
+        parts += self.register_view.heading_lines(record)
         self.heading.setText("<br>".join(parts))
 
     def _snapshot(self) -> dict[str, Any]:

@@ -372,7 +372,13 @@ def _record(dice: _Dice, lot: _Lot, kind: Kind, number: str,
         # The deposits register is the lot's legal status; the D prefix only follows custom.
         "legal_status": "deposit" if lot.mode == "dépôt" else "inventory",
         "depositor": lot.source if lot.mode == "dépôt" else "",
-        "inscribed": bool(lot.register_date),
+        "deposit_owner_number": "", "deposit_reference": "", "deposit_term": "",
+        "deposit_returned": "", "former_numbers": [],
+        "status": "active", "deaccession_case": "", "deaccession_date": "",
+        "deaccession_decision": "",
+        "inscribed": bool(lot.register_date), "rectifications": [],
+        "domains": [], "joconde_ref": "", "bibliography": "", "exhibitions": "",
+        "ownership_history": "",
     }
     record["description"] = _description(dice, kind, record, year)
     return record

@@ -1180,172 +1180,172 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="145"/>
+        <location filename="../../ui/object_form.py" line="147"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="146"/>
+        <location filename="../../ui/object_form.py" line="148"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="147"/>
+        <location filename="../../ui/object_form.py" line="149"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="148"/>
+        <location filename="../../ui/object_form.py" line="150"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="149"/>
+        <location filename="../../ui/object_form.py" line="151"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="150"/>
+        <location filename="../../ui/object_form.py" line="152"/>
         <source>Legal status and register</source>
         <translation>Statut juridique et registre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="151"/>
+        <location filename="../../ui/object_form.py" line="153"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="152"/>
+        <location filename="../../ui/object_form.py" line="154"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="153"/>
+        <location filename="../../ui/object_form.py" line="155"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="154"/>
+        <location filename="../../ui/object_form.py" line="156"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="178"/>
+        <location filename="../../ui/object_form.py" line="180"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="185"/>
+        <location filename="../../ui/object_form.py" line="187"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="216"/>
+        <location filename="../../ui/object_form.py" line="218"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="218"/>
+        <location filename="../../ui/object_form.py" line="220"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="235"/>
+        <location filename="../../ui/object_form.py" line="237"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="235"/>
+        <location filename="../../ui/object_form.py" line="237"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="238"/>
+        <location filename="../../ui/object_form.py" line="240"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="239"/>
+        <location filename="../../ui/object_form.py" line="241"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="244"/>
+        <location filename="../../ui/object_form.py" line="246"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="251"/>
+        <location filename="../../ui/object_form.py" line="253"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="252"/>
+        <location filename="../../ui/object_form.py" line="254"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="256"/>
+        <location filename="../../ui/object_form.py" line="258"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="261"/>
+        <location filename="../../ui/object_form.py" line="263"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="398"/>
+        <location filename="../../ui/object_form.py" line="401"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="404"/>
+        <location filename="../../ui/object_form.py" line="407"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="408"/>
+        <location filename="../../ui/object_form.py" line="411"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="464"/>
+        <location filename="../../ui/object_form.py" line="468"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="475"/>
+        <location filename="../../ui/object_form.py" line="479"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="476"/>
+        <location filename="../../ui/object_form.py" line="480"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="485"/>
+        <location filename="../../ui/object_form.py" line="489"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="488"/>
+        <location filename="../../ui/object_form.py" line="492"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="508"/>
+        <location filename="../../ui/object_form.py" line="512"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="509"/>
+        <location filename="../../ui/object_form.py" line="513"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="520"/>
+        <location filename="../../ui/object_form.py" line="524"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -1487,104 +1487,119 @@
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="35"/>
+        <location filename="../../ui/form/record_actions.py" line="36"/>
         <source>D&amp;uplicate as template</source>
         <translation>&amp;Dupliquer comme modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="37"/>
+        <location filename="../../ui/form/record_actions.py" line="38"/>
         <source>&amp;Batch edit the selection…</source>
         <translation>&amp;Modifier la sélection par lot…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="39"/>
+        <location filename="../../ui/form/record_actions.py" line="40"/>
+        <source>Rect&amp;ify…</source>
+        <translation>Rect&amp;ifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="42"/>
         <source>De&amp;accession…</source>
         <translation>&amp;Radier de l&apos;inventaire…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="41"/>
+        <location filename="../../ui/form/record_actions.py" line="44"/>
         <source>Show the tras&amp;h…</source>
         <translation>Afficher la &amp;corbeille…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="47"/>
+        <location filename="../../ui/form/record_actions.py" line="50"/>
         <source>Undo the last &amp;batch edit</source>
         <translation>Annuler la dernière &amp;modification par lot</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="95"/>
+        <location filename="../../ui/form/record_actions.py" line="101"/>
         <source>New record copied from {number}: give it its own inventory number.</source>
         <translation>Nouvelle fiche copiée depuis {number}&#xa0;: donnez-lui son propre numéro d&apos;inventaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="96"/>
+        <location filename="../../ui/form/record_actions.py" line="102"/>
         <source>the form</source>
         <translation>la fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="102"/>
+        <location filename="../../ui/form/record_actions.py" line="108"/>
         <source>Nothing to edit</source>
         <translation>Aucune fiche à modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="103"/>
+        <location filename="../../ui/form/record_actions.py" line="109"/>
         <source>Select the records to change in the list first (Shift or Ctrl with the arrows or the mouse).</source>
         <translation>Sélectionnez d&apos;abord dans la liste les fiches à modifier (Maj ou Ctrl avec les flèches ou la souris).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="117"/>
+        <location filename="../../ui/form/record_actions.py" line="123"/>
         <source>Nothing changed</source>
         <translation>Aucune modification</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="123"/>
+        <location filename="../../ui/form/record_actions.py" line="129"/>
         <source>{n} records changed. Edit &gt; Undo the last batch edit takes it back.</source>
         <translation>{n} fiches modifiées. Édition &gt; Annuler la dernière modification par lot permet de revenir en arrière.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="134"/>
+        <location filename="../../ui/form/record_actions.py" line="140"/>
         <source>Batch edit partly undone</source>
         <translation>Modification par lot annulée en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="135"/>
+        <location filename="../../ui/form/record_actions.py" line="141"/>
         <source>These records were edited again after the batch and were left as they are: {numbers}.</source>
         <translation>Ces fiches ont été modifiées de nouveau après le lot et ont été laissées telles quelles&#xa0;: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="142"/>
+        <location filename="../../ui/form/record_actions.py" line="148"/>
         <source>No record</source>
         <translation>Aucune fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="143"/>
+        <location filename="../../ui/form/record_actions.py" line="149"/>
         <source>Open the record to deaccession first.</source>
         <translation>Ouvrez d&apos;abord la fiche à radier.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="149"/>
+        <location filename="../../ui/form/record_actions.py" line="155"/>
         <source>Not in the register</source>
         <translation>Non inscrite au registre</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="150"/>
+        <location filename="../../ui/form/record_actions.py" line="156"/>
         <source>Record {number} has no register date: it is not in the inventory register, so it cannot be deaccessioned. Delete it instead (it goes to the trash).</source>
         <translation>La fiche {number} n&apos;a pas de date d&apos;inscription&#xa0;: elle n&apos;est pas inscrite au registre d&apos;inventaire et ne peut donc pas être radiée. Supprimez-la plutôt (elle ira dans la corbeille).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="155"/>
+        <location filename="../../ui/form/record_actions.py" line="161"/>
         <source>Already deaccessioned</source>
         <translation>Déjà radiée</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="156"/>
+        <location filename="../../ui/form/record_actions.py" line="162"/>
         <source>Record {number} was deaccessioned on {date}.</source>
         <translation>La fiche {number} a été radiée le {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/record_actions.py" line="165"/>
+        <location filename="../../ui/form/record_actions.py" line="171"/>
         <source>Not deaccessioned</source>
         <translation>Fiche non radiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="182"/>
+        <source>Record {number} is inscribed in the register: it can never be deleted, only deaccessioned (Record &gt; Deaccession…).</source>
+        <translation>La fiche {number} est inscrite au registre : elle ne peut jamais être supprimée, seulement radiée (Fiche &gt; Radier de l&apos;inventaire…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/record_actions.py" line="200"/>
+        <source>Not rectified</source>
+        <translation>Rectification non faite</translation>
     </message>
 </context>
 <context>
@@ -1613,14 +1628,85 @@
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="52"/>
+        <location filename="../../ui/form/register_editors.py" line="51"/>
         <source>{date}, {field}: «{old}» → «{new}» ({reason}; {user})</source>
         <translation>{date}, {field} : « {old} » → « {new} » ({reason} ; {user})</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="55"/>
+        <location filename="../../ui/form/register_editors.py" line="54"/>
         <source>None</source>
         <translation>Aucune</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyDialog</name>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="30"/>
+        <source>Rectify {number}</source>
+        <translation>Rectifier {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="33"/>
+        <source>Record {number} is inscribed in the register: a column already written changes only by a dated rectification, kept with the record and printed in the register&apos;s observations.</source>
+        <translation>La fiche {number} est inscrite au registre : une colonne déjà écrite ne change que par une rectification datée, conservée avec la fiche et imprimée dans les observations du registre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="60"/>
+        <source>&amp;Rectify</source>
+        <translation>&amp;Rectifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="66"/>
+        <source>&amp;Column</source>
+        <translation>&amp;Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="66"/>
+        <source>Now reads</source>
+        <translation>Valeur actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="67"/>
+        <source>&amp;New value</source>
+        <translation>&amp;Nouvelle valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="68"/>
+        <source>R&amp;eason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/rectify_dialog.py" line="80"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../ui/form/register_view.py" line="36"/>
+        <source>Set once the record has a register date (or came from an existing inventory); never cleared.</source>
+        <translation>Coché dès que la fiche a une date d&apos;inscription (ou vient d&apos;un inventaire existant) ; jamais décoché.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_view.py" line="58"/>
+        <source>Inscribed in the register: changed only by Record &gt; Rectify…, with a reason.</source>
+        <translation>Inscrite au registre : ne change que par Fiche &gt; Rectifier…, avec un motif.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_view.py" line="71"/>
+        <source>&lt;b&gt;Inscribed in the register&lt;/b&gt;: its number, register date and acquisition columns change by Record &gt; Rectify…</source>
+        <translation>&lt;b&gt;Inscrite au registre&lt;/b&gt; : son numéro, sa date d&apos;inscription et ses colonnes d&apos;acquisition changent par Fiche &gt; Rectifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_view.py" line="75"/>
+        <source>Register columns still to fill in: {columns}</source>
+        <translation>Colonnes du registre à compléter : {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_view.py" line="79"/>
+        <source>&lt;b&gt;Deposit term passed&lt;/b&gt; ({term}): renew the deposit or return it.</source>
+        <translation>&lt;b&gt;Échéance du dépôt dépassée&lt;/b&gt; ({term}) : renouveler le dépôt ou le rendre.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,9 @@ def test_tab_walks_every_field_in_the_order_of_the_form(qtbot, answers, window):
     expected = []
     for _key, names in SECTION_FIELDS:
         for name in names:
-            expected += [name, *DERIVED_AFTER.get(name, [])]
+            editor = form.editors[name]
+            if editor.isVisibleTo(form) and editor.isEnabled():  # what a new record shows
+                expected += [name, *DERIVED_AFTER.get(name, [])]
     form.focus_first_field()
     visited = []
     for _ in range(200):

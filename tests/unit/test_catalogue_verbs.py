@@ -51,13 +51,22 @@ def test_trash_restore_and_purge_say_which_records_left_or_came_back(catalogue):
         catalogue.load(ids[1])
 
 
-def test_deaccession_changes_the_record_and_needs_a_reason(catalogue):
+def test_radiation_changes_the_record_and_needs_a_case_date_and_decision(catalogue):
     record_id = _new(catalogue, "2004.12.3", register_date="2004-05-01")
-    with pytest.raises(CatalogueError, match="date and a reason"):
-        catalogue.deaccession(record_id, "2024-01-02", " ")
-    assert catalogue.deaccession(record_id, "2024-01-02", "destroyed") == \
+    with pytest.raises(CatalogueError, match="decision"):
+        catalogue.radiate(record_id, "destroyed", "2024-01-02", " ")
+    assert catalogue.radiate(record_id, "destroyed", "2024-01-02", "Arrêté du 2 janvier") == \
         Changes.of(changed=[record_id])
     assert catalogue.load(record_id)["status"] == "deaccessioned"
+
+
+def test_a_rectification_changes_a_locked_column_and_needs_a_reason(catalogue):
+    record_id = _new(catalogue, "2004.12.3", register_date="2004-05-01")
+    with pytest.raises(CatalogueError, match="reason"):
+        catalogue.rectify(record_id, "register_date", "2004-05-02", "")
+    assert catalogue.rectify(record_id, "register_date", "2004-05-02", "erreur") == \
+        Changes.of(changed=[record_id])
+    assert catalogue.load(record_id)["register_date"] == "2004-05-02"
 
 
 def test_a_batch_edit_names_the_records_it_changed_and_undoes_exactly_those(catalogue):

@@ -1,6 +1,7 @@
 """Record actions around the form, added to the main window's menus: duplicate as template,
-batch edit (and its undo), deaccession, the trash, form undo/redo, and the offer of drafts
-left behind by a crash when the window opens."""
+batch edit (and its undo), rectification and deaccession of an inscribed record (which is
+never deleted), the trash, form undo/redo, and the offer of drafts left behind by a crash when
+the window opens."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class RecordActions(QObject):
                                              self.duplicate_as_template, "Ctrl+D", record_menu)
         self.batch_action = self._action(self.tr("&Batch edit the selection…"), self.batch_edit,
                                          "Ctrl+Shift+B", record_menu)
+        self.rectify_action = self._action(self.tr("Rect&ify…"), self.rectify, None,
+                                           record_menu)
         self.deaccession_action = self._action(self.tr("De&accession…"), self.deaccession,
                                                None, record_menu)
         self.trash_action = self._action(self.tr("Show the tras&h…"), self.show_trash,
@@ -50,6 +53,9 @@ class RecordActions(QObject):
         self.form.recordChanged.connect(lambda record_id: window.apply(Changes.of(
             changed=[record_id])))
         self.form.statusMessage.connect(window.show_status)
+        self.form.recordLoaded.connect(self._register_actions)
+        window.record_menu.setToolTipsVisible(True)
+        self._register_actions()
         window.firstPainted.connect(self.offer_drafts_left_behind)
 
     def _action(self, text: str, slot, shortcut: str | None, menu) -> QAction:
@@ -163,6 +169,35 @@ class RecordActions(QObject):
             changes = self.catalogue.radiate(record_id, *dialog.values())
         except CatalogueError as exc:
             messages.show_error(self.window, self.tr("Not deaccessioned"), str(exc))
+            return
+        self.window.apply(changes)
+
+    def _register_actions(self, _record_id: str | None = None) -> None:
+        """An inscribed record is rectified, never deleted: the actions say so."""
+        record = self.form.values()
+        inscribed = bool(record.get("inscribed")) and bool(record.get("id"))
+        self.rectify_action.setEnabled(inscribed)
+        delete = self.window.delete_action
+        delete.setEnabled(not inscribed)
+        why = self.tr("Record {number} is inscribed in the register: it can never be deleted, "
+                      "only deaccessioned (Record > Deaccession…).").format(
+            number=record.get("inventory_number", "")) if inscribed else ""
+        delete.setToolTip(why or delete.text().replace("&", ""))
+        delete.setStatusTip(why)
+
+    def rectify(self) -> None:
+        record_id = self.form.record_id()
+        if record_id is None or not self.window.may_leave_form():
+            return
+        from ui.form.rectify_dialog import RectifyDialog
+
+        dialog = RectifyDialog(self.form.values(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            changes = self.catalogue.rectify(record_id, *dialog.values())
+        except CatalogueError as exc:
+            messages.show_error(self.window, self.tr("Not rectified"), str(exc))
             return
         self.window.apply(changes)
 

@@ -9,9 +9,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
-from catalogue_app.records.fields import Field
-from catalogue_app.records.register_rules import field_label
-from ui.language import choice_label
+from catalogue_app.records.fields import FIELDS_BY_NAME, Field
+from ui.language import choice_label, field_label
 
 
 class ChoiceEditor(QComboBox):
@@ -50,6 +49,11 @@ class RectificationsView(QPlainTextEdit):
         self._rectifications = list(value or [])
         self.setPlainText("\n".join(self.tr(
             "{date}, {field}: «{old}» → «{new}» ({reason}; {user})").format(
-                date=r["date"], field=field_label(r["field"]), old=r["old"], new=r["new"],
+                date=r["date"], field=_label(r["field"]), old=r["old"], new=r["new"],
                 reason=r["reason"], user=r["user"])
             for r in self._rectifications) or self.tr("None"))
+
+
+def _label(name: str) -> str:
+    field = FIELDS_BY_NAME.get(name)
+    return field_label(field) if field else name
