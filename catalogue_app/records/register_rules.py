@@ -20,19 +20,15 @@ from datetime import date
 from typing import Any
 
 from catalogue_app.errors import RecordError
-from catalogue_app.folding import fold
 from catalogue_app.messages import current_language, declare
 from catalogue_app.records.calendar_dates import parse_partial_date
-from catalogue_app.records.fields import FIELDS, FIELDS_BY_NAME
+from catalogue_app.records.fields import FIELDS_BY_NAME
 
 # Columns 1 to 7 of the register: the entry itself, as written the day it was made.
 LOCKED_FIELDS = ("inventory_number", "acquisition_mode", "acquisition_source",
                  "acquisition_date", "committee_opinion", "acquisition_price", "register_date")
 RADIATION_FIELDS = ("status", "deaccession_case", "deaccession_date", "deaccession_decision")
 RECTIFIABLE_FIELDS = LOCKED_FIELDS + RADIATION_FIELDS
-# Columns 1 to 13 are compulsory in an entry; 5 and 6 since the law of 4 January 2002.
-COMPULSORY_UP_TO = 13
-LAW_OF_2002 = (2002, 1, 4)
 
 INSCRIPTION_KEPT = declare(
     "register.inscription_kept",
@@ -118,27 +114,6 @@ def deposit_expired(fields: Mapping[str, Any], today: date) -> bool:
     return last_day < (today.year, today.month, today.day)
 
 
-def missing_columns(fields: Mapping[str, Any]) -> list[str]:
-    """The compulsory columns (1 to 13) an inscribed entry of the inventory still lacks, by
-    field name in register order: the committee's opinion (5) only for an acquisition after the
-    law of 4 January 2002, and the price (6) only for such a purchase. Nothing for a draft, a
-    deposit or a record outside the inventory (its register has columns of its own)."""
-    if not is_inscribed(fields) or fields.get("legal_status", "inventory") != "inventory":
-        return []
-    after_law = _after_the_law(_text(fields, "acquisition_date"))
-    purchase = "achat" in fold(_text(fields, "acquisition_mode"))
-    missing = []
-    for field in FIELDS:
-        column = field.regulatory_column
-        if column is None or column > COMPULSORY_UP_TO or (column == 5 and not after_law) \
-                or (column == 6 and not (after_law and purchase)):
-            continue
-        value = fields.get(field.name)
-        if not (value.strip() if isinstance(value, str) else value):
-            missing.append(field.name)
-    return missing
-
-
 def field_label(name: str) -> str:
     field = FIELDS_BY_NAME[name]
     return field.label_fr if current_language() == "fr" else field.label_en
@@ -158,13 +133,6 @@ def _added_rectifications(old: Mapping[str, Any] | None, new: Mapping[str, Any],
         if not str(rectification.get("reason") or "").strip():
             raise RecordError(RECTIFICATION_REASON, number=number, label=field_label(name))
     return added
-
-
-def _after_the_law(acquisition_date: str) -> bool:
-    """After the law of 4 January 2002 on the museums of France (an acquisition date the app
-    cannot read is not counted as after it)."""
-    found = parse_partial_date(acquisition_date)
-    return found is not None and (found.year, found.month or 12, found.day or 31) > LAW_OF_2002
 
 
 def _radiated(fields: Mapping[str, Any]) -> bool:

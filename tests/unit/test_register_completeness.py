@@ -51,7 +51,8 @@ def test_check_register_lists_what_is_missing_and_exits_1(catalogue):
             {**COMPLETE, "inventory_number": "2010.1.3", "committee_opinion": "",
              "register_date": "2014-03-01"},
             {"inventory_number": "2010.1.4", "designation": "brouillon"},  # not inscribed
-            {**COMPLETE, "inventory_number": "D.2010.1.1", "acquisition_source": ""},  # deposit
+            {**COMPLETE, "inventory_number": "D.2010.1.1", "acquisition_source": "",
+             "legal_status": "deposit"},  # the deposits register has columns of its own
         ], "test")
     catalogue.close()
     result = run_cli("--catalogue", str(catalogue.directory), "check", "--register",

@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.register_rules import LOCKED_FIELDS, deposit_expired, missing_columns
+from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.register_completeness import register_gaps
+from catalogue_app.records.register_rules import LOCKED_FIELDS, deposit_expired
 from ui.language import field_label
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ RADIATION_DETAILS = ("deaccession_case", "deaccession_date", "deaccession_decisi
 
 
 class RegisterView(QObject):
+    """Built once the form's editors are: it locks, hides and shows them per record."""
+
     def __init__(self, form: ObjectForm) -> None:
         super().__init__(form)
         self.form = form
@@ -70,10 +73,12 @@ class RegisterView(QObject):
             lines.append(self.tr(
                 "<b>Inscribed in the register</b>: its number, register date and acquisition "
                 "columns change by Record > Rectify…"))
-        missing = missing_columns(record)
+        # The inventory register's compulsory columns (the deposits register has its own).
+        missing = register_gaps(record).missing \
+            if record.get("inscribed") and record.get("legal_status") == "inventory" else ()
         if missing:
             lines.append(self.tr("Register columns still to fill in: {columns}").format(
-                columns=escape(", ".join(_column_name(name) for name in missing))))
+                columns=escape(", ".join(_column_name(column) for column in missing))))
         if deposit_expired(record, date.today()):
             lines.append(self.tr(
                 "<b>Deposit term passed</b> ({term}): renew the deposit or return it.").format(
@@ -86,9 +91,12 @@ class RegisterView(QObject):
             self.layout.setRowVisible(self.form.editors[name], deposit)
 
 
-def _column_name(name: str) -> str:
-    field = FIELDS_BY_NAME[name]
-    return f"{field.regulatory_column}. {field_label(field)}"
+
+
+def _column_name(column: int) -> str:
+    """`5. Avis des instances scientifiques`: a register column as the form names it."""
+    field = next(f for f in FIELDS if f.regulatory_column == column)
+    return f"{column}. {field_label(field)}"
 
 
 def _set_read_only(editor: QWidget, read_only: bool) -> None:
