@@ -7,9 +7,11 @@ allow-list: only fields declared public (catalogue_app.records.fields), their de
 and the images marked publishable, each with its public metadata only. A field a newer desk
 adds is therefore never published until it is declared here.
 
-Today's rule, on today's `status`: a record is published when the curator marked it public, it
-is `active`, not in the trash and not deleted. Joconde also takes `missing` records (flagged
-MANQUANT by the Joconde export)."""
+The rule: a record is published when the curator marked it public (a record not marked is a
+draft as far as the public is concerned), it is `active`, not in the trash, not deleted, and
+not a deposit returned to its owner. Joconde also takes `missing` records (flagged MANQUANT by
+the Joconde export); a radiated record goes nowhere public. The Joconde document also names the
+legal status and, for a deposit, the depositor (STAT says whose the object is)."""
 
 from __future__ import annotations
 
@@ -50,7 +52,17 @@ def joconde(fields: Mapping[str, Any], deleted: bool = False) -> dict[str, Any] 
     document = _published(fields, deleted, JOCONDE_STATUSES)
     if document is not None:
         document["status"] = fields.get("status") or "active"
+        if fields.get("legal_status") == "deposit":
+            document["depositor"] = fields.get("depositor") or ""
     return document
+
+
+CHANNELS = {"portal": portal, "oai": oai, "iiif": iiif, "joconde": joconde}
+
+
+def publishes(channel: str, fields: Mapping[str, Any], deleted: bool = False) -> bool:
+    """Whether the channel shows the record at all (the desk's exports choose with it)."""
+    return CHANNELS[channel](fields, deleted) is not None
 
 
 def public_images(fields: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -73,6 +85,8 @@ def _published(
 ) -> dict[str, Any] | None:
     if deleted or fields.get("public") is not True or fields.get("trashed_at"):
         return None
+    if fields.get("legal_status") == "deposit" and str(fields.get("deposit_returned") or ""):
+        return None  # gone back to its owner
     if (fields.get("status") or "active") not in statuses:
         return None
     document = {name: fields[name] for name in PUBLIC_FIELDS if name in fields}

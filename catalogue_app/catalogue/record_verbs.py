@@ -19,6 +19,13 @@ class RecordVerbs:
         with self.reading() as session:
             return load_record(session, record_id)
 
+    def record_id_of(self, number: str) -> str:
+        """The id of the record with this inventory number; RecordError when none has it."""
+        from catalogue_app.records.reading import record_id_of
+
+        with self.reading() as session:
+            return record_id_of(session, number)
+
     def trashed(self) -> list[dict[str, str]]:
         from catalogue_app.records.lifecycle import trashed_records
 

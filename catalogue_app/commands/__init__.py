@@ -9,9 +9,10 @@ from catalogue_app.commands import (
     export,
     fields,
     import_csv,
+    rectify,
     restore,
     search,
     sync,
 )
 
-COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync)
+COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify)

@@ -1,4 +1,5 @@
-"""`catalogue-app import-csv FILE [--mapping MAP.json] [--dry-run] [--update]` (design.md §11)."""
+"""`catalogue-app import-csv FILE [--mapping MAP.json] [--dry-run] [--update] [--inscribed]`
+(design.md §11)."""
 
 import argparse
 import gc
@@ -37,6 +38,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
                         help="import only the rows whose COLUMN equals VALUE (repeatable), e.g. "
                              "--where Code_Museofile=M0694 for one museum of a regional file")
+    parser.add_argument("--inscribed", action="store_true",
+                        help="the file is an existing inventory: every record it brings is "
+                             "inscribed in the register (its locked columns then change only "
+                             "by a rectification)")
     parser.add_argument("--encoding", help="text encoding of a CSV (default: detected)")
     parser.add_argument("--delimiter", help="CSV delimiter (default: detected)")
 
@@ -67,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
-        options = ImportOptions(update=args.update, where=tuple(where), user=catalogue.user)
+        options = ImportOptions(update=args.update, where=tuple(where), user=catalogue.user,
+                                inscribed=args.inscribed)
         mapping = mapping or auto_mapping(source.headers)
         work = check_import if args.dry_run else run_import
         with _collector_paused():

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from catalogue_app import publication
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.exchange.catalogue_records import all_record_ids, export_records
@@ -56,9 +57,18 @@ def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,
             ids = search_record_ids(session, query) if query else all_record_ids(session)
         museum = catalogue.museum()
         records = _watched(export_records(session, ids), len(ids), progress, cancelled)
+        channel = _PUBLIC_CHANNEL.get(format)
+        if channel and not (format == "lido" and include_private):
+            records = (r for r in records if publication.publishes(channel, r))
         return write_atomically(out, lambda stream: write_records(
             format, records, stream, {"code": museum.code, "name": museum.name},
             include_private))
+
+
+# A Joconde file goes to POP, a LIDO file to harvesters: what each may carry is the public
+# channel's rule (catalogue_app.publication), so radiated records and records not marked
+# public stay out. A LIDO export with private fields is an exchange between museums: all go.
+_PUBLIC_CHANNEL = {"joconde": "joconde", "lido": "oai"}
 
 
 def search_record_ids(session: Session, query: str) -> list[str]:

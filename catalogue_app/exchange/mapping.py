@@ -1,6 +1,8 @@
 """Which column of a spreadsheet feeds which record field (design.md §11, a contract).
 
-A mapping file is JSON: {"columns": {"CSV header": "field" | {"field": "field", "split": ";"}}}.
+A mapping file is JSON: {"columns": {"CSV header": "field" | {"field": "field", "split": ";"}},
+"inscribed": true|false}; "inscribed" says the file is an existing inventory (the Joconde open
+data is): every record it brings is inscribed in the register (design.md §3).
 "split" is the character that separates several values in one cell of a multi-valued field
 (materials, techniques, subjects, authors, themes); it defaults to ";", the app's own separator,
 read with the app's backslash escaping. Without a mapping, a header matches a field by its
@@ -33,6 +35,9 @@ MAPPING_NO_FIELD = declare(
 MAPPING_UNKNOWN_FIELD = declare(
     "exchange.mapping_unknown_field",
     "{where}: column {header!r} names an unknown field {field!r}; see `catalogue-app fields`.")
+MAPPING_INSCRIBED = declare(
+    "exchange.mapping_inscribed",
+    "{where}: \"inscribed\" must be true or false.")
 MAPPING_SPLIT = declare(
     "exchange.mapping_split",
     "{where}: column {header!r}: split must be one character.")
@@ -57,6 +62,7 @@ class ColumnTarget:
 @dataclass(frozen=True)
 class ColumnMapping:
     columns: dict[str, ColumnTarget]
+    inscribed: bool = False  # the file is an existing inventory: its records are inscribed
 
     def to_json(self) -> str:
         columns = {
@@ -64,7 +70,10 @@ class ColumnMapping:
             else {"field": target.field, "split": target.split}
             for header, target in self.columns.items()
         }
-        return json.dumps({"columns": columns}, ensure_ascii=False, indent=2) + "\n"
+        document: dict = {"columns": columns}
+        if self.inscribed:
+            document["inscribed"] = True
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
     def save(self, path: Path) -> None:
         path.write_text(self.to_json(), encoding="utf-8")
@@ -100,7 +109,10 @@ def parse_mapping(text: str, where: str = "mapping") -> ColumnMapping:
         if not isinstance(split, str) or len(split) != 1:
             raise MappingError(MAPPING_SPLIT, where=where, header=header)
         columns[header] = ColumnTarget(target["field"], split)
-    return ColumnMapping(columns)
+    inscribed = document.get("inscribed", False)
+    if not isinstance(inscribed, bool):
+        raise MappingError(MAPPING_INSCRIBED, where=where)
+    return ColumnMapping(columns, inscribed)
 
 
 _LITTLE_WORDS = frozenset({"d", "de", "du", "des", "l", "la", "le", "les", "of", "the"})

@@ -37,11 +37,12 @@ from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.dating_years import parse_dating
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.inventory_numbers import check_inventory_number
+from catalogue_app.records.inventory_numbers import check_inventory_number, is_deposit
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.records.multivalue import parse_author, split_values
 from catalogue_app.records.record import Record as RecordFields
-from catalogue_app.records.store import insert_records, update_record
+from catalogue_app.records.register_rules import check_change
+from catalogue_app.records.store import insert_records, load_record, update_record
 from catalogue_app.search.index import bulk_indexing
 from db.local.models import Record, Term
 
@@ -132,6 +133,11 @@ NOT_RECTIFICATIONS = declare(
     "exchange.not_rectifications",
     "not a list of rectifications as the app writes them (a JSON array of {{date, field, old,"
     " new, reason, user}}); nothing imported")
+POSSIBLE_DEPOSITS = declare(
+    "exchange.possible_deposits",
+    "{n} inventory number(s) start with D and may be deposits; they are imported in the"
+    " inventory, as the number's prefix decides nothing (map a legal_status column, or set"
+    " their legal status afterwards): {numbers}")
 NUMBER_EMPTY_ELEMENT = declare(
     "exchange.number_empty_element",
     "has an empty element between ';'; kept as given")
@@ -206,6 +212,8 @@ class ImportOptions:
     # of a file that holds several), compared without case, accents or surrounding spaces.
     where: tuple[tuple[str, str], ...] = ()
     user: str = "import"
+    # The file is an existing inventory: every record it brings is inscribed in the register.
+    inscribed: bool = False
 
 
 Progress = Callable[[int, str], None]
@@ -309,6 +317,12 @@ class _Importer:
         self.readers = [(index, header, target, self._reader(target))
                         for index, header, target in self.columns]
         self.themes_mapped = any(t.field == "themes" for _i, _h, t in self.columns)
+        self.session = session
+        self.inscribed = options.inscribed or mapping.inscribed
+        # Without a mapped legal status, numbers with a D prefix are listed once, as possible
+        # deposits: the prefix never decides (design.md §3).
+        self.status_mapped = any(t.field == "legal_status" for _i, _h, t in self.columns)
+        self.possible_deposits: list[str] = []
 
     def problem(self, severity: str, message: Message, row: int | None = None,
                 column: str | None = None, value: str | None = None) -> None:
@@ -363,6 +377,13 @@ class _Importer:
             self.problem(ERROR, exc.message)
         if self.report.rows == 0 and not self.report.blocked:
             self.problem(ERROR, (NO_ROWS_FILTERED if self.report.filtered_out else NO_ROWS)())
+        if self.possible_deposits:
+            shown = self.possible_deposits[:_DEPOSITS_SHOWN]
+            more = len(self.possible_deposits) - len(shown)
+            self.problem(WARNING, POSSIBLE_DEPOSITS(
+                n=len(self.possible_deposits),
+                numbers=", ".join(shown) + (f", … (+{more})" if more else "")),
+                column=self.number_column)
 
     def convert(self, row: int, cells: list[str]) -> tuple[dict[str, Any], str | None] | None:
         record: dict[str, Any] = {}
@@ -384,7 +405,29 @@ class _Importer:
             return None
         if self.themes_mapped and (unmatched or existing_id):
             record[UNMATCHED_THEMES] = unmatched  # on update, replaces the old unmatched ones
+        if self.inscribed:
+            record["inscribed"] = True
+        if not self.status_mapped and is_deposit(record["inventory_number"]):
+            self.possible_deposits.append(record["inventory_number"])
+        if not self.register_allows(record, existing_id or None, row):
+            return None
         return record, existing_id or None
+
+    def register_allows(self, record: dict[str, Any], existing_id: str | None,
+                        row: int) -> bool:
+        """The register's rules, row by row (an update of an inscribed record cannot change
+        its locked columns, a radiation needs its case, date and decision): the error says
+        which row, and nothing is imported."""
+        old = load_record(self.session, existing_id) if existing_id else None
+        new = {**(old or {}), **record}
+        new["inscribed"] = new.get("inscribed") is True or bool(
+            str(new.get("register_date") or "").strip())
+        try:
+            check_change(old, new)
+        except RecordError as refused:
+            self.problem(ERROR, refused.message, row)
+            return False
+        return True
 
     def _reader(self, target: ColumnTarget) -> Reader | None:
         """How a column's cells are read; None for text kept as it is, with nothing to check
@@ -533,6 +576,7 @@ class _Importer:
 
 
 _SINGLE = FIELDS_BY_NAME["title"]
+_DEPOSITS_SHOWN = 50
 # Each choice field's codes by their folded code and labels ("Dépôt", "deposit", "DEPOT").
 _CHOICES = {f.name: {fold(text): choice.code for choice in f.values
                      for text in (choice.code, choice.label_fr, choice.label_en)}

@@ -92,7 +92,8 @@ def _element_key(element: str) -> str:
 
 
 def is_deposit(number: str) -> bool:
-    """True for the deposits register: ``D.2004.1.1``, ``D2004.1.1``, ``D 75.03.375``."""
+    """Written as deposits often are (``D.2004.1.1``, ``D2004.1.1``, ``D 75.03.375``): a hint
+    an import reports, never what puts a record in the deposits register (its legal_status)."""
     return _DEPOSIT.match(number.strip()) is not None
 
 

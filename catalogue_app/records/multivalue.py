@@ -10,28 +10,51 @@ SEPARATOR = "; "
 _AUTHOR = re.compile(r"^(?P<name>.*?)\s*\[(?P<role>[^\[\]]*)\]\s*$", re.DOTALL)
 
 
+# The space French typography puts before ";" (plain, no-break or narrow no-break).
+_SPACES_BEFORE = (" ", "\u00a0", "\u202f")
+
+
 def join_values(values: list[str]) -> str:
-    return SEPARATOR.join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
+    """Values joined with "; "; a ";" or "\\" inside one, and a space ending one that another
+    follows, escaped with "\\" (so that it is not read as the space before the separator)."""
+    escaped = [v.replace("\\", "\\\\").replace(";", "\\;") for v in values]
+    escaped = [v[:-1] + "\\" + v[-1] if i < len(escaped) - 1 and v.endswith(_SPACES_BEFORE)
+               else v for i, v in enumerate(escaped)]
+    return SEPARATOR.join(escaped)
 
 
 def split_values(text: str, separator: str = ";") -> list[str]:
-    """Inverse of join_values; also reads values separated by a bare ";" (or another char)."""
-    values = text.split(separator) if "\\" not in text else _split_escaped(text, separator)
-    # One space after the separator is part of the separator, not of the value.
+    """Inverse of join_values; also reads values separated by a bare ";" (or another char).
+
+    One space after the separator, and one before it (French typography: `dentelle ; lin`),
+    belong to the separator, not to the values; an escaped one stays."""
+    if "\\" in text:
+        values = _split_escaped(text, separator)
+    else:  # the common case, kept fast: an import splits millions of cells
+        values = text.split(separator)
+        last = len(values) - 1
+        values = [v[:-1] if i < last and v.endswith(_SPACES_BEFORE) else v
+                  for i, v in enumerate(values)]
     values = [v[1:] if i and v.startswith(" ") else v for i, v in enumerate(values)]
     return [v for v in values if v.strip()]
 
 
 def _split_escaped(text: str, separator: str) -> list[str]:
     values, current, chars = [], [], iter(text)
+    escaped_end = False  # the value's last character came escaped
     for char in chars:
         if char == "\\":
             current.append(next(chars, "\\"))
-        elif char == separator:
+            escaped_end = True
+            continue
+        if char == separator:
+            if current and current[-1] in _SPACES_BEFORE and not escaped_end:
+                current.pop()
             values.append("".join(current))
             current = []
         else:
             current.append(char)
+        escaped_end = False
     values.append("".join(current))
     return values
 

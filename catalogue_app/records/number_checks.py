@@ -4,6 +4,8 @@ suggested."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -54,8 +56,11 @@ def check_number(session: Session, number: str, record_id: str | None) -> Invent
 
 def next_number_in_lot(session: Session, lot: str) -> str:
     """The number after the highest item already used in the lot (gaps are never reused)."""
-    digits = "".join(c for c in lot if c.isdigit())[:4]
+    # A first narrowing, by the lot's first run of digits as written (47 of 47.1): the keys
+    # keep the dots, so the digits of several elements run together would match nothing.
+    first_digits = re.search(r"\d+", lot)
     candidates = session.scalars(
-        select(Record.inventory_number).where(Record.inventory_key.contains(digits))
+        select(Record.inventory_number).where(
+            Record.inventory_key.contains(first_digits.group() if first_digits else ""))
     )
     return next_free_number(lot, candidates)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
+from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.fields import KEY_TYPES
 from catalogue_app.records.record import (
     IMAGE_COLUMNS,
@@ -29,6 +30,8 @@ from db.local.models import Record as RecordRow
 
 NO_SUCH_RECORD = declare(
     "record.no_such_record", "Record {record_id} does not exist (it may have been purged).")
+NO_SUCH_NUMBER = declare(
+    "record.no_such_number", "No record outside the trash has the inventory number {number!r}.")
 
 # The keys held in the records table itself (rectifications as a JSON array); the others have
 # rows of their own.
@@ -38,6 +41,17 @@ _COLUMNS = [RecordRow.__table__.c[name] for name in COLUMN_KEYS]
 _VALUES = RecordValue.__table__.c
 _ROWS = MeasurementRow.__table__.c
 _IMAGES = Image.__table__.c
+
+
+def record_id_of(session: Session, number: str) -> str:
+    """The id of the record with this inventory number (compared as uniqueness compares it),
+    outside the trash; RecordError when there is none."""
+    found = session.scalar(select(RecordRow.id).where(
+        RecordRow.inventory_key == normalise_inventory_number(number),
+        RecordRow.trashed_at.is_(None)))
+    if found is None:
+        raise RecordError(NO_SUCH_NUMBER, number=number)
+    return found
 
 
 def read_record(session: Session, record_id: str, *, images: bool = False) -> Record:

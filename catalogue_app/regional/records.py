@@ -24,6 +24,7 @@ from catalogue_app.protocol import (
     normalise_inventory_number,
 )
 from catalogue_app.records.record import Record as CatalogueRecord
+from catalogue_app.records.register_rules import check_change
 from catalogue_app.regional import portal_index, publication_log
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
@@ -284,7 +285,8 @@ class _BatchApplier:
                     f"inventory number {pushed.fields['inventory_number']!r} already belongs to"
                     f" record {holder.id}: adopt that record"
                 ))
-            return self._create(pushed, key)
+            refusal = _register_refusal(pushed, None)
+            return refusal or self._create(pushed, key)
 
         if current.fields == pushed.fields and current.deleted == pushed.deleted:
             return {"id": pushed.id, "status": "unchanged", "version": current.version}
@@ -293,6 +295,9 @@ class _BatchApplier:
                 f"the record changed on the regional base (version {current.version}) since"
                 f" version {pushed.base_version}"
             ))
+        refusal = _register_refusal(pushed, current)
+        if refusal:
+            return refusal
         if holder is not None:
             return _error(pushed.id, (
                 f"inventory number {pushed.fields['inventory_number']!r} is already used by"
@@ -371,6 +376,17 @@ class _BatchApplier:
             "deleted": row.deleted, "version": row.version, **self._stamp(),
         })
         return {"id": pushed.id, "status": "ok", "version": row.version}
+
+
+def _register_refusal(pushed: PushedRecord, current: _Row | None) -> dict[str, Any] | None:
+    """The register's rules, against the record as stored (catalogue_app.records.
+    register_rules): the base holds them for every desk, an older one or a script included."""
+    try:
+        check_change(current.fields if current is not None else None, pushed.fields,
+                     deleted=pushed.deleted)
+    except RecordError as refused:
+        return _error(pushed.id, refused.message.text("en"), refused.code)
+    return None
 
 
 def _error(record_id: str, message: str, code: str, **limit: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 from lxml import etree
 
+from catalogue_app.exchange.catalogue_records import all_record_ids
 from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.lido import lido_schema
 from catalogue_app.exchange.mapping import (
@@ -63,6 +64,11 @@ def test_one_museums_rows_are_imported_and_kept_as_given(catalogue, imported, so
 
 def test_joconde_and_lido_exports_of_the_imported_museum(catalogue, imported, source_rows,
                                                          tmp_path):
+    # Nothing goes out until the curator marks it public (Diffusable): then every notice does.
+    assert export_catalogue(catalogue, "joconde", tmp_path / "none.csv") == 0
+    with catalogue.reading() as session:
+        ids = all_record_ids(session)
+    catalogue.batch_edit(ids, "public", "set", True)
     assert export_catalogue(catalogue, "joconde", tmp_path / "joconde.csv") == len(source_rows)
     with (tmp_path / "joconde.csv").open(encoding="utf-8", newline="") as stream:
         notices = list(csv.DictReader(stream, delimiter=";"))

@@ -1,0 +1,112 @@
+"""The register's rules enforced by the regional base (design.md §3, §7), on both backends: a
+push that changes a locked column without a new rectification, a rectification without a
+reason, a trash or deletion of an inscribed record, a radiation without its legal case, a
+deposit radiated — each refused for that record alone with a coded error that says why, and the
+stored record left as it was; the same change with its rectification goes in."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.integration.regional.conftest import Museum, new_record, push_ok
+
+INSCRIBED = {"register_date": "1990-03-01", "inscribed": True, "acquisition_mode": "don",
+             "rectifications": []}
+
+
+def _stored(museum: Museum, record_id: str) -> dict[str, Any]:
+    return museum.reader.get(f"/api/v1/records/{record_id}").json()
+
+
+def _inscribed(museum: Museum, number: str = "1990.1.1", **fields: Any) -> dict[str, Any]:
+    record = new_record(number, **{**INSCRIBED, **fields})
+    assert push_ok(museum.editor, [record])[0]["status"] == "ok"
+    return record
+
+
+def _next(record: dict[str, Any], deleted: bool = False, **fields: Any) -> dict[str, Any]:
+    return {"id": record["id"], "base_version": 1, "deleted": deleted,
+            "fields": {**record["fields"], **fields}}
+
+
+def _refused(museum: Museum, record: dict[str, Any], pushed: dict[str, Any], code: str,
+             words: str) -> None:
+    before = _stored(museum, record["id"])
+    other = new_record(f"2024.9.{uuid.uuid4().hex[:8]}")  # the rest of the batch goes in
+    results = push_ok(museum.editor, [pushed, other])
+    assert results[0]["status"] == "error", results[0]
+    assert results[0]["code"] == code
+    assert words in results[0]["message"]
+    assert results[1]["status"] == "ok"
+    assert _stored(museum, record["id"]) == before
+
+
+RECTIFICATION = {"date": "2024-05-02", "field": "inventory_number", "old": "1990.1.1",
+                 "new": "1990.1.10", "reason": "Erreur de report", "user": "marie"}
+
+
+def test_a_locked_column_changes_only_with_a_new_rectification(museum_a: Museum) -> None:
+    record = _inscribed(museum_a)
+    _refused(museum_a, record, _next(record, inventory_number="1990.1.10"),
+             "register.locked_field", "rectification")
+    _refused(museum_a, record, _next(record, inventory_number="1990.1.10",
+                                     rectifications=[{**RECTIFICATION, "reason": " "}]),
+             "register.rectification_reason", "needs a reason")
+
+    rectified = _next(record, inventory_number="1990.1.10", rectifications=[RECTIFICATION])
+    assert push_ok(museum_a.editor, [rectified])[0]["status"] == "ok"
+    stored = _stored(museum_a, record["id"])
+    assert stored["fields"]["inventory_number"] == "1990.1.10"
+    assert stored["fields"]["rectifications"] == [RECTIFICATION]
+    # Kept as made: a later push cannot drop it.
+    dropped = {**rectified, "base_version": 2,
+               "fields": {**rectified["fields"], "rectifications": []}}
+    _refused(museum_a, record, dropped, "register.rectifications_kept", "kept")
+
+
+def test_an_older_desk_without_the_mark_cannot_clear_a_register_date(museum_a: Museum) -> None:
+    record = new_record("1990.1.2", register_date="1990-03-01")  # no `inscribed` key at all
+    assert push_ok(museum_a.editor, [record])[0]["status"] == "ok"
+    _refused(museum_a, record, _next(record, register_date=""), "register.inscription_kept",
+             "stays inscribed")
+    completed = _next(record, acquisition_mode="achat")  # an empty column is filled in
+    assert push_ok(museum_a.editor, [completed])[0]["status"] == "ok"
+
+
+@pytest.mark.parametrize("how", ["trash", "delete"])
+def test_an_inscribed_record_is_never_trashed_or_deleted(museum_a: Museum, how: str) -> None:
+    record = _inscribed(museum_a)
+    pushed = (_next(record, trashed_at="2024-05-02T10:00:00.000+00:00") if how == "trash"
+              else _next(record, deleted=True))
+    _refused(museum_a, record, pushed, "register.never_deleted", "can never be deleted")
+
+
+def test_a_draft_is_trashed_and_deleted(museum_a: Museum) -> None:
+    draft = new_record("brouillon 1")
+    push_ok(museum_a.editor, [draft])
+    assert push_ok(museum_a.editor, [_next(draft, deleted=True)])[0]["status"] == "ok"
+
+
+def test_a_radiation_needs_case_date_and_decision_and_is_never_a_deposits(
+        museum_a: Museum) -> None:
+    record = _inscribed(museum_a)
+    _refused(museum_a, record, _next(record, status="deaccessioned", deaccession_date="2020",
+                                     deaccession_decision="Arrêté du 2 mai 2020"),
+             "register.radiation_incomplete", "legal case")
+    deposit = _inscribed(museum_a, "D.2010.1.1", legal_status="deposit", depositor="Louvre")
+    _refused(museum_a, deposit, _next(deposit, status="deaccessioned",
+                                      deaccession_case="destroyed", deaccession_date="2020",
+                                      deaccession_decision="Arrêté"),
+             "register.deposit_not_radiated", "deposit")
+    radiated = _next(record, status="deaccessioned", deaccession_case="destroyed",
+                     deaccession_date="2020-05-02", deaccession_decision="Arrêté du 2 mai 2020")
+    assert push_ok(museum_a.editor, [radiated])[0]["status"] == "ok"
+
+
+def test_an_enumeration_takes_only_its_codes(museum_a: Museum) -> None:
+    record = _inscribed(museum_a)
+    _refused(museum_a, record, _next(record, legal_status="Dépôt"), "invalid_field",
+             "legal_status")
