@@ -29,7 +29,7 @@ def test_unpublished_radiated_and_trashed_records_are_harvested_as_deleted(
         trash_record(session, purged, "alice")
         empty_trash(session, "alice")  # a tombstone
         trash_record(session, trashed, "alice")  # in the trash, restorable
-    desk.catalogue.deaccession(radiated, "2026-01-05", "destroyed")
+    desk.catalogue.radiate(radiated, "destroyed", "2026-01-05", "Arrêté du 5 janvier 2026")
     desk.sync()
 
     since_then = harvest(museum_server, "ListIdentifiers", metadataPrefix="lido",
