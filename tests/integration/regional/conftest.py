@@ -111,6 +111,11 @@ def camera_jpeg(folder: Path, colour: tuple[int, int, int], size=(2400, 1600)) -
     return path.read_bytes()
 
 
+# A radiation as the register's rules take it: its legal case, date and decision.
+RADIATION = {"status": "deaccessioned", "deaccession_case": "destroyed",
+             "deaccession_date": "2020-01-02", "deaccession_decision": "Arrêté du 2 janvier 2020"}
+
+
 def published(number: str, **fields) -> dict:
     return new_record(number, **{"public": True, "status": "active", **fields})
 
@@ -154,7 +159,7 @@ def collection(regional_server: RegionalServer, museum_a: Museum,
         ),
         private=new_record("1995.3.2", designation="Coiffe privée", public=False,
                            themes=[TEXTILE]),
-        radiated=published("1995.3.3", designation="Coiffe radiée", status="deaccessioned"),
+        radiated=published("1995.3.3", designation="Coiffe radiée", **RADIATION),
         trashed=published("1995.3.4", designation="Coiffe jetée",
                           trashed_at="2026-01-01T00:00:00"),
         shown_image=shown, hidden_image=hidden,

@@ -17,7 +17,7 @@ import pytest
 
 from catalogue_app.regional.cli import main
 from tests.integration.conftest import RegionalServer
-from tests.integration.regional.conftest import read_feed
+from tests.integration.regional.conftest import RADIATION, read_feed
 
 TEXTILE, LACE, CERAMICS = (str(uuid.uuid4()) for _ in range(3))
 THEMES = {
@@ -226,7 +226,7 @@ def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
                        acquisition_source="Famille Secret", observations="Note privée")
     also = new_record("1995.3.2", designation="Bonnet", public=True)
     hidden = [new_record("1995.3.3", public=False),
-              new_record("1995.3.4", public=True, status="deaccessioned")]
+              new_record("1995.3.4", public=True, **RADIATION)]
     with regional_server.client(regional_server.token("M01")) as client:
         assert {r["status"] for r in push_ok(client, [shown, also, *hidden])} == {"ok"}
     with regional_server.client(regional_server.token("M02")) as client:

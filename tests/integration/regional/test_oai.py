@@ -19,6 +19,7 @@ from catalogue_app.regional.oai.log_queries import log_state
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
     COIFFES,
+    RADIATION,
     SECRET,
     TEXTILE,
     THEMES,
@@ -281,7 +282,7 @@ def test_a_harvester_gets_every_record_once_while_a_desk_pushes(
         if n == 10:
             push_ok(museum_a.editor, [edited(r, designation="Changée") for r in a[0:5] +
                                       a[150:155]] + [edited(a[6], public=False),
-                                                     edited(a[201], status="deaccessioned")])
+                                                     edited(a[201], **RADIATION)])
         if n == 210:
             push_ok(museum_b.editor, [edited(r, title="Nouveau titre") for r in b[0:3] +
                                       b[100:103]]

@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.integration.conftest import PROTOCOL_HEADERS, RegionalServer
 from tests.integration.regional.conftest import (
+    RADIATION,
     SECRET,
     Collection,
     Museum,
@@ -90,7 +91,7 @@ def test_a_record_unpublished_on_a_desk_leaves_the_portal_at_the_next_push(
     record = collection.public
     assert visitor.get(f"/api/public/v1/objects/{record['id']}").status_code == 200
     changed = {**record, "base_version": 1,
-               "fields": {**record["fields"], "status": "deaccessioned"}}
+               "fields": {**record["fields"], **RADIATION}}
     assert push_ok(museum_a.editor, [changed])[0]["status"] == "ok"
     assert visitor.get(f"/api/public/v1/objects/{record['id']}").status_code == 404
     assert visitor.get("/api/public/v1/search", params={"q": "coiffe"}).json()["total"] == 0

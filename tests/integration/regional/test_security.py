@@ -9,6 +9,7 @@ import httpx
 from catalogue_app.regional import admin
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
+    RADIATION,
     Museum,
     new_record,
     push,
@@ -197,7 +198,7 @@ def test_every_known_field_is_checked_as_the_desk_reads_it_record_by_record(
         new_record("2.3", status={"x": 1}),
         new_record("2.4", authors=[{"role": "peintre"}], public="oui"),
         new_record("2.5", measurement_rows=[{"kind": "height", "value": 49, "unit": "cm"}],
-                   authors=["Anne"], status="deaccessioned", a_newer_field={"kept": True}),
+                   authors=["Anne"], a_newer_field={"kept": True}, **RADIATION),
     ])
     assert [r["status"] for r in results] == ["error"] * 4 + ["ok"]
     assert "measurement_rows, row 1" in results[0]["message"]
