@@ -4,11 +4,16 @@ the metadata schemas it carries (oai_dc, LIDO 1.1), loaded without network acces
 from __future__ import annotations
 
 import functools
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 from lxml import etree
+from sickle import Sickle
+from sickle.oaiexceptions import NoRecordsMatch
 
+from tests.integration.conftest import RegionalServer
+from tests.integration.regional.conftest import wait_for
 from tests.support import REPO
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -59,3 +64,42 @@ def valid(answer: httpx.Response) -> etree._Element:
 def error_code(document: etree._Element) -> str | None:
     found = document.find("oai:error", NS)
     return None if found is None else found.get("code")
+
+
+class CheckedSickle(Sickle):
+    """Sickle, each answer checked against the schemas first."""
+
+    def harvest(self, **kwargs):  # type: ignore[no-untyped-def]
+        response = super().harvest(**kwargs)
+        schema = oai_schema()
+        document = etree.fromstring(response.raw.encode())
+        assert schema.validate(document), schema.error_log.filter_from_errors()[:3]
+        return response
+
+
+def harvest(server: RegionalServer, verb: str = "ListRecords", **arguments: str
+            ) -> dict[str, bool]:
+    """identifier -> deleted, of a whole list; each identifier asserted to come once."""
+    harvester = CheckedSickle(server.url + "/oai", max_retries=0, timeout=30)
+    found: dict[str, bool] = {}
+    try:
+        items = getattr(harvester, verb)(ignore_deleted=False, **arguments)
+        for item in items:
+            header = item.header if verb == "ListRecords" else item
+            assert header.identifier not in found, f"{header.identifier} came twice"
+            found[header.identifier] = header.deleted
+    except NoRecordsMatch:
+        pass
+    return found
+
+
+def local(identifiers) -> set[str]:
+    return {i.rsplit(":", 1)[1] for i in identifiers}
+
+
+def next_second() -> str:
+    """Wait for the next UTC second and return it as a datestamp: what is logged from now
+    on has this datestamp or a later one, what was logged before has an earlier one."""
+    start = datetime.now(UTC).replace(microsecond=0)
+    wait_for(lambda: datetime.now(UTC).replace(microsecond=0) > start, "the next second")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -11,8 +11,6 @@ from datetime import UTC, datetime
 
 import httpx
 from lxml import etree
-from sickle import Sickle
-from sickle.oaiexceptions import NoRecordsMatch
 
 from catalogue_app.regional import shared
 from catalogue_app.regional.oai.log_queries import log_state
@@ -28,9 +26,17 @@ from tests.integration.regional.conftest import (
     new_record,
     published,
     push_ok,
-    wait_for,
 )
-from tests.integration.regional.oai_support import NS, error_code, oai_schema, valid
+from tests.integration.regional.oai_support import (
+    NS,
+    CheckedSickle,
+    error_code,
+    harvest,
+    local,
+    next_second,
+    oai_schema,
+    valid,
+)
 
 LIDO_NS = NS["lido"]
 
@@ -194,33 +200,6 @@ def test_a_repeated_argument_is_a_bad_argument(collection: Collection,
 # --- a real harvester ---------------------------------------------------------------------------
 
 
-class CheckedSickle(Sickle):
-    """Sickle, each answer checked against the schemas first."""
-
-    def harvest(self, **kwargs):  # type: ignore[no-untyped-def]
-        response = super().harvest(**kwargs)
-        schema = oai_schema()
-        document = etree.fromstring(response.raw.encode())
-        assert schema.validate(document), schema.error_log.filter_from_errors()[:3]
-        return response
-
-
-def harvest(server: RegionalServer, verb: str = "ListRecords", **arguments: str
-            ) -> dict[str, bool]:
-    """identifier -> deleted, of a whole list; each identifier asserted to come once."""
-    harvester = CheckedSickle(server.url + "/oai", max_retries=0, timeout=30)
-    found: dict[str, bool] = {}
-    try:
-        items = getattr(harvester, verb)(ignore_deleted=False, **arguments)
-        for item in items:
-            header = item.header if verb == "ListRecords" else item
-            assert header.identifier not in found, f"{header.identifier} came twice"
-            found[header.identifier] = header.deleted
-    except NoRecordsMatch:
-        pass
-    return found
-
-
 def portal_ids(visitor: httpx.Client, **filters: str) -> set[str]:
     """What the portal publishes (its public search, every page)."""
     found: set[str] = set()
@@ -231,18 +210,6 @@ def portal_ids(visitor: httpx.Client, **filters: str) -> set[str]:
         if len(found) >= page["total"]:
             assert len(found) == page["total"]
             return found
-
-
-def local(identifiers) -> set[str]:
-    return {i.rsplit(":", 1)[1] for i in identifiers}
-
-
-def next_second() -> str:
-    """Wait for the next UTC second and return it as a datestamp: what is logged from now
-    on has this datestamp or a later one, what was logged before has an earlier one."""
-    start = datetime.now(UTC).replace(microsecond=0)
-    wait_for(lambda: datetime.now(UTC).replace(microsecond=0) > start, "the next second")
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def push_all(museum: Museum, records: list[dict]) -> None:

@@ -7,8 +7,7 @@ import httpx
 
 from catalogue_app.records.lifecycle import empty_trash, trash_record
 from catalogue_app.records.store import create_record, update_record
-from tests.integration.regional.oai_support import NS, valid
-from tests.integration.regional.test_oai import harvest, local, next_second
+from tests.integration.regional.oai_support import NS, harvest, local, next_second, valid
 
 
 def test_unpublished_radiated_and_trashed_records_are_harvested_as_deleted(
