@@ -224,7 +224,8 @@ def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
     shown = new_record("1995.3.1", designation="Coiffe", public=True, themes=[LACE],
                        authors=[{"name": "Lemarchand", "role": "fabricant"}],
                        acquisition_source="Famille Secret", observations="Note privée")
-    also = new_record("1995.3.2", designation="Bonnet", public=True)
+    # Joconde, unlike the portal, also takes a missing object.
+    also = new_record("1995.3.2", designation="Bonnet", public=True, status="missing")
     hidden = [new_record("1995.3.3", public=False),
               new_record("1995.3.4", public=True, **RADIATION)]
     with regional_server.client(regional_server.token("M01")) as client:
