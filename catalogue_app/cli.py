@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start the window, print startup_ms=N once rows are painted, exit")
     parser.add_argument("--screenshot", metavar="FILE", type=Path,
                         help="with --smoke-test: save the window as a PNG once it is idle")
+    parser.add_argument("--dialog", metavar="NAME",
+                        help="with --screenshot: open this dialog over the window first "
+                             "(about, settings, first-run, backups...)")
     parser.add_argument("--size", metavar="WxH", type=_window_size,
                         help="window size, e.g. 1280x800 (for --screenshot)")
     parser.add_argument("--lang", choices=("fr", "en"),
@@ -114,10 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             from ui.app import run_gui  # Qt is loaded only for the window
+            from ui.screenshot import DIALOGS
 
+            if args.dialog is not None and args.dialog not in DIALOGS:
+                print(f"catalogue-app: no dialog {args.dialog!r}; one of: "
+                      f"{', '.join(sorted(DIALOGS))}", file=sys.stderr)
+                return EXIT_FATAL
             return run_gui(args.catalogue_dir, demo=args.demo,
                            smoke_test=args.smoke_test or args.screenshot is not None,
-                           screenshot=args.screenshot, size=args.size, language=args.lang)
+                           screenshot=args.screenshot, size=args.size, language=args.lang,
+                           dialog=args.dialog)
         return args.run(args)
     except CatalogueError as exc:
         print(f"catalogue-app: {exc}", file=sys.stderr)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app.catalogue import Catalogue
+from catalogue_app.cli import default_catalogue_dir
 from catalogue_app.errors import CatalogueError
 from catalogue_app.settings import USER_NAME, Preferences
 from ui import messages
@@ -19,9 +20,10 @@ from ui.language import chosen_language, install_translator
 
 def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False,
             screenshot: Path | None = None, size: tuple[int, int] | None = None,
-            language: str | None = None) -> int:
-    """Open the window. screenshot (with smoke_test): save it there once idle, then quit;
-    size and language (this run only) are for such pictures."""
+            language: str | None = None, dialog: str | None = None) -> int:
+    """Open the window. screenshot (with smoke_test): save it there once idle (with the
+    named dialog over it), then quit; size and language (this run only) are for such
+    pictures."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("catalogue-app")
     app.setApplicationName("Catalogue")
@@ -39,23 +41,32 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
         if not smoke_test:
             messages.show_error(None, app.translate("app", "Cannot open the catalogue"), str(exc))
         raise
+    first_run = None
+    if not demo and not catalogue.museum().code and not smoke_test:
+        from ui.first_run.wizard import DEMO, run_first_run
+
+        first_run = run_first_run(catalogue, preferences)
+        if first_run is None:
+            return 0  # cancelled: the wizard comes back at the next start
+        if first_run.start == DEMO:  # the demo's own folder; this one opens next time
+            catalogue.close()
+            catalogue = Catalogue.open(default_catalogue_dir(demo=True),
+                                       user=preferences.get(USER_NAME))
+            demo = True
     if demo and catalogue.record_count() == 0 and not catalogue.museum().code:
         from ui.demo_dialog import create_demo_with_progress
 
         create_demo_with_progress(catalogue)
-    elif not catalogue.museum().code and not smoke_test:
-        from ui.museum_dialog import ask_museum
-
-        if not ask_museum(catalogue):
-            return 0
 
     from ui.main_window import MainWindow
 
     window = MainWindow(catalogue, preferences)
+    if first_run is not None:
+        window.firstPainted.connect(lambda: first_run.begin(window))
     if size:
         window.resize(*size)
     if smoke_test:
-        _report_first_paint(window, screenshot)
+        _report_first_paint(window, screenshot, dialog)
     window.show()
     freeze_startup_objects()
     status = app.exec()
@@ -75,9 +86,9 @@ class _FirstPaint(QObject):
     """Prints startup_ms once the object list has painted its first rows, then quits (after
     saving the screenshot asked for, if any)."""
 
-    def __init__(self, window, screenshot: Path | None) -> None:
+    def __init__(self, window, screenshot: Path | None, dialog: str | None) -> None:
         super().__init__(window)
-        self._window, self._screenshot = window, screenshot
+        self._window, self._screenshot, self._dialog = window, screenshot, dialog
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -97,8 +108,9 @@ class _FirstPaint(QObject):
             return
         from ui.screenshot import save_when_idle
 
-        save_when_idle(self._window, self._screenshot)
+        save_when_idle(self._window, self._screenshot, self._dialog)
 
 
-def _report_first_paint(window, screenshot: Path | None = None) -> None:
-    window.table.viewport().installEventFilter(_FirstPaint(window, screenshot))
+def _report_first_paint(window, screenshot: Path | None = None,
+                        dialog: str | None = None) -> None:
+    window.table.viewport().installEventFilter(_FirstPaint(window, screenshot, dialog))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from catalogue_app import messages
@@ -27,7 +27,12 @@ def chosen_language(preferences: Preferences) -> str:
 
 
 def install_translator(app: QApplication, language: str) -> None:
+    """Use language from now on: translators installed before are removed, so the first-run
+    wizard can switch while it is open (widgets get a LanguageChange event)."""
     global _current
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
     _current = language
     messages.set_language(language)  # the core's messages too (catalogue_app.messages)
     if language == "en":
@@ -56,3 +61,17 @@ def choice_label(choice: Choice) -> str:
 def theme_label(theme) -> str:
     """A theme's label (anything with label_fr and label_en) in the interface language."""
     return theme.label_fr if _current == "fr" else theme.label_en
+
+
+def current_language() -> str:
+    return _current
+
+
+class Retranslating:
+    """Mixin for a widget that sets its texts in retranslate(): they are set again when the
+    language changes while it is open (the first-run wizard's language page)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.findChild(QDockWidget, name).toggleViewAction())
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.help_menu.addAction(self.tr("&About Catalogue"), self.show_about)
 
     # --- fitting the screen ---------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         from ui.keyboard.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog(self.catalogue.directory, self).exec()
 
     def _empty_list_text(self) -> str:
         if self.catalogue.record_count():

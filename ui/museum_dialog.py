@@ -1,4 +1,5 @@
-"""Asked once, when a catalogue is created: which museum it belongs to."""
+"""Record > Museum code and name: which museum the catalogue belongs to, editable until the
+first sync binds it (a new desk is asked in the first-run wizard)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,3 @@ class MuseumDialog(QDialog):
             self.error.setText(str(exc))
             return
         super().accept()
-
-
-def ask_museum(catalogue: Catalogue) -> bool:
-    return MuseumDialog(catalogue).exec() == QDialog.DialogCode.Accepted

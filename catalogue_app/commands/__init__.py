@@ -9,10 +9,12 @@ from catalogue_app.commands import (
     export,
     fields,
     import_csv,
+    licences,
     rectify,
     restore,
     search,
     sync,
 )
 
-COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify)
+COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify,
+            licences)

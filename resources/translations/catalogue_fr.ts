@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="32"/>
+        <source>About Catalogue</source>
+        <translation>À propos de Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="37"/>
+        <source>Version:</source>
+        <translation>Version&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="38"/>
+        <source>Catalogue folder:</source>
+        <translation>Dossier du catalogue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="39"/>
+        <source>Log folder:</source>
+        <translation>Dossier des journaux&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="45"/>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="45"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="45"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="48"/>
+        <source>not stated</source>
+        <translation>non indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="59"/>
+        <source>Catalogue is made with these free software components; each keeps its own licence, whose text is shipped with the application.</source>
+        <translation>Catalogue est fait de ces composants libres&#xa0;; chacun garde sa propre licence, dont le texte est livré avec l&apos;application.</translation>
+    </message>
+</context>
+<context>
     <name>AuthorsEditor</name>
     <message>
         <location filename="../../ui/form/editors.py" line="249"/>
@@ -468,6 +516,14 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="74"/>
+        <source>Welcome to Catalogue</source>
+        <translation>Bienvenue dans Catalogue</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../ui/form/history_panel.py" line="39"/>
@@ -856,6 +912,24 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="125"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="126"/>
+        <source>A few questions to set up this computer&apos;s catalogue. Everything can be changed later in the settings.</source>
+        <translation>Quelques questions pour préparer le catalogue de cet ordinateur. Tout pourra être changé ensuite dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="128"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../../ui/form/editors.py" line="137"/>
@@ -867,7 +941,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="55"/>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
@@ -892,93 +966,98 @@
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>&amp;About Catalogue</source>
+        <translation>À &amp;propos de Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1152,29 +1231,125 @@
 <context>
     <name>MuseumDialog</name>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="15"/>
+        <location filename="../../ui/museum_dialog.py" line="16"/>
         <source>Which museum is this catalogue for?</source>
         <translation>À quel musée ce catalogue est-il destiné&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="18"/>
+        <location filename="../../ui/museum_dialog.py" line="19"/>
         <source>e.g. M0123 (given by the regional network)</source>
         <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="23"/>
+        <location filename="../../ui/museum_dialog.py" line="24"/>
         <source>The code and name can be changed until the first sync with the regional base.</source>
         <translation>Le code et le nom peuvent être modifiés jusqu&apos;à la première synchronisation avec la base régionale.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="25"/>
+        <location filename="../../ui/museum_dialog.py" line="26"/>
         <source>Museum &amp;code:</source>
         <translation>&amp;Code du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="26"/>
+        <location filename="../../ui/museum_dialog.py" line="27"/>
         <source>Museum &amp;name:</source>
         <translation>&amp;Nom du musée&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MuseumPage</name>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="80"/>
+        <source>Your museum</source>
+        <translation>Votre musée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="81"/>
+        <source>Which museum&apos;s collection does this catalogue hold?</source>
+        <translation>La collection de quel musée ce catalogue contient-il&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="82"/>
+        <source>A new catalogue for my museum</source>
+        <translation>Un nouveau catalogue pour mon musée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="83"/>
+        <source>Muséofile &amp;code:</source>
+        <translation>&amp;Code Muséofile&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="85"/>
+        <source>e.g. M0123 (given by the regional network)</source>
+        <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="86"/>
+        <source>Museum &amp;name:</source>
+        <translation>&amp;Nom du musée&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="88"/>
+        <source>Join my museum on the regional base (its records come to this computer at the first sync)</source>
+        <translation>Rejoindre mon musée sur la base régionale (ses fiches arrivent sur cet ordinateur à la première synchronisation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="90"/>
+        <source>Regional base &amp;address:</source>
+        <translation>&amp;Adresse de la base régionale&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="92"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="94"/>
+        <source>T&amp;est the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="124"/>
+        <source>Give the address (https://…) and the token.</source>
+        <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="127"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="144"/>
+        <source>Connection failed: {error}</source>
+        <translation>Échec de la connexion&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/museum_page.py" line="153"/>
+        <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
+        <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
+    </message>
+</context>
+<context>
+    <name>NamePage</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="150"/>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="151"/>
+        <source>Your name is written in each record&apos;s history beside your changes.</source>
+        <translation>Votre nom est inscrit dans l&apos;historique de chaque fiche à côté de vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="153"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="154"/>
+        <source>Several people can share this computer&apos;s catalogue; each one sets their own name in the settings.</source>
+        <translation>Plusieurs personnes peuvent partager le catalogue de cet ordinateur&#xa0;; chacune indique son nom dans les paramètres.</translation>
     </message>
 </context>
 <context>
@@ -1684,27 +1859,27 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../ui/form/register_view.py" line="36"/>
+        <location filename="../../ui/form/register_view.py" line="39"/>
         <source>Set once the record has a register date (or came from an existing inventory); never cleared.</source>
         <translation>Coché dès que la fiche a une date d&apos;inscription (ou vient d&apos;un inventaire existant) ; jamais décoché.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_view.py" line="58"/>
+        <location filename="../../ui/form/register_view.py" line="61"/>
         <source>Inscribed in the register: changed only by Record &gt; Rectify…, with a reason.</source>
         <translation>Inscrite au registre : ne change que par Fiche &gt; Rectifier…, avec un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_view.py" line="71"/>
+        <location filename="../../ui/form/register_view.py" line="74"/>
         <source>&lt;b&gt;Inscribed in the register&lt;/b&gt;: its number, register date and acquisition columns change by Record &gt; Rectify…</source>
         <translation>&lt;b&gt;Inscrite au registre&lt;/b&gt; : son numéro, sa date d&apos;inscription et ses colonnes d&apos;acquisition changent par Fiche &gt; Rectifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_view.py" line="75"/>
+        <location filename="../../ui/form/register_view.py" line="80"/>
         <source>Register columns still to fill in: {columns}</source>
         <translation>Colonnes du registre à compléter : {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_view.py" line="79"/>
+        <location filename="../../ui/form/register_view.py" line="84"/>
         <source>&lt;b&gt;Deposit term passed&lt;/b&gt; ({term}): renew the deposit or return it.</source>
         <translation>&lt;b&gt;Échéance du dépôt dépassée&lt;/b&gt; ({term}) : renouveler le dépôt ou le rendre.</translation>
     </message>
@@ -1836,6 +2011,49 @@
         <location filename="../../ui/keyboard/shortcuts_dialog.py" line="66"/>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="186"/>
+        <source>How to begin</source>
+        <translation>Pour commencer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="187"/>
+        <source>Choose how the catalogue opens.</source>
+        <translation>Choisissez comment le catalogue s&apos;ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="189"/>
+        <source>&amp;Start with an empty catalogue</source>
+        <translation>&amp;Commencer avec un catalogue vide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="190"/>
+        <source>Describe a first object with Record &gt; New record (Ctrl+N).</source>
+        <translation>Décrivez un premier objet avec Fiche &gt; Nouvelle fiche (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="191"/>
+        <source>&amp;Import a spreadsheet</source>
+        <translation>&amp;Importer un tableur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="192"/>
+        <source>An inventory kept in Excel, LibreOffice or CSV: the import wizard opens, checks every row and imports nothing before you agree.</source>
+        <translation>Un inventaire tenu dans Excel, LibreOffice ou en CSV&#xa0;: l&apos;assistant d&apos;import s&apos;ouvre, vérifie chaque ligne et n&apos;importe rien sans votre accord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="195"/>
+        <source>Open the &amp;demo</source>
+        <translation>Ouvrir la &amp;démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="196"/>
+        <source>A separate catalogue of sample objects and images, to try everything without touching yours; your catalogue opens at the next start.</source>
+        <translation>Un catalogue à part, d&apos;objets et d&apos;images d&apos;exemple, pour tout essayer sans toucher au vôtre&#xa0;; votre catalogue s&apos;ouvrira au prochain démarrage.</translation>
     </message>
 </context>
 <context>
@@ -2206,7 +2424,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
+        <location filename="../../ui/app.py" line="42"/>
         <source>Cannot open the catalogue</source>
         <translation>Impossible d&apos;ouvrir le catalogue</translation>
     </message>

@@ -103,3 +103,18 @@ def test_the_debian_package_installs_a_working_program(built_app, tmp_path: Path
     installed = subprocess.run([str(tmp_path / "opt/catalogue-app/catalogue-app"), "--version"],
                                capture_output=True, text=True, timeout=60)
     assert installed.stdout.startswith(f"catalogue-app {__version__} ")
+
+
+def test_the_build_lists_the_components_it_ships_with_their_licences(built_app, tmp_path: Path):
+    from dataclasses import asdict
+
+    from catalogue_app.components import bundled_components
+
+    listed = built_app("licences", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == [asdict(c) for c in bundled_components()]
+    shot = tmp_path / "about.png"
+    shown = built_app("--catalogue", str(tmp_path / "c"), "--smoke-test", "--screenshot",
+                      str(shot), "--dialog", "about")
+    assert shown.returncode == 0, shown.stderr
+    assert shot.stat().st_size > 10_000

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 import ui.language
 from catalogue_app import messages as core_messages
 from catalogue_app.settings import LANGUAGE, Preferences
+from tests.integration.conftest import regional_config, regional_server  # noqa: F401
 from ui import messages
 from ui.gui_thread_gc import GuiThreadCollector
 from ui.language import chosen_language, install_translator

@@ -1,0 +1,1 @@
+"""The first-run wizard a new desk opens on."""
