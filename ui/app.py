@@ -58,19 +58,22 @@ def run_gui(catalogue_dir: Path, *, demo: bool = False, smoke_test: bool = False
 
         create_demo_with_progress(catalogue)
 
+    from catalogue_app.storage.window_lock import WindowLock
     from ui.main_window import MainWindow
 
-    window = MainWindow(catalogue, preferences)
-    if first_run is not None:
-        window.firstPainted.connect(lambda: first_run.begin(window))
-    if size:
-        window.resize(*size)
-    if smoke_test:
-        _report_first_paint(window, screenshot, dialog)
-    window.show()
-    freeze_startup_objects()
-    status = app.exec()
-    catalogue.close()
+    # While the window is open, `catalogue-app restore` refuses to replace this catalogue.
+    with WindowLock(catalogue.directory):
+        window = MainWindow(catalogue, preferences)
+        if first_run is not None:
+            window.firstPainted.connect(lambda: first_run.begin(window))
+        if size:
+            window.resize(*size)
+        if smoke_test:
+            _report_first_paint(window, screenshot, dialog)
+        window.show()
+        freeze_startup_objects()
+        status = app.exec()
+        catalogue.close()
     return status
 
 

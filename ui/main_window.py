@@ -26,6 +26,7 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.search.list_filter import ListFilter
 from catalogue_app.settings import Preferences
 from ui import messages
+from ui.backups.window_actions import BackupActions
 from ui.empty_state import EmptyState
 from ui.exchange.window_actions import ExchangeActions
 from ui.failures import report_failure
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
         self.exchange_actions = ExchangeActions(self)
         self.theme_panel, self.filter_panel = install_browse_docks(self)
         self.sync_actions = SyncActions(self)
+        self.backup_actions = BackupActions(self)
+        # Closing to reopen on a restored catalogue (ui/backups/restore.py): no questions,
+        # no backup on close.
+        self.reopening = False
         install_pane_cycle(self, [(self.search_box, self.focus_search),
                                   (self.table, self.table.setFocus),
                                   (self.form, self.form.focus_first_field)])
@@ -189,7 +194,8 @@ class MainWindow(QMainWindow):
         self.table.addAction(self.delete_action)
         record_menu.addSeparator()
         action(self.tr("Museum &code and name…"), self.edit_museum, None, record_menu)
-        action(self.tr("Se&ttings…"), self.open_settings, None, record_menu)
+        self.settings_action = action(self.tr("Se&ttings…"), self.open_settings, None,
+                                      record_menu)
         action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"), record_menu)
         self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, edit_menu)
@@ -343,10 +349,12 @@ class MainWindow(QMainWindow):
         self.setWindowModified(dirty)
 
     def closeEvent(self, event) -> None:
-        if self.may_leave_form():
+        if self.reopening:
             event.accept()
+        elif not self.may_leave_form() or self.backup_actions.hold_close():
+            event.ignore()  # stays open; a backup on close closes it when written
         else:
-            event.ignore()
+            event.accept()
 
 
 class _FirstPaint(QObject):

@@ -21,6 +21,10 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
 def show_failure(parent: QWidget | None, title: str, text: str, details: str) -> None:
     """An unexpected failure: what happened in the user's words, and the details to copy."""
     FailureDialog(parent, title, text, details).exec()

@@ -53,6 +53,18 @@ def _import(window) -> QWidget:
     return ImportWizard(window.catalogue, window.preferences, window)
 
 
+def _backups(window) -> QWidget:
+    from ui.backups.settings_dialog import BackupSettingsDialog
+
+    return BackupSettingsDialog(window.backup_actions, window)
+
+
+def _restore(window) -> QWidget:
+    from ui.backups.restore import RestoreDialog
+
+    return RestoreDialog(window.catalogue, window)
+
+
 def _first_run(page: int, joining: bool = False) -> Callable[[QWidget], QWidget]:
     """The first-run wizard opened on its page-th page (0: language ... 3: how to begin)."""
     def make(window) -> QWidget:
@@ -68,7 +80,8 @@ def _first_run(page: int, joining: bool = False) -> Callable[[QWidget], QWidget]
 # The dialogs --dialog can show, by name.
 DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
     "about": _about, "settings": _settings, "shortcuts": _shortcuts, "museum": _museum,
-    "sync-settings": _sync_settings, "import": _import,
+    "sync-settings": _sync_settings, "import": _import, "backups": _backups,
+    "restore": _restore,
     "first-run": _first_run(0), "first-run-museum": _first_run(1),
     "first-run-join": _first_run(1, joining=True), "first-run-name": _first_run(2),
     "first-run-start": _first_run(3),

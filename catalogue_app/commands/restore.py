@@ -11,8 +11,8 @@ SAFETY_COPY = declare(
     "restore.safety_copy", "The catalogue it replaced was kept as {path}.")
 
 NAME = "restore"
-HELP = ("put a backup back as the catalogue (close the window first); the database it "
-        "replaces is kept as a safety copy, and a damaged backup is refused")
+HELP = ("put a backup back as the catalogue (refused while a window has it open); the "
+        "database it replaces is kept as a safety copy, and a damaged backup is refused")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

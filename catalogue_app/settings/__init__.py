@@ -3,6 +3,7 @@
 
 from catalogue_app.settings.declared import (
     AUTO_SYNC_MINUTES,
+    BACKUP_FOLDER,
     CHECKED_TOKEN,
     FULL_RESYNC,
     IMAGE_MAX_PIXELS,
@@ -10,6 +11,7 @@ from catalogue_app.settings.declared import (
     IMPORT_MAPPINGS,
     INVENTORY_PATTERN,
     LANGUAGE,
+    LAST_BACKUP_AT,
     LAST_SYNC_AT,
     SERVER_URL,
     SYNC_CURSOR,
@@ -19,7 +21,8 @@ from catalogue_app.settings.preferences import Preferences
 from catalogue_app.settings.registry import SETTINGS, Setting, Store
 
 __all__ = [
-    "AUTO_SYNC_MINUTES", "CHECKED_TOKEN", "FULL_RESYNC", "IMAGE_MAX_PIXELS", "IMAGES_DIR",
-    "IMPORT_MAPPINGS", "INVENTORY_PATTERN", "LANGUAGE", "LAST_SYNC_AT", "SERVER_URL",
-    "SETTINGS", "SYNC_CURSOR", "USER_NAME", "Preferences", "Setting", "Store",
+    "AUTO_SYNC_MINUTES", "BACKUP_FOLDER", "CHECKED_TOKEN", "FULL_RESYNC", "IMAGE_MAX_PIXELS",
+    "IMAGES_DIR", "IMPORT_MAPPINGS", "INVENTORY_PATTERN", "LANGUAGE", "LAST_BACKUP_AT",
+    "LAST_SYNC_AT", "SERVER_URL", "SETTINGS", "SYNC_CURSOR", "USER_NAME", "Preferences",
+    "Setting", "Store",
 ]

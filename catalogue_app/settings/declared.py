@@ -16,6 +16,11 @@ INVENTORY_PATTERN = declare("inventory_pattern", Store.CATALOGUE, dict,
 IMAGES_DIR = declare("images_dir", Store.CATALOGUE, str, "")
 # Pixels beyond which a file is kept bit for bit but not decoded (a decompression bomb guard).
 IMAGE_MAX_PIXELS = declare("image_max_pixels", Store.CATALOGUE, int, 600_000_000)
+# Automatic backups (on close and daily, from the window): the folder chosen, another disk or
+# a USB key ("" = none chosen), and when the last one was written and verified (ISO 8601).
+# The catalogue's, not the person's: whoever opens it at this desk keeps it backed up.
+BACKUP_FOLDER = declare("backup_folder", Store.CATALOGUE, str, "")
+LAST_BACKUP_AT = declare("last_backup_at", Store.CATALOGUE, str, None)
 
 # --- sync bookkeeping, in the catalogue's file ------------------------------------------------
 SERVER_URL = declare("server_url", Store.SYNC, str, "")

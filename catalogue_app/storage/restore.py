@@ -6,7 +6,8 @@ hash, every original it uses present and intact): a damaged backup is refused, w
 wrong, and the catalogue is left as it was. Otherwise the catalogue's current database goes to
 a safety copy beside it (catalogue.sqlite.before-restore.<date>.bak), the backup's originals
 are added to the image store (originals are never removed: some may be the only copy), and the
-backup's database takes the current one's place in one rename. Close the window first."""
+backup's database takes the current one's place in one rename. A catalogue open in a
+window is not restored over (window_lock.py): the window restores it itself."""
 
 from __future__ import annotations
 
@@ -23,8 +24,14 @@ from catalogue_app.images.store import ImageStore
 from catalogue_app.messages import Message, declare
 from catalogue_app.storage.backup import read_manifest
 from catalogue_app.storage.durable_files import file_sha256, sync_directory
+from catalogue_app.storage.window_lock import windows_open_on
 from db.local import schema
 
+WINDOW_OPEN = declare(
+    "restore.window_open",
+    "The catalogue in {folder} is open in a window (process {pid}). Close that window and "
+    "try again, or restore from that window (Record > Restore a backup…). Nothing was "
+    "changed.")
 NOT_A_BACKUP = declare(
     "restore.not_a_backup",
     "{backup} is not a catalogue backup (it has no {file}). Nothing was changed.")
@@ -50,7 +57,12 @@ class Restored:
 
 
 def restore_backup(backup: Path, directory: Path) -> Restored:
+    """Restore backup into the catalogue folder directory; refused while a window of
+    another process has that catalogue open (the calling process's own window restores
+    after closing its catalogue)."""
     backup, directory = Path(backup), Path(directory)
+    if windows := windows_open_on(directory, besides=os.getpid()):
+        raise CatalogueError(WINDOW_OPEN, folder=directory, pid=windows[0])
     database = backup / DB_FILE_NAME
     if not database.is_file():
         raise CatalogueError(NOT_A_BACKUP, backup=backup, file=DB_FILE_NAME)

@@ -68,6 +68,113 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="44"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="46"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="61"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="63"/>
+        <source>Automatic backups are off (Record &gt; Backups)</source>
+        <translation>Sauvegardes automatiques désactivées (Fiche &gt; Sauvegardes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="65"/>
+        <source>No backup yet</source>
+        <translation>Aucune sauvegarde encore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="67"/>
+        <source>No backup for {n} days</source>
+        <translation>Aucune sauvegarde depuis {n} jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="70"/>
+        <source>Last backup: {when}</source>
+        <translation>Dernière sauvegarde&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="73"/>
+        <source>Last backup failed</source>
+        <translation>La dernière sauvegarde a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="115"/>
+        <source>Backing up the catalogue before closing…</source>
+        <translation>Sauvegarde du catalogue avant de fermer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="117"/>
+        <location filename="../../ui/backups/window_actions.py" line="125"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/window_actions.py" line="126"/>
+        <source>The backup on closing failed: {problem}</source>
+        <translation>La sauvegarde à la fermeture a échoué&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="26"/>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="29"/>
+        <source>The catalogue and its images are backed up when the window closes and once a day while it is open, into the folder below: choose one on another disk or a USB key, not on this computer&apos;s own disk. Images are copied once; each backup is checked after writing; the folder keeps 7 daily, 4 weekly and 12 monthly backups.</source>
+        <translation>Le catalogue et ses images sont sauvegardés à la fermeture de la fenêtre et une fois par jour tant qu&apos;elle est ouverte, dans le dossier ci-dessous&#xa0;: choisissez-le sur un autre disque ou une clé USB, pas sur le disque de cet ordinateur. Les images ne sont copiées qu&apos;une fois&#xa0;; chaque sauvegarde est vérifiée après écriture&#xa0;; le dossier garde 7 sauvegardes quotidiennes, 4 hebdomadaires et 12 mensuelles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="37"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="42"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="48"/>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;Dossier des sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="63"/>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="74"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="78"/>
+        <source>Backed up and checked.</source>
+        <translation>Sauvegardé et vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/settings_dialog.py" line="83"/>
+        <source>A backup is already under way.</source>
+        <translation>Une sauvegarde est déjà en cours.</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditDialog</name>
     <message>
         <location filename="../../ui/form/batch_edit_dialog.py" line="34"/>
@@ -310,17 +417,17 @@
 <context>
     <name>FailureDialog</name>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Show details</source>
         <translation>Afficher les détails</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -940,124 +1047,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1885,6 +1992,76 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="40"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="43"/>
+        <source>The backup replaces the whole catalogue; the current one is kept as a safety copy beside it. Choose a backup:</source>
+        <translation>La sauvegarde remplace tout le catalogue&#xa0;; l&apos;actuel est gardé à côté en copie de sécurité. Choisissez une sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="51"/>
+        <source>&amp;Another backup…</source>
+        <translation>&amp;Autre sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="55"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="68"/>
+        <source>{when} — {records} records, {images} images ({folder})</source>
+        <translation>{when} — {records} fiches, {images} images ({folder})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="76"/>
+        <source>A backup</source>
+        <translation>Une sauvegarde</translation>
+    </message>
+</context>
+<context>
+    <name>Restorer</name>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="104"/>
+        <location filename="../../ui/backups/restore.py" line="107"/>
+        <location filename="../../ui/backups/restore.py" line="115"/>
+        <location filename="../../ui/backups/restore.py" line="142"/>
+        <location filename="../../ui/backups/restore.py" line="149"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="105"/>
+        <source>A sync or a backup is under way: restore once it has finished.</source>
+        <translation>Une synchronisation ou une sauvegarde est en cours&#xa0;: restaurez une fois qu&apos;elle est terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="108"/>
+        <source>Replace the whole catalogue with the backup {backup}? The current catalogue is kept as a safety copy beside it.</source>
+        <translation>Remplacer tout le catalogue par la sauvegarde {backup}&#xa0;? Le catalogue actuel est gardé à côté en copie de sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="114"/>
+        <source>Checking and restoring the backup…</source>
+        <translation>Vérification et restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="144"/>
+        <source>Restored {records} records and {images} images.</source>
+        <translation>{records} fiches et {images} images restaurées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups/restore.py" line="147"/>
+        <source>The catalogue it replaced was kept as {path}.</source>
+        <translation>Le catalogue remplacé a été gardé sous {path}.</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../../ui/exchange/import_wizard.py" line="276"/>
@@ -2512,12 +2689,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>This record has unsaved changes. Save them?</source>
         <translation>Cette fiche comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>

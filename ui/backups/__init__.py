@@ -1,0 +1,1 @@
+"""Automatic backups and restore, from the window."""
