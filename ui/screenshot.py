@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from catalogue_app.search.listing import COLUMNS
+
 QUIET_TURNS = 3  # checks in a row with no background work: the window is idle
 TITLE_BAR = 28  # pixels
 
@@ -77,14 +79,31 @@ def _first_run(page: int, joining: bool = False) -> Callable[[QWidget], QWidget]
     return make
 
 
-# The dialogs --dialog can show, by name.
-DIALOGS: dict[str, Callable[[QWidget], QWidget]] = {
+def _record(window) -> None:
+    """Not a dialog: the window showing the first record that has images, in the form."""
+    images = list(COLUMNS).index("image_count")
+    for row in range(window.model.rowCount()):
+        if window.model.index(row, images).data():
+            window.select(window.model.id_at(row))
+            break
+    return None
+
+
+def _search(window) -> None:
+    """Not a dialog: the list narrowed by a search (the demo's lace caps)."""
+    window.search_box.setText("coiffe")
+    window.refilter()
+    return None
+
+
+# The dialogs --dialog can show, by name (a None from the factory: only the window changed).
+DIALOGS: dict[str, Callable[[QWidget], QWidget | None]] = {
     "about": _about, "settings": _settings, "shortcuts": _shortcuts, "museum": _museum,
     "sync-settings": _sync_settings, "import": _import, "backups": _backups,
     "restore": _restore,
     "first-run": _first_run(0), "first-run-museum": _first_run(1),
     "first-run-join": _first_run(1, joining=True), "first-run-name": _first_run(2),
-    "first-run-start": _first_run(3),
+    "first-run-start": _first_run(3), "record": _record, "search": _search,
 }
 
 
@@ -92,7 +111,7 @@ class _SaveWhenIdle(QObject):
     def __init__(self, window: QWidget, path: Path, dialog: str | None) -> None:
         super().__init__(window)
         self._window, self._path, self._quiet = window, path, 0
-        self._dialog_name, self._dialog = dialog, None
+        self._dialog_name, self._dialog, self._opened = dialog, None, False
         # Looks every 50 ms: thumbnails and panel counts finish on pool threads after the
         # first paint, and their results come back through the event queue.
         self._timer = QTimer(self, interval=50)
@@ -104,10 +123,12 @@ class _SaveWhenIdle(QObject):
         self._quiet = 0 if busy else self._quiet + 1
         if self._quiet < QUIET_TURNS:
             return
-        if self._dialog_name and self._dialog is None:
+        if self._dialog_name and not self._opened:
+            self._opened = True
             self._dialog = DIALOGS[self._dialog_name](self._window)
-            self._dialog.show()
-            self._quiet = 0  # and wait for it to go quiet too
+            if self._dialog is not None:
+                self._dialog.show()
+            self._quiet = 0  # and wait for it (or the window's change) to go quiet too
             return
         self._timer.stop()
         self._path.parent.mkdir(parents=True, exist_ok=True)
