@@ -6,8 +6,10 @@ it on through catalogueChanged), select(), may_leave_form(), refilter(), show_st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -38,6 +40,7 @@ from ui.object_list_model import ObjectListModel
 from ui.search.docks import install_browse_docks
 from ui.sync.window_actions import SyncActions
 
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "guide" / "README.md"
 # The list's columns' share of its width: number, name, title, authors, dating, images.
 COLUMN_SHARES = (0.15, 0.24, 0.2, 0.18, 0.14, 0.09)
 
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.findChild(QDockWidget, name).toggleViewAction())
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        guide = self.help_menu.addAction(self.tr("&User guide"), self.open_guide)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.help_menu.addAction(self.tr("&About Catalogue"), self.show_about)
 
     # --- fitting the screen ---------------------------------------------------------------
@@ -208,6 +213,16 @@ class MainWindow(QMainWindow):
         from ui.keyboard.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
+
+    def open_guide(self) -> None:
+        """The French user guide, shipped beside the program (docs/guide), in whatever the
+        system opens Markdown files with."""
+        if not GUIDE.is_file():
+            messages.show_error(self, self.tr("User guide"), self.tr(
+                "The user guide is missing from {path}; reinstall the application.").format(
+                path=GUIDE))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(GUIDE)))
 
     def show_about(self) -> None:
         from ui.about_dialog import AboutDialog

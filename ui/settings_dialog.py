@@ -19,7 +19,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.inventory_numbers import DEFAULT_PATTERN
 from catalogue_app.settings import LANGUAGE, USER_NAME, Preferences
-from ui.language import chosen_language
+from ui.language import current_language
 
 
 class SettingsDialog(QDialog):
@@ -32,7 +32,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(self.language.findData(chosen_language(preferences)))
+        # The language chosen, else the one in use (the system's, or --lang's for this run).
+        self.language.setCurrentIndex(self.language.findData(
+            preferences.get(LANGUAGE) or current_language()))
         self.user_name = QLineEdit(preferences.get(USER_NAME))
         self.user_name.setObjectName("userName")
         yours = QGroupBox(self.tr("You, on this computer"))

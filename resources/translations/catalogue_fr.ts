@@ -1047,124 +1047,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>User guide</source>
+        <translation>Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>The user guide is missing from {path}; reinstall the application.</source>
+        <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -2015,11 +2030,11 @@
     </message>
     <message>
         <location filename="../../ui/backups/restore.py" line="68"/>
-        <source>{when} — {records} records, {images} images ({folder})</source>
-        <translation>{when} — {records} fiches, {images} images ({folder})</translation>
+        <source>{when} — {records} records, {images} images</source>
+        <translation>{when} — {records} fiches, {images} images</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="76"/>
+        <location filename="../../ui/backups/restore.py" line="77"/>
         <source>A backup</source>
         <translation>Une sauvegarde</translation>
     </message>
@@ -2027,36 +2042,36 @@
 <context>
     <name>Restorer</name>
     <message>
-        <location filename="../../ui/backups/restore.py" line="104"/>
-        <location filename="../../ui/backups/restore.py" line="107"/>
-        <location filename="../../ui/backups/restore.py" line="115"/>
-        <location filename="../../ui/backups/restore.py" line="142"/>
-        <location filename="../../ui/backups/restore.py" line="149"/>
+        <location filename="../../ui/backups/restore.py" line="105"/>
+        <location filename="../../ui/backups/restore.py" line="108"/>
+        <location filename="../../ui/backups/restore.py" line="116"/>
+        <location filename="../../ui/backups/restore.py" line="143"/>
+        <location filename="../../ui/backups/restore.py" line="150"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="105"/>
+        <location filename="../../ui/backups/restore.py" line="106"/>
         <source>A sync or a backup is under way: restore once it has finished.</source>
         <translation>Une synchronisation ou une sauvegarde est en cours&#xa0;: restaurez une fois qu&apos;elle est terminée.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="108"/>
+        <location filename="../../ui/backups/restore.py" line="109"/>
         <source>Replace the whole catalogue with the backup {backup}? The current catalogue is kept as a safety copy beside it.</source>
         <translation>Remplacer tout le catalogue par la sauvegarde {backup}&#xa0;? Le catalogue actuel est gardé à côté en copie de sécurité.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="114"/>
+        <location filename="../../ui/backups/restore.py" line="115"/>
         <source>Checking and restoring the backup…</source>
         <translation>Vérification et restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="144"/>
+        <location filename="../../ui/backups/restore.py" line="145"/>
         <source>Restored {records} records and {images} images.</source>
         <translation>{records} fiches et {images} images restaurées.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="147"/>
+        <location filename="../../ui/backups/restore.py" line="148"/>
         <source>The catalogue it replaced was kept as {path}.</source>
         <translation>Le catalogue remplacé a été gardé sous {path}.</translation>
     </message>
@@ -2112,52 +2127,52 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>You, on this computer</source>
         <translation>Vous, sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>A new language applies the next time the app starts.</source>
         <translation>Le changement de langue prend effet au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Written in each record&apos;s history beside your changes.</source>
         <translation>Inscrit dans l&apos;historique de chaque fiche à côté de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Restore the default</source>
         <translation>Rétablir le modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>This catalogue, for everyone who uses it</source>
         <translation>Ce catalogue, pour tous ceux qui l&apos;utilisent</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>The form of the museum&apos;s inventory numbers, as a regular expression on one number (a number that does not follow it is only warned about).</source>
         <translation>La forme des numéros d&apos;inventaire du musée, en expression régulière sur un numéro (un numéro qui ne la suit pas fait seulement l&apos;objet d&apos;un avertissement).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Inventory number &amp;pattern:</source>
         <translation>&amp;Modèle de numéro d&apos;inventaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>&amp;Described as:</source>
         <translation>&amp;Décrit ainsi&#xa0;:</translation>
     </message>

@@ -118,3 +118,10 @@ def test_the_build_lists_the_components_it_ships_with_their_licences(built_app, 
                       str(shot), "--dialog", "about")
     assert shown.returncode == 0, shown.stderr
     assert shot.stat().st_size > 10_000
+
+
+def test_the_build_ships_the_user_guide_with_its_pictures(built_app):
+    guide, = built_app.program.parent.rglob("docs/guide/README.md")
+    for picture in re.findall(r"\]\((images/[^)]+)\)", "".join(
+            page.read_text(encoding="utf-8") for page in guide.parent.glob("*.md"))):
+        assert (guide.parent / picture).is_file(), picture

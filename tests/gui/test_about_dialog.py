@@ -48,3 +48,26 @@ def test_a_screenshot_shows_a_dialog_over_the_window(tmp_path):
                       str(shot), "--dialog", "nonesuch", env={"QT_QPA_PLATFORM": "offscreen"})
     assert unknown.returncode == 2
     assert "about" in unknown.stderr
+
+
+def test_help_opens_the_user_guide_shipped_with_the_app(qtbot, window):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.main_window import GUIDE
+
+    class Opened(QObject):
+        urls: list = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:
+            self.urls.append(url.toLocalFile())
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        next(a for a in window.help_menu.actions() if "guide" in a.text()).trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.urls == [str(GUIDE)]
+    assert GUIDE.read_text(encoding="utf-8").startswith("# Guide de l'utilisateur")

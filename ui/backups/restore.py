@@ -65,10 +65,11 @@ class RestoreDialog(QDialog):
     def _add(self, backup: Path) -> QListWidgetItem:
         manifest = read_manifest(backup) or {}
         made_at = (manifest.get("made_at") or "")[:16].replace("T", " ")
-        text = self.tr("{when} — {records} records, {images} images ({folder})").format(
+        text = self.tr("{when} — {records} records, {images} images").format(
             when=made_at or backup.name, records=manifest.get("records", "?"),
-            images=len(manifest.get("images", ())), folder=backup)
+            images=len(manifest.get("images", ())))
         item = QListWidgetItem(text, self.backups)
+        item.setToolTip(str(backup))
         item.setData(Qt.ItemDataRole.UserRole, str(backup))
         return item
 
