@@ -56,6 +56,8 @@ class BackupFolder:
     def back_up(self, catalogue: Catalogue, now: datetime | None = None) -> Snapshot:
         """Write and verify a new backup, then rotate. A failed one leaves nothing behind."""
         now = (now or datetime.now()).replace(microsecond=0)
+        while (self.root / now.strftime(STAMP)).exists():  # two in one second (on close
+            now += timedelta(seconds=1)                     # right after a daily one)
         folder = self.root / now.strftime(STAMP)
         folder.mkdir(parents=True)
         try:

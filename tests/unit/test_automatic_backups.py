@@ -106,3 +106,14 @@ def test_the_last_good_backup_survives_the_disk_being_unplugged(catalogue, tmp_p
     usb_key.rename(tmp_path / "unplugged")
     assert backup_state(catalogue).last_good is not None
     assert not backup_state(catalogue).is_due(datetime.now() + timedelta(hours=23))
+
+
+def test_two_backups_in_the_same_second_are_both_kept(catalogue, tmp_path: Path):
+    usb_key = tmp_path / "usb-key"
+    usb_key.mkdir()
+    catalogue.change_setting(BACKUP_FOLDER, str(usb_key))
+    moment = datetime(2026, 3, 14, 18, 5, 9)
+    first = back_up_to_chosen_folder(catalogue, moment)
+    second = back_up_to_chosen_folder(catalogue, moment)
+    assert first.folder != second.folder
+    assert backup_state(catalogue).last_good == moment + timedelta(seconds=1)
