@@ -85,19 +85,28 @@ class _Relay(QObject):
         self._on_success, self._on_failure, self._on_progress = \
             on_success, on_failure, on_progress
         self._on_report = on_report
+        self._watched: QObject | None = None  # the window whose destruction detaches it
         job.succeeded.connect(self.succeeded)
         job.failed.connect(self.failed)
         job.progressed.connect(self.progressed)
         job.reported.connect(self.reported)
 
+    def watch(self, parent: QObject) -> None:
+        self._watched = parent
+        parent.destroyed.connect(self.detach)
+
     def detach(self) -> None:
         """The window that started the job is gone: stop the work, call nothing back."""
+        self._watched = None
         self._job.cancel()
         self._on_success = self._on_progress = self._on_report = None
         self._on_failure = _log_only
 
     def _finish(self) -> None:
         self._work = None
+        if self._watched is not None:  # this relay goes with its job: a window destroyed
+            self._watched.destroyed.disconnect(self.detach)  # later must not call it
+            self._watched = None
         self._job.deleteLater()
 
     def succeeded(self, result: Any) -> None:
@@ -140,6 +149,6 @@ def run_in_background(work: Callable[[Job], Any], *,
     job = Job()
     relay = _Relay(job, work, on_success, on_failure, on_progress, on_report)
     if parent is not None:
-        parent.destroyed.connect(relay.detach)
+        relay.watch(parent)
     QThreadPool.globalInstance().start(_Runner(job, work))
     return job
