@@ -2717,7 +2717,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="114"/>
+        <location filename="../../ui/operations.py" line="123"/>
         <source>A task failed</source>
         <translation>Une tâche a échoué</translation>
     </message>
