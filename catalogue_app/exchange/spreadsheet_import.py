@@ -41,7 +41,7 @@ from catalogue_app.records.inventory_numbers import check_inventory_number, is_d
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.records.multivalue import parse_author, split_values
 from catalogue_app.records.record import Record as RecordFields
-from catalogue_app.records.register_rules import check_change
+from catalogue_app.records.register_rules import RULE_KEYS, check_change
 from catalogue_app.records.store import insert_records, load_record, update_record
 from catalogue_app.search.index import bulk_indexing
 from db.local.models import Record, Term
@@ -323,6 +323,10 @@ class _Importer:
         # deposits: the prefix never decides (design.md §3).
         self.status_mapped = any(t.field == "legal_status" for _i, _h, t in self.columns)
         self.possible_deposits: list[str] = []
+        # (The number finds the record updated: its written form changing is left to the
+        # store's own check, still all or nothing.)
+        self.rule_fields_mapped = self.inscribed or any(
+            t.field in RULE_KEYS and t.field != "inventory_number" for _i, _h, t in self.columns)
 
     def problem(self, severity: str, message: Message, row: int | None = None,
                 column: str | None = None, value: str | None = None) -> None:
@@ -418,6 +422,8 @@ class _Importer:
         """The register's rules, row by row (an update of an inscribed record cannot change
         its locked columns, a radiation needs its case, date and decision): the error says
         which row, and nothing is imported."""
+        if existing_id and not self.rule_fields_mapped:
+            return True  # an update of other fields: nothing the register's rules look at
         old = load_record(self.session, existing_id) if existing_id else None
         new = {**(old or {}), **record}
         new["inscribed"] = new.get("inscribed") is True or bool(

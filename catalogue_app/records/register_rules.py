@@ -23,6 +23,7 @@ from catalogue_app.errors import RecordError
 from catalogue_app.messages import current_language, declare
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.record import Record
 
 # Columns 1 to 7 of the register: the entry itself, as written the day it was made.
 LOCKED_FIELDS = ("inventory_number", "acquisition_mode", "acquisition_source",
@@ -66,6 +67,11 @@ DEPOSIT_NOT_RADIATED = declare(
     " radiated. Nothing was saved.")
 
 
+# Every key the rules read (an import's update is checked only when it maps one of them).
+RULE_KEYS = ("inventory_number", "register_date", "inscribed", "trashed_at", "legal_status",
+             "rectifications", *LOCKED_FIELDS[1:-1], *RADIATION_FIELDS)
+
+
 def is_inscribed(fields: Mapping[str, Any]) -> bool:
     """In the register: marked so, or given a register date (even by a desk that does not know
     the mark yet)."""
@@ -101,6 +107,15 @@ def check_change(old: Mapping[str, Any] | None, new: Mapping[str, Any], *,
         if missing:
             raise RecordError(RADIATION_INCOMPLETE, number=number,
                               missing=JOINED[len(missing) - 1](**missing))
+
+
+def check_new(record: Record) -> None:
+    """check_change for a new record, cheap enough for an import of 70,000: only a trash date,
+    rectifications or a radiation can be refused in a record that had no past."""
+    if record.trashed_at or record.rectifications or record.status == "deaccessioned":
+        fields = {name: getattr(record, name) for name in RULE_KEYS}
+        fields["rectifications"] = [r.to_fields() for r in record.rectifications]
+        check_change(None, fields)
 
 
 def deposit_expired(fields: Mapping[str, Any], today: date) -> bool:

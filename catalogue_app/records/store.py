@@ -25,7 +25,7 @@ from catalogue_app.records.derive import derive, sort_key
 from catalogue_app.records.fields import KEY_TYPES
 from catalogue_app.records.reading import COLUMN_KEYS, read_record
 from catalogue_app.records.record import Author, Record
-from catalogue_app.records.register_rules import check_change
+from catalogue_app.records.register_rules import check_change, check_new
 from catalogue_app.search.index import BULK_THRESHOLD, indexing_for, note_for_indexing
 from catalogue_app.storage.triggers import triggers_set_aside
 from db.local.models import HistoryEntry, MeasurementRow, RecordTheme, RecordValue
@@ -61,7 +61,7 @@ def insert_records(session: Session, records: Iterable[Mapping[str, Any]], user:
     now = now_iso()
     prepared = [_prepare(r) for r in records]
     for record in prepared if not from_base else ():
-        check_change(None, record.to_fields())
+        check_new(record)
     _check_numbers_free(session, prepared)
     rows, values, themes, measures, history, row_counts = [], [], [], [], [], []
     for record in prepared:
