@@ -25,7 +25,7 @@ REGISTER_FIELDS = {
     "inventory_number": "2010.1.1", "register_date": "2010-04-01", "designation": "tableau",
     "legal_status": "deposit", "depositor": "Musée du Louvre ; service des dépôts",
     "deposit_owner_number": "RF 12", "deposit_reference": "Convention du 3 mars 2010",
-    "deposit_term": "2030-03-02", "deposit_returned": "",
+    "deposit_term": "2030-03-02", "deposit_returned": "2031-01-02 (convention échue)",
     "former_numbers": ["10288 (Ancien n° inventaire)", "B 64 ; bis"],
     "status": "missing", "inscribed": True,
     "rectifications": [{"date": "2024-05-02", "field": "register_date", "old": "2010-04-02",
