@@ -43,9 +43,10 @@ def test_import_attach_export_and_check_from_the_build(built_app, tmp_path: Path
     with rows.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["inventory_number", "designation", "materials", "register_date",
-                         "acquisition_mode"])
-        writer.writerow(["2024.1.1", "Coiffe de Caux", "lin; dentelle", "2024-03-01", "don"])
-        writer.writerow(["2024.1.2", "Bonnet rond", "coton", "2024-03-01", "achat"])
+                         "acquisition_mode", "public"])  # a LIDO file carries public records
+        writer.writerow(["2024.1.1", "Coiffe de Caux", "lin; dentelle", "2024-03-01", "don",
+                         "oui"])
+        writer.writerow(["2024.1.2", "Bonnet rond", "coton", "2024-03-01", "achat", "oui"])
     imported = built_app("--catalogue", catalogue, "import-csv", str(rows))
     assert imported.returncode == 0, imported.stderr
 
