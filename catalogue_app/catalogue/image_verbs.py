@@ -34,6 +34,26 @@ class ImageVerbs:
 
         return self._change_images(record_id, lambda s: update_image(s, image_id, values))
 
+    def edit_images(self, image_ids: list[int], values: dict[str, Any]) -> Changes:
+        """The same details on several images (a photographer's batch), in one transaction;
+        result: the ImageEdit that undo_images_edit takes back."""
+        from catalogue_app.images.gallery import record_changed, update_images
+
+        with self.writing() as session:
+            edit = update_images(session, image_ids, values)
+            for record_id in edit.record_ids:
+                record_changed(session, record_id, self.user)
+        return Changes.of(images=edit.record_ids, result=edit)
+
+    def undo_images_edit(self, edit) -> Changes:
+        from catalogue_app.images.gallery import record_changed, undo_images_edit
+
+        with self.writing() as session:
+            records = undo_images_edit(session, edit)
+            for record_id in records:
+                record_changed(session, record_id, self.user)
+        return Changes.of(images=records)
+
     def make_primary(self, record_id: str, image_id: int) -> Changes:
         from catalogue_app.images.gallery import set_primary
 

@@ -112,6 +112,40 @@ def update_image(session: Session, image_id: int, changes: dict[str, Any]) -> No
         setattr(row, name, value)
 
 
+@dataclass(frozen=True)
+class ImageEdit:
+    """The same details given to several images at once, and what each had before."""
+
+    values: dict[str, Any]
+    before: dict[int, dict[str, Any]]  # image id -> its previous values of those fields
+    record_ids: frozenset[str]
+
+
+def update_images(session: Session, image_ids: list[int], values: dict[str, Any]) -> ImageEdit:
+    """Give every image these values (update_image's rules); all or none are changed."""
+    before: dict[int, dict[str, Any]] = {}
+    records: set[str] = set()
+    for image_id in image_ids:
+        row = _row(session, image_id)
+        before[image_id] = {name: getattr(row, name) for name in values if
+                            name in EDITABLE_FIELDS}
+        records.add(row.record_id)
+        update_image(session, image_id, values)
+    return ImageEdit(dict(values), before, frozenset(records))
+
+
+def undo_images_edit(session: Session, edit: ImageEdit) -> frozenset[str]:
+    """Give each image of the edit its previous values back (images removed since are
+    skipped); the records whose images changed."""
+    records = set()
+    for image_id, values in edit.before.items():
+        row = session.get(Image, image_id)
+        if row is not None:
+            update_image(session, image_id, values)
+            records.add(row.record_id)
+    return frozenset(records)
+
+
 def set_primary(session: Session, image_id: int) -> None:
     """Make this image its record's one primary image."""
     row = _row(session, image_id)

@@ -791,89 +791,109 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/images/strip.py" line="73"/>
+        <location filename="../../ui/images/strip.py" line="84"/>
         <source>Add images…</source>
         <translation>Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="75"/>
+        <location filename="../../ui/images/strip.py" line="86"/>
         <source>Make primary</source>
         <translation>Vue principale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="77"/>
+        <location filename="../../ui/images/strip.py" line="88"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="79"/>
-        <location filename="../../ui/images/strip.py" line="92"/>
-        <location filename="../../ui/images/strip.py" line="188"/>
+        <location filename="../../ui/images/strip.py" line="90"/>
+        <location filename="../../ui/images/strip.py" line="213"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="92"/>
+        <source>Undo image change</source>
+        <translation>Annuler la modification d&apos;image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="103"/>
+        <location filename="../../ui/images/strip.py" line="223"/>
+        <source>(several)</source>
+        <translation>(plusieurs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="108"/>
+        <source>View type</source>
+        <translation>Type de vue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="110"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="94"/>
+        <location filename="../../ui/images/strip.py" line="110"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="95"/>
+        <location filename="../../ui/images/strip.py" line="111"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="95"/>
+        <location filename="../../ui/images/strip.py" line="111"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="96"/>
+        <location filename="../../ui/images/strip.py" line="112"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="104"/>
+        <location filename="../../ui/images/strip.py" line="122"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="106"/>
+        <location filename="../../ui/images/strip.py" line="124"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="150"/>
+        <location filename="../../ui/images/strip.py" line="171"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-lui ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="151"/>
+        <location filename="../../ui/images/strip.py" line="172"/>
         <source>No images yet: drop photographs here, or click Add images….</source>
         <translation>Aucune image pour l&apos;instant&#xa0;: déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="188"/>
+        <location filename="../../ui/images/strip.py" line="213"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="215"/>
+        <location filename="../../ui/images/strip.py" line="232"/>
+        <source>{n} images selected: a field changed here is changed on all of them.</source>
+        <translation>{n} images sélectionnées&#xa0;: un champ modifié ici l&apos;est sur toutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/strip.py" line="268"/>
         <source>Remove images</source>
         <translation>Retirer des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="216"/>
+        <location filename="../../ui/images/strip.py" line="269"/>
         <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="239"/>
+        <location filename="../../ui/images/strip.py" line="292"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>

@@ -140,6 +140,54 @@ def test_primary_image_and_per_image_fields_are_saved_at_once(record_with_images
         assert record.modified_by == window.catalogue.user
 
 
+BATCH = {"view_type": "raking", "photographer": "Élise Marchand", "licence": "CC BY 4.0",
+         "credit": "Musée d'essai", "date_taken": "2024-05-02", "publishable": True}
+
+
+def details(catalogue, record_id) -> list[dict]:
+    return [{name: getattr(image, name) for name in BATCH}
+            for image in stored_images(catalogue, record_id)]
+
+
+def test_details_given_to_several_images_at_once_and_undone(record_with_images, catalogue,
+                                                           shown_errors):
+    _window, strip, record_id = record_with_images
+    before = details(catalogue, record_id)
+    assert len({d["photographer"] for d in before}) == 3  # each shot has its own artist
+    strip.thumbnails.selectAll()
+    assert strip.details.isVisible()
+    assert strip.editors["photographer"].text() == ""  # they differ: shown empty
+    assert strip.editors["photographer"].placeholderText() == "(several)"
+    assert not strip.editors["caption"].isEnabled()
+    strip.editors["photographer"].editingFinished.emit()  # left untouched: nothing changes
+    assert details(catalogue, record_id) == before
+
+    strip.view_type.setCurrentIndex(strip.view_type.findData("raking"))
+    for name in ("photographer", "licence", "credit", "date_taken"):
+        strip.editors[name].setText(BATCH[name])
+        strip.editors[name].editingFinished.emit()
+    assert strip.publishable.checkState() == Qt.CheckState.Unchecked
+    strip.publishable.click()
+    assert details(catalogue, record_id) == [BATCH] * 3
+    assert shown_errors == []
+    # The captions tell the view and the date, in words.
+    assert strip.thumbnails.item(1).text() == "Raking light\n2024-05-02"
+
+    for _edit in BATCH:
+        assert strip.undo_button.isEnabled()
+        strip.undo_button.click()
+    assert details(catalogue, record_id) == before
+    assert not strip.undo_button.isEnabled()
+
+    strip.thumbnails.clearSelection()
+    strip.thumbnails.item(0).setSelected(True)
+    strip.publishable.click()
+    strip.thumbnails.selectAll()
+    assert strip.publishable.checkState() == Qt.CheckState.PartiallyChecked
+    strip.publishable.click()  # a click on a mixed box clears the portal for all of them
+    assert [d["publishable"] for d in details(catalogue, record_id)] == [True] * 3
+
+
 def test_files_dropped_on_the_strip_are_attached_to_the_record(record_with_images, catalogue,
                                                                tmp_path, qtbot):
     window, strip, record_id = record_with_images

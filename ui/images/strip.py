@@ -1,6 +1,9 @@
 """The Images section of the object form: the record's thumbnails in the curator's order (drag
-to reorder), the primary image, and the selected image's own fields, saved as they are edited
-(images are not part of the record's Save: a photographer's work is never lost to a Discard)."""
+to reorder) captioned with their view and date, the primary image, and the selected images'
+own fields, saved as they are edited (images are not part of the record's Save: a
+photographer's work is never lost to a Discard). With several images selected, a field
+edited is given to all of them (a field they do not share shows empty); every such edit can
+be undone."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +41,10 @@ from ui.operations import run_in_background
 from ui.stacked_rows import stacked_rows
 
 if TYPE_CHECKING:
-    from catalogue_app.images.gallery import ImageInfo
+    from catalogue_app.images.gallery import ImageEdit, ImageInfo
 
 ICON_SIZE = 128
+ITEM_HEIGHT = ICON_SIZE + 44  # the thumbnail and two lines of caption
 TEXT_FIELDS = ("photographer", "date_taken", "licence", "credit", "caption")
 
 
@@ -54,13 +60,18 @@ class ImageStrip(QWidget):
         self._record_id: str | None = None
         self._images: dict[int, ImageInfo] = {}
         self._showing = False  # filling editors: not an edit
+        self._edits: list[ImageEdit] = []  # the image edits made here, the last one last
+        self._shown: dict[str, str] = {}  # what each text field showed
 
         self.thumbnails = QListWidget()
         self.thumbnails.setObjectName("imageThumbnails")
         self.thumbnails.setFlow(QListView.Flow.LeftToRight)
         self.thumbnails.setWrapping(False)
         self.thumbnails.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.thumbnails.setFixedHeight(ICON_SIZE + 48)
+        self.thumbnails.setItemDelegate(CaptionBelow(self.thumbnails))
+        # Two caption lines under the thumbnails, and room for the scroll bar.
+        self.thumbnails.setFixedHeight(ITEM_HEIGHT + self.thumbnails.horizontalScrollBar()
+                                       .sizeHint().height() + 8)
         self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.thumbnails.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.thumbnails.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -78,18 +89,23 @@ class ImageStrip(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.view_button = QPushButton(self.tr("View"))
         self.view_button.clicked.connect(self.view_selected)
+        self.undo_button = QPushButton(self.tr("Undo image change"))
+        self.undo_button.setObjectName("undoImageEdit")
+        self.undo_button.clicked.connect(self.undo_edit)
+        self.undo_button.setEnabled(False)
         buttons = stacked_rows([self.add_button, self.primary_button, self.view_button],
-                               [self.remove_button])
+                               [self.remove_button, self.undo_button])
 
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
         self.view_type = QComboBox()
+        self.view_type.setPlaceholderText(self.tr("(several)"))
         for name, label in view_type_labels().items():
             self.view_type.addItem(label, name)
         self.view_type.currentIndexChanged.connect(
             lambda _i: self._edited("view_type", self.view_type.currentData()))
-        form.addRow(self.tr("View"), self.view_type)
+        form.addRow(self.tr("View type"), self.view_type)
         self.editors: dict[str, QLineEdit] = {}
         labels = {"photographer": self.tr("Photographer"), "date_taken": self.tr("Date"),
                   "licence": self.tr("Licence"), "credit": self.tr("Credit"),
@@ -97,12 +113,14 @@ class ImageStrip(QWidget):
         for name in TEXT_FIELDS:
             editor = QLineEdit()
             editor.setObjectName(f"image_{name}")
+            # Leaving a field of several images untouched (shown empty) changes nothing.
             editor.editingFinished.connect(
-                lambda name=name, editor=editor: self._edited(name, editor.text()))
+                lambda name=name, editor=editor: editor.text() != self._shown.get(name, "")
+                and self._edited(name, editor.text()))
             form.addRow(labels[name], editor)
             self.editors[name] = editor
         self.publishable = QCheckBox(self.tr("Rights cleared for the public portal"))
-        self.publishable.toggled.connect(lambda on: self._edited("publishable", on))
+        self.publishable.checkStateChanged.connect(self._publishable_changed)
         form.addRow(self.tr("Publishable"), self.publishable)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
@@ -118,6 +136,9 @@ class ImageStrip(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def show_record(self, record_id: str | None) -> None:
+        if record_id != self._record_id:  # undo stays with the images it would change
+            self._edits.clear()
+            self.undo_button.setEnabled(False)
         self._record_id = record_id
         self.setEnabled(record_id is not None)
         self.refresh()
@@ -135,7 +156,7 @@ class ImageStrip(QWidget):
             item = QListWidgetItem(self._icon(image), self._caption(image))
             item.setData(Qt.ItemDataRole.UserRole, image.id)
             item.setToolTip(describe_image(image))
-            item.setSizeHint(QSize(ICON_SIZE + 16, ICON_SIZE + 40))
+            item.setSizeHint(QSize(ICON_SIZE + 16, ITEM_HEIGHT))
             self.thumbnails.addItem(item)
             item.setSelected(image.id in selected)
             if not derived_path(self._catalogue.cache_dir, "thumbs", image.sha256).is_file():
@@ -166,8 +187,11 @@ class ImageStrip(QWidget):
         return QIcon(pixmap)
 
     def _caption(self, image: ImageInfo) -> str:
+        """The view type (UV, IR and raking are told apart by words, not colour) and date."""
         view = view_type_labels()[image.view_type]
-        return f"★ {view}" if image.is_primary else view
+        caption = f"★ {view}" if image.is_primary else view
+        day = image.date_taken.split("T")[0]  # the camera's time of day is too long here
+        return f"{caption}\n{day}" if day else caption
 
     def _rebuild_thumbnails(self, images: list[ImageInfo]) -> None:
         """Thumbnails deleted from cache/ are made again off the GUI thread."""
@@ -181,28 +205,57 @@ class ImageStrip(QWidget):
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
-        one = self._images.get(ids[0]) if len(ids) == 1 else None
+        chosen = [self._images[i] for i in ids if i in self._images]
+        one = chosen[0] if len(chosen) == 1 else None
         for button in (self.primary_button, self.view_button):
             button.setEnabled(one is not None or button is self.view_button and len(ids) == 2)
         self.remove_button.setEnabled(bool(ids))
         self.view_button.setText(self.tr("Compare") if len(ids) == 2 else self.tr("View"))
-        self.details.setVisible(one is not None)
-        if one is None:
+        self.details.setVisible(bool(chosen))
+        if not chosen:
             return
         self._showing = True
-        self.view_type.setCurrentIndex(self.view_type.findData(one.view_type))
+        view_type = _shared(chosen, "view_type")
+        self.view_type.setCurrentIndex(self.view_type.findData(view_type) if view_type else -1)
         for name, editor in self.editors.items():
-            editor.setText(getattr(one, name))
-        self.publishable.setChecked(one.publishable)
-        self.facts.setText(describe_image(one))
+            self._shown[name] = _shared(chosen, name) or ""
+            editor.setText(self._shown[name])
+            editor.setPlaceholderText("" if one or name == "caption" else self.tr("(several)"))
+        # A caption is one image's own words: not given to several at once.
+        self.editors["caption"].setEnabled(one is not None)
+        publishable = _shared(chosen, "publishable")
+        self.publishable.setTristate(publishable is None)
+        self.publishable.setCheckState(
+            Qt.CheckState.PartiallyChecked if publishable is None
+            else Qt.CheckState.Checked if publishable else Qt.CheckState.Unchecked)
+        self.facts.setText(describe_image(one) if one else self.tr(
+            "{n} images selected: a field changed here is changed on all of them.").format(
+            n=len(chosen)))
         self._showing = False
 
     # --- editing ------------------------------------------------------------------------
-    def _edited(self, name: str, value) -> None:
-        ids = self.selected_ids()
-        if self._showing or len(ids) != 1 or getattr(self._images[ids[0]], name) == value:
+    def _publishable_changed(self, state: Qt.CheckState) -> None:
+        """Images that differ show a partial check; a click checks all of them."""
+        if state == Qt.CheckState.PartiallyChecked:
             return
-        self._change(lambda: self._catalogue.edit_image(self._record_id, ids[0], {name: value}))
+        self.publishable.setTristate(False)
+        self._edited("publishable", state == Qt.CheckState.Checked)
+
+    def _edited(self, name: str, value) -> None:
+        ids = [i for i in self.selected_ids() if i in self._images]
+        if self._showing or not ids or all(
+                getattr(self._images[i], name) == value for i in ids):
+            return
+        changes = self._change(lambda: self._catalogue.edit_images(ids, {name: value}))
+        if changes is not None:
+            self._edits.append(changes.result)
+            self.undo_button.setEnabled(True)
+
+    def undo_edit(self) -> None:
+        """Give the images of the last edit their previous values back."""
+        if self._edits:
+            self._change(lambda: self._catalogue.undo_images_edit(self._edits.pop()))
+        self.undo_button.setEnabled(bool(self._edits))
 
     def make_primary(self) -> None:
         ids = self.selected_ids()
@@ -232,11 +285,27 @@ class ImageStrip(QWidget):
         if self._record_id in changes.images:
             self.refresh()
 
-    def _change(self, verb: Callable[[], Changes]) -> None:
+    def _change(self, verb: Callable[[], Changes]) -> Changes | None:
         try:
             changes = verb()
         except CatalogueError as exc:
             messages.show_error(self, self.tr("Image not changed"), str(exc))
             self.refresh()
-            return
+            return None
         self.changed.emit(changes)
+        return changes
+
+
+def _shared(images: list[ImageInfo], name: str):
+    """The value every image has for this field, None when they differ."""
+    values = {getattr(image, name) for image in images}
+    return values.pop() if len(values) == 1 else None
+
+
+class CaptionBelow(QStyledItemDelegate):
+    """Thumbnails with their caption underneath, centred (a list in a row puts it beside)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
