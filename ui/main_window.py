@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -101,7 +102,9 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search_box)
-        left_layout.addWidget(self.table)
+        self.list_stack = QStackedWidget()  # the list, or the grid (ui/object_grid.py)
+        self.list_stack.addWidget(self.table)
+        left_layout.addWidget(self.list_stack)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.form)
@@ -129,6 +132,9 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for name in ("themeDock", "filterDock"):  # side panels fold away
             self.view_menu.addAction(self.findChild(QDockWidget, name).toggleViewAction())
+        from ui.object_grid import install_grid
+
+        self.grid = install_grid(self)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         guide = self.help_menu.addAction(self.tr("&User guide"), self.open_guide)

@@ -40,6 +40,21 @@ class Lookups:
         with self.plain() as connection:
             return list_rows(connection, ids)
 
+    def primary_images(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Each record's primary image, (SHA-256, file name), for those that have one: the
+        grid's thumbnails, read a screenful at a time."""
+        found: dict[str, tuple[str, str]] = {}
+        ids = list(ids)
+        with self.plain() as connection:
+            for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+                chunk = ids[start:start + 500]
+                found.update((record_id, (sha256, file_name)) for record_id, sha256, file_name
+                             in connection.execute(
+                                 "SELECT record_id, sha256, file_name FROM images "
+                                 "WHERE is_primary AND record_id IN "
+                                 f"({','.join('?' * len(chunk))})", chunk))
+        return found
+
     def designation_counts(self) -> list[tuple[str, int]]:
         from catalogue_app.search.service import designation_counts
 
