@@ -96,3 +96,25 @@ def shiboken_valid(obj) -> bool:
     from shiboken6 import Shiboken
 
     return Shiboken.isValid(obj)
+
+
+def test_a_window_kept_only_by_its_callbacks_is_freed_safely(qtbot):
+    """A dialog nobody else holds lives through its job's callbacks (the import dialog once a
+    test or a window drops it); it goes when the job is done, without the job's own
+    destruction calling back into it (a segfault)."""
+    import weakref
+
+    from PySide6.QtWidgets import QDialog
+
+    class Dialog(QDialog):
+        def done_(self, result) -> None:
+            results.append(result)
+
+    results: list[int] = []
+    dialog = Dialog()
+    gone = weakref.ref(dialog)
+    job = run_in_background(lambda _job: 7, parent=dialog, on_success=dialog.done_)
+    del dialog
+    qtbot.waitUntil(lambda: not shiboken_valid(job))
+    qtbot.waitUntil(lambda: gone() is None)
+    assert results == [7]
