@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -75,6 +75,9 @@ class AttachRequest:
     view_type: str = "general"
     publishable: bool = False  # rights cleared for the public portal
     refusal: Message | None = None  # why the file is refused before being read
+    # The photographer's template: image fields given at once (photographer, licence...),
+    # over what the file's metadata said.
+    details: tuple[tuple[str, str], ...] = ()
     match_status: str = ""  # matched | ambiguous | unmatched, when found by its name
 
 
@@ -150,6 +153,19 @@ def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
             requests.append(AttachRequest(file, None, refusal=UNMATCHED_NAME(),
                                           match_status="unmatched"))
     return requests
+
+
+TEMPLATE_FIELDS = ("photographer", "date_taken", "licence", "credit")
+
+
+def with_template(requests: list[AttachRequest], template: dict) -> list[AttachRequest]:
+    """The requests carrying a photographer's template (settings IMAGE_TEMPLATE): its
+    non-empty fields, and publishable when it says so."""
+    details = tuple((name, str(template[name])) for name in TEMPLATE_FIELDS
+                    if str(template.get(name) or "").strip())
+    publishable = bool(template.get("publishable"))
+    return [replace(request, details=details, publishable=request.publishable or publishable)
+            for request in requests]
 
 
 def max_pixels(catalogue: Catalogue) -> int:
@@ -287,6 +303,8 @@ def _settle(catalogue: Catalogue, store: ImageStore, request: AttachRequest,
                 media_type=examined.media_type, byte_size=examined.incoming.byte_size,
                 width=examined.width, height=examined.height, view_type=request.view_type,
                 metadata=examined.metadata, note=note, publishable=request.publishable)
+            if request.details:
+                gallery.update_image(session, image_id, dict(request.details))
             gallery.record_changed(session, request.record_id, user)
     except CatalogueError as exc:
         store.discard(examined.incoming)

@@ -7,6 +7,7 @@ from catalogue_app.settings.declared import (
     CHECKED_TOKEN,
     FULL_RESYNC,
     IMAGE_MAX_PIXELS,
+    IMAGE_TEMPLATE,
     IMAGES_DIR,
     IMPORT_MAPPINGS,
     INVENTORY_PATTERN,
@@ -22,7 +23,7 @@ from catalogue_app.settings.registry import SETTINGS, Setting, Store
 
 __all__ = [
     "AUTO_SYNC_MINUTES", "BACKUP_FOLDER", "CHECKED_TOKEN", "FULL_RESYNC", "IMAGE_MAX_PIXELS",
-    "IMAGES_DIR", "IMPORT_MAPPINGS", "INVENTORY_PATTERN", "LANGUAGE", "LAST_BACKUP_AT",
-    "LAST_SYNC_AT", "SERVER_URL", "SETTINGS", "SYNC_CURSOR", "USER_NAME", "Preferences",
-    "Setting", "Store",
+    "IMAGES_DIR", "IMAGE_TEMPLATE", "IMPORT_MAPPINGS", "INVENTORY_PATTERN", "LANGUAGE",
+    "LAST_BACKUP_AT", "LAST_SYNC_AT", "SERVER_URL", "SETTINGS", "SYNC_CURSOR", "USER_NAME",
+    "Preferences", "Setting", "Store",
 ]

@@ -35,5 +35,8 @@ AUTO_SYNC_MINUTES = declare("auto_sync_minutes", Store.SYNC, int, 0)  # 0: off
 LANGUAGE = declare("language", Store.PREFERENCES, str, "")  # "fr", "en"; "": the system's
 # Written in the history beside every change; the account's login name until one is given.
 USER_NAME = declare("user_name", Store.PREFERENCES, str, default_from=getpass.getuser)
+# The photographer's template for images attached at this desk: photographer, licence,
+# credit, date (image fields, non-empty ones given) and publishable.
+IMAGE_TEMPLATE = declare("image_template", Store.PREFERENCES, dict, {})
 # The import wizard's last mapping for each set of column headers.
 IMPORT_MAPPINGS = declare("import_mappings", Store.PREFERENCES, dict, {})

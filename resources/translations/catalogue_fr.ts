@@ -701,89 +701,94 @@
 <context>
     <name>ImageActions</name>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="38"/>
+        <location filename="../../ui/images/window_actions.py" line="39"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="46"/>
+        <location filename="../../ui/images/window_actions.py" line="47"/>
         <source>&amp;Images</source>
         <translation>&amp;Images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="48"/>
+        <location filename="../../ui/images/window_actions.py" line="49"/>
         <source>&amp;Attach images to this record…</source>
         <translation>&amp;Joindre des images à cette fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="49"/>
+        <location filename="../../ui/images/window_actions.py" line="50"/>
         <source>Attach a &amp;folder to this record…</source>
         <translation>Joindre un &amp;dossier à cette fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="50"/>
+        <location filename="../../ui/images/window_actions.py" line="51"/>
         <source>Attach images by &amp;file name…</source>
         <translation>Joindre des images par &amp;nom de fichier…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="51"/>
+        <location filename="../../ui/images/window_actions.py" line="52"/>
+        <source>&amp;Details for new images…</source>
+        <translation>Dé&amp;tails des nouvelles images…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/window_actions.py" line="53"/>
         <source>&amp;Move the image store…</source>
         <translation>Déplacer le &amp;stockage des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="62"/>
+        <location filename="../../ui/images/window_actions.py" line="64"/>
         <source>Attach images</source>
         <translation>Joindre des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="63"/>
+        <location filename="../../ui/images/window_actions.py" line="65"/>
         <source>Images and documents ({patterns});;All files (*)</source>
         <translation>Images et documents ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="70"/>
+        <location filename="../../ui/images/window_actions.py" line="72"/>
         <source>Attach a folder</source>
         <translation>Joindre un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="77"/>
+        <location filename="../../ui/images/window_actions.py" line="79"/>
         <source>Folder of images named after inventory numbers</source>
         <translation>Dossier d&apos;images nommées d&apos;après les numéros d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="85"/>
-        <location filename="../../ui/images/window_actions.py" line="94"/>
-        <location filename="../../ui/images/window_actions.py" line="112"/>
+        <location filename="../../ui/images/window_actions.py" line="87"/>
+        <location filename="../../ui/images/window_actions.py" line="96"/>
+        <location filename="../../ui/images/window_actions.py" line="117"/>
         <source>Images not attached</source>
         <translation>Images non jointes</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="86"/>
+        <location filename="../../ui/images/window_actions.py" line="88"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-y ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="113"/>
+        <location filename="../../ui/images/window_actions.py" line="118"/>
         <source>Another import is still running; wait for it to end.</source>
         <translation>Un autre import est en cours&#xa0;; attendez qu&apos;il se termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="131"/>
+        <location filename="../../ui/images/window_actions.py" line="141"/>
         <source>New folder for the image store (an empty folder)</source>
         <translation>Nouveau dossier pour le stockage des images (un dossier vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="134"/>
+        <location filename="../../ui/images/window_actions.py" line="144"/>
         <source>Copying and checking every original…</source>
         <translation>Copie et vérification de chaque original…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="142"/>
+        <location filename="../../ui/images/window_actions.py" line="152"/>
         <source>{n} original(s) moved to {folder}.</source>
         <translation>{n} original(aux) déplacé(s) vers {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/window_actions.py" line="146"/>
+        <location filename="../../ui/images/window_actions.py" line="156"/>
         <source>Image store not moved</source>
         <translation>Stockage des images non déplacé</translation>
     </message>
@@ -896,6 +901,49 @@
         <location filename="../../ui/images/strip.py" line="292"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTemplateDialog</name>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="24"/>
+        <source>Details for new images</source>
+        <translation>Détails des nouvelles images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="28"/>
+        <source>Given to every image attached from now on. Leave a field empty to keep what the camera recorded.</source>
+        <translation>Donnés à chaque image associée désormais. Laissez un champ vide pour garder ce que l&apos;appareil a enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="31"/>
+        <source>Photographer</source>
+        <translation>Photographe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="31"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="32"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="32"/>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="39"/>
+        <source>Rights cleared for the public portal</source>
+        <translation>Droits acquis pour le portail public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/template_dialog.py" line="41"/>
+        <source>Publishable</source>
+        <translation>Publiable</translation>
     </message>
 </context>
 <context>

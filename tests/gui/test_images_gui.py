@@ -188,6 +188,31 @@ def test_details_given_to_several_images_at_once_and_undone(record_with_images, 
     assert [d["publishable"] for d in details(catalogue, record_id)] == [True] * 3
 
 
+def test_a_template_is_given_to_the_images_attached_afterwards(record_with_images, catalogue,
+                                                               tmp_path, qtbot):
+    from ui.images.template_dialog import ImageTemplateDialog
+
+    window, strip, record_id = record_with_images
+    dialog = ImageTemplateDialog(window.preferences, window)
+    qtbot.addWidget(dialog)
+    for name in ("photographer", "licence", "credit", "date_taken"):
+        dialog.editors[name].setText(BATCH[name])
+    dialog.publishable.setChecked(True)
+    dialog.accept()
+    before = details(catalogue, record_id)
+
+    window.image_actions.attach_to_current(photos(tmp_path / "campagne", 2, stem="vue")
+                                           + [str(photo(tmp_path / "2004.12.3_rasante.jpg"))])
+    qtbot.waitUntil(lambda: strip.thumbnails.count() == 6, timeout=60_000)
+    after = details(catalogue, record_id)
+    assert after[:3] == before  # images attached earlier keep their details
+    expected = {name: value for name, value in BATCH.items() if name != "view_type"}
+    assert [{k: v for k, v in d.items() if k != "view_type"} for d in after[3:]] \
+        == [expected] * 3
+    assert [d["view_type"] for d in after[3:]] == ["general", "general", "raking"]
+    window.image_actions.import_dialog.close()
+
+
 def test_files_dropped_on_the_strip_are_attached_to_the_record(record_with_images, catalogue,
                                                                tmp_path, qtbot):
     window, strip, record_id = record_with_images

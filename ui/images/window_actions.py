@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from catalogue_app.errors import CatalogueError
+from catalogue_app.settings import IMAGE_TEMPLATE
 from ui import messages
 from ui.images.drops import FileDrops, start_workers_early
 from ui.images.strip import ImageStrip
@@ -48,6 +49,7 @@ class ImageActions(QObject):
                 (self.tr("&Attach images to this record…"), self.pick_files, "Ctrl+Shift+I"),
                 (self.tr("Attach a &folder to this record…"), self.pick_folder, None),
                 (self.tr("Attach images by &file name…"), self.pick_for_matching, None),
+                (self.tr("&Details for new images…"), self.edit_template, None),
                 (self.tr("&Move the image store…"), self.move_store, None)):
             action = QAction(text, window)
             if shortcut:
@@ -108,12 +110,20 @@ class ImageActions(QObject):
 
         if not requests:
             return
+        from catalogue_app.images.attach import with_template
+
+        requests = with_template(requests, self.window.preferences.get(IMAGE_TEMPLATE))
         if self.import_dialog is not None and self.import_dialog.is_running():
             messages.show_error(self.window, self.tr("Images not attached"), self.tr(
                 "Another import is still running; wait for it to end."))
             return
         self.import_dialog = import_images(self.catalogue, requests, self.window,
                                            self.window.apply)
+
+    def edit_template(self) -> None:
+        from ui.images.template_dialog import ImageTemplateDialog
+
+        ImageTemplateDialog(self.window.preferences, self.window).exec()
 
     # --- viewing and the store ----------------------------------------------------------
     def view(self, images: list[ImageInfo], album: list[ImageInfo]) -> None:
