@@ -1115,233 +1115,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="59"/>
-        <location filename="../../ui/main_window.py" line="245"/>
-=======
-        <location filename="../../ui/main_window.py" line="56"/>
-        <location filename="../../ui/main_window.py" line="224"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="65"/>
-=======
-        <location filename="../../ui/main_window.py" line="62"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="129"/>
-=======
-        <location filename="../../ui/main_window.py" line="124"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="132"/>
-=======
-        <location filename="../../ui/main_window.py" line="130"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="133"/>
-=======
-        <location filename="../../ui/main_window.py" line="131"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
-=======
-        <location filename="../../ui/main_window.py" line="186"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="192"/>
-=======
-        <location filename="../../ui/main_window.py" line="187"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="194"/>
-=======
-        <location filename="../../ui/main_window.py" line="189"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="196"/>
-=======
-        <location filename="../../ui/main_window.py" line="191"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="201"/>
-=======
-        <location filename="../../ui/main_window.py" line="196"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="202"/>
-=======
-        <location filename="../../ui/main_window.py" line="197"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="204"/>
-=======
-        <location filename="../../ui/main_window.py" line="198"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="205"/>
-=======
-        <location filename="../../ui/main_window.py" line="199"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="206"/>
-=======
-        <location filename="../../ui/main_window.py" line="200"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>The user guide is missing from {path}; reinstall the application.</source>
         <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
-=======
-        <location filename="../../ui/main_window.py" line="213"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="236"/>
-=======
-        <location filename="../../ui/main_window.py" line="215"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="267"/>
-        <location filename="../../ui/main_window.py" line="270"/>
-=======
-        <location filename="../../ui/main_window.py" line="246"/>
-        <location filename="../../ui/main_window.py" line="249"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="275"/>
-=======
-        <location filename="../../ui/main_window.py" line="254"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="283"/>
-=======
-        <location filename="../../ui/main_window.py" line="262"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="284"/>
-=======
-        <location filename="../../ui/main_window.py" line="263"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="289"/>
-=======
-        <location filename="../../ui/main_window.py" line="268"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="358"/>
-=======
-        <location filename="../../ui/main_window.py" line="337"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../ui/main_window.py" line="360"/>
-=======
-        <location filename="../../ui/main_window.py" line="339"/>
->>>>>>> 0e38f94 (View > Show as grid: the object list as tiles of primary thumbnails with number and designation, on the list's own model (only the tiles in view read their rows; thumbnails read a screenful at a time, missing ones made off the GUI thread), sharing the list's selection so the form and the window's actions follow the grid)
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
