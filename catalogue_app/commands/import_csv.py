@@ -27,8 +27,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="CSV or .xlsx file")
     parser.add_argument("--mapping", type=Path, metavar="MAP.json",
                         help='column mapping: {"columns": {"CSV header": "field" | '
-                             '{"field": "field", "split": ";"}}}; without it, headers that '
-                             "name a field (by name or label) are used")
+                             '{"field": "field", "split": ";"}}}; without it, the shipped '
+                             "mapping of a known source (a Joconde export) or the headers that "
+                             "name a field (by name or label)")
     parser.add_argument("--dry-run", action="store_true",
                         help="check only: report every problem, import nothing "
                              "(exit 0 if the import would succeed, else 1)")
@@ -49,7 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
 
     from catalogue_app.catalogue import Catalogue
-    from catalogue_app.exchange.mapping import auto_mapping, load_mapping
+    from catalogue_app.exchange.mapping import load_mapping, suggested_mapping
     from catalogue_app.exchange.sources import SourceError, open_table
     from catalogue_app.exchange.spreadsheet_import import (
         ImportOptions,
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         options = ImportOptions(update=args.update, where=tuple(where), user=catalogue.user,
                                 inscribed=args.inscribed)
-        mapping = mapping or auto_mapping(source.headers)
+        mapping = mapping or suggested_mapping(source.headers)
         work = check_import if args.dry_run else run_import
         with _collector_paused():
             report = work(catalogue, source, mapping, options)

@@ -5,9 +5,20 @@ A mapping file is JSON: {"columns": {"CSV header": "field" | {"field": "field", 
 data is): every record it brings is inscribed in the register (design.md §3).
 "split" is the character that separates several values in one cell of a multi-valued field
 (materials, techniques, subjects, authors, themes); it defaults to ";", the app's own separator,
-read with the app's backslash escaping. Without a mapping, a header matches a field by its
-canonical name or by its French or English label, whatever the case, accents, spaces or
-underscores (auto_mapping), so the app's own CSV reads back as it was written."""
+read with the app's backslash escaping. Other keys of a column, for files from other systems:
+- "join": this column adds to a one-value field another column already fills (the second to
+  seventh periods of a Joconde notice), after the text given ("join": " ; ");
+- "former_numbers": true, on the inventory number's column: a cell such as
+  "932.3.24.1 ; 2625 (MD)" is a number followed by former numbers (inventory_numbers
+  .split_former_numbers); the former numbers go to former_numbers;
+- the field "years": one year or a range, in any wording the dating reader knows or in
+  Joconde's (a millésime such as "1800 entre,1900 et"), sets date_earliest and date_latest.
+A mapping may say "inscribed": true beside "columns": the file is an existing inventory (a
+Joconde export), so every record it brings is inscribed.
+
+Without a mapping, a header matches a field by its canonical name or by its French or English
+label, whatever the case, accents, spaces or underscores (auto_mapping), so the app's own CSV
+reads back as it was written."""
 
 from __future__ import annotations
 
@@ -41,12 +52,20 @@ MAPPING_INSCRIBED = declare(
 MAPPING_SPLIT = declare(
     "exchange.mapping_split",
     "{where}: column {header!r}: split must be one character.")
+MAPPING_JOIN = declare(
+    "exchange.mapping_join",
+    "{where}: column {header!r}: join must be a text (the words put between two columns).")
+MAPPING_FORMER_NUMBERS = declare(
+    "exchange.mapping_former_numbers",
+    "{where}: column {header!r}: former_numbers (true or false) belongs to the column mapped "
+    "to inventory_number.")
 
 DEFAULT_SPLIT = ";"
 # Derived years may be carried by a file (the app's own CSV writes them as extra columns):
 # importing them keeps years a curator typed where the dating text cannot be read.
 YEAR_FIELDS = ("date_earliest", "date_latest")
-MAPPABLE_FIELDS = tuple(f.name for f in FIELDS) + YEAR_FIELDS
+YEARS = "years"  # both years at once, from one text
+MAPPABLE_FIELDS = tuple(f.name for f in FIELDS) + YEAR_FIELDS + (YEARS,)
 
 
 class MappingError(CatalogueError):
@@ -57,20 +76,28 @@ class MappingError(CatalogueError):
 class ColumnTarget:
     field: str
     split: str = DEFAULT_SPLIT
+    join: str | None = None
+    former_numbers: bool = False
+
+    def to_json(self) -> str | dict[str, object]:
+        options: dict[str, object] = {}
+        if self.split != DEFAULT_SPLIT:
+            options["split"] = self.split
+        if self.join is not None:
+            options["join"] = self.join
+        if self.former_numbers:
+            options["former_numbers"] = True
+        return {"field": self.field, **options} if options else self.field
 
 
 @dataclass(frozen=True)
 class ColumnMapping:
     columns: dict[str, ColumnTarget]
-    inscribed: bool = False  # the file is an existing inventory: its records are inscribed
+    inscribed: bool = False
 
     def to_json(self) -> str:
-        columns = {
-            header: target.field if target.split == DEFAULT_SPLIT
-            else {"field": target.field, "split": target.split}
-            for header, target in self.columns.items()
-        }
-        document: dict = {"columns": columns}
+        document: dict[str, object] = {
+            "columns": {header: target.to_json() for header, target in self.columns.items()}}
         if self.inscribed:
             document["inscribed"] = True
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -108,7 +135,14 @@ def parse_mapping(text: str, where: str = "mapping") -> ColumnMapping:
         split = target.get("split", DEFAULT_SPLIT)
         if not isinstance(split, str) or len(split) != 1:
             raise MappingError(MAPPING_SPLIT, where=where, header=header)
-        columns[header] = ColumnTarget(target["field"], split)
+        join = target.get("join")
+        if join is not None and (not isinstance(join, str) or not join):
+            raise MappingError(MAPPING_JOIN, where=where, header=header)
+        former_numbers = target.get("former_numbers", False)
+        if not isinstance(former_numbers, bool) or (
+                former_numbers and target["field"] != "inventory_number"):
+            raise MappingError(MAPPING_FORMER_NUMBERS, where=where, header=header)
+        columns[header] = ColumnTarget(target["field"], split, join, former_numbers)
     inscribed = document.get("inscribed", False)
     if not isinstance(inscribed, bool):
         raise MappingError(MAPPING_INSCRIBED, where=where)
@@ -152,15 +186,19 @@ def shipped_mappings() -> dict[str, ColumnMapping]:
 
 
 def suggested_mapping(headers: list[str]) -> ColumnMapping:
-    """A shipped mapping whose columns are all in the file (a known source, such as the
-    Joconde open data); else each header matched by the field's name or label
-    (auto_mapping), then by a known source's column name (with its separator) or a name
-    French museums commonly use (column_names.py). The first header wins a field."""
+    """A shipped mapping for a known source (the Joconde open data, a Joconde/POP delivery)
+    when the file holds its inventory-number column and at least three quarters of its
+    columns (a delivery leaves out the private ones), restricted to the columns the file
+    holds; else each header matched by the field's name or label (auto_mapping), then by a
+    known source's column name (with its options) or a name French museums commonly use
+    (column_names.py). The first header wins a field."""
     shipped = shipped_mappings()
     present = set(headers)
     for mapping in shipped.values():
-        if mapping.columns and set(mapping.columns) <= present:
-            return mapping
+        held = {h: t for h, t in mapping.columns.items() if h in present}
+        if any(t.field == "inventory_number" for t in held.values()) \
+                and 4 * len(held) >= 3 * len(mapping.columns):
+            return ColumnMapping(held, mapping.inscribed)
     columns = dict(auto_mapping(headers).columns)
     taken = {target.field for target in columns.values()}
     for header in headers:

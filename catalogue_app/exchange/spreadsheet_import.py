@@ -28,16 +28,20 @@ from sqlalchemy.orm import Session
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError, RecordError
 from catalogue_app.exchange.csv_format import FALSE_TEXT, TRUE_TEXT, UNMATCHED_THEMES
-from catalogue_app.exchange.mapping import ColumnMapping, ColumnTarget
+from catalogue_app.exchange.mapping import YEARS, ColumnMapping, ColumnTarget
 from catalogue_app.exchange.sources import SourceError, TableSource
 from catalogue_app.exchange.theme_paths import ThemePaths
 from catalogue_app.folding import fold
 from catalogue_app.messages import Message, declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.calendar_dates import parse_partial_date
-from catalogue_app.records.dating_years import parse_dating
+from catalogue_app.records.dating_years import parse_dating, parse_years
 from catalogue_app.records.fields import FIELDS_BY_NAME
-from catalogue_app.records.inventory_numbers import check_inventory_number, is_deposit
+from catalogue_app.records.inventory_numbers import (
+    check_inventory_number,
+    is_deposit,
+    split_former_numbers,
+)
 from catalogue_app.records.measurements import parse_measurements
 from catalogue_app.records.multivalue import parse_author, split_values
 from catalogue_app.records.record import Record as RecordFields
@@ -141,6 +145,13 @@ POSSIBLE_DEPOSITS = declare(
 NUMBER_EMPTY_ELEMENT = declare(
     "exchange.number_empty_element",
     "has an empty element between ';'; kept as given")
+FORMER_NUMBER_UNCLEAR = declare(
+    "exchange.former_number_unclear",
+    "taken as a former number of {number}, though nothing says so (no note in brackets, or "
+    "the set's own number); check it")
+YEARS_NOT_UNDERSTOOD = declare(
+    "exchange.years_not_understood",
+    "no year or range of years understood; ignored (the years come from the dating text)")
 
 
 class ImportCancelled(CatalogueError):
@@ -314,9 +325,12 @@ class _Importer:
             lru_cache(maxsize=PARSED_CACHE_SIZE)(_parse)
         self.number_column = next(
             (h for _i, h, t in self.columns if t.field == "inventory_number"), "")
-        self.readers = [(index, header, target, self._reader(target))
-                        for index, header, target in self.columns]
+        # Years given in a column of their own are read last: they win over the dating's.
+        self.readers = sorted(((index, header, target, self._reader(target))
+                               for index, header, target in self.columns),
+                              key=lambda reader: reader[2].field == YEARS)
         self.themes_mapped = any(t.field == "themes" for _i, _h, t in self.columns)
+        self.former_numbers = any(t.former_numbers for _i, _h, t in self.columns)
         self.session = session
         self.inscribed = options.inscribed or mapping.inscribed
         # Without a mapped legal status, numbers with a D prefix are listed once, as possible
@@ -336,7 +350,8 @@ class _Importer:
         fields: dict[str, str] = {}
         for _index, header, target in self.columns:
             earlier = fields.setdefault(target.field, header)
-            if earlier != header and not FIELDS_BY_NAME.get(target.field, _SINGLE).multi_valued:
+            if earlier != header and target.join is None \
+                    and not FIELDS_BY_NAME.get(target.field, _SINGLE).multi_valued:
                 self.problem(ERROR, BOTH_MAPPED(earlier=earlier, header=header,
                                                 field=target.field))
         if "inventory_number" not in fields:
@@ -398,12 +413,16 @@ class _Importer:
             if len(text) > MAX_CELL_BYTES // 4 and len(text.encode("utf-8")) > MAX_CELL_BYTES:
                 self.problem(ERROR, CELL_TOO_BIG(), row, header, text)
                 too_big = True
+            elif target.join is not None and str(record.get(target.field) or "").strip():
+                self.join_cell(record, target, text)
             elif read is None:
                 record[target.field] = text
             else:
                 read(record, unmatched, target, text, row, header)
         if too_big or "inventory_number" not in record:
             return None
+        if self.former_numbers:
+            self.split_number(record, row)
         existing_id = self.check_number(record["inventory_number"], row)
         if existing_id is False:
             return None
@@ -440,6 +459,8 @@ class _Importer:
         (chosen once per column: a 70,000-row file has two million cells)."""
         if target.field in ("date_earliest", "date_latest"):
             return self.read_year
+        if target.field == YEARS:
+            return self.read_years
         field_type = FIELDS_BY_NAME[target.field].type
         if field_type in ("date", "integer") \
                 or target.field in ("dating", "measurements", "designation"):
@@ -458,6 +479,37 @@ class _Importer:
         if year is None and text.strip():
             self.warn(NOT_A_YEAR(), row, column, text)
         record[target.field] = year
+
+    def read_years(self, record: dict[str, Any], _unmatched: list[str], _target: ColumnTarget,
+                   text: str, row: int, column: str) -> None:
+        if not text.strip():
+            return
+        years = self.parsed(parse_years, text)
+        if years is None:
+            self.warn(YEARS_NOT_UNDERSTOOD(), row, column, text)
+            return
+        record["date_earliest"], record["date_latest"] = years
+
+    def join_cell(self, record: dict[str, Any], target: ColumnTarget, text: str) -> None:
+        """A further column of a one-value field (mapping option join): its text follows the
+        field's; a dating's years are read again from the whole text when they can be."""
+        if not text.strip():
+            return
+        record[target.field] = f"{record[target.field]}{target.join}{text}"
+        if target.field == "dating":
+            years = self.parsed(parse_dating, record["dating"])
+            if years is not None:
+                record["date_earliest"], record["date_latest"] = years
+
+    def split_number(self, record: dict[str, Any], row: int) -> None:
+        """A number followed by former numbers (mapping option former_numbers)."""
+        split = split_former_numbers(record["inventory_number"])
+        record["inventory_number"] = split.number
+        if split.former_numbers:
+            record["former_numbers"] = [*record.get("former_numbers", ()),
+                                        *split.former_numbers]
+        for part in split.unclear:
+            self.warn(FORMER_NUMBER_UNCLEAR(number=split.number), row, self.number_column, part)
 
     def read_list(self, record: dict[str, Any], _unmatched: list[str], target: ColumnTarget,
                   text: str, row: int, column: str) -> None:

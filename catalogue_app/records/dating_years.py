@@ -190,3 +190,29 @@ def _part_of(first: int, last: int, match: re.Match[str]) -> YearRange | None:
         return None
     length = last - first + 1
     return first + length * (index - 1) // divisor, first + length * index // divisor - 1
+
+
+# Joconde's millésime writes each qualifier after its year: "1830 vers", "1867 après",
+# "1800 entre,1900 et" (between 1800 and 1900).
+_QUALIFIER_AFTER = re.compile(r"^(?P<years>\d{3,4}(?:\s*-\s*\d{2,4})?)\s+"
+                              r"(?P<word>vers|apres|avant|entre|et)$")
+_OPEN_BOUND = re.compile(r"^(?P<word>apres|avant) (?P<year>\d{3,4})$")
+
+
+def parse_years(text: str) -> tuple[int | None, int | None] | None:
+    """(earliest, latest) from a column of years: one year or a range in any wording
+    parse_dating knows, or a Joconde millésime; an open bound (après 1867) gives one of the
+    two. None when nothing is understood."""
+    segments = [_normalise(s) for s in text.split(",")]
+    matches = [_QUALIFIER_AFTER.match(s) for s in segments]
+    if any(matches):
+        text = " ".join(f"{m['word']} {m['years']}" if m else s
+                        for m, s in zip(matches, segments, strict=True))
+    years = parse_dating(text)
+    if years is not None:
+        return years
+    bound = _OPEN_BOUND.match(_normalise(text))
+    if bound is None:
+        return None
+    year = int(bound["year"])
+    return (year, None) if bound["word"] == "apres" else (None, year)

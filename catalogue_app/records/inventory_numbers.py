@@ -11,6 +11,11 @@ A number is always shown and exported exactly as entered. Three derived forms se
 - a composite number (a set: ``1968.3.244.1 ; 1968.3.244.2``) is one record's number; its
   elements are given by ``composite_parts``.
 
+Exports of other systems (Joconde) put other numbers after the number in the same cell:
+``932.3.24.1 ; 2625 (MD)``, ``… ; 10288 (Ancien n° inventaire)``. ``split_former_numbers``
+reads such a cell: the parts that share the first part's stem are elements of a set, the
+others are former numbers, kept verbatim.
+
 The museum's pattern only warns: a curator may keep a historic number (``OA 10426``,
 ``56.8.31``) that does not follow it. Only an empty number is an error.
 """
@@ -75,6 +80,53 @@ class InventoryCheck:
 def composite_parts(number: str) -> list[str]:
     """The elements of a composite number, trimmed, empty elements dropped."""
     return [part.strip() for part in number.split(_COMPOSITE_SEPARATOR) if part.strip()]
+
+
+@dataclass(frozen=True)
+class SplitNumber:
+    number: str  # the record's number: the first part and the elements of its set
+    former_numbers: tuple[str, ...] = ()
+    # Parts taken as former numbers although nothing says so (no note in brackets, or the
+    # set's own number with a note): the curator should look.
+    unclear: tuple[str, ...] = ()
+
+
+_NOTE = re.compile(r"\([^()]*\)\s*$")
+
+
+def split_former_numbers(text: str) -> SplitNumber:
+    """Read an inventory-number cell that may also carry former or other numbers.
+
+    ``932.3.24.1 ; 2625 (MD)`` -> number ``932.3.24.1``, former ``2625 (MD)``;
+    ``1968.3.244.1 ; 1968.3.244.2`` stays one number (a set: same stem ``1968.3.244``);
+    ``2001.17.1179 ; D. 75.03.375`` -> former ``D. 75.03.375``, unclear (no note says so).
+    A cell without ``;`` is returned exactly as given."""
+    parts = composite_parts(text)
+    if len(parts) < 2:
+        return SplitNumber(text)
+    first, *others = parts
+    stem = _stem(first)
+    elements, former, unclear = [first], [], []
+    for part in others:
+        noted = _NOTE.search(part) is not None
+        bare = _NOTE.sub("", part).strip()
+        same_stem = stem is not None and _stem(bare) == stem
+        if same_stem and not noted:
+            elements.append(part)
+            continue
+        former.append(part)
+        # The set's own number (its stem) or its stem with a note may be the set, not a
+        # former number; a part without a note may be anything.
+        if same_stem or _element_key(bare) == stem or not noted:
+            unclear.append(part)
+    number = text.strip() if not former else " ; ".join(elements)
+    return SplitNumber(number, tuple(former), tuple(unclear))
+
+
+def _stem(part: str) -> str | None:
+    """``1968.3.244.1`` -> ``1968.3.244`` (normalised); None for a number without a dot."""
+    key = _element_key(part)
+    return key.rsplit(".", 1)[0] if "." in key else None
 
 
 def matching_key(number: str) -> str:

@@ -13,6 +13,7 @@ from catalogue_app.records.inventory_numbers import (
     is_deposit,
     matching_key,
     next_free_number,
+    split_former_numbers,
 )
 
 
@@ -128,3 +129,32 @@ def test_matching_key_ignores_separator_style_but_not_digits():
 def test_a_set_has_one_key_per_element():
     assert composite_parts("1968.3.244.1 ; 1968.3.244.2 ;") == ["1968.3.244.1", "1968.3.244.2"]
     assert matching_key("1968.3.244.1 ; 1968-3-244-2") == "1968.3.244.1;1968.3.244.2"
+
+
+@pytest.mark.parametrize("cell, number, former, unclear", [
+    # Numbers found in real Joconde data: the first part is the number...
+    ("932.3.24.1 ; 2625 (MD)", "932.3.24.1", ["2625 (MD)"], []),
+    ("10549 ; 3127 (ancien numéro)", "10549", ["3127 (ancien numéro)"], []),
+    ("B 64 ; 317 (Schmit) ; 50 (Cohen)", "B 64", ["317 (Schmit)", "50 (Cohen)"], []),
+    ("2004.12.1 ; 10288 (Ancien n° inventaire)", "2004.12.1",
+     ["10288 (Ancien n° inventaire)"], []),
+    # ...parts without a note saying what they are are taken as former numbers, flagged...
+    ("2001.17.1179 ; D. 75.03.375", "2001.17.1179", ["D. 75.03.375"], ["D. 75.03.375"]),
+    ("ETHN.180102020 ; 1269", "ETHN.180102020", ["1269"], ["1269"]),
+    # ...as is the set's own number with a note (it may be the set rather than a former one)...
+    ("1950.01.255.1 ; 1950.01.255 (1&2)", "1950.01.255.1", ["1950.01.255 (1&2)"],
+     ["1950.01.255 (1&2)"]),
+    # ...and parts with the first one's stem are elements of its set, kept in the number.
+    ("1968.3.244.1 ; 1968.3.244.2", "1968.3.244.1 ; 1968.3.244.2", [], []),
+    ("1968.3.244.1 ; 1968.3.244.2 ; 3127 (ancien numéro)", "1968.3.244.1 ; 1968.3.244.2",
+     ["3127 (ancien numéro)"], []),
+    ("56.8.31", "56.8.31", [], []),
+])
+def test_a_cell_of_numbers_splits_into_the_number_and_its_former_numbers(cell, number, former,
+                                                                          unclear):
+    split = split_former_numbers(cell)
+    assert (split.number, list(split.former_numbers), list(split.unclear)) == \
+        (number, former, unclear)
+    # What the former numbers say is kept verbatim: the cell reads back from the parts.
+    assert " ; ".join([split.number, *split.former_numbers]) == " ; ".join(
+        p.strip() for p in cell.split(";"))

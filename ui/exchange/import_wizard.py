@@ -228,7 +228,9 @@ class MappingPage(QWizardPage):
         return self.table.cellWidget(row, 1)
 
     def set_mapping(self, mapping: ColumnMapping) -> None:
-        self._splits = {h: t.split for h, t in mapping.columns.items()}
+        # What the table does not show (split, join, former numbers, inscribed) is kept for
+        # the columns the curator leaves on the field the mapping gave them.
+        self._loaded, self._inscribed = dict(mapping.columns), mapping.inscribed
         for row, header in enumerate(self.wizard_.source.headers):
             target = mapping.columns.get(header)
             self.combo(row).setCurrentIndex(
@@ -238,9 +240,11 @@ class MappingPage(QWizardPage):
         columns = {}
         for row, header in enumerate(self.wizard_.source.headers):
             field = self.combo(row).currentData()
+            loaded = self._loaded.get(header)
             if field:
-                columns[header] = ColumnTarget(field, self._splits.get(header, ";"))
-        return ColumnMapping(columns)
+                columns[header] = loaded if loaded and loaded.field == field \
+                    else ColumnTarget(field, loaded.split if loaded else ";")
+        return ColumnMapping(columns, self._inscribed)
 
     def validatePage(self) -> bool:
         remembered = self.wizard_.preferences.get(IMPORT_MAPPINGS)
