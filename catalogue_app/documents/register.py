@@ -41,6 +41,7 @@ from catalogue_app.documents.register_edition import (
 from catalogue_app.exchange.catalogue_records import export_records
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.fields import FIELDS, FIELDS_BY_NAME
+from catalogue_app.records.multivalue import author_in_french
 
 _FONT_PT = 7
 # Eighteen columns: on A3 (the size of a bound register) every heading's words stay whole and a
@@ -58,17 +59,6 @@ _FOOTER = "Paraphe : ....................        Page {n} / {total}"
 _CONTINUED = "(suite)"
 _RADIATED_MARK = "(radié)"
 _MISSING_MARK = "(manquant)"
-_ROLES = {"author": "auteur", "maker": "fabricant", "collector": "collecteur",
-          "commissioner": "commanditaire"}
-_CASES = {
-    "undue_inscription": "inscription indue",
-    "double_inscription": "double inscription",
-    "destroyed": "bien détruit",
-    "transferred_public_person": "transfert de propriété à une autre personne publique",
-    "declassified": "déclassement",
-    "reassigned": "changement d'affectation",
-    "restituted": "restitution",
-}
 
 
 @dataclass(frozen=True)
@@ -88,7 +78,7 @@ def _numbered(names_weights: tuple[tuple[str, float], ...]) -> tuple[_Column, ..
 INVENTORY_COLUMNS = _numbered(tuple(zip(
     (f.name for f in sorted((f for f in FIELDS if f.regulatory_column),
                             key=lambda f: f.regulatory_column)),
-    (8, 5, 7, 7, 6, 5, 6, 8, 7, 5, 6, 6, 5, 7, 6, 5, 5, 10), strict=True)))
+    (8, 5, 7, 7, 6, 5, 6, 10, 9, 5, 6, 6, 5, 7, 6, 5, 5, 18), strict=True)))
 # The register of deposits says who deposited what, under which convention, until when.
 DEPOSIT_COLUMNS = (
     _Column("inventory_number", "Numéro de dépôt", 8),
@@ -204,7 +194,8 @@ def _entry(record: Mapping[str, Any], columns: tuple[_Column, ...]) -> Row:
                              (_MISSING_MARK, record.get("status") == "missing")) if on]
     if marks:
         cells[0] = "\n".join([cells[0], *marks])
-    events = [*(_rectification(r) for r in rectifications(record)), _radiation(record)]
+    events = [*(_rectification(r) for r in rectifications(record)), _radiation(record),
+              _return(record)]
     cells[-1] = "\n".join(t for t in (cells[-1], *events) if t)
     return Row(tuple(cells), struck=radiated)
 
@@ -214,26 +205,31 @@ def cell_text(record: Mapping[str, Any], name: str) -> str:
     in French, text exactly as entered."""
     value = record.get(name)
     if name == "authors":
-        return " ; ".join(_author(a) for a in value or [])
+        return " ; ".join(author_in_french(a) for a in value or [])
     if isinstance(value, list):
         return " ; ".join(str(v) for v in value)
     return "" if value is None else str(value)
-
-
-def _author(author: Mapping[str, Any]) -> str:
-    role = str(author.get("role") or "")
-    return f"{author['name']} ({_ROLES.get(role, role)})" if role else str(author["name"])
 
 
 def _radiation(record: Mapping[str, Any]) -> str:
     if record.get("status") != "deaccessioned":
         return ""
     case = str(record.get("deaccession_case") or "")
-    decision = record.get("deaccession_decision") or record.get("deaccession_reason") or ""
+    decision = record.get("deaccession_decision") or ""
     parts = [f"Radié le {_french_day(record.get('deaccession_date'))}",
-             f"motif : {_CASES.get(case, case)}" if case else "",
+             f"motif : {_choice_fr('deaccession_case', case).lower()}" if case else "",
              f"décision : {decision}" if decision else ""]
     return " — ".join(p for p in parts if p)
+
+
+def _return(record: Mapping[str, Any]) -> str:
+    """A deposit ends by going back to its owner (never by a radiation)."""
+    returned = record.get("deposit_returned")
+    return f"Rendu au déposant le {_french_day(returned)}" if returned else ""
+
+
+def _choice_fr(name: str, code: str) -> str:
+    return next((c.label_fr for c in FIELDS_BY_NAME[name].values if c.code == code), code)
 
 
 def _rectification(rectification: Mapping[str, Any]) -> str:

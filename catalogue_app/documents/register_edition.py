@@ -28,7 +28,8 @@ def edition_end(year: int | None) -> datetime.date | None:
 
 
 def entry_ids(session: Session, deposits: bool, end: datetime.date | None) -> list[str]:
-    """The edition's entries, in order of entry."""
+    """The edition's entries, in order of entry: the inscribed records of the register's legal
+    status (never decided by the number's prefix), radiated ones included."""
     rows = session.execute(
         select(Record.id, Record.register_date, Record.inventory_sort)
         .where(Record.trashed_at.is_(None), Record.inscribed.is_(True),
@@ -64,6 +65,8 @@ def as_of(record: Mapping[str, Any], end: datetime.date | None) -> dict[str, Any
     shown["rectifications"] = [r for r in rectifications(record) if r not in later]
     if shown.get("status") == "deaccessioned" and _after(shown.get("deaccession_date"), end):
         shown["status"] = "active"
+    if _after(shown.get("deposit_returned"), end):
+        shown["deposit_returned"] = ""
     return shown
 
 

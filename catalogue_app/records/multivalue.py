@@ -63,6 +63,17 @@ def format_author(author: dict[str, Any]) -> str:
     return f"{author['name']} [{author['role']}]" if author.get("role") else author["name"]
 
 
+# The roles the form offers, stored as codes, as French documents name them.
+ROLES_FR = {"author": "auteur", "maker": "fabricant", "collector": "collecteur",
+            "commissioner": "commanditaire"}
+
+
+def author_in_french(author: dict[str, Any]) -> str:
+    """An author as French documents write one: "Atelier Lemarchand (fabricant)"."""
+    role = str(author.get("role") or "").strip()
+    return f"{author['name']} ({ROLES_FR.get(role, role)})" if role else str(author["name"])
+
+
 def parse_author(text: str) -> dict[str, Any]:
     match = _AUTHOR.match(text)
     if match and match["name"].strip():

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from catalogue_app.documents.object_sheets import print_object_sheets
 from catalogue_app.documents.register import print_register
 from catalogue_app.images.store import ImageStore
-from catalogue_app.records.lifecycle import radiate_record
+from catalogue_app.records.lifecycle import radiate_record, rectify_record
 from catalogue_app.records.store import insert_records
 from db.local.models import Image
 from tests.support import requires, run_cli
@@ -66,7 +66,10 @@ def test_register_lists_entries_in_order_of_entry_between_title_page_and_closing
     numbers = [line.split()[0] for line in text.splitlines()
                if line.strip().startswith(("2004.1.", "2010.1."))]
     assert numbers == ["2010.1.1"] + [f"2004.1.{n}" for n in range(1, 121)]
-    assert all(words in text for words in ("(radié)", "Radié le 01/03/2020", "incendie"))
+    whole = " ".join(pdf_text(tmp_path / "register.pdf", layout=False).split())
+    assert all(words in whole for words in (
+        "(radié)", "Radié le 01/03/2020 — motif : bien détruit — décision : Détruit par un "
+                   "incendie"))
     assert "Clôture" in closing_page and f"comporte {pages} pages" in closing_page
     assert "122 inscription(s), de la première (n° 2010.1.1) à la dernière (n° D2228)" \
         in " ".join(closing_page.split())
@@ -98,7 +101,10 @@ def test_the_edition_of_a_year_stops_on_31_december_and_prints_the_same_every_ti
             {"inventory_number": "2019.1.2", "register_date": "2019-12-31", "designation": "col"},
             {"inventory_number": "2020.1.1", "register_date": "2020-01-02",
              "designation": "bonnet"}], "test")
-        radiate_record(session, ids[1], "destroyed", "2020-03-01", "Détruit", "t")
+        radiate_record(session, ids[1], "destroyed", "2020-03-01", "Arrêté du 2 mars 2020", "t")
+        # Rectified today: the edition of 2019 still shows the number as it stood then.
+        rectify_record(session, ids[0], "inventory_number", "2019.1.10",
+                       "Erreur de transcription", "Conservatrice")
 
     for name in ("a.pdf", "b.pdf"):
         assert print_register(catalogue, tmp_path / name, render_pdf, year=2019) == 2
@@ -112,8 +118,15 @@ def test_the_edition_of_a_year_stops_on_31_december_and_prints_the_same_every_ti
     pages = page_count(tmp_path / "a.pdf")
     assert f"Le présent registre comporte {pages} pages" in whole
 
+    assert "2019.1.1 " in first and "2019.1.10" not in first and "Rectifié" not in first
     assert print_register(catalogue, tmp_path / "2020.pdf", render_pdf, year=2020) == 3
     assert "Radié le 01/03/2020" in pdf_text(tmp_path / "2020.pdf")
+    print_register(catalogue, tmp_path / "now.pdf", render_pdf)
+    now = " ".join(pdf_text(tmp_path / "now.pdf", layout=False).split())
+    assert "2019.1.10" in now and "Rectifié le" in now and "par Conservatrice" in now
+    assert all(words in now for words in (
+        "Numéro d'inventaire « 2019.1.1 » remplacé par « 2019.1.10 »",
+        "motif : Erreur de transcription"))
 
 
 def test_object_sheet_prints_every_field_and_the_primary_image(qapp, catalogue, tmp_path):
