@@ -67,6 +67,11 @@ class MuseumInfo:
     code: str
     name: str
     bound: bool  # bound to the regional base by a first sync: code and name no longer editable
+    # Who owns the collections, as Joconde's STAT says it ("propriété de la commune"), the
+    # town, and the presentation shown on the portal: the museum's own words, synced to the base.
+    owner: str = ""
+    town: str = ""
+    presentation: str = ""
 
 
 class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
@@ -154,13 +159,16 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
     def museum(self) -> MuseumInfo:
         with self.plain() as connection:
             museum = connection.execute(
-                "SELECT code, name, bound_at FROM museum WHERE id = 1").fetchone()
+                "SELECT code, name, bound_at, owner, town, presentation FROM museum "
+                "WHERE id = 1").fetchone()
         if museum is None:
             return MuseumInfo("", "", False)
-        return MuseumInfo(museum[0], museum[1], museum[2] is not None)
+        return MuseumInfo(museum[0], museum[1], museum[2] is not None, *museum[3:])
 
-    def set_museum(self, code: str, name: str) -> None:
-        """Name the museum this catalogue belongs to (until the first sync binds it)."""
+    def set_museum(self, code: str, name: str, *, owner: str | None = None,
+                   town: str | None = None, presentation: str | None = None) -> None:
+        """Name the museum this catalogue belongs to (until the first sync binds it) and say,
+        at any time, who owns its collections, its town and its presentation (None: unchanged)."""
         code, name = code.strip(), name.strip()
         if not code or not name:
             raise CatalogueLocationError(MUSEUM_REQUIRED)
@@ -169,11 +177,16 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, Lookups):
         with self.writing() as session:
             museum = session.get(Museum, 1)
             if museum is None:
-                session.add(Museum(id=1, code=code, name=name, created_at=now_iso()))
-            elif museum.bound_at is not None:
+                museum = Museum(id=1, code=code, name=name, created_at=now_iso())
+                session.add(museum)
+            elif museum.bound_at is not None and (code, name) != (museum.code, museum.name):
                 raise CatalogueLocationError(MUSEUM_BOUND, code=museum.code)
-            else:
-                museum.code, museum.name = code, name
+            museum.code, museum.name = code, name
+            details = {"owner": owner, "town": town, "presentation": presentation}
+            for key, value in details.items():
+                if value is not None and value.strip() != (getattr(museum, key) or ""):
+                    setattr(museum, key, value.strip())
+                    museum.details_changed_at = now_iso()  # the next sync sends them
 
     def setting(self, setting: Setting):
         """The value of one of the catalogue's settings (catalogue_app/settings)."""

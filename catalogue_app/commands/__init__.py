@@ -10,6 +10,7 @@ from catalogue_app.commands import (
     fields,
     import_csv,
     licences,
+    museum,
     rectify,
     restore,
     search,
@@ -17,4 +18,5 @@ from catalogue_app.commands import (
 )
 
 COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify,
-            licences)
+            licences,
+            museum)

@@ -10,6 +10,16 @@ QUERY_NOT_FOR_REGISTER = declare(
     "export.query_not_for_register",
     "a register always lists every entry; --query does not apply to it")
 EXPORTED = declare("export.done", "Exported {count} record(s) to {out}.")
+JOCONDE_NEW = declare(
+    "export.joconde_new",
+    "{count} record(s) have no Joconde reference yet: written apart as new notices to {out} "
+    "(POP gives a notice its reference; none is invented here).")
+JOCONDE_WITHHELD = declare(
+    "export.joconde_withheld",
+    "{count} record(s) not published on Joconde (not marked public, radiated, or in the trash).")
+JOCONDE_INCOMPLETE = declare(
+    "export.joconde_incomplete",
+    "{number}: left out, POP requires {fields}")
 
 NAME = "export"
 HELP = ("export the catalogue (or the records a search finds) as CSV, LIDO XML or Joconde CSV, "
@@ -39,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
+        if args.format == "joconde":
+            return _export_joconde(catalogue, args)
         if args.format.endswith("register"):
             if args.query:
                 print(f"catalogue-app: {QUERY_NOT_FOR_REGISTER()}", file=sys.stderr)
@@ -58,3 +70,19 @@ def _print_register(catalogue, out: Path, deposits: bool, render_pdf, year: int 
     from catalogue_app.documents.register import print_register
 
     return print_register(catalogue, out, render_pdf, deposits, year)
+
+
+def _export_joconde(catalogue, args: argparse.Namespace) -> int:
+    from catalogue_app.exchange.export import export_joconde, new_notices_path
+
+    report = export_joconde(catalogue, args.out, query=args.query,
+                            include_private=args.include_private)
+    print(EXPORTED(count=report.written, out=args.out), file=sys.stderr)
+    if report.new:
+        print(JOCONDE_NEW(count=len(report.new), out=new_notices_path(args.out)),
+              file=sys.stderr)
+    if report.withheld:
+        print(JOCONDE_WITHHELD(count=report.withheld), file=sys.stderr)
+    for number, fields in report.incomplete:
+        print(JOCONDE_INCOMPLETE(number=number, fields=", ".join(fields)), file=sys.stderr)
+    return 1 if report.incomplete else 0

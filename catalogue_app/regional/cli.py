@@ -227,14 +227,20 @@ def _themes_export(args: argparse.Namespace, config: ServerConfig) -> int:
 
 def _export_joconde(args: argparse.Namespace, config: ServerConfig) -> int:
     from catalogue_app.errors import CatalogueError
+    from catalogue_app.exchange.export import new_notices_path
     from catalogue_app.regional.joconde_export import export_joconde
 
     try:
         with _transaction(config, write=False) as session:
-            count = export_joconde(session, args.museum, args.out)
+            report = export_joconde(session, args.museum, args.out)
     except CatalogueError as error:  # the file could not be written
         raise RegionalError(error.message.text("en")) from None
-    _note(f"wrote {count} records of museum {args.museum} to {args.out}")
+    _note(f"wrote {report.written} records of museum {args.museum} to {args.out}")
+    if report.new:
+        _note(f"{len(report.new)} records without a Joconde reference: new notices in "
+              f"{new_notices_path(args.out)}")
+    for number, fields in report.incomplete:
+        _note(f"{number}: left out, POP requires {', '.join(fields)}")
     return EXIT_OK
 
 

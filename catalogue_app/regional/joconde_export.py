@@ -1,6 +1,7 @@
 """`catalogue-base export joconde OUT --museum CODE`: one museum's records that the Joconde
 channel publishes (catalogue_app.publication.joconde), in the desk's Joconde/POP format, written
-by the desk's own writer. Records are read 500 at a time, so memory stays flat."""
+by the desk's own writer: the notices POP knows in OUT, the new ones (no Joconde reference yet)
+beside it. Records are read 500 at a time, so memory stays flat."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app import publication
-from catalogue_app.exchange.export import write_atomically, write_records
+from catalogue_app.exchange.export import write_joconde_delivery
+from catalogue_app.exchange.joconde import JocondeReport
 from catalogue_app.exchange.record_values import list_values
 from catalogue_app.regional.errors import NotFound
 from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
@@ -21,15 +23,15 @@ from db.regional.models import Museum, Record
 BATCH = 500
 
 
-def export_joconde(session: Session, museum_code: str, out: Path) -> int:
-    """Write the museum's Joconde export to `out` (whole or not at all); how many records."""
+def export_joconde(session: Session, museum_code: str, out: Path) -> JocondeReport:
+    """Write the museum's Joconde export to `out` and its new notices beside it (whole or not
+    at all)."""
     museum = session.scalar(select(Museum).where(Museum.code == museum_code))
     if museum is None:
         raise NotFound(f"the regional base has no museum {museum_code!r}")
-    holder = {"code": museum.code, "name": museum.name}
+    holder = {"code": museum.code, "name": museum.name, "town": museum.town}
     records = _published(session, museum.id, holder, theme_tree(session))
-    return write_atomically(out, lambda stream: write_records(
-        "joconde", records, stream, holder, include_private=False))
+    return write_joconde_delivery(records, out, holder)
 
 
 def _published(session: Session, museum_id: int, holder: dict[str, str], tree: ThemeTree

@@ -35,6 +35,12 @@ class Museum(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     # Set at the first sync; from then on code and name follow the regional base.
     bound_at: Mapped[str | None] = mapped_column(String(32))
+    # The museum's own words (Joconde's STAT, the register, the portal), sent to the base by
+    # the next sync after details_changed_at.
+    owner: Mapped[str] = mapped_column(Text, default="")
+    town: Mapped[str] = mapped_column(Text, default="")
+    presentation: Mapped[str] = mapped_column(Text, default="")
+    details_changed_at: Mapped[str | None] = mapped_column(String(32))
 
 
 class Setting(Base):

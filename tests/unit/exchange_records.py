@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-MUSEUM = {"code": "M0694", "name": "Alençon ; musée des beaux-arts et de la dentelle",
-          "legal_status": "propriété de la commune"}
+MUSEUM = {"code": "M0694", "name": "musée des beaux-arts et de la dentelle",
+          "owner": "propriété de la commune", "town": "Alençon"}
 
 PRIVATE_VALUES = {
     "acquisition_source": "Mme Jacoby-Lévêque, donatrice",

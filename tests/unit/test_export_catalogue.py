@@ -29,6 +29,8 @@ def add_full_record(catalogue) -> dict:
     dentelle = next(t.id for t in shared_themes() if t.label_fr == "Dentelle")
     data = {k: v for k, v in record.items() if k not in ("id", "images", "museum")}
     data["themes"] = [dentelle]
+    # A notice POP knows, with the domain it requires: the Joconde export carries it.
+    data.update(joconde_ref="M0694000123", domains=["dentellerie"])
     picture = io.BytesIO()
     PILImage.new("RGB", (40, 30), "navy").save(picture, "JPEG")
     sha256 = hashlib.sha256(picture.getvalue()).hexdigest()

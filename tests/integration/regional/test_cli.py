@@ -222,10 +222,13 @@ def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
     (tmp_path / "themes.json").write_text(json.dumps(THEMES), encoding="utf-8")
     assert base("themes", "import", str(tmp_path / "themes.json")).returncode == 0
     shown = new_record("1995.3.1", designation="Coiffe", public=True, themes=[LACE],
-                       authors=[{"name": "Lemarchand", "role": "fabricant"}],
+                       authors=[{"name": "Lemarchand", "role": "maker"}],
+                       joconde_ref="M01000000001", domains=["costume - accessoires du costume"],
+                       acquisition_mode="don",
                        acquisition_source="Famille Secret", observations="Note privée")
-    # Joconde, unlike the portal, also takes a missing object.
-    also = new_record("1995.3.2", designation="Bonnet", public=True, status="missing")
+    # Not on POP yet, and missing: Joconde, unlike the portal, takes a missing object.
+    also = new_record("1995.3.2", designation="Bonnet", public=True, status="missing",
+                      acquisition_mode="achat", domains=["costume - accessoires du costume"])
     hidden = [new_record("1995.3.3", public=False),
               new_record("1995.3.4", public=True, **RADIATION)]
     with regional_server.client(regional_server.token("M01")) as client:
@@ -237,10 +240,16 @@ def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
     outcome = base("export", "joconde", str(out), "--museum", "M01")
     assert outcome.returncode == 0, outcome.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline=""), delimiter=";"))
-    assert sorted(r["INV"] for r in rows) == ["1995.3.1", "1995.3.2"]
-    first = next(r for r in rows if r["INV"] == "1995.3.1")
-    assert (first["MUSEO"], first["LOCA"], first["DOMN"], first["AUTR"]) == (
-        "M01", "Musée de Fécamp", "Dentelle", "Lemarchand (fabricant)")
+    assert [r["INV"] for r in rows] == ["1995.3.1"]
+    new = list(csv.DictReader((tmp_path / "joconde-nouvelles-notices.csv").open(
+        encoding="utf-8", newline=""), delimiter=";"))
+    assert [(r["REF"], r["INV"], r["LOCA"]) for r in new] == [
+        ("", "1995.3.2", "Musée de Fécamp ; manquant")]  # no REF invented; MANQUANT for POP
+    [first] = rows
+    assert (first["REF"], first["MUSEO"], first["LOCA"], first["DOMN"], first["AUTR"],
+            first["STAT"]) == ("M01000000001", "M01", "Musée de Fécamp",
+                               "costume - accessoires du costume", "Lemarchand (fabricant)",
+                               "don")
     assert "Secret" not in out.read_text(encoding="utf-8")
     assert "Note privée" not in out.read_text(encoding="utf-8")
     # The desk's writer, given the same record, writes the same row.
