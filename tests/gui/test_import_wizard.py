@@ -179,9 +179,10 @@ def test_french_and_joconde_column_names_are_suggested(qtbot, wizard, tmp_path):
     wizard.next()
     assert mapped_fields(wizard) == {
         "N° inventaire": "inventory_number", "Dénomination": "designation",
-        "Matériaux": "materials", "Datation": "dating", "Domaine": "themes",
+        "Matériaux": "materials", "Datation": "dating", "Domaine": "domains",
         "Remarques": "observations", "Precisions_inscriptions": "inscriptions"}
-    # Joconde's "Domaine" lists its domains with commas: its separator comes with it.
+    # Joconde's "Domaine" is its Domaine thesaurus (DOMN), not the network's themes; it lists
+    # them with commas: its separator comes with it.
     assert wizard.mapping_page.mapping().columns["Domaine"].split == ","
 
 
