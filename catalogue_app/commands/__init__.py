@@ -18,5 +18,4 @@ from catalogue_app.commands import (
 )
 
 COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify,
-            licences,
-            museum)
+            licences, museum)
