@@ -162,13 +162,16 @@ def test_each_public_channel_takes_what_its_rule_allows():
 
 def test_the_desks_joconde_and_lido_files_leave_radiated_and_unpublished_records_out(
         catalogue, tmp_path):
+    notice = {"domains": ["ethnologie"], "acquisition_mode": "don"}  # what POP requires
     with catalogue.writing() as session:
         insert_records(session, [
-            {"inventory_number": "1", "designation": "publiée", "public": True},
-            {"inventory_number": "2", "designation": "brouillon"},
-            {**RADIATED, "inventory_number": "3", "designation": "radiée", "public": True},
-            {"inventory_number": "4", "designation": "manquante", "public": True,
-             "status": "missing"}], "marie")
+            {**notice, "inventory_number": "1", "designation": "publiée", "public": True,
+             "joconde_ref": "M0001000001"},
+            {**notice, "inventory_number": "2", "designation": "brouillon"},
+            {**RADIATED, **notice, "inventory_number": "3", "designation": "radiée",
+             "public": True, "joconde_ref": "M0001000003"},
+            {**notice, "inventory_number": "4", "designation": "manquante", "public": True,
+             "status": "missing", "joconde_ref": "M0001000004"}], "marie")
     assert export_catalogue(catalogue, "joconde", tmp_path / "j.csv") == 2
     text = (tmp_path / "j.csv").read_text(encoding="utf-8")
     assert "publiée" in text and "manquante" in text
