@@ -89,6 +89,7 @@ class BatchIn(BaseModel):
 class TokenIn(BaseModel):
     user: Annotated[str, Field(min_length=1, max_length=200)]
     role: Role | None = None
+    expires_in_days: Annotated[StrictInt, Field(ge=1, le=admin.MAX_TOKEN_DAYS)] | None = None
 
 
 class BlobCheckIn(BaseModel):
@@ -151,7 +152,10 @@ class Services:
         with self.database.read_session() as session:
             found = admin.authenticate(session, token)
         if found is None:
-            raise RegionalError("this token is unknown or has been revoked", 401)
+            raise RegionalError("this token is unknown, revoked or expired", 401)
+        if admin.use_is_stale(found):
+            with self.database.write_session() as session:
+                admin.note_use(session, found.token_id)
         return found
 
 
@@ -263,7 +267,7 @@ def create_token(body: TokenIn, who: AdminDep, svc: ServicesDep) -> dict[str, An
     """A token for a user of the admin's own museum (the user is created if needed)."""
     with svc.database.write_session() as session:
         token_id, token, _notes = admin.create_token(
-            session, who.museum_code, body.user, body.role
+            session, who.museum_code, body.user, body.role, body.expires_in_days
         )
     return {"token_id": token_id, "token": token}
 
@@ -407,9 +411,9 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.services = services
     app.include_router(api)
     app.include_router(probes)
-    # The public address and contact come from `serve --public-url/--admin-email` when given.
-    app.state.site = Site(services.database, services.blobs,
-                          getattr(config, "public_url", None), getattr(config, "admin_email", None))
+    # The public address and contact: `serve --public-url/--admin-email`, never a Host header.
+    app.state.site = Site(services.database, services.blobs, config.public_url,
+                          config.admin_email)
     app.include_router(public_api.router)
     app.include_router(public_api.images)
     app.include_router(pages.router)

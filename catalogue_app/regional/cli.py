@@ -18,7 +18,7 @@ from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
 from catalogue_app.regional import admin, shared
-from catalogue_app.regional.config import ServerConfig, default_data_dir
+from catalogue_app.regional.config import ServerConfig, default_data_dir, listening_url
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.limits import Limits
 from db.regional.engine import Database
@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="run the API server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--public-url", metavar="URL", help=(
+        "the address the public reaches the base at, behind its TLS proxy (default: the"
+        " address it listens at)"))
+    serve.add_argument("--admin-email", metavar="ADDRESS",
+                       help="the base's contact, named on the portal and in OAI-PMH")
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (PostgreSQL: about one per core)")
     serve.add_argument("--max-blob-bytes", type=int, default=Limits().blob_bytes,
@@ -72,7 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--museum", required=True, metavar="CODE")
     create.add_argument("--user", required=True, metavar="NAME")
     create.add_argument("--role", choices=[r.value for r in admin.Role])
+    create.add_argument("--expires-in", type=int, metavar="DAYS",
+                        help="refuse the token after this many days (default: until revoked)")
     create.set_defaults(run=_token_create)
+    listing = token.add_parser("list", parents=[common], help=(
+        "list tokens: id, museum, user, role, created, expires, last used, revoked"))
+    listing.add_argument("--museum", metavar="CODE", help="only this museum's tokens")
+    listing.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    listing.set_defaults(run=_token_list)
     revoke = token.add_parser("revoke", parents=[common], help="revoke a token")
     revoke.add_argument("id", type=int, metavar="ID")
     revoke.set_defaults(run=_token_revoke)
@@ -150,15 +162,22 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
 
     if args.workers < 1:
         raise RegionalError("--workers must be 1 or more")
-    config = dataclasses.replace(config, limits=dataclasses.replace(
-        config.limits, blob_bytes=args.max_blob_bytes, museum_blob_bytes=args.museum_quota,
-    ))
+    config = dataclasses.replace(
+        config, limits=dataclasses.replace(
+            config.limits, blob_bytes=args.max_blob_bytes, museum_blob_bytes=args.museum_quota,
+        ),
+        public_url=args.public_url or listening_url(args.host, args.port),
+        admin_email=args.admin_email,
+    )
     os.umask(0o077)  # every file and folder the server makes: its own user's only
     # Upgrade once here, so worker processes never race to create the schema.
     _open(config).dispose()
     config.export_to_environment()
     shown = make_url(config.db_url).render_as_string(hide_password=True)
-    _note(f"regional base on http://{args.host}:{args.port} (database {shown})")
+    _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}),"
+          f" public address {config.public_url}")
+    if args.public_url is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        _note("give --public-url: the portal's links and identifiers use the public address")
     uvicorn.run(
         "catalogue_app.regional.api:app_from_environment", factory=True, host=args.host,
         port=args.port, workers=args.workers, log_level="info",
@@ -188,12 +207,29 @@ def _museum_list(args: argparse.Namespace, config: ServerConfig) -> int:
 def _token_create(args: argparse.Namespace, config: ServerConfig) -> int:
     role = admin.Role(args.role) if args.role else None
     with _transaction(config) as session:
-        token_id, token, notes = admin.create_token(session, args.museum, args.user, role)
+        token_id, token, notes = admin.create_token(
+            session, args.museum, args.user, role, args.expires_in
+        )
     for note in notes:
         _note(note)
     print(token)
     _note("keep this token now: it is shown only once")
     _note(f"token_id={token_id}")
+    return EXIT_OK
+
+
+def _token_list(args: argparse.Namespace, config: ServerConfig) -> int:
+    with _transaction(config) as session:
+        tokens = admin.list_tokens(session, args.museum)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(t) for t in tokens], ensure_ascii=False))
+        return EXIT_OK
+    print("id\tmuseum\tuser\trole\tcreated\texpires\tlast used\trevoked")
+    for t in tokens:
+        print("\t".join(str(value) if value is not None else "-" for value in (
+            t.id, t.museum, t.user, t.role, t.created_at, t.expires_at, t.last_used_at,
+            t.revoked_at,
+        )))
     return EXIT_OK
 
 

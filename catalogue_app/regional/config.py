@@ -5,16 +5,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
+from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.limits import Limits
 
 DATABASE_FILE = "regional.sqlite3"
 # How `serve --workers N` hands the configuration to its worker processes.
 CONFIG_ENV = "CATALOGUE_BASE_CONFIG"
+# What `serve` answers at without --host and --port.
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
+_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,22 @@ class ServerConfig:
     db_url: str
     blob_dir: Path
     limits: Limits = field(default_factory=Limits)
+    # The address the public reaches the base at (behind its TLS proxy), for every absolute
+    # link it writes: the portal's, OAI-PMH identifiers, IIIF ids. Never taken from a request's
+    # Host header, which any caller chooses.
+    public_url: str = DEFAULT_PUBLIC_URL
+    # Whom the portal's legal notice and OAI-PMH Identify name as the base's contact.
+    admin_email: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "public_url", checked_public_url(self.public_url))
+        if self.admin_email is not None and not _EMAIL.fullmatch(self.admin_email):
+            raise RegionalError(f"--admin-email {self.admin_email!r} is not an e-mail address")
+
+    @property
+    def public_host(self) -> str:
+        """The host of the public address (OAI-PMH identifiers: oai:{host}:{record id})."""
+        return urlsplit(self.public_url).hostname or ""
 
     @classmethod
     def in_data_dir(cls, data_dir: Path, **options: object) -> ServerConfig:
@@ -32,13 +54,37 @@ class ServerConfig:
     def from_environment(cls) -> ServerConfig:
         document = json.loads(os.environ[CONFIG_ENV])
         return cls(document["db_url"], Path(document["blob_dir"]),
-                   Limits(**document["limits"]))
+                   Limits(**document["limits"]), document["public_url"],
+                   document["admin_email"])
 
     def export_to_environment(self) -> None:
         os.environ[CONFIG_ENV] = json.dumps({
             "db_url": self.db_url, "blob_dir": str(self.blob_dir),
-            "limits": dataclasses.asdict(self.limits),
+            "limits": dataclasses.asdict(self.limits), "public_url": self.public_url,
+            "admin_email": self.admin_email,
         })
+
+
+def checked_public_url(url: str) -> str:
+    """`url` without its trailing slash, if it is an http(s) address with nothing after its
+    path; else a RegionalError saying what is wrong."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RegionalError(
+            f"--public-url {url!r}: give the address the public uses, like"
+            " https://collections.example.org"
+        )
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise RegionalError(
+            f"--public-url {url!r}: give only scheme, host, port and path (no query, fragment"
+            " or user)"
+        )
+    return url.rstrip("/")
+
+
+def listening_url(host: str, port: int) -> str:
+    """The address `serve --host --port` answers at, for a base not told its public one."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 def default_data_dir() -> Path:

@@ -8,6 +8,14 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def utc_shifted(seconds: float) -> str:
+    """The `utc_now` of `seconds` from now (timestamps of one form compare as text)."""
+    return (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+
+
 def utc_days_ago(days: int) -> str:
-    """The `utc_now` of `days` days ago (timestamps of one form compare as text)."""
-    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="milliseconds")
+    return utc_shifted(-days * 86400)
+
+
+def utc_days_ahead(days: int) -> str:
+    return utc_shifted(days * 86400)

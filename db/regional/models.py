@@ -86,6 +86,10 @@ class Token(Base):
     token_hash: Mapped[str] = mapped_column(String(SHA256_LENGTH), unique=True)
     created_at: Mapped[str] = mapped_column(String(32))
     revoked_at: Mapped[str | None] = mapped_column(String(32))
+    # Past this instant the token is refused; None: it lasts until revoked.
+    expires_at: Mapped[str | None] = mapped_column(String(32))
+    # To the minute (admin.LAST_USE_PRECISION_SECONDS): a write per request would cost more.
+    last_used_at: Mapped[str | None] = mapped_column(String(32))
 
 
 class Record(Base):

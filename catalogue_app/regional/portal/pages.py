@@ -80,8 +80,8 @@ def render(request: Request, portal: Site, template: str, lang: str, context: Co
     return portal.environment(lang).get_template(template).render(
         request_path=request.url.path,
         switch_language=_address(request.url.path, switch),
-        canonical=portal.absolute(request, _address(request.url.path, canonical)),
-        absolute=lambda path: portal.absolute(request, path),
+        canonical=portal.absolute(_address(request.url.path, canonical)),
+        absolute=portal.absolute,
         **context,
     )
 
@@ -312,7 +312,7 @@ def _contact(request: Request) -> Builder:
 
 @router.get("/robots.txt")
 def robots(request: Request) -> Response:
-    sitemap = site(request).absolute(request, "/sitemap.xml")
+    sitemap = site(request).absolute("/sitemap.xml")
     body = f"User-agent: *\nDisallow: /api/v1/\nAllow: /\nSitemap: {sitemap}\n"
     return Response(body, media_type="text/plain; charset=utf-8",
                     headers={"Cache-Control": f"public, max-age={caching.PAGE_MAX_AGE}"})
@@ -325,7 +325,7 @@ def sitemap_index(request: Request) -> Response:
     def build(session: Session, portal: Site) -> list[str]:
         files = math.ceil(portal_queries.published_count(session) / SITEMAP_SIZE)
         names = ["/sitemap-pages.xml"] + [f"/sitemap-objets-{n}.xml" for n in range(1, files + 1)]
-        return [f"<sitemap><loc>{_xml(portal.absolute(request, name))}</loc></sitemap>"
+        return [f"<sitemap><loc>{_xml(portal.absolute(name))}</loc></sitemap>"
                 for name in names]
 
     return _sitemap(request, "sitemapindex", build)
@@ -338,7 +338,7 @@ def sitemap_pages(request: Request) -> Response:
         addresses = ["/", "/musees", "/jeux", "/mentions-legales", "/accessibilite"]
         addresses += [f"/musees/{m.code}" for m in portal_queries.museums(session)]
         addresses += [f"/themes/{t}" for t in tree.nodes]
-        return [f"<url><loc>{_xml(portal.absolute(request, a))}</loc></url>" for a in addresses]
+        return [f"<url><loc>{_xml(portal.absolute(a))}</loc></url>" for a in addresses]
 
     return _sitemap(request, "urlset", build)
 
@@ -348,7 +348,7 @@ def sitemap_objects(request: Request, number: int) -> Response:
     def build(session: Session, portal: Site) -> list[str] | None:
         entries = portal_queries.sitemap_entries(session, (number - 1) * SITEMAP_SIZE,
                                                  SITEMAP_SIZE) if number >= 1 else []
-        return [f"<url><loc>{_xml(portal.absolute(request, '/objets/' + record_id))}</loc>"
+        return [f"<url><loc>{_xml(portal.absolute('/objets/' + record_id))}</loc>"
                 f"<lastmod>{updated[:10]}</lastmod></url>"
                 for record_id, updated in entries] or None
 
@@ -389,7 +389,7 @@ def _json_ld(request: Request, portal: Site, found: portal_queries.PublicObject
              ) -> dict[str, Any]:
     """schema.org description of the object, for search engines and aggregators."""
     document = found.document
-    url = portal.absolute(request, f"/objets/{found.id}")
+    url = portal.absolute(f"/objets/{found.id}")
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "VisualArtwork", "@id": url, "url": url,
         "name": document.get("title") or document.get("designation") or "",
@@ -403,8 +403,8 @@ def _json_ld(request: Request, portal: Site, found: portal_queries.PublicObject
         "locationCreated": document.get("origin_place") or None,
         "creditText": document.get("credit_line") or None,
         "provider": {"@type": "Museum", "name": found.museum_name,
-                     "url": portal.absolute(request, f"/musees/{found.museum_code}")},
-        "image": [portal.absolute(request, image_path(found.id, i["sha256"], "web"))
+                     "url": portal.absolute(f"/musees/{found.museum_code}")},
+        "image": [portal.absolute(image_path(found.id, i["sha256"], "web"))
                   for i in document.get("images", []) if i["sha256"] in found.ready_images]
         or None,
     }

@@ -79,8 +79,8 @@ def search(
     return _json(request, {"total": found.total, "results": [
         {"id": hit.id, "inventory_number": hit.inventory_number, "museum": hit.museum_code,
          "designation": hit.designation, "title": hit.title,
-         "url": portal.absolute(request, f"/objets/{hit.id}"),
-         "thumbnail": portal.absolute(request, image_path(hit.id, hit.image, "thumb"))
+         "url": portal.absolute(f"/objets/{hit.id}"),
+         "thumbnail": portal.absolute(image_path(hit.id, hit.image, "thumb"))
          if hit.image else None}
         for hit in found.hits
     ]}, tag, caching.last_modified(version))
@@ -101,13 +101,13 @@ def object_json(request: Request, portal: Site, found: portal_queries.PublicObje
                 ) -> dict[str, Any]:
     document = dict(found.document)
     document["images"] = [
-        {**image, **({kind: portal.absolute(request, image_path(found.id, image["sha256"], kind))
+        {**image, **({kind: portal.absolute(image_path(found.id, image["sha256"], kind))
                       for kind in ("thumb", "web", "zoom")}
                      if image["sha256"] in found.ready_images else {})}
         for image in document.get("images", [])
     ]
     return {"id": found.id, "museum": found.museum_code, "museum_name": found.museum_name,
-            "url": portal.absolute(request, f"/objets/{found.id}"), "fields": document}
+            "url": portal.absolute(f"/objets/{found.id}"), "fields": document}
 
 
 @images.get("/images/{record_id}/{sha256}/{kind}.jpg", response_class=FileResponse,

@@ -22,11 +22,11 @@ T = TypeVar("T")
 
 
 class Site:
-    def __init__(self, database: Database, blobs: BlobStore, public_url: str | None = None,
-                 admin_email: str | None = None) -> None:
+    def __init__(self, database: Database, blobs: BlobStore, public_url: str,
+                 admin_email: str | None) -> None:
         self.database = database
         self.blobs = blobs
-        self.public_url = public_url.rstrip("/") if public_url else None
+        self.public_url = public_url
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
         self._kept: dict[str, tuple[str, Any]] = {}
@@ -37,11 +37,9 @@ class Site:
         with self.database.read_session() as session:
             yield session
 
-    def absolute(self, request: Request, path: str) -> str:
-        """The full address of a portal path: from the configured public address, else from
-        the address this server was reached at."""
-        base = self.public_url or str(request.base_url).rstrip("/")
-        return base + path
+    def absolute(self, path: str) -> str:
+        """The full address of a portal path, from the configured public address (config.py)."""
+        return self.public_url + path
 
     def kept(self, name: str, version: str, make: Callable[[], T]) -> T:
         """`make()`, computed once per portal version."""

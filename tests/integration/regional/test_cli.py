@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from catalogue_app.regional.cli import main
 from tests.integration.conftest import RegionalServer
@@ -261,3 +262,36 @@ def test_export_joconde_writes_a_museums_published_records_as_the_desk_does(
         encoding="utf-8").splitlines()
     refused = base("export", "joconde", str(tmp_path / "x.csv"), "--museum", "NOPE")
     assert refused.returncode == 1 and "NOPE" in refused.stderr
+
+
+def test_tokens_list_their_expiry_and_last_use_and_an_expired_one_is_refused(
+    regional_server: RegionalServer, base: Callable[..., Outcome],
+) -> None:
+    regional_server.add_museum("MA")
+    lasting = base("token", "create", "--museum", "MA", "--user", "Anne")
+    brief = base("token", "create", "--museum", "MA", "--user", "Paul", "--expires-in", "30")
+    assert lasting.returncode == brief.returncode == 0, lasting.stderr + brief.stderr
+    assert "expires on" in brief.stderr
+    assert base("token", "create", "--museum", "MA", "--user", "Paul", "--expires-in",
+                "0").returncode == 1
+    with regional_server.client(lasting.stdout.strip()) as client:
+        assert client.get("/api/v1/whoami").status_code == 200
+        first = {t["user"]: t for t in json.loads(base("token", "list", "--json").stdout)}
+        assert client.get("/api/v1/whoami").status_code == 200
+    again = {t["user"]: t for t in json.loads(base("token", "list", "--json").stdout)}
+    # Written at the first use, then at most once a minute.
+    assert first["Anne"]["last_used_at"] is not None
+    assert again["Anne"]["last_used_at"] == first["Anne"]["last_used_at"]
+    assert first["Anne"]["expires_at"] is None and first["Paul"]["last_used_at"] is None
+    assert first["Paul"]["expires_at"] > first["Paul"]["created_at"]
+    table = base("token", "list", "--museum", "MA").stdout.splitlines()
+    assert table[0].split("\t") == ["id", "museum", "user", "role", "created", "expires",
+                                    "last used", "revoked"]
+    assert len(table) == 3
+    # Thirty days later (the stored expiry moved back: the clock is not the test's to move).
+    with regional_server.database.write_session() as session:
+        session.execute(text("UPDATE tokens SET expires_at = '2020-01-01T00:00:00.000+00:00'"
+                             " WHERE expires_at IS NOT NULL"))
+    with regional_server.client(brief.stdout.strip()) as client:
+        refused = client.get("/api/v1/whoami")
+    assert refused.status_code == 401 and "expired" in refused.json()["error"]

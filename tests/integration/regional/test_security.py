@@ -31,7 +31,7 @@ def test_a_missing_malformed_or_unknown_token_answers_401(
         (None, "bearer token is required"),
         ("Basic dXNlcjpwYXNz", "bearer token is required"),
         ("Bearer", "bearer token is required"),
-        ("Bearer not-a-token-we-gave", "unknown or has been revoked"),
+        ("Bearer not-a-token-we-gave", "unknown, revoked or expired"),
     ]
     for authorization, words in cases:
         headers = {"Authorization": authorization} if authorization else {}

@@ -68,7 +68,7 @@ def test_a_refused_token_is_said_in_a_banner_with_the_servers_words_in_details(
     actions.details_action.trigger()
     ((title, text, details),) = shown
     assert text == actions.banner_label.text()
-    assert "HTTP 401" in details and "this token is unknown or has been revoked" in details
+    assert "HTTP 401" in details and "this token is unknown, revoked or expired" in details
 
 
 def test_the_conflict_dialog_settles_a_field_with_the_servers_value(
