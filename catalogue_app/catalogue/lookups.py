@@ -18,6 +18,7 @@ class SyncStatus:
     last_sync_at: str | None
     pending: int  # changes waiting to be sent
     conflicts: int
+    set_aside: int = 0  # records from the regional base this desk could not store
 
 
 class Lookups:
@@ -62,13 +63,21 @@ class Lookups:
             return designation_counts(session)
 
     def sync_status(self) -> SyncStatus:
-        from catalogue_app.settings import LAST_SYNC_AT, in_catalogue
+        from catalogue_app.settings import LAST_SYNC_AT, SET_ASIDE, in_catalogue
         from catalogue_app.sync.conflicts import conflict_count
         from catalogue_app.sync.outbox import pending_count
 
         with self.reading() as session:
             return SyncStatus(in_catalogue.read(session, LAST_SYNC_AT),
-                              pending_count(session), conflict_count(session))
+                              pending_count(session), conflict_count(session),
+                              len(in_catalogue.read(session, SET_ASIDE)))
+
+    def set_aside_records(self) -> list:
+        """The records from the regional base set aside here, with why (sync/set_aside.py)."""
+        from catalogue_app.sync.set_aside import listed
+
+        with self.reading() as session:
+            return listed(session)
 
     def conflicts(self) -> list:
         from catalogue_app.sync.conflicts import list_conflicts

@@ -12,6 +12,7 @@ NO_TOKEN = declare(
     "No token is saved for {server}: give one with --token-file, or save it in the sync "
     "settings of the application.")
 STOPPED = declare("sync.stopped", "Sync with {server} stopped: {error}")
+SET_ASIDE = declare("sync.set_aside_line", "Set aside: {reason}")
 DONE = declare("sync.done", "Sync with {server} done: {summary} {pending} change(s) still pending.")
 
 NAME = "sync"
@@ -24,6 +25,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="address of the regional base, e.g. https://base.example.org")
     parser.add_argument("--token-file", type=Path, metavar="F",
                         help="file holding the token (default: the token saved for this server)")
+    parser.add_argument("--allow-insecure-http", action="store_true", help=(
+        "sync over unencrypted http:// with another computer (the token and the records can"
+        " be read on the way); http:// to this computer needs no permission"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     catalogue = Catalogue.open(args.catalogue_dir)
     try:
-        with RegionalClient(server, token) as client:
+        with RegionalClient(server, token,
+                            allow_insecure_http=args.allow_insecure_http) as client:
             report = Synchroniser(catalogue, client, token, progress=_progress).run()
     except SyncError as error:
         print(STOPPED(server=server, error=error), file=sys.stderr)
@@ -56,9 +61,11 @@ def run(args: argparse.Namespace) -> int:
         catalogue.close()
     for message in report.refused:
         print(message, file=sys.stderr)
+    for reason in report.set_aside:
+        print(SET_ASIDE(reason=reason), file=sys.stderr)
     print(DONE(server=server, summary=report.summary(), pending=report.pending),
           file=sys.stderr)
-    return 1 if report.refused or report.conflicts or report.pending else 0
+    return 1 if report.refused or report.set_aside or report.conflicts or report.pending else 0
 
 
 def _progress(_done: int, _total: int, _text: str) -> None:

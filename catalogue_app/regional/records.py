@@ -261,6 +261,10 @@ class _BatchApplier:
         problem = self._field_problem(pushed)
         if problem:
             return _error(pushed.id, problem, "invalid_field")
+        if key is None and not pushed.deleted:
+            return _error(pushed.id, (
+                "the record has no inventory number: a draft stays on its desk until it has one"
+            ), "number_required")
         current = self.by_id.get(pushed.id)
         if current is not None and current.museum_id != self.caller.museum_id:
             return _error(pushed.id, (

@@ -30,6 +30,12 @@ FULL_RESYNC = declare("full_resync", Store.SYNC, str, None)  # set while one is 
 # The token whose museum was checked against this catalogue's (sha256 of it).
 CHECKED_TOKEN = declare("checked_token_sha256", Store.SYNC, str, None)
 AUTO_SYNC_MINUTES = declare("auto_sync_minutes", Store.SYNC, int, 0)  # 0: off
+# The limits the base published in `whoami` (batches are cut to fit them); {}: protocol.py's.
+SERVER_LIMITS = declare("server_limits", Store.SYNC, dict, {})
+# Records from the base this desk could not store, each with the reason (sync/set_aside.py).
+SET_ASIDE = declare("set_aside", Store.SYNC, dict, {})
+# The one http:// address to another computer the user chose to sync with unencrypted.
+INSECURE_HTTP_ALLOWED = declare("insecure_http_allowed", Store.SYNC, str, "")
 
 # --- the person at this computer -------------------------------------------------------------
 LANGUAGE = declare("language", Store.PREFERENCES, str, "")  # "fr", "en"; "": the system's

@@ -8,10 +8,12 @@ catalogue as it was and the next one resumes."""
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import ssl
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -20,6 +22,8 @@ from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.protocol import PROTOCOL_VERSION
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# How long the desk waits before trying again a base that is down and did not say (seconds).
+OUTAGE_RETRY_SECONDS = 60
 
 UNREACHABLE = declare(
     "sync.unreachable", "The regional base at {url} cannot be reached. Check the network"
@@ -51,6 +55,16 @@ REFUSED = declare(
 WRONG_PART = declare(
     "sync.wrong_image_part", "The regional base sent the wrong part of an image; sync again to"
     " fetch it whole.")
+UNAVAILABLE = declare(
+    "sync.unavailable", "The regional base is unavailable; your work is safe on this"
+    " computer.")
+STORAGE_FULL = declare(
+    "sync.storage_full", "The regional base has no room left for your museum's images. Nothing"
+    " was lost; tell your regional base administrator.")
+INSECURE_HTTP = declare(
+    "sync.insecure_http", "The address {url} is not encrypted (http://): your token and your"
+    " records would cross the network readable by anyone on the way. Use the https:// address"
+    " of your regional base, or allow unencrypted connections to this address explicitly.")
 CURSOR_EXPIRED = declare(
     "sync.cursor_expired", "The regional base cannot continue from where the last sync"
     " stopped; a full resync is needed.")
@@ -69,11 +83,14 @@ class SyncError(CatalogueError):
     """Sync stopped; the message says why and what to do. Nothing already saved was lost."""
 
     def __init__(self, message: MessageKind | Message | str, /, status: int | None = None,
-                 technical: str = "", **params: Any) -> None:
+                 technical: str = "", retry_after: float | None = None,
+                 **params: Any) -> None:
         super().__init__(message, **params)
         self.status = status
         # What the network or the server said exactly: shown behind "Details", never alone.
         self.technical = technical
+        # Set when the base is down for now: the desk tries again by itself after that long.
+        self.retry_after = retry_after
 
 
 class TokenRefused(SyncError):
@@ -84,10 +101,28 @@ class CursorExpired(SyncError):
     """410: the feed cannot continue from the saved cursor; a full resync is needed."""
 
 
+def is_insecure(url: str) -> bool:
+    """Whether `url` would carry a token unencrypted across a network: http:// to anything but
+    this computer (a base on the same machine, or behind a local TLS proxy, is fine)."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return False
+    host = parts.hostname or ""
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
+
+
 class RegionalClient:
     def __init__(self, server_url: str, token: str, *, timeout: httpx.Timeout = TIMEOUT,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 allow_insecure_http: bool = False) -> None:
         self.server_url = server_url.rstrip("/")
+        if is_insecure(self.server_url) and not allow_insecure_http:
+            raise SyncError(INSECURE_HTTP, url=self.server_url)
         self._http = httpx.Client(
             base_url=self.server_url, timeout=timeout, verify=tls_context(), transport=transport,
             headers={"Catalogue-Protocol": PROTOCOL_VERSION, "Authorization": f"Bearer {token}"},
@@ -183,6 +218,8 @@ class RegionalClient:
         technical = f"{error.__class__.__name__}: {error or 'connection lost'}"
         if isinstance(error, httpx.TimeoutException):
             return SyncError(TIMED_OUT, url=self.server_url, technical=technical)
+        if _refused_connection(error):  # the address answers, the base is not running there
+            return SyncError(UNAVAILABLE, technical=technical, retry_after=OUTAGE_RETRY_SECONDS)
         return SyncError(UNREACHABLE, url=self.server_url, technical=technical)
 
     def _refusal(self, response: httpx.Response) -> SyncError:
@@ -193,13 +230,33 @@ class RegionalClient:
             said = ""
         said = said or response.reason_phrase or "no explanation"
         technical = f"{response.request.method} {response.request.url.path}: HTTP {status}, {said}"
+        if status == 503:
+            return SyncError(UNAVAILABLE, status=status, technical=technical,
+                             retry_after=_retry_after(response))
         kind, error_type = {401: (TOKEN_REFUSED, TokenRefused), 403: (FORBIDDEN, TokenRefused),
                             410: (CURSOR_EXPIRED, CursorExpired),
                             426: (VERSION_MISMATCH, SyncError),
-                            413: (TOO_LARGE, SyncError)}.get(status, (REFUSED, SyncError))
-        if status >= 500:
+                            413: (TOO_LARGE, SyncError), 431: (TOO_LARGE, SyncError),
+                            507: (STORAGE_FULL, SyncError)}.get(status, (REFUSED, SyncError))
+        if status >= 500 and status != 507:
             kind = SERVER_PROBLEM
         return error_type(kind, status=status, technical=technical)
+
+
+def _refused_connection(error: BaseException) -> bool:
+    """Whether the operating system's ConnectionRefusedError is behind `error`."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ConnectionRefusedError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _retry_after(response: httpx.Response) -> float:
+    """The server's Retry-After in seconds (it sends seconds), else the desk's own wait."""
+    value = response.headers.get("Retry-After", "")
+    return float(value) if value.isdigit() else OUTAGE_RETRY_SECONDS
 
 
 def _range_start(response: httpx.Response) -> int | None:

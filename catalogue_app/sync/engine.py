@@ -21,29 +21,32 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
-from catalogue_app.messages import declare
-from catalogue_app.protocol import MAX_BATCH_RECORDS, MAX_FEED_PAGE, image_hashes
+from catalogue_app.messages import Message, declare
+from catalogue_app.protocol import MAX_FEED_PAGE, image_hashes
 from catalogue_app.search.index import indexing_for
 from catalogue_app.settings import (
     CHECKED_TOKEN,
     FULL_RESYNC,
     LAST_SYNC_AT,
+    SERVER_LIMITS,
     SERVER_URL,
     SYNC_CURSOR,
     in_catalogue,
 )
-from catalogue_app.sync import outbox, reconcile
+from catalogue_app.sync import outbox, reconcile, set_aside
 from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
 from catalogue_app.sync.images import download_missing, missing_on_server
 from catalogue_app.sync.push import (
     BATCHES_PER_WRITE,
     Answered,
+    BatchLimits,
     ImageUploads,
     Outgoing,
     Wire,
     write_batches,
 )
 from catalogue_app.sync.reconcile import ServerRecord
+from catalogue_app.sync.refusals import refusal_message
 from catalogue_app.sync.timing import Stopwatch
 from db.local.models import (
     Image,
@@ -85,6 +88,8 @@ class SyncReport:
     images_sent: int = 0
     images_received: int = 0
     refused: list[str] = field(default_factory=list)  # one message per refused record
+    # Every record from the base set aside on this desk, with why (set_aside.py).
+    set_aside: list[str] = field(default_factory=list)
     pending: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # time per step (timing.py)
 
@@ -94,7 +99,8 @@ class SyncReport:
                              (self.images_sent, "image(s) sent"),
                              (self.images_received, "image(s) received"),
                              (self.conflicts, "conflict(s) to decide"),
-                             (len(self.refused), "refused")):
+                             (len(self.refused), "refused"),
+                             (len(self.set_aside), "set aside")):
             if count:
                 parts.append(f"{count} {label}")
         return ", ".join(parts) + "."
@@ -113,6 +119,9 @@ class Synchroniser:
         self.report.seconds = self.stopwatch.seconds
         self._progress = progress or (lambda _done, _total, _text: None)
         self._cancelled = cancelled
+        self.limits = BatchLimits()
+        self._set_aside_now: set[str] = set()  # in the page being applied
+        self._held_back: dict[str, Message] = {}  # pending records this desk keeps, and why
 
     def run(self) -> SyncReport:
         with self.stopwatch.step("start: museum, batches left"):
@@ -126,6 +135,7 @@ class Synchroniser:
             in_catalogue.write(session, LAST_SYNC_AT, now_iso())
             in_catalogue.write(session, SERVER_URL, self.client.server_url)
             self.report.pending = outbox.pending_count(session)
+            self.report.set_aside = [item.reason for item in set_aside.listed(session)]
         return self.report
 
     def _checkpoint(self, text: str, done: int = 0, total: int = 0) -> None:
@@ -139,11 +149,16 @@ class Synchroniser:
         """Bind the catalogue to the token's museum at the first sync; refuse another's."""
         fingerprint = hashlib.sha256(self.token.encode()).hexdigest()
         with self.catalogue.reading() as session:
+            self.limits = BatchLimits.published(in_catalogue.read(session, SERVER_LIMITS))
             if in_catalogue.read(session, CHECKED_TOKEN) == fingerprint:
                 return  # this token's museum was checked already: no request needed
         self._checkpoint("checking the token")
-        museum = self.client.whoami()["museum"]
+        answer = self.client.whoami()
+        museum = answer["museum"]
+        limits = answer.get("limits") if isinstance(answer.get("limits"), dict) else {}
+        self.limits = BatchLimits.published(limits)
         with self.catalogue.writing() as session:
+            in_catalogue.write(session, SERVER_LIMITS, limits)
             local = session.get(Museum, 1)
             if local is None:
                 session.add(Museum(id=1, code=museum["code"], name=museum["name"],
@@ -160,6 +175,7 @@ class Synchroniser:
     # --- pull ------------------------------------------------------------------------------
 
     def _pull(self) -> None:
+        self._retry_set_aside()
         with self.catalogue.reading() as session:
             cursor = in_catalogue.read(session, SYNC_CURSOR)
         while True:
@@ -198,6 +214,7 @@ class Synchroniser:
 
     def _apply_page(self, page: dict[str, Any], records: list[ServerRecord]) -> None:
         """Apply a page and save its cursor, in one transaction."""
+        self._set_aside_now = set()
         with self.catalogue.writing() as session, outbox.applying(session):
             held = outbox.versions(session, [r.id for r in records])
             # Our own pushes coming back, or a page read again after a crash: nothing to do.
@@ -216,6 +233,8 @@ class Synchroniser:
                 for server in new:
                     self._count(self._apply_record(session, server))
             del states
+            # Stored, or replaced by a newer version: no longer set aside.
+            set_aside.forget(session, [r.id for r in records if r.id not in self._set_aside_now])
             in_catalogue.write(session, SYNC_CURSOR, page["next_cursor"])
             if not page["has_more"]:
                 self._finish_full_resync(session)
@@ -224,8 +243,24 @@ class Synchroniser:
         try:
             return reconcile.apply_server_record(session, server)
         except reconcile.Unappliable as problem:
-            self.report.refused.append(str(problem))
+            set_aside.put(session, server.id, server.version, server.fields, str(problem))
+            self._set_aside_now.add(server.id)
             return reconcile.KNOWN
+
+    def _retry_set_aside(self) -> None:
+        """Store the records set aside by earlier syncs that can be stored now (the clash
+        resolved here, a newer version of this application)."""
+        with self.catalogue.reading() as session:
+            kept = set_aside.pending(session)
+        if not kept:
+            return
+        with self.catalogue.writing() as session, outbox.applying(session):
+            for record_id, (version, fields) in kept.items():
+                self._set_aside_now = set()
+                self._count(self._apply_record(session, ServerRecord(record_id, fields,
+                                                                     version, False)))
+                if record_id not in self._set_aside_now:
+                    set_aside.forget(session, [record_id])
 
     def _count(self, outcome: str) -> None:
         if outcome in (reconcile.APPLIED, reconcile.MERGED):
@@ -259,7 +294,7 @@ class Synchroniser:
         """Send every sendable pending record once; return whether any was sent."""
         with self.stopwatch.step("push: reading the outbox"), \
                 self.catalogue.reading() as session:
-            pending = outbox.sendable(session)
+            pending = [r for r in outbox.sendable(session) if r not in self._held_back]
             if not pending:
                 return False
             images = session.execute(select(Image.record_id, Image.sha256).where(
@@ -283,13 +318,17 @@ class Synchroniser:
 
     def _send(self, record_ids: list[str],
               check_uploads: Callable[[], None] = lambda: None) -> None:
-        step = MAX_BATCH_RECORDS * BATCHES_PER_WRITE
+        step = self.limits.records * BATCHES_PER_WRITE
         with Wire(self.client, self._settle_batches, self.stopwatch) as wire:
             for start in range(0, len(record_ids), step):
                 self._checkpoint("sending records", start, len(record_ids))
+                held_back: dict = {}
                 with self.stopwatch.step("push: writing batches"), \
                         self.catalogue.writing() as session:
-                    batches = write_batches(session, record_ids[start:start + step])
+                    batches = write_batches(session, record_ids[start:start + step],
+                                            self.limits, held_back)
+                self._held_back.update(held_back)
+                self.report.refused += [str(message) for message in held_back.values()]
                 for batch in batches:
                     self._checkpoint("sending records", start, len(record_ids))
                     check_uploads()
@@ -335,9 +374,8 @@ class Synchroniser:
             except reconcile.Unappliable as problem:
                 self.report.refused.append(str(problem))
             return
-        message = result.get("message") or "refused without a reason"
-        number = fields.get("inventory_number") or record_id
-        self.report.refused.append(f"Record {number}: {message}")
+        message = str(refusal_message(fields.get("inventory_number") or record_id, result))
+        self.report.refused.append(message)
         session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(), message=message))
 
 

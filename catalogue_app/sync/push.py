@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.images.store import ImageStore
-from catalogue_app.messages import declare
-from catalogue_app.protocol import MAX_BATCH_RECORDS
+from catalogue_app.messages import Message, declare
+from catalogue_app.protocol import MAX_BATCH_RECORDS, MAX_BODY_BYTES
 from catalogue_app.sync import outbox
 from catalogue_app.sync.client import RegionalClient, SyncError
 from catalogue_app.sync.images import upload_missing
@@ -27,8 +27,34 @@ from catalogue_app.sync.wire import records_fields
 from db.local.models import SyncBatch, SyncOutbox
 
 UPLOAD_STOPPED = declare("sync.upload_stopped", "Image upload stopped with the sync.")
+NO_NUMBER = declare(
+    "sync.no_number", "Record {record_id} has no inventory number: it stays on this computer"
+    " until it has one.")
+TOO_LARGE_TO_SEND = declare(
+    "sync.record_too_large", "Record {number} takes {size} bytes, more than the regional base"
+    " accepts in one request ({max}): it stays on this computer; tell your regional base"
+    " administrator.")
 BATCHES_PER_WRITE = 10  # batches written down, or answers applied, per transaction (an fsync)
 IMAGE_STREAMS = 2
+_ENVELOPE = len('{"records": []}')
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """How much one push may carry: the base's published limits (`whoami`), with room kept
+    for the envelope; protocol.py's defaults for a base that published none."""
+
+    records: int = MAX_BATCH_RECORDS
+    body_bytes: int = MAX_BODY_BYTES
+
+    @classmethod
+    def published(cls, limits: dict[str, Any]) -> BatchLimits:
+        def positive(name: str, default: int) -> int:
+            value = limits.get(name)
+            return value if isinstance(value, int) and value > 0 else default
+
+        return cls(positive("batch_records", MAX_BATCH_RECORDS),
+                   positive("body_bytes", MAX_BODY_BYTES))
 
 
 @dataclass(frozen=True)
@@ -62,10 +88,15 @@ class Outgoing:
 Answered = tuple[Outgoing, dict[str, Any]]
 
 
-def write_batches(session: Session, record_ids: list[str]) -> list[Outgoing]:
+def write_batches(session: Session, record_ids: list[str], limits: BatchLimits | None = None,
+                  held_back: dict[str, Message] | None = None) -> list[Outgoing]:
     """Write down the batches carrying these pending records, keys included, before any is
-    sent; read with one query per table for all of them. Records the server need not hear
-    about (created and purged between two syncs) leave the outbox instead."""
+    sent; read with one query per table for all of them. Each batch stays within `limits`, by
+    count and by bytes. Records the server need not hear about (created and purged between
+    two syncs) leave the outbox instead; one without an inventory number, or too large for
+    any request, stays pending, said in `held_back` (by record id)."""
+    limits = limits or BatchLimits()
+    held_back = {} if held_back is None else held_back
     revisions = outbox.revisions(session, record_ids)
     ids = [record_id for record_id in record_ids if record_id in revisions]
     states = outbox.states(session, ids)
@@ -76,6 +107,9 @@ def write_batches(session: Session, record_ids: list[str]) -> list[Outgoing]:
         version = state.version if state is not None else None
         if record_id in fields:
             record = fields[record_id]
+            if not str(record.get("inventory_number") or "").strip():
+                held_back[record_id] = NO_NUMBER(record_id=record_id)  # PROTOCOL.md: never sent
+                continue
             items.append((record_id, version, Sent(record, outbox.canonical_json(record),
                                                    False)))
         elif state is not None:  # deleted here: the server deletes its version too
@@ -83,8 +117,8 @@ def write_batches(session: Session, record_ids: list[str]) -> list[Outgoing]:
                                                    True)))
         else:  # created and purged between two syncs, the server never knew it
             session.execute(delete(SyncOutbox).where(SyncOutbox.record_id == record_id))
-    batches = [_outgoing(items[start:start + MAX_BATCH_RECORDS], revisions)
-               for start in range(0, len(items), MAX_BATCH_RECORDS)]
+    batches = [_outgoing(group, revisions)
+               for group in _fitting(items, limits, held_back)]
     created_at = now_iso()
     session.add_all(SyncBatch(idempotency_key=batch.key, created_at=created_at,
                               payload_json=batch.records_json,
@@ -93,16 +127,42 @@ def write_batches(session: Session, record_ids: list[str]) -> list[Outgoing]:
     return batches
 
 
-def _outgoing(items: list[tuple[str, int | None, Sent]],
-              revisions: dict[str, int]) -> Outgoing:
-    # The records' JSON is put together from each one's fields JSON, encoded once.
-    records_json = "[" + ", ".join(
-        f'{{"id": {json.dumps(record_id)}, "base_version": {json.dumps(version)},'
-        f' "fields": {sent.fields_json}, "deleted": {json.dumps(sent.deleted)}}}'
-        for record_id, version, sent in items) + "]"
+Item = tuple[str, int | None, Sent, str]  # id, base version, what is sent, its JSON
+
+
+def _fitting(items: list[tuple[str, int | None, Sent]], limits: BatchLimits,
+             held_back: dict[str, Message]) -> list[list[Item]]:
+    """The items in groups of at most `limits.records` whose request body stays within
+    `limits.body_bytes`; an item that could never fit is held back."""
+    budget = limits.body_bytes - _ENVELOPE
+    groups: list[list[Item]] = []
+    group: list[Item] = []
+    size = 0
+    for record_id, version, sent in items:
+        # The records' JSON is put together from each one's fields JSON, encoded once.
+        text = (f'{{"id": {json.dumps(record_id)}, "base_version": {json.dumps(version)},'
+                f' "fields": {sent.fields_json}, "deleted": {json.dumps(sent.deleted)}}}')
+        length = len(text.encode()) + 2  # and its ", " separator
+        if length > budget:
+            held_back[record_id] = TOO_LARGE_TO_SEND(
+                number=sent.fields.get("inventory_number") or record_id, size=length,
+                max=limits.body_bytes)
+            continue
+        if group and (len(group) >= limits.records or size + length > budget):
+            groups.append(group)
+            group, size = [], 0
+        group.append((record_id, version, sent, text))
+        size += length
+    if group:
+        groups.append(group)
+    return groups
+
+
+def _outgoing(items: list[Item], revisions: dict[str, int]) -> Outgoing:
+    records_json = "[" + ", ".join(text for _id, _v, _s, text in items) + "]"
     return Outgoing(str(uuid.uuid4()), records_json,
-                    {record_id: revisions[record_id] for record_id, _v, _s in items},
-                    {record_id: sent for record_id, _v, sent in items})
+                    {record_id: revisions[record_id] for record_id, _v, _s, _t in items},
+                    {record_id: sent for record_id, _v, sent, _t in items})
 
 
 class Wire:

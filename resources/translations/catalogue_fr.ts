@@ -1336,23 +1336,23 @@
         <translation>— ignorer —</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="252"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="256"/>
         <source>Load a mapping</source>
         <translation>Charger une correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="253"/>
-        <location filename="../../ui/exchange/import_wizard.py" line="262"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="257"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="266"/>
         <source>Mappings (*.json)</source>
         <translation>Correspondances (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="258"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="262"/>
         <source>Mapping not loaded</source>
         <translation>Correspondance non chargée</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="261"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="265"/>
         <source>Save the mapping</source>
         <translation>Enregistrer la correspondance</translation>
     </message>
@@ -2152,44 +2152,77 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="276"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="280"/>
         <source>Check the file</source>
         <translation>Vérifier le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="276"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="280"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="278"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="282"/>
         <source>Nothing is imported yet: every problem is listed. Errors must be fixed in the file; warnings only flag values kept as text.</source>
         <translation>Rien n&apos;est encore importé&#xa0;: tous les problèmes sont listés. Les erreurs doivent être corrigées dans le fichier&#xa0;; les avertissements signalent seulement des valeurs conservées sous forme de texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="280"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="284"/>
         <source>The import is one transaction: it lands whole, or not at all.</source>
         <translation>L&apos;import se fait d&apos;un seul bloc&#xa0;: tout est importé, ou rien.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="281"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="285"/>
         <source>Update the records whose inventory number is already in the catalogue</source>
         <translation>Mettre à jour les fiches dont le numéro d&apos;inventaire figure déjà dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="286"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="290"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="315"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="319"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange/import_wizard.py" line="358"/>
+        <location filename="../../ui/exchange/import_wizard.py" line="362"/>
         <source>The import failed; nothing was imported: {error}</source>
         <translation>L&apos;import a échoué&#xa0;; rien n&apos;a été importé&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideDialog</name>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="24"/>
+        <source>Records set aside</source>
+        <translation>Fiches mises de côté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="27"/>
+        <source>These records from the regional base could not be stored on this computer. The others were synced; every sync tries these again.</source>
+        <translation>Ces fiches de la base régionale n&apos;ont pas pu être enregistrées sur ce poste. Les autres ont été synchronisées ; chaque synchronisation réessaie celles-ci.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="29"/>
+        <source>No record from the regional base is set aside.</source>
+        <translation>Aucune fiche de la base régionale n&apos;est mise de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <source>Inventory number</source>
+        <translation>Numéro d&apos;inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <source>Set aside on</source>
+        <translation>Mise de côté le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -2324,103 +2357,118 @@
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="47"/>
-        <location filename="../../ui/sync/window_actions.py" line="111"/>
+        <location filename="../../ui/sync/window_actions.py" line="54"/>
+        <location filename="../../ui/sync/window_actions.py" line="121"/>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="55"/>
+        <location filename="../../ui/sync/window_actions.py" line="62"/>
         <source>Sync again</source>
         <translation>Synchroniser à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="56"/>
+        <location filename="../../ui/sync/window_actions.py" line="63"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="58"/>
+        <location filename="../../ui/sync/window_actions.py" line="65"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="62"/>
+        <location filename="../../ui/sync/window_actions.py" line="69"/>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="63"/>
+        <location filename="../../ui/sync/window_actions.py" line="70"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="65"/>
+        <location filename="../../ui/sync/window_actions.py" line="72"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="68"/>
+        <location filename="../../ui/sync/window_actions.py" line="75"/>
         <source>C&amp;onflicts…</source>
         <translation>&amp;Conflits…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="69"/>
+        <location filename="../../ui/sync/window_actions.py" line="76"/>
+        <source>Records set &amp;aside…</source>
+        <translation>Fiches mises de &amp;côté…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="77"/>
         <source>Sync se&amp;ttings…</source>
         <translation>&amp;Paramètres de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="93"/>
+        <location filename="../../ui/sync/window_actions.py" line="101"/>
         <source>Last sync: {when}</source>
         <translation>Dernière synchronisation&#xa0;: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="94"/>
+        <location filename="../../ui/sync/window_actions.py" line="102"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="95"/>
+        <location filename="../../ui/sync/window_actions.py" line="103"/>
         <source>{n} change(s) to send</source>
         <translation>{n} modification(s) à envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="97"/>
+        <location filename="../../ui/sync/window_actions.py" line="105"/>
         <source>{n} conflict(s)</source>
         <translation>{n} conflit(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="155"/>
+        <location filename="../../ui/sync/window_actions.py" line="107"/>
+        <source>{n} set aside</source>
+        <translation>{n} mise(s) de côté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="166"/>
         <source>Periodic sync needs the regional base&apos;s address and a token: set them in Sync settings.</source>
         <translation>La synchronisation périodique a besoin de l&apos;adresse de la base régionale et d&apos;un jeton&#xa0;: indiquez-les dans les paramètres de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="149"/>
+        <location filename="../../ui/sync/window_actions.py" line="160"/>
         <source>Syncing with {url}…</source>
         <translation>Synchronisation avec {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="163"/>
+        <location filename="../../ui/sync/window_actions.py" line="174"/>
         <source>Syncing: {step}</source>
         <translation>Synchronisation&#xa0;: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="173"/>
+        <location filename="../../ui/sync/window_actions.py" line="185"/>
         <source>Sync done: {summary}</source>
         <translation>Synchronisation terminée&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="176"/>
+        <location filename="../../ui/sync/window_actions.py" line="188"/>
         <source>The regional base refused {n} record(s): {first}</source>
         <translation>La base régionale a refusé {n} fiche(s)&#xa0;: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="210"/>
+        <location filename="../../ui/sync/window_actions.py" line="191"/>
+        <source>{n} record(s) from the regional base were set aside (Sync &gt; Records set aside): {first}</source>
+        <translation>{n} fiche(s) de la base régionale mise(s) de côté (Synchronisation &gt; Fiches mises de côté) : {first}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/window_actions.py" line="236"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="211"/>
+        <location filename="../../ui/sync/window_actions.py" line="237"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>
@@ -2428,63 +2476,68 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="30"/>
-        <location filename="../../ui/sync/settings_dialog.py" line="69"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="31"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="35"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="36"/>
+        <source>Sync with this address unencrypted (http://): the token and the records can be read on the way</source>
+        <translation>Synchroniser avec cette adresse sans chiffrement (http://) : le jeton et les fiches peuvent être lus en chemin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/settings_dialog.py" line="42"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="39"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="40"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="42"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="49"/>
         <source>Sync by itself this often, while you are not typing or clicking.</source>
         <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="54"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="48"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="56"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="50"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="58"/>
         <source>Sync automatically every:</source>
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="103"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="89"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="106"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="99"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="118"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="106"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="125"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>

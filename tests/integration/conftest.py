@@ -100,11 +100,13 @@ def regional_server(regional_config: ServerConfig) -> Iterator[RegionalServer]:
 
 
 @contextlib.contextmanager
-def serving(config: ServerConfig) -> Iterator[RegionalServer]:
-    """A regional base with this configuration, served on a free loopback port in a thread."""
+def serving(config: ServerConfig, port: int = 0) -> Iterator[RegionalServer]:
+    """A regional base with this configuration, served on a loopback port in a thread (a free
+    one unless `port` is given)."""
     app = create_app(config)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    listener.bind(("127.0.0.1", 0))
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(
         app, log_level="warning", lifespan="off", **uvicorn_options()

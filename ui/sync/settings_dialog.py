@@ -4,6 +4,7 @@ and how often it syncs by itself (never, by default)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,18 +19,24 @@ from PySide6.QtWidgets import (
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
 from catalogue_app.sync import tokens
-from catalogue_app.sync.client import RegionalClient, SyncError
+from catalogue_app.sync.client import RegionalClient, SyncError, is_insecure
 from ui import messages
 from ui.operations import run_in_background
 
 
 class SyncSettingsDialog(QDialog):
     def __init__(self, server_url: str, auto_sync_minutes: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, insecure_allowed: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync settings"))
         self.url_edit = QLineEdit(server_url)
         self.url_edit.setPlaceholderText("https://base.example.org")
+        # Shown only for an http:// address to another computer: the user's explicit consent.
+        self.insecure_box = QCheckBox(self.tr(
+            "Sync with this address unencrypted (http://): the token and the records can be"
+            " read on the way"))
+        self.insecure_box.setChecked(bool(server_url) and insecure_allowed == server_url)
+        self.url_edit.textChanged.connect(self._show_insecure_choice)
         self.token_edit = QLineEdit(self._saved_token(server_url))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton(self.tr("&Test connection"))
@@ -45,6 +52,7 @@ class SyncSettingsDialog(QDialog):
         self.result_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Regional base address:"), self.url_edit)
+        form.addRow("", self.insecure_box)
         form.addRow(self.tr("Token:"), self.token_edit)
         form.addRow("", self.test_button)
         form.addRow(self.tr("Sync automatically every:"), self.auto_sync)
@@ -56,9 +64,18 @@ class SyncSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
+        self._show_insecure_choice()
 
     def server_url(self) -> str:
         return self.url_edit.text().strip().rstrip("/")
+
+    def _show_insecure_choice(self) -> None:
+        self.insecure_box.setVisible(is_insecure(self.server_url()))
+
+    def insecure_allowed(self) -> str:
+        """The address the user allowed to sync unencrypted ("" for none)."""
+        url = self.server_url()
+        return url if is_insecure(url) and self.insecure_box.isChecked() else ""
 
     def _saved_token(self, server_url: str) -> str:
         if not server_url:
@@ -88,8 +105,10 @@ class SyncSettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.result_label.setText(self.tr("Connecting…"))
 
+        allow_insecure_http = bool(self.insecure_allowed())
+
         def work(_job):
-            with RegionalClient(url, token) as client:
+            with RegionalClient(url, token, allow_insecure_http=allow_insecure_http) as client:
                 return client.whoami()
 
         def done(answer) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QToolBar
 from catalogue_app.catalogue import Changes
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
-from catalogue_app.settings import AUTO_SYNC_MINUTES, SERVER_URL
+from catalogue_app.settings import AUTO_SYNC_MINUTES, INSECURE_HTTP_ALLOWED, SERVER_URL
 from catalogue_app.sync import tokens
 from ui import messages
 from ui.operations import Job, run_in_background
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 STATUS_REFRESH_MS = 5000
+# Waits between tries while the regional base is down: its Retry-After, at least the first,
+# doubling up to the last (seconds).
+OUTAGE_RETRY_RANGE = (30, 15 * 60)
 
 
 class _NoToken(Exception):
@@ -40,6 +43,10 @@ class SyncActions(QObject):
         self.job: Job | None = None
         self.last_started = time.monotonic()  # a periodic sync first waits a full interval
         self._automatic = False
+        # While the base is down, the desk tries again by itself (see _retry_later).
+        self._outage_retry = QTimer(self, singleShot=True)
+        self._outage_retry.timeout.connect(lambda: self.sync_now(automatic=True))
+        self._outage_wait = 0.0
 
         self.status_label = QLabel()
         self.status_label.setObjectName("syncStatus")
@@ -66,6 +73,7 @@ class SyncActions(QObject):
         self.cancel_action.setEnabled(False)
         menu.addSeparator()
         self._action(menu, self.tr("C&onflicts…"), self.open_conflicts)
+        self._action(menu, self.tr("Records set &aside…"), self.open_set_aside)
         self._action(menu, self.tr("Sync se&ttings…"), self.open_settings)
 
         self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
@@ -95,6 +103,8 @@ class SyncActions(QObject):
         text += " · " + self.tr("{n} change(s) to send").format(n=status.pending)
         if status.conflicts:
             text += " · " + self.tr("{n} conflict(s)").format(n=status.conflicts)
+        if status.set_aside:
+            text += " · " + self.tr("{n} set aside").format(n=status.set_aside)
         self.status_label.setText(text)
 
     def _show_changes(self, changes: Changes) -> None:
@@ -128,6 +138,7 @@ class SyncActions(QObject):
             if not url:
                 return
         catalogue = self.catalogue
+        allow_insecure_http = catalogue.setting(INSECURE_HTTP_ALLOWED) == url
 
         def work(job: Job) -> SyncReport:
             # Off the GUI thread: the first keyring lookup of a session loads the keyring's
@@ -139,7 +150,7 @@ class SyncActions(QObject):
             from catalogue_app.sync.client import RegionalClient
             from catalogue_app.sync.engine import Synchroniser
 
-            with RegionalClient(url, token) as client:
+            with RegionalClient(url, token, allow_insecure_http=allow_insecure_http) as client:
                 return Synchroniser(catalogue, client, token, progress=job.progress,
                                     cancelled=lambda: job.cancelled).run()
 
@@ -170,11 +181,16 @@ class SyncActions(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self._finished()
+        self._outage_wait = 0.0
         self.window.statusBar().showMessage(self.tr("Sync done: {summary}").format(
             summary=report.summary()), 10_000)
         if report.refused:
             self.show_problem(self.tr("The regional base refused {n} record(s): {first}")
                               .format(n=len(report.refused), first=report.refused[0]))
+        elif report.set_aside:
+            self.show_problem(self.tr("{n} record(s) from the regional base were set aside"
+                                      " (Sync > Records set aside): {first}")
+                              .format(n=len(report.set_aside), first=report.set_aside[0]))
         else:
             self.banner.hide()
         if report.conflicts and not self._automatic:
@@ -193,17 +209,27 @@ class SyncActions(QObject):
                 if tokens.load_token(self.server_url()):
                     self.sync_now()
             return
+        if isinstance(error, SyncError) and error.retry_after is not None:
+            self._retry_later(error.retry_after)
         if isinstance(error, SyncError | CatalogueError):
             self.show_problem(str(error), getattr(error, "technical", ""))
         else:  # logged with its traceback by ui/operations.py
             self.show_problem(str(explain(error)), getattr(error, "details", ""))
 
+    def _retry_later(self, retry_after: float) -> None:
+        """The base is down: try again by itself, at first after what the base asked, then
+        waiting twice as long each time it is still down."""
+        shortest, longest = OUTAGE_RETRY_RANGE
+        self._outage_wait = min(longest, max(shortest, retry_after, self._outage_wait * 2))
+        self._outage_retry.start(int(self._outage_wait * 1000))
+
     # --- dialogs ------------------------------------------------------------------------
     def open_settings(self) -> None:
         from ui.sync.settings_dialog import SyncSettingsDialog
 
-        dialog = SyncSettingsDialog(self.server_url(), self.catalogue.setting(AUTO_SYNC_MINUTES),
-                                    self.window)
+        dialog = SyncSettingsDialog(
+            self.server_url(), self.catalogue.setting(AUTO_SYNC_MINUTES),
+            self.window, insecure_allowed=self.catalogue.setting(INSECURE_HTTP_ALLOWED))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if not dialog.server_url().startswith(("https://", "http://")) or not dialog.token():
@@ -212,9 +238,15 @@ class SyncActions(QObject):
             return
         note = dialog.save_token()
         self.catalogue.change_setting(SERVER_URL, dialog.server_url())
+        self.catalogue.change_setting(INSECURE_HTTP_ALLOWED, dialog.insecure_allowed())
         self.catalogue.change_setting(AUTO_SYNC_MINUTES, dialog.auto_sync_minutes())
         if note:
             self.window.statusBar().showMessage(note, 15_000)
+
+    def open_set_aside(self) -> None:
+        from ui.sync.set_aside_dialog import SetAsideDialog
+
+        SetAsideDialog(self.catalogue.set_aside_records(), self.window).exec()
 
     def open_conflicts(self) -> None:
         from ui.sync.conflict_dialog import ConflictDialog

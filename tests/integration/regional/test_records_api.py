@@ -7,6 +7,7 @@ import json
 import threading
 import uuid
 
+import pytest
 from sqlalchemy import select, update
 
 from catalogue_app.regional import shared
@@ -194,6 +195,21 @@ def test_a_record_naming_an_image_the_server_lacks_is_refused_and_others_are_app
     assert "1.2 verso.jpg" in results[1]["message"] and "not been uploaded" in results[1]["message"]
     changes, _ = read_feed(museum_a.reader)
     assert set(records_in(changes)) == {with_image["id"]}
+
+
+@pytest.mark.parametrize("number", [None, "", "   "])
+def test_a_record_without_an_inventory_number_is_refused_but_may_be_deleted(
+    museum_a: Museum, number: str | None,
+) -> None:
+    draft = new_record("2.1")
+    draft["fields"]["inventory_number"] = number
+    kept = new_record("2.2")
+    results = push_ok(museum_a.editor, [draft, kept])
+    assert [r["status"] for r in results] == ["error", "ok"]
+    assert results[0]["code"] == "number_required"
+    gone = push_ok(museum_a.editor, [{**kept, "base_version": 1, "deleted": True,
+                                      "fields": {**kept["fields"], "inventory_number": number}}])
+    assert gone[0]["status"] == "ok"
 
 
 def test_a_batch_of_more_than_100_records_is_refused_with_413(museum_a: Museum) -> None:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from catalogue_app.records.store import create_record, update_record
-from catalogue_app.settings import AUTO_SYNC_MINUTES, SERVER_URL
+from catalogue_app.settings import AUTO_SYNC_MINUTES, INSECURE_HTTP_ALLOWED, SERVER_URL
 from catalogue_app.sync import tokens
 from catalogue_app.sync.conflicts import list_conflicts
 
@@ -202,3 +202,69 @@ def test_the_sync_settings_dialog_sets_the_periodic_interval(
 
     assert shown == ["never"]  # off by default
     assert desk.catalogue.setting(AUTO_SYNC_MINUTES) == 15
+
+
+def test_http_to_another_computer_syncs_only_once_the_user_allows_it(
+        qtbot, make_desk, window_of, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.sync.settings_dialog import SyncSettingsDialog
+
+    desk = make_desk("desk")
+    window = window_of(desk)
+    insecure = "http://192.0.2.10:8765"
+    seen = []
+
+    def fill_in(dialog, allow: bool):
+        dialog.url_edit.setText(insecure)
+        dialog.token_edit.setText(desk.token)
+        seen.append(dialog.insecure_box.isVisibleTo(dialog))
+        dialog.insecure_box.setChecked(allow)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", lambda dialog: fill_in(dialog, False))
+    window.sync_actions.open_settings()
+    _sync_and_wait(qtbot, window)  # refused before any connection is made
+    assert seen == [True]
+    assert "is not encrypted" in window.sync_actions.banner_label.text()
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", lambda dialog: fill_in(dialog, True))
+    window.sync_actions.open_settings()
+    assert desk.catalogue.setting(INSECURE_HTTP_ALLOWED) == insecure
+    dialog = SyncSettingsDialog("https://base.example.org", 0, window, insecure)
+    assert not dialog.insecure_box.isVisibleTo(dialog)  # https needs no consent
+    dialog.url_edit.setText("http://127.0.0.1:8765")
+    assert not dialog.insecure_box.isVisibleTo(dialog)  # nor this computer
+
+
+def test_a_base_that_is_down_is_said_unavailable_and_the_desk_syncs_when_it_is_back(
+        qtbot, make_desk, window_of, monkeypatch, museum_server):
+    import socket
+
+    from catalogue_app.sync import client
+    from tests.integration.conftest import serving
+    from ui.sync import window_actions
+
+    monkeypatch.setattr(client, "OUTAGE_RETRY_SECONDS", 0)
+    monkeypatch.setattr(window_actions, "OUTAGE_RETRY_RANGE", (0.5, 2))
+    with socket.socket() as probe:  # a port nothing listens on, for the base to come back on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    desk = make_desk("desk")
+    desk.server_url = f"http://127.0.0.1:{port}"
+    with desk.catalogue.writing() as session:
+        create_record(session, {"inventory_number": "O.1", "designation": "Pichet"}, "alice")
+    window = window_of(desk)
+
+    _sync_and_wait(qtbot, window)
+
+    actions = window.sync_actions
+    assert actions.banner_label.text() == (
+        "The regional base is unavailable; your work is safe on this computer.")
+    assert actions._outage_retry.isActive()
+    with serving(museum_server.config, port):  # the base back, at the same address
+        qtbot.waitUntil(lambda: actions.job is None and (
+            actions.update_status() or "Last sync" in actions.status_label.text()),
+            timeout=30_000)
+        assert actions.banner.isHidden()
+        assert "0 change(s) to send" in actions.status_label.text()

@@ -1,0 +1,55 @@
+"""What the curator reads when the regional base refuses one record of a push: said from the
+answer's stable `code` (PROTOCOL.md) in the user's language, the base's own English words
+kept after it for whoever helps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue_app.messages import Message, MessageKind, declare
+
+_BY_CODE: dict[str, MessageKind] = {
+    "invalid_field": declare(
+        "sync.record_invalid_field",
+        "Record {number}: the regional base refuses one of its fields."),
+    "foreign_id": declare(
+        "sync.record_foreign_id",
+        "Record {number}: its identifier belongs to another museum's record on the regional"
+        " base; a catalogue copied from another museum cannot sync."),
+    "number_taken": declare(
+        "sync.record_number_taken",
+        "Record {number}: another record of your museum on the regional base already has this"
+        " inventory number."),
+    "number_required": declare(
+        "sync.record_number_required",
+        "Record {number}: the regional base takes no record without an inventory number."),
+    "unknown_base_version": declare(
+        "sync.record_unknown_base_version",
+        "Record {number}: the regional base no longer knows this record; a full resync is"
+        " needed."),
+    "duplicate_in_batch": declare(
+        "sync.record_duplicate_in_batch",
+        "Record {number} was sent twice in one batch; it goes again with the next sync."),
+}
+_BY_LIMIT: dict[str, MessageKind] = {
+    "record_bytes": declare(
+        "sync.record_over_record_bytes",
+        "Record {number} is too large for the regional base (at most {max} bytes of text; its"
+        " images travel apart)."),
+    "inventory_number_chars": declare(
+        "sync.record_over_inventory_number_chars",
+        "Record {number}: its inventory number is longer than the regional base accepts (at"
+        " most {max} characters)."),
+}
+OTHER = declare("sync.record_refused", "Record {number}: refused by the regional base.")
+WITH_DETAIL = declare("sync.record_refused_detail", "{message} (the regional base said: {said})")
+
+
+def refusal_message(number: str, result: dict[str, Any]) -> Message:
+    """The curator's words for one `error` result of a push."""
+    code = result.get("code")
+    kind = (_BY_LIMIT.get(result.get("limit") or "", OTHER) if code == "limit_exceeded"
+            else _BY_CODE.get(code or "", OTHER))
+    said = result.get("message") or ""
+    message = kind(number=number, max=result.get("max"))
+    return WITH_DETAIL(message=message, said=said) if said else message

@@ -1,0 +1,143 @@
+"""What a desk does with a base that limits, refuses or cannot be reached: batches cut to the
+published limits, records it cannot store set aside while the rest syncs, drafts without a
+number kept home, and tokens never sent unencrypted to another computer unless allowed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import text
+
+from catalogue_app.records.store import create_record, update_record
+from catalogue_app.regional.config import ServerConfig
+from catalogue_app.regional.limits import Limits
+from catalogue_app.sync import client as sync_client
+from catalogue_app.sync.client import RegionalClient, SyncError, is_insecure
+from catalogue_app.sync.outbox import pending_count
+from db.local.models import Record
+from tests.integration.conftest import serving
+from tests.integration.sync.conftest import MUSEUM, Desk, server_records
+from tests.support import run_cli
+
+
+def _create(desk: Desk, number: str, **fields) -> str:
+    with desk.catalogue.writing() as session:
+        return create_record(session, {"inventory_number": number, "designation": "Pichet",
+                                       **fields}, "alice")
+
+
+def test_batches_are_cut_by_count_and_by_bytes_to_the_published_limits(
+    regional_config: ServerConfig, tmp_path,
+) -> None:
+    from catalogue_app.catalogue import Catalogue
+
+    limits = Limits(batch_records=4, body_bytes=700_000)
+    with serving(dataclasses.replace(regional_config, limits=limits)) as server:
+        server.add_museum(MUSEUM)
+        catalogue = Catalogue.open(tmp_path / "desk")
+        try:
+            desk = Desk(catalogue, server.url, server.token(MUSEUM))
+            small = [_create(desk, f"S.{n}") for n in range(9)]
+            # 250 KB of observations each: two fill a batch the limit lets through.
+            large = [_create(desk, f"L.{n}", observations=f"{n} " + "x" * 250_000)
+                     for n in range(5)]
+            report = desk.sync()
+            assert report.refused == [] and report.sent == len(small) + len(large)
+            assert set(server_records(server, desk.token)) == set(small + large)
+        finally:
+            catalogue.close()
+
+
+def test_a_record_the_desk_cannot_store_is_set_aside_and_the_rest_syncs(
+    make_desk, tmp_path,
+) -> None:
+    first, second = make_desk("first"), make_desk("second")
+    shared = _create(first, "A.1")
+    first.sync()
+    second.sync()
+    with second.catalogue.writing() as session:  # renumbered here, not yet sent
+        update_record(session, shared, {"inventory_number": "A.2"}, "bob")
+    clashing = _create(first, "A.2")
+    other = _create(first, "A.3")
+    first.sync()
+
+    report = second.sync()
+
+    # A.2 from the base clashes with this desk's own A.2: set aside, A.3 still arrives, and
+    # this desk's renumbering is refused by the base with a coded reason.
+    assert other in second.records()
+    assert clashing not in second.records()
+    assert len(report.set_aside) == 1 and "A.2" in report.set_aside[0]
+    assert any("another record of your museum" in message for message in report.refused)
+    (listed,) = second.catalogue.set_aside_records()
+    assert listed.record_id == clashing and listed.inventory_number == "A.2"
+    assert second.catalogue.sync_status().set_aside == 1
+
+    token_file = tmp_path / "token"
+    token_file.write_text(second.token)
+    told = run_cli("--catalogue", str(second.catalogue.directory), "sync", "--server",
+                   second.server_url, "--token-file", str(token_file),
+                   env={"CATALOGUE_APP_LANG": "fr"})
+    assert told.returncode == 1
+    assert "Mise de côté :" in told.stderr and "A.2" in told.stderr
+
+    with second.catalogue.writing() as session:  # the curator settles it: another number
+        update_record(session, shared, {"inventory_number": "A.20"}, "bob")
+    report = second.sync()
+    assert report.set_aside == [] and report.refused == []
+    assert second.records()[clashing]["inventory_number"] == "A.2"
+    assert second.catalogue.set_aside_records() == []
+
+
+def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_server) -> None:
+    desk = make_desk("desk")
+    draft = _create(desk, "D.1")
+    kept = _create(desk, "D.2")
+    with desk.catalogue.writing() as session:  # as an older or damaged catalogue may hold it
+        session.execute(text("UPDATE records SET inventory_number = '' WHERE id = :id"),
+                        {"id": draft})
+
+    report = desk.sync()
+
+    assert set(server_records(museum_server, desk.token)) == {kept}
+    assert len(report.refused) == 1 and "no inventory number" in report.refused[0]
+    with desk.catalogue.reading() as session:
+        assert pending_count(session) == 1
+        assert session.get(Record, draft) is not None
+
+
+@pytest.mark.parametrize(("url", "insecure"), [
+    ("https://base.example.org", False), ("http://127.0.0.1:8765", False),
+    ("http://127.8.9.1:8765", False), ("http://localhost:8765", False),
+    ("http://[::1]:8765", False), ("http://base.example.org", True),
+    ("http://192.0.2.10:8765", True), ("http://[2001:db8::1]:8765", True),
+])
+def test_only_http_to_another_computer_is_insecure(url: str, insecure: bool) -> None:
+    assert is_insecure(url) is insecure
+
+
+def test_a_token_is_never_sent_unencrypted_to_another_computer_unless_allowed(tmp_path) -> None:
+    with pytest.raises(SyncError) as refused:
+        RegionalClient("http://192.0.2.10:8765", "a-token")
+    assert refused.value.message.code == "sync.insecure_http"
+    RegionalClient("http://192.0.2.10:8765", "a-token", allow_insecure_http=True).close()
+
+    token_file = tmp_path / "token"
+    token_file.write_text("a-token")
+    told = run_cli("--catalogue", str(tmp_path / "desk"), "sync", "--server",
+                   "http://192.0.2.10:8765", "--token-file", str(token_file),
+                   env={"CATALOGUE_APP_LANG": "fr"})
+    assert told.returncode == 2
+    assert "n'est pas chiffrée" in told.stderr
+
+
+def test_a_base_that_is_not_running_is_said_unavailable_and_retried(make_desk) -> None:
+    desk = make_desk("desk")
+    _create(desk, "U.1")
+    with pytest.raises(SyncError) as stopped:
+        desk.sync("http://127.0.0.1:9")  # the discard port: nothing listens there
+    assert stopped.value.message.code == "sync.unavailable"
+    assert stopped.value.retry_after == sync_client.OUTAGE_RETRY_SECONDS
+    with desk.catalogue.reading() as session:
+        assert pending_count(session) == 1
