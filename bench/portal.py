@@ -37,9 +37,10 @@ from catalogue_app.demo.generator import demo_image, generate_records  # noqa: E
 from catalogue_app.protocol import MAX_BATCH_RECORDS  # noqa: E402
 from catalogue_app.records.dating_years import parse_dating  # noqa: E402
 from catalogue_app.regional import admin, portal_index, records, shared  # noqa: E402
-from catalogue_app.regional.blobs import BlobStore  # noqa: E402
+from catalogue_app.regional.blobs import BlobStore, object_key  # noqa: E402
 from catalogue_app.regional.derivatives import DerivativeWorker  # noqa: E402
 from catalogue_app.regional.limits import Limits  # noqa: E402
+from catalogue_app.regional.stores import open_store  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
 from db.regional.models import Museum, MuseumBlob  # noqa: E402
 
@@ -54,7 +55,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
     an image whose derivatives are made here."""
     database = Database(db_url)
     database.upgrade_schema()
-    blobs = BlobStore(blobs_dir, Limits())
+    blobs = BlobStore(open_store(blobs_dir), database, Limits())
     try:
         with database.write_session() as session:
             portal_index.build_if_needed(session)  # an empty base: nothing to publish yet
@@ -83,9 +84,7 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
             if every and index % every == 0:
                 data = demo_image(fields, 0)
                 sha256 = hashlib.sha256(data).hexdigest()
-                path = blobs.object_path(sha256)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                blobs.store.write(object_key(sha256), data)
                 with database.write_session() as session:
                     session.merge(MuseumBlob(museum_id=callers[museum].museum_id, sha256=sha256,
                                              size=len(data), created_at="2026-01-01"))

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema
@@ -34,12 +34,8 @@ from catalogue_app.protocol import (
 )
 from catalogue_app.regional import admin, feed, iiif, portal_index, records
 from catalogue_app.regional.admin import Caller, Role
-from catalogue_app.regional.blobs import (
-    BlobStore,
-    held_blobs,
-    held_bytes,
-    make_private_folder,
-)
+from catalogue_app.regional.blobs import BlobStore, held_blobs
+from catalogue_app.regional.byte_ranges import byte_range
 from catalogue_app.regional.config import ServerConfig
 from catalogue_app.regional.derivatives import DerivativeWorker
 from catalogue_app.regional.errors import RegionalError, Unavailable
@@ -53,6 +49,7 @@ from catalogue_app.regional.portal.compression import PortalCompression
 from catalogue_app.regional.portal.site import Site
 from catalogue_app.regional.portal.templates import STATIC_DIR
 from catalogue_app.regional.security_headers import SecurityHeaders
+from catalogue_app.regional.stores import open_store
 from db.regional.engine import DATABASE_DOWN, Database
 
 log = logging.getLogger(__name__)
@@ -141,8 +138,7 @@ class Services:
         self.limits = config.limits
         self.database = Database(config.db_url, serving=True)
         self.database.upgrade_schema()
-        make_private_folder(config.blob_dir)
-        self.blobs = BlobStore(config.blob_dir, config.limits)
+        self.blobs = BlobStore(open_store(config.blobs), self.database, config.limits)
         keep_private(config)
         with self.database.write_session() as session:
             portal_index.build_if_needed(session)
@@ -160,8 +156,8 @@ class Services:
 
 
 def keep_private(config: ServerConfig) -> None:
-    """The base's data readable by its own user only: museums' records and images."""
-    config.blob_dir.chmod(0o700)
+    """The base's database readable by its own user only (a blob folder is made so by its
+    store, stores/files.py)."""
     url = make_url(config.db_url)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         database = pathlib.Path(url.database)
@@ -341,7 +337,8 @@ def check_blobs(body: BlobCheckIn, who: CallerDep, svc: ServicesDep) -> dict[str
 def upload_state(sha256: Sha256, who: EditorDep, svc: ServicesDep) -> dict[str, Any]:
     with svc.database.read_session() as session:
         complete = bool(held_blobs(session, who.museum_id, [sha256]))
-    return {"offset": svc.blobs.received_offset(who.museum_id, sha256), "complete": complete}
+        offset = svc.blobs.received_offset(session, who.museum_id, sha256)
+    return {"offset": offset, "complete": complete}
 
 
 @api.put(
@@ -360,29 +357,37 @@ async def put_chunk(
     chunk_sha256: Annotated[str, Header(alias="Chunk-SHA256", pattern=SHA256_PATTERN)],
 ) -> dict[str, int]:
     chunk = await request.body()
-
-    def store() -> int:
-        with svc.database.read_session() as session:
-            museum_bytes = held_bytes(session, who.museum_id)
-        return svc.blobs.write_chunk(
-            who.museum_id, sha256, offset, chunk, chunk_sha256, museum_bytes
-        )
-
-    return {"offset": await run_in_threadpool(store)}
+    return {"offset": await run_in_threadpool(
+        svc.blobs.write_chunk, who.museum_id, sha256, offset, chunk, chunk_sha256)}
 
 
 @api.post("/blobs/{sha256}:finish", responses=_UPLOAD_ERRORS)
 def finish_blob(sha256: Sha256, who: EditorDep, svc: ServicesDep) -> dict[str, Any]:
-    with svc.database.write_session() as session:
-        size = svc.blobs.finish(session, who.museum_id, sha256)
-    return {"sha256": sha256, "size": size}
+    return {"sha256": sha256, "size": svc.blobs.finish(who.museum_id, sha256)}
 
 
-@api.get("/blobs/{sha256}", response_class=FileResponse)
-def download_blob(sha256: Sha256, who: CallerDep, svc: ServicesDep) -> FileResponse:
+@api.get("/blobs/{sha256}", response_class=StreamingResponse, responses={
+    206: {"description": "the bytes asked for with `Range: bytes=START-[END]`"},
+    416: {**_ERROR, "description": "the range starts past the original's end"},
+})
+def download_blob(
+    sha256: Sha256, who: CallerDep, svc: ServicesDep,
+    asked: Annotated[str | None, Header(alias="Range")] = None,
+) -> Response:
+    """The original, whole or from a byte range (a desk resumes a dropped download)."""
     with svc.database.read_session() as session:
-        path = svc.blobs.readable_path(session, who.museum_id, sha256)
-    return FileResponse(path, media_type="application/octet-stream")
+        size = svc.blobs.readable_size(session, who.museum_id, sha256)
+    span = byte_range(asked, size)
+    if span is None:
+        return StreamingResponse(svc.blobs.stream(sha256, 0, size - 1),
+                                 media_type="application/octet-stream",
+                                 headers={"Content-Length": str(size), "Accept-Ranges": "bytes"})
+    start, end = span
+    return StreamingResponse(
+        svc.blobs.stream(sha256, start, end), status_code=206,
+        media_type="application/octet-stream",
+        headers={"Content-Length": str(end - start + 1), "Accept-Ranges": "bytes",
+                 "Content-Range": f"bytes {start}-{end}/{size}"})
 
 
 # --- application ------------------------------------------------------------------------------

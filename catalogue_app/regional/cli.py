@@ -31,8 +31,9 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
                         help="directory of a zero-setup base (SQLite file and blobs)")
     parser.add_argument("--db", default=default,
                         help="database URL: postgresql+psycopg://... or sqlite:///...")
-    parser.add_argument("--blobs", type=Path, default=default,
-                        help="directory of the image store (with --db)")
+    parser.add_argument("--blobs", default=default, metavar="DIR|s3://BUCKET/PREFIX", help=(
+        "the image store (with --db): a folder, or an S3-compatible bucket whose endpoint and"
+        " credentials come from the standard AWS environment variables (AWS_ENDPOINT_URL...)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +123,7 @@ def server_config(args: argparse.Namespace) -> ServerConfig:
             raise RegionalError(
                 f"--db {args.db!r}: use postgresql+psycopg://USER@HOST/DB or sqlite:///PATH"
             )
-        return ServerConfig(args.db, args.blobs)
+        return ServerConfig(args.db, args.blobs)  # a folder or s3://: config.py tells
     data_dir = args.data if args.data is not None else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return ServerConfig.in_data_dir(data_dir)
@@ -174,8 +175,8 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     _open(config).dispose()
     config.export_to_environment()
     shown = make_url(config.db_url).render_as_string(hide_password=True)
-    _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}),"
-          f" public address {config.public_url}")
+    _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}, images"
+          f" {config.blobs}), public address {config.public_url}")
     if args.public_url is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         _note("give --public-url: the portal's links and identifiers use the public address")
     uvicorn.run(

@@ -14,19 +14,22 @@ import platformdirs
 
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.limits import Limits
+from catalogue_app.regional.stores import S3_SCHEME
 
 DATABASE_FILE = "regional.sqlite3"
 # How `serve --workers N` hands the configuration to its worker processes.
 CONFIG_ENV = "CATALOGUE_BASE_CONFIG"
 # What `serve` answers at without --host and --port.
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
+S3_LARGEST_OBJECT = 5 * 1024**4  # 5 TiB
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 
 
 @dataclass(frozen=True)
 class ServerConfig:
     db_url: str
-    blob_dir: Path
+    # The blob store: a folder, or "s3://BUCKET/PREFIX" (stores/__init__.py).
+    blobs: Path | str
     limits: Limits = field(default_factory=Limits)
     # The address the public reaches the base at (behind its TLS proxy), for every absolute
     # link it writes: the portal's, OAI-PMH identifiers, IIIF ids. Never taken from a request's
@@ -37,6 +40,12 @@ class ServerConfig:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "public_url", checked_public_url(self.public_url))
+        if isinstance(self.blobs, str) and not self.blobs.startswith(S3_SCHEME):
+            object.__setattr__(self, "blobs", Path(self.blobs))
+        if isinstance(self.blobs, str) and self.limits.blob_bytes > S3_LARGEST_OBJECT:
+            raise RegionalError(
+                f"an S3 object holds at most {S3_LARGEST_OBJECT} bytes: give --max-blob-bytes"
+                " that much or less")
         if self.admin_email is not None and not _EMAIL.fullmatch(self.admin_email):
             raise RegionalError(f"--admin-email {self.admin_email!r} is not an e-mail address")
 
@@ -53,13 +62,14 @@ class ServerConfig:
     @classmethod
     def from_environment(cls) -> ServerConfig:
         document = json.loads(os.environ[CONFIG_ENV])
-        return cls(document["db_url"], Path(document["blob_dir"]),
+        blobs = document["blobs"]
+        return cls(document["db_url"], blobs if blobs.startswith(S3_SCHEME) else Path(blobs),
                    Limits(**document["limits"]), document["public_url"],
                    document["admin_email"])
 
     def export_to_environment(self) -> None:
         os.environ[CONFIG_ENV] = json.dumps({
-            "db_url": self.db_url, "blob_dir": str(self.blob_dir),
+            "db_url": self.db_url, "blobs": str(self.blobs),
             "limits": dataclasses.asdict(self.limits), "public_url": self.public_url,
             "admin_email": self.admin_email,
         })

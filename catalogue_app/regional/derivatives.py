@@ -2,10 +2,11 @@
 
 When a push publishes an image the portal has no derivatives of, a worker thread of the server
 decodes the original once (orientation applied, huge scans decoded at reduced size) and stores
-three JPEGs in the blob store: `thumb` (lists, facets, games), `web` (the object page) and `zoom`
-(loaded by OpenSeadragon only when a visitor zooms). They are new pictures encoded from pixels,
-so no EXIF, GPS or other metadata of the original goes with them; the original itself is never
-served to the public. Each server process runs a worker; what one made, the others skip."""
+three JPEGs in the blob store, under `derivatives/`: `thumb` (lists, facets, games), `web` (the
+object page) and `zoom` (loaded by OpenSeadragon only when a visitor zooms). They are new
+pictures encoded from pixels, so no EXIF, GPS or other metadata of the original goes with them;
+the original itself is never served to the public. Each server process runs a worker; what one
+made, the others skip."""
 
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def encode(original: Image.Image, kind: str) -> bytes:
 
 def make(blobs: BlobStore, sha256: str, extension: str) -> ImageDerivative:
     """Make and store the derivatives of one original; the row saying what was made."""
-    path = blobs.object_path(sha256)
-    rendered = render(path, f"original{extension}", SIZES["zoom"]) if path.exists() else None
+    with blobs.original_file(sha256) as path:  # from an S3 store: a temporary copy
+        rendered = render(path, f"original{extension}", SIZES["zoom"]) if path else None
     if rendered is None or rendered.placeholder:
         return ImageDerivative(sha256=sha256, state="failed", made_at=utc_now())
     picture = rendered.picture.convert("RGB")

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 _STATUS_CODES = {
     400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 409: "conflict", 410: "gone", 413: "too_large",
+    416: "range_not_satisfiable",
     422: "invalid", 426: "protocol_version", 431: "headers_too_large", 500: "internal",
     503: "unavailable", 507: "storage_full",
 }

@@ -9,12 +9,12 @@ answer is open to any origin (CORS), as IIIF viewers load them from other sites.
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
-from fastapi.responses import FileResponse
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,7 +73,7 @@ def image_info(request: Request, sha256: Sha256) -> Response:
     sizes = _sizes(portal, sha256)
     width, height = sizes["zoom"]
     return _json({
-        "@context": IMAGE, "id": portal.absolute(request, f"/iiif/image/{sha256}"),
+        "@context": IMAGE, "id": portal.absolute(f"/iiif/image/{sha256}"),
         "type": "ImageService3", "protocol": "http://iiif.io/api/image", "profile": "level0",
         "width": width, "height": height,
         "sizes": [{"width": w, "height": h} for w, h in sorted(sizes.values())],
@@ -87,10 +87,12 @@ def image(request: Request, sha256: Sha256, size: str) -> Response:
     sizes = _sizes(portal, sha256)
     for kind, (width, height) in sizes.items():
         if size in (f"{width},{height}", f"{width},") or (size == "max" and kind == "zoom"):
-            return FileResponse(portal.blobs.derivative_path(sha256, kind),
-                                media_type="image/jpeg",
-                                headers={**CORS, **caching.validators(
-                                    caching.etag(sha256, kind), None, caching.IMAGE_MAX_AGE)})
+            picture = portal.blobs.derivative(sha256, kind)
+            if picture is None:
+                break
+            return Response(picture, media_type="image/jpeg",
+                            headers={**CORS, **caching.validators(
+                                caching.etag(sha256, kind), None, caching.IMAGE_MAX_AGE)})
     raise NotFound(f"this level 0 service offers the sizes of its info.json, not {size[:20]!r}")
 
 
@@ -155,7 +157,10 @@ def _sizes(portal: Site, sha256: str) -> dict[str, tuple[int, int]]:
         raise NotFound("no public image has this id")
     sizes = {}
     for kind in SIZES:
-        with Image.open(portal.blobs.derivative_path(sha256, kind)) as picture:
+        made = portal.blobs.derivative(sha256, kind)
+        if made is None:
+            raise NotFound("no public image has this id")
+        with Image.open(io.BytesIO(made)) as picture:
             sizes[kind] = picture.size
     return sizes
 
@@ -177,7 +182,7 @@ def _illustrated(session: Session, where: Any) -> list[tuple[str, str]]:
 def _manifest(request: Request, portal: Site, record_id: str, document: Mapping[str, Any],
               museum_name: str, images: list[tuple[dict[str, Any], int, int]]) -> dict[str, Any]:
     def url(path: str) -> str:
-        return portal.absolute(request, path)
+        return portal.absolute(path)
 
     base = url(f"/iiif/{record_id}")
     title = _text(document.get("title")) or _text(document.get("designation")) or _text(
@@ -222,9 +227,9 @@ def _manifest(request: Request, portal: Site, record_id: str, document: Mapping[
 def _collection(request: Request, portal: Site, path: str, label: dict[str, list[str]],
                 records: list[tuple[str, str]]) -> dict[str, Any]:
     return {
-        "@context": PRESENTATION, "id": portal.absolute(request, path), "type": "Collection",
+        "@context": PRESENTATION, "id": portal.absolute(path), "type": "Collection",
         "label": label,
-        "items": [{"id": portal.absolute(request, f"/iiif/{record_id}/manifest"),
+        "items": [{"id": portal.absolute(f"/iiif/{record_id}/manifest"),
                    "type": "Manifest", "label": {"none": [name]}}
                   for record_id, name in records],
     }

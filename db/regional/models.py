@@ -145,6 +145,20 @@ class MuseumBlob(Base):
     created_at: Mapped[str] = mapped_column(String(32))
 
 
+class BlobUpload(Base):
+    """An upload under way: the bytes received so far, and what the blob store keeps of them
+    (`store_state`, JSON: an S3 multipart upload's id and parts; {} on disk)."""
+
+    __tablename__ = "blob_uploads"
+
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), primary_key=True)
+    received: Mapped[int] = mapped_column(BigInteger)
+    store_state: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[str] = mapped_column(String(32))
+    touched_at: Mapped[str] = mapped_column(String(32), index=True)
+
+
 class Theme(Base):
     __tablename__ = "themes"
     __table_args__ = (Index("ix_themes_seq", "seq", unique=True),)

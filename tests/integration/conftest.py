@@ -40,11 +40,81 @@ def _postgresql_url() -> str:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def regional_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerConfig]:
     """Where a fresh, empty regional base lives, on each backend."""
+    with fresh_config(request, tmp_path) as config:
+        yield config
+
+
+@contextlib.contextmanager
+def fresh_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerConfig]:
+    """A fresh base on `request.param`: "sqlite" (its blobs in a folder beside), "postgresql"
+    (blobs in a folder) or "postgresql+s3" (blobs in a fresh bucket of the local S3 server)."""
     if request.param == "sqlite":
         yield ServerConfig.in_data_dir(tmp_path / "regional")
         return
     with postgresql_schema() as url:
-        yield ServerConfig(url, tmp_path / "blobs")
+        if request.param == "postgresql+s3":
+            yield ServerConfig(url, request.getfixturevalue("s3_bucket"))
+        else:
+            yield ServerConfig(url, tmp_path / "blobs")
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """A local S3-compatible server (moto's), which boto3 reaches through the standard AWS
+    environment variables, set for this process and the servers it starts."""
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    settings = {"AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "test",
+                "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "eu-west-3"}
+    before = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield endpoint
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint: str) -> str:
+    """`s3://BUCKET/PREFIX` of a fresh bucket on the local S3 server."""
+    import boto3
+
+    bucket = f"base-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    return f"s3://{bucket}/musees-normandie"
+
+
+def stored_keys(blobs: Path | str, prefix: str) -> list[str]:
+    """The keys under `prefix` (objects/, uploads/...) in a blob store (config.blobs)."""
+    if isinstance(blobs, Path):
+        return sorted(path.relative_to(blobs).as_posix()
+                      for path in (blobs / prefix).rglob("*") if path.is_file())
+    import boto3
+
+    bucket, _, root = blobs.removeprefix("s3://").partition("/")
+    pages = boto3.client("s3").get_paginator("list_objects_v2").paginate(
+        Bucket=bucket, Prefix=f"{root}/{prefix}")
+    return sorted(item["Key"].removeprefix(f"{root}/")
+                  for page in pages for item in page.get("Contents", []))
+
+
+def stored_object(config: ServerConfig, key: str) -> bytes | None:
+    """What the base's blob store holds at `key` (objects/ab/cd/<sha256>...), read directly."""
+    from catalogue_app.regional.stores import open_store
+
+    return open_store(config.blobs).read(key)
 
 
 @contextlib.contextmanager

@@ -122,7 +122,7 @@ class _Context:
         self.portal = portal
         self.session = session
         self.oai = oai
-        self.base = portal.absolute(request, "")
+        self.base = portal.absolute("")
         self.host = urlsplit(self.base).hostname or "localhost"
         self._tree: ThemeTree | None = None
 
@@ -358,7 +358,7 @@ def _envelope(request: Request, oai: OaiRequest | None,
     root = etree.Element(f"{{{OAI_NS}}}OAI-PMH", nsmap={None: OAI_NS, "xsi": XSI_NS})
     root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
     _add(root, "responseDate", _now())
-    echoed = _add(root, "request", site(request).absolute(request, "/oai"))
+    echoed = _add(root, "request", site(request).absolute("/oai"))
     if oai is not None and (error is None or error.echoes_request):
         echoed.set("verb", oai.verb)
         for name, value in oai.arguments.items():

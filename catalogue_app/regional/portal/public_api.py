@@ -9,7 +9,6 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from starlette.responses import Response
 
@@ -110,7 +109,7 @@ def object_json(request: Request, portal: Site, found: portal_queries.PublicObje
             "url": portal.absolute(f"/objets/{found.id}"), "fields": document}
 
 
-@images.get("/images/{record_id}/{sha256}/{kind}.jpg", response_class=FileResponse,
+@images.get("/images/{record_id}/{sha256}/{kind}.jpg", response_class=Response,
             summary="A derivative of a publishable image of a published object")
 def get_image(request: Request, record_id: uuid.UUID,
               sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
@@ -118,11 +117,13 @@ def get_image(request: Request, record_id: uuid.UUID,
     portal = site(request)
     with portal.read() as session:
         shown = portal_queries.image_is_public(session, str(record_id), sha256)
-    path = portal.blobs.derivative_path(sha256, kind)
-    if not shown or not path.exists():
+    if not shown:
         raise NotFound("no such public image")
     tag = caching.etag(sha256, kind)
     headers = {**CORS, **caching.validators(tag, None, caching.IMAGE_MAX_AGE)}
     if caching.not_modified(request, tag):
         return caching.answer_304(headers)
-    return FileResponse(path, media_type="image/jpeg", headers=headers)
+    picture = portal.blobs.derivative(sha256, kind)  # a few hundred KB at most
+    if picture is None:
+        raise NotFound("no such public image")
+    return Response(picture, media_type="image/jpeg", headers=headers)

@@ -5,15 +5,33 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import random
 import socket
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 from PIL import Image
+from sqlalchemy import text
 
-from tests.integration.conftest import RegionalServer
+from catalogue_app.regional.blobs import object_key
+from catalogue_app.regional.config import ServerConfig
+from tests.integration.conftest import (
+    RegionalServer,
+    fresh_config,
+    stored_keys,
+    stored_object,
+)
 from tests.integration.regional.conftest import Museum, upload_blob
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "postgresql+s3"])
+def regional_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerConfig]:
+    """Each backend, and an S3 bucket for the blobs as well as a folder."""
+    with fresh_config(request, tmp_path) as config:
+        yield config
 
 
 def tiff_bytes() -> bytes:
@@ -41,8 +59,7 @@ def test_an_uploaded_image_is_no_longer_missing_and_downloads_bit_for_bit(
     check = museum_a.editor.post("/api/v1/blobs:check", json={"sha256": [sha256, other]})
     assert check.json() == {"missing": [other]}
     assert museum_a.reader.get(f"/api/v1/blobs/{sha256}").content == data
-    stored = regional_server.config.blob_dir / "objects" / sha256[:2] / sha256[2:4] / sha256
-    assert stored.read_bytes() == data
+    assert stored_object(regional_server.config, object_key(sha256)) == data
 
 
 def test_an_interrupted_upload_resumes_from_the_offset_the_server_reports(
@@ -121,8 +138,7 @@ def test_two_museums_uploading_the_same_image_each_get_read_access_to_one_file(
     upload_blob(museum_a.editor, data)
     sha256 = upload_blob(museum_b.editor, data)
     assert museum_b.reader.get(f"/api/v1/blobs/{sha256}").content == data
-    objects = [p for p in (regional_server.config.blob_dir / "objects").rglob("*") if p.is_file()]
-    assert len(objects) == 1
+    assert stored_keys(regional_server.config.blobs, "objects") == [object_key(sha256)]
 
 
 def test_finishing_an_upload_that_never_started_is_a_404(museum_a: Museum) -> None:
@@ -133,3 +149,49 @@ def test_finishing_an_upload_that_never_started_is_a_404(museum_a: Museum) -> No
 def test_a_chunk_without_its_checksum_header_is_refused(museum_a: Museum) -> None:
     response = museum_a.editor.put(f"/api/v1/blobs/{'1' * 64}/chunks/0", content=b"x")
     assert response.status_code == 422 and "Chunk-SHA256" in response.json()["error"]
+
+
+def test_a_large_image_goes_up_in_parts_resumes_and_comes_back_by_ranges(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    # 13 MB in 4 MB chunks: S3 parts of at least 5 MB gathered from several chunks.
+    data = random.Random(15).randbytes(13 * 1024 * 1024 + 123)
+    sha256 = hashlib.sha256(data).hexdigest()
+    chunk = 4 * 1024 * 1024
+    for offset in range(0, 3 * chunk, chunk):
+        assert put_chunk(museum_a.editor, sha256, offset, data[offset:offset + chunk]).json() \
+            == {"offset": offset + chunk}
+    # A chunk sent again after its answer was lost is refused where the upload stands...
+    assert put_chunk(museum_a.editor, sha256, chunk, data[chunk:2 * chunk]).status_code == 409
+    state = museum_a.editor.get(f"/api/v1/blobs/{sha256}/upload").json()
+    assert state == {"offset": 3 * chunk, "complete": False}
+    assert put_chunk(museum_a.editor, sha256, 3 * chunk, data[3 * chunk:]).status_code == 200
+    assert museum_a.editor.post(f"/api/v1/blobs/{sha256}:finish").json()["size"] == len(data)
+    assert stored_keys(regional_server.config.blobs, "uploads") == []
+    whole = museum_a.reader.get(f"/api/v1/blobs/{sha256}")
+    assert whole.status_code == 200 and whole.content == data
+    tail = museum_a.reader.get(f"/api/v1/blobs/{sha256}", headers={"Range": "bytes=9000000-"})
+    assert tail.status_code == 206 and tail.content == data[9_000_000:]
+    assert tail.headers["content-range"] == f"bytes 9000000-{len(data) - 1}/{len(data)}"
+    middle = museum_a.reader.get(f"/api/v1/blobs/{sha256}", headers={"Range": "bytes=10-19"})
+    assert middle.status_code == 206 and middle.content == data[10:20]
+    past = museum_a.reader.get(f"/api/v1/blobs/{sha256}",
+                               headers={"Range": f"bytes={len(data)}-"})
+    assert past.status_code == 416 and past.headers["content-range"] == f"bytes */{len(data)}"
+
+
+def test_an_upload_left_for_a_week_is_dropped_when_another_starts(
+    museum_a: Museum, regional_server: RegionalServer,
+) -> None:
+    left = b"a scan abandoned halfway" * 100
+    left_sha256 = hashlib.sha256(left).hexdigest()
+    assert put_chunk(museum_a.editor, left_sha256, 0, left[:1000]).status_code == 200
+    # Eight days later (the upload's last chunk moved back: the clock is not the test's).
+    with regional_server.database.write_session() as session:
+        session.execute(text("UPDATE blob_uploads SET touched_at = '2020-01-01T00:00:00.000'"))
+    fresh = b"a new scan"
+    fresh_sha256 = hashlib.sha256(fresh).hexdigest()
+    assert put_chunk(museum_a.editor, fresh_sha256, 0, fresh).status_code == 200
+    state = museum_a.editor.get(f"/api/v1/blobs/{left_sha256}/upload").json()
+    assert state == {"offset": 0, "complete": False}
+    assert all(fresh_sha256 in key for key in stored_keys(regional_server.config.blobs, "uploads"))

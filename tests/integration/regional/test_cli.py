@@ -44,7 +44,7 @@ def base(
     regional_server: RegionalServer, capsys: pytest.CaptureFixture[str],
 ) -> Callable[..., Outcome]:
     """Run `catalogue-base --db URL --blobs DIR ARGS...` in this process, on the served base."""
-    where = ["--db", regional_server.config.db_url, "--blobs", str(regional_server.config.blob_dir)]
+    where = ["--db", regional_server.config.db_url, "--blobs", str(regional_server.config.blobs)]
 
     def run(*args: str) -> Outcome:
         capsys.readouterr()

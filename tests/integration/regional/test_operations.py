@@ -50,7 +50,7 @@ def test_the_bases_files_are_readable_by_its_own_user_only(
     regional_server: RegionalServer, museum_a: Museum,
 ) -> None:
     upload_blob(museum_a.editor, b"a private photograph")
-    blob_dir = regional_server.config.blob_dir
+    blob_dir = regional_server.config.blobs
     paths = [blob_dir, *blob_dir.rglob("*")]
     if regional_server.config.db_url.startswith("sqlite"):
         database = Path(regional_server.config.db_url.removeprefix("sqlite:///"))
