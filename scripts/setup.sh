@@ -11,6 +11,9 @@ libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 
 # The PDF tests read the documents back with pdftotext, pdfinfo and pdfimages; the portal's
 # browser tests drive headless Chromium through Selenium and Debian's chromedriver.
 TEST_DEBS="poppler-utils chromium chromium-driver"
+# docs/deploy.md's files are checked with the tools museum IT runs them with: nginx -t,
+# caddy validate, and a backup restored with pg_dump/pg_restore (PostgreSQL's client).
+TEST_DEBS="$TEST_DEBS nginx-light caddy openssl postgresql-client"
 missing=""
 for deb in $QT_DEBS $TEST_DEBS; do
     dpkg -s "$deb" >/dev/null 2>&1 || missing="$missing $deb"
