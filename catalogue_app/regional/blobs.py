@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -223,12 +223,11 @@ class BlobStore:
         with self.database.write_session() as session:
             stale = session.scalars(select(BlobUpload).where(BlobUpload.touched_at < too_old)
                                     .with_for_update(skip_locked=True)).all()
-            for upload in stale:
+            for upload in stale:  # those another request holds are left for next time
                 with self._storing():
                     self.store.discard(_upload_key(upload.museum_id, upload.sha256),
                                        json.loads(upload.store_state))
-            if stale:
-                session.execute(delete(BlobUpload).where(BlobUpload.touched_at < too_old))
+                session.delete(upload)
 
     @staticmethod
     def _size_if_held(session: Session, museum_id: int, sha256: str) -> int | None:

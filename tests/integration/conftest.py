@@ -8,6 +8,7 @@ shown, when that variable is unset (and failed in CI: tests/support.py require).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import socket
 import threading
@@ -64,6 +65,7 @@ def s3_endpoint() -> Iterator[str]:
     environment variables, set for this process and the servers it starts."""
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per S3 request otherwise
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
