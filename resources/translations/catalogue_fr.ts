@@ -2477,67 +2477,67 @@
     <name>SyncSettingsDialog</name>
     <message>
         <location filename="../../ui/sync/settings_dialog.py" line="31"/>
-        <location filename="../../ui/sync/settings_dialog.py" line="86"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="85"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
         <location filename="../../ui/sync/settings_dialog.py" line="36"/>
-        <source>Sync with this address unencrypted (http://): the token and the records can be read on the way</source>
-        <translation>Synchroniser avec cette adresse sans chiffrement (http://) : le jeton et les fiches peuvent être lus en chemin</translation>
+        <source>Allow unencrypted http:// (the token can be read on the way)</source>
+        <translation>Autoriser http:// sans chiffrement (le jeton peut être lu en chemin)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="42"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="41"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="45"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="47"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="49"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="48"/>
         <source>Sync by itself this often, while you are not typing or clicking.</source>
         <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="54"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="53"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="56"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="55"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="58"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="57"/>
         <source>Sync automatically every:</source>
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="103"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="102"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="106"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="105"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="118"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="117"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="125"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="124"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>

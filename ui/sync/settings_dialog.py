@@ -33,8 +33,7 @@ class SyncSettingsDialog(QDialog):
         self.url_edit.setPlaceholderText("https://base.example.org")
         # Shown only for an http:// address to another computer: the user's explicit consent.
         self.insecure_box = QCheckBox(self.tr(
-            "Sync with this address unencrypted (http://): the token and the records can be"
-            " read on the way"))
+            "Allow unencrypted http:// (the token can be read on the way)"))
         self.insecure_box.setChecked(bool(server_url) and insecure_allowed == server_url)
         self.url_edit.textChanged.connect(self._show_insecure_choice)
         self.token_edit = QLineEdit(self._saved_token(server_url))
