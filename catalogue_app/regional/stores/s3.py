@@ -150,7 +150,13 @@ class S3Store(ObjectStore):
                 self.client.abort_multipart_upload(
                     Bucket=self.bucket, Key=self._key(f"{key}.staged"),
                     UploadId=state["upload_id"])
-        self._drop_chunks(key, state.get("pending", []))
+        # Every chunk object, those of a try whose answer was lost included.
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=self._key(f"{key}/"))
+        for page in pages:
+            if page.get("Contents"):
+                self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": [
+                    {"Key": item["Key"]} for item in page["Contents"]]})
 
     def _drop_chunks(self, key: str, pending: list[list[int]]) -> None:
         if pending:
