@@ -10,7 +10,10 @@
    as desks send them, in the same run.
 
     .venv/bin/python -m bench.production [--pg URL] [--museums 100] [--batches 20]
-        [--records 20] [--abusers 20] [--images 4] [--image-mb 24]
+        [--records 20] [--interval 0] [--abusers 20] [--images 4] [--image-mb 24]
+
+`--interval S` paces each desk (a batch every S seconds, as periodic syncs arrive); without it
+every desk pushes back to back, so latency is queueing behind the 99 others.
 
 The server is `catalogue-base serve --workers 2` in a subprocess, on a fresh schema dropped at
 the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -34,11 +37,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.ingest import batch_body, fresh_schema, make_record, serving  # noqa: E402
+from bench.ingest import (  # noqa: E402
+    batch_body,
+    fresh_schema,
+    make_record,
+    server_cpu_seconds,
+    serving,
+)
 from catalogue_app.protocol import UPLOAD_CHUNK_BYTES  # noqa: E402
 from catalogue_app.regional import admin  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
@@ -61,12 +71,17 @@ def tokens(database: Database, prefix: str, count: int) -> list[tuple[str, str, 
     return made
 
 
-async def museum_desk(url: str, token: str, bodies: list[bytes],
+async def museum_desk(url: str, token: str, bodies: list[bytes], interval: float,
                       latencies: list[float], errors: list[str]) -> None:
+    """One desk's batches, one after the other; `interval` seconds apart from start to start
+    (0: back to back), the first after a random part of it, so desks do not move in step."""
     headers = {**PROTOCOL, "Authorization": f"Bearer {token}",
                "Content-Type": "application/json"}
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as client:
+        next_start = time.perf_counter() + random.random() * interval
         for body in bodies:
+            await asyncio.sleep(max(0.0, next_start - time.perf_counter()))
+            next_start += interval
             started = time.perf_counter()
             try:
                 answer = await client.post("/api/v1/records:batch", content=body,
@@ -126,7 +141,7 @@ async def slow_headers(port: int, stop: asyncio.Event, counts: dict[str, int]) -
 
 
 async def load(url: str, museums: list[tuple[str, str, str]], bodies: dict[str, list[bytes]],
-               abusers: int, abuser_token: str) -> dict:
+               interval: float, abusers: int, abuser_token: str) -> dict:
     port = int(url.rsplit(":", 1)[1])
     latencies: list[float] = []
     errors: list[str] = []
@@ -139,7 +154,7 @@ async def load(url: str, museums: list[tuple[str, str, str]], bodies: dict[str, 
     abusive = [asyncio.create_task(kinds[n % len(kinds)]()) for n in range(abusers)]
     await asyncio.sleep(1 if abusers else 0)  # the abuse is under way before the desks start
     started = time.perf_counter()
-    await asyncio.gather(*(museum_desk(url, editor, bodies[code], latencies, errors)
+    await asyncio.gather(*(museum_desk(url, editor, bodies[code], interval, latencies, errors)
                            for code, editor, _reader in museums))
     took = time.perf_counter() - started
     stop.set()
@@ -174,8 +189,8 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
 
-def phase(url: str, database: Database, prefix: str, args: argparse.Namespace,
-          abusers: int) -> dict:
+def phase(url: str, server: psutil.Process, database: Database, prefix: str,
+          args: argparse.Namespace, abusers: int) -> dict:
     museums = tokens(database, prefix, args.museums)
     abuser = tokens(database, f"{prefix}X", 1)[0][1]
     bodies: dict[str, list[bytes]] = {}
@@ -185,7 +200,10 @@ def phase(url: str, database: Database, prefix: str, args: argparse.Namespace,
         expected[code] = {r["id"] for r in records}
         bodies[code] = [batch_body(records[i:i + args.records])
                         for i in range(0, len(records), args.records)]
-    result = asyncio.run(load(url, museums, bodies, abusers, abuser))
+    cpu_before = server_cpu_seconds(server)
+    result = asyncio.run(load(url, museums, bodies, args.interval, abusers, abuser))
+    result["cpu_ms_per_batch"] = ((server_cpu_seconds(server) - cpu_before) * 1000
+                                  / (args.museums * args.batches))
     result["lost"], result["duplicated"] = check_feeds(url, museums, bodies, expected)
     return result
 
@@ -244,6 +262,9 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=20)
     parser.add_argument("--records", type=int, default=20, help="records per batch")
     parser.add_argument("--abusers", type=int, default=20)
+    parser.add_argument("--interval", type=float, default=0.0, help=(
+        "seconds between the starts of a desk's batches (0: back to back, every desk at once"
+        " as fast as the base answers)"))
     parser.add_argument("--images", type=int, default=4)
     parser.add_argument("--image-mb", type=int, default=24)
     args = parser.parse_args()
@@ -253,9 +274,9 @@ def main() -> None:
         database = Database(db_url)
         database.upgrade_schema()
         with serving(["--db", db_url, "--blobs", str(Path(folder) / "blobs"), "serve",
-                      "--workers", "2"], code=REPO) as (url, _server):
-            alone = phase(url, database, "A", args, 0)
-            abused = phase(url, database, "B", args, args.abusers)
+                      "--workers", "2"], code=REPO) as (url, server):
+            alone = phase(url, server, database, "A", args, 0)
+            abused = phase(url, server, database, "B", args, args.abusers)
             os.environ["BENCH_IMAGE_TOKEN"] = tokens(database, "F", 1)[0][1]
             files = throughput(url, args.images, args.image_mb * MB)
         with s3_server() as bucket, serving(["--db", db_url, "--blobs", bucket, "serve"],
@@ -264,17 +285,22 @@ def main() -> None:
             s3 = throughput(url, args.images, args.image_mb * MB)
         database.dispose()
     batches = args.museums * args.batches
+    offered = (f"{args.museums / args.interval:.0f} batches/s offered" if args.interval
+               else "back to back")
     print(f"{args.museums} museums x {args.batches} batches of {args.records} records"
-          f" ({batches} batches each phase), PostgreSQL, serve --workers 2, load average"
-          f" {os.getloadavg()[0]:.1f}")
+          f" ({batches} batches each phase, {offered}), PostgreSQL, serve --workers 2,"
+          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'':34}{'alone':>10}{'abused':>10}{'ratio':>8}")
     for label, key in (("p50 batch latency ms", 50), ("p95 batch latency ms", 95)):
         values = [(p95(r["latencies"]) if key == 95 else statistics.median(r["latencies"]))
                   * 1000 for r in (alone, abused)]
         print(f"{label:34}{values[0]:10.0f}{values[1]:10.0f}{values[1] / values[0]:8.2f}")
-    for label, key in (("seconds for all batches", "seconds"),):
+    for label, key in (("seconds for all batches", "seconds"),
+                       ("server CPU ms per batch", "cpu_ms_per_batch")):
         print(f"{label:34}{alone[key]:10.1f}{abused[key]:10.1f}"
               f"{abused[key] / alone[key]:8.2f}")
+    print(f"throughput alone {batches / alone['seconds']:.0f} batches/s; back to back, a"
+          f" batch waits behind the other desks' (p50 ~ desks / throughput)")
     for result, name in ((alone, "alone"), (abused, "abused")):
         print(f"{name}: {len(result['errors'])} errors for well-behaved desks"
               f"{' (' + result['errors'][0] + ')' if result['errors'] else ''},"
