@@ -51,6 +51,7 @@ from bench.ingest import (  # noqa: E402
 )
 from catalogue_app.protocol import UPLOAD_CHUNK_BYTES  # noqa: E402
 from catalogue_app.regional import admin  # noqa: E402
+from catalogue_app.sync.client import KEEPALIVE_EXPIRY  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
 
 MB = 1024 * 1024
@@ -77,7 +78,8 @@ async def museum_desk(url: str, token: str, bodies: list[bytes], interval: float
     (0: back to back), the first after a random part of it, so desks do not move in step."""
     headers = {**PROTOCOL, "Authorization": f"Bearer {token}",
                "Content-Type": "application/json"}
-    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as client:
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120, limits=httpx.Limits(
+            keepalive_expiry=KEEPALIVE_EXPIRY)) as client:  # as the desk's client does
         next_start = time.perf_counter() + random.random() * interval
         for body in bodies:
             await asyncio.sleep(max(0.0, next_start - time.perf_counter()))

@@ -22,6 +22,10 @@ from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.protocol import PROTOCOL_VERSION
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# A connection left idle this long is not reused: the base closes its idle ones after 5 s
+# (http_protocol.py), and a request sent on one just as it closes fails (ReadError) although
+# nothing is wrong. Well under 5 s, so the two never meet.
+KEEPALIVE_EXPIRY = 2.0
 # How long the desk waits before trying again a base that is down and did not say (seconds).
 OUTAGE_RETRY_SECONDS = 60
 
@@ -125,6 +129,7 @@ class RegionalClient:
             raise SyncError(INSECURE_HTTP, url=self.server_url)
         self._http = httpx.Client(
             base_url=self.server_url, timeout=timeout, verify=tls_context(), transport=transport,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY),
             headers={"Catalogue-Protocol": PROTOCOL_VERSION, "Authorization": f"Bearer {token}"},
         )
 
