@@ -45,7 +45,7 @@ class SyncActions(QObject):
         self._automatic = False
         # While the base is down, the desk tries again by itself (see _retry_later).
         self._outage_retry = QTimer(self, singleShot=True)
-        self._outage_retry.timeout.connect(lambda: self.sync_now(automatic=True))
+        self._outage_retry.timeout.connect(self._retry_after_outage)
         self._outage_wait = 0.0
 
         self.status_label = QLabel()
@@ -222,6 +222,10 @@ class SyncActions(QObject):
         shortest, longest = OUTAGE_RETRY_RANGE
         self._outage_wait = min(longest, max(shortest, retry_after, self._outage_wait * 2))
         self._outage_retry.start(int(self._outage_wait * 1000))
+
+    def _retry_after_outage(self) -> None:
+        if self.window.isVisible():  # a window closed meanwhile syncs no more
+            self.sync_now(automatic=True)
 
     # --- dialogs ------------------------------------------------------------------------
     def open_settings(self) -> None:
