@@ -1,12 +1,14 @@
 """The contract between a desk and the regional base (PROTOCOL.md beside catalogue_app/regional),
 in code both sides import: the protocol version, the sizes each side may send, how inventory
-numbers are compared, where a record names its images, and the theme-file format.
+numbers are compared, where a record names its images, which of two versions of a museum
+document wins, and the theme-file format.
 
 Kept free of HTTP, SQL and Qt: the desk's sync client, the regional base and the desk's own
 theme seeding read the same rules, so the two sides cannot drift apart."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -17,8 +19,9 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.messages import declare
 
 # The Catalogue-Protocol header: the base refuses another major version (426), accepts 1.x.
+# 1.1: museum documents (POST /api/v1/documents:batch, their entries in the feed).
 PROTOCOL_MAJOR = 1
-PROTOCOL_VERSION = str(PROTOCOL_MAJOR)
+PROTOCOL_VERSION = f"{PROTOCOL_MAJOR}.1"
 
 # Records in one push (POST /api/v1/records:batch); the base answers 413 beyond.
 MAX_BATCH_RECORDS = 100
@@ -64,6 +67,28 @@ def image_hashes(fields: Mapping[str, Any]) -> list[str]:
     if not isinstance(images, list):
         return []
     return [i["sha256"] for i in images if isinstance(i, dict) and isinstance(i.get("sha256"), str)]
+
+
+# --- museum documents (protocol 1.1) --------------------------------------------------------
+# {"kind": "location", "id": "<uuid>", "modified_at": "2026-12-03T07:32:16.123+00:00",
+#  "deleted": false, "body": {...}}: a museum's own data that is not a record (its locations,
+# its récolement campaigns, kinds a newer desk adds). Last writer wins, by modified_at.
+
+DOCUMENT_KIND_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
+# The feed's own entry kinds: a document kind never takes one of these names.
+FEED_ENTRY_KINDS = ("record", "tombstone", "theme", "vocabulary_term")
+# UTC to the millisecond, as the desk's clock writes it (catalogue_app.clock.now_iso): two
+# times in this one form compare as text.
+DOCUMENT_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$"
+
+
+def document_precedence(document: Mapping[str, Any]) -> tuple[str, bool, str]:
+    """What decides between two versions of one document, the greater winning: the later
+    `modified_at`; at the same instant a deletion, then the greater body as canonical JSON (so
+    every desk and the base pick the same one)."""
+    body = json.dumps(document.get("body"), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+    return str(document["modified_at"]), bool(document.get("deleted")), body
 
 
 # --- theme files ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import gc
 import logging
 import pathlib
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
@@ -18,7 +19,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 from sqlalchemy import make_url
 from starlette.exceptions import HTTPException
@@ -27,12 +36,16 @@ from starlette.responses import Response
 
 from catalogue_app.protocol import (
     DEFAULT_FEED_PAGE,
+    DOCUMENT_KIND_PATTERN,
+    DOCUMENT_TIME_PATTERN,
+    FEED_ENTRY_KINDS,
     MAX_BLOB_CHECK,
     MAX_FEED_PAGE,
     PROTOCOL_MAJOR,
+    PROTOCOL_VERSION,
     SHA256_PATTERN,
 )
-from catalogue_app.regional import admin, feed, iiif, portal_index, records
+from catalogue_app.regional import admin, documents, feed, iiif, portal_index, records
 from catalogue_app.regional.admin import Caller, Role
 from catalogue_app.regional.blobs import BlobStore, held_blobs
 from catalogue_app.regional.byte_ranges import byte_range
@@ -81,6 +94,38 @@ class RecordIn(BaseModel):
 
 class BatchIn(BaseModel):
     records: list[RecordIn]
+
+
+def _document_kind(kind: str) -> str:
+    if kind in FEED_ENTRY_KINDS:
+        raise PydanticCustomError(
+            "reserved_kind", "{kind!r} is a kind of the feed's own entries, not a document"
+            " kind", {"kind": kind})
+    return kind
+
+
+def _document_time(text: str) -> str:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError("invalid_time", "not a date and time") from None
+    return text
+
+
+DocumentKind = Annotated[str, Field(pattern=DOCUMENT_KIND_PATTERN), AfterValidator(_document_kind)]
+
+
+class DocumentIn(BaseModel):
+    kind: DocumentKind
+    id: uuid.UUID
+    modified_at: Annotated[str, Field(pattern=DOCUMENT_TIME_PATTERN),
+                           AfterValidator(_document_time)]
+    deleted: StrictBool = False
+    body: JSONObject
+
+
+class DocumentBatchIn(BaseModel):
+    documents: list[DocumentIn]
 
 
 class TokenIn(BaseModel):
@@ -247,7 +292,7 @@ api = APIRouter(
 async def whoami(who: CallerDep, svc: ServicesDep) -> dict[str, Any]:
     return {
         "museum": {"code": who.museum_code, "name": who.museum_name},
-        "user": who.user, "role": who.role.value, "protocol": PROTOCOL_MAJOR,
+        "user": who.user, "role": who.role.value, "protocol": PROTOCOL_VERSION,
         "limits": svc.limits.published(),
     }
 
@@ -316,6 +361,39 @@ def push_records(
         answer = records.push_batch(session, who, idempotency_key, pushed, svc.limits)
     svc.derivatives.wake()  # newly published images get their public derivatives
     return FastJSONResponse(answer)
+
+
+@api.post("/documents:batch")
+def push_documents(
+    batch: DocumentBatchIn,
+    who: EditorDep,
+    svc: ServicesDep,
+    idempotency_key: Annotated[
+        str, Header(alias="Idempotency-Key", min_length=1, max_length=200)
+    ],
+) -> FastJSONResponse:
+    """The museum's own documents (locations, récolement campaigns...), last writer wins."""
+    pushed = [
+        documents.PushedDocument(d.kind, str(d.id), d.modified_at, d.deleted, d.body)
+        for d in batch.documents
+    ]
+    with svc.database.write_session() as session:
+        answer = documents.push_documents(session, who, idempotency_key, pushed, svc.limits)
+    return FastJSONResponse(answer)
+
+
+@api.get("/documents")
+def get_documents(
+    who: CallerDep,
+    svc: ServicesDep,
+    kind: Annotated[str, Query(pattern=DOCUMENT_KIND_PATTERN)],
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = DEFAULT_FEED_PAGE,
+) -> FastJSONResponse:
+    """Every document of one kind, from the beginning: for a desk that has just learnt it."""
+    with svc.database.read_session() as session:
+        page = feed.documents_of_kind(session, who, kind, cursor, limit, svc.limits.page_bytes)
+    return FastJSONResponse(page)
 
 
 @api.get("/records/{record_id}")
@@ -396,7 +474,10 @@ def download_blob(
 def _validation_message(error: RequestValidationError) -> str:
     parts = []
     for item in error.errors()[:5]:
-        where = ".".join(str(p) for p in item.get("loc", ()) if p != "body") or "request"
+        loc = list(item.get("loc", ()))
+        if loc[:1] == ["body"]:  # the request's body; a document's own `body` stays named
+            loc = loc[1:]
+        where = ".".join(str(p) for p in loc) or "request"
         parts.append(f"{where}: {item.get('msg', 'invalid')}")
     return "; ".join(parts)
 
@@ -404,7 +485,7 @@ def _validation_message(error: RequestValidationError) -> str:
 def create_app(config: ServerConfig) -> FastAPI:
     app = FastAPI(
         title="Catalogue regional base",
-        version=str(PROTOCOL_MAJOR),
+        version=PROTOCOL_VERSION,
         description="Sync API of the shared regional base; see PROTOCOL.md.",
         default_response_class=FastJSONResponse,
         # A redirect would build its Location from the Host header a caller sends.

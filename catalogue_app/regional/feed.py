@@ -2,16 +2,18 @@
 
 Two streams, each ordered by a counter that only advances under a lock, so within a stream
 changes become visible in counter order and "everything after N" never skips a change that
-commits later: the calling museum's records (tombstones included) by the museum's counter, and
-the shared themes and vocabulary terms by the shared counter. The cursor carries both counters
-and the base's epoch; shared changes come first, so themes and terms arrive before the records
-that use them."""
+commits later: the calling museum's records and documents (tombstones included) by the
+museum's counter, and the shared themes and vocabulary terms by the shared counter. The cursor
+carries both counters and the base's epoch; shared changes come first, so themes and terms
+arrive before the records that use them."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import heapq
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +22,11 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.protocol import MAX_FEED_PAGE
 from catalogue_app.regional.admin import Caller
+from catalogue_app.regional.documents import document_to_wire
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.records import record_to_wire
 from db.regional import json_codec
-from db.regional.models import Museum, Record, SharedState, Theme, VocabularyTerm
+from db.regional.models import Document, Museum, Record, SharedState, Theme, VocabularyTerm
 
 _ROWS_PER_FETCH = 50
 
@@ -65,27 +68,15 @@ def _counter(value: object) -> bool:
 def changes(
     session: Session, caller: Caller, cursor_text: str | None, limit: int, max_bytes: int
 ) -> dict:
-    """A page of at most `limit` changes, and of records taking at most about `max_bytes` as
-    JSON (at least one record, however large: the feed must move on)."""
-    state = session.get(SharedState, 1)
-    museum = session.get(Museum, caller.museum_id)
-    assert state is not None and museum is not None
-    cursor = Cursor.decode(cursor_text) if cursor_text else Cursor(state.epoch, museum.id)
-    if cursor.museum_id != museum.id:
-        raise RegionalError(
-            f"this sync cursor belongs to another museum's catalogue, not to {museum.code}"
-        )
-    if cursor.epoch != state.epoch or (
-        cursor.museum_seq > museum.change_seq or cursor.shared_seq > state.change_seq
-    ):
-        raise RegionalError(
-            "this sync cursor belongs to an earlier state of the regional base (it was rebuilt"
-            " or restored); a full resync is needed", 410,
-        )
+    """A page of at most `limit` changes, and of records and documents taking at most about
+    `max_bytes` as JSON (at least one, however large: the feed must move on)."""
+    state, museum, cursor = _resume(session, caller, cursor_text)
     limit = max(1, min(limit, MAX_FEED_PAGE))
     shared = _shared_changes(session, cursor.shared_seq, limit + 1)
     room = max(limit - len(shared), 0)
-    own, more_own = _museum_changes(session, museum.id, cursor.museum_seq, room, max_bytes)
+    own, more_own = _museum_changes(
+        [_records(session, museum.id, cursor.museum_seq, room + 1),
+         _documents(session, museum.id, cursor.museum_seq, room + 1)], room, max_bytes)
     has_more = len(shared) > limit or more_own
     shared = shared[:limit]
     next_cursor = Cursor(
@@ -101,28 +92,87 @@ def changes(
     }
 
 
+def documents_of_kind(
+    session: Session, caller: Caller, kind: str, cursor_text: str | None, limit: int,
+    max_bytes: int,
+) -> dict:
+    """The museum's documents of one kind, as feed entries: what a desk that has just learnt
+    the kind reads from the beginning (it skipped them in the feed before). Same page shape
+    and cursor as the feed; its cursor is for this listing only."""
+    state, museum, cursor = _resume(session, caller, cursor_text)
+    limit = max(1, min(limit, MAX_FEED_PAGE))
+    own, has_more = _museum_changes(
+        [_documents(session, museum.id, cursor.museum_seq, limit + 1, kind)], limit, max_bytes)
+    next_cursor = Cursor(state.epoch, museum.id, own[-1][0] if own else cursor.museum_seq)
+    return {"changes": [change for _seq, change in own], "next_cursor": next_cursor.encode(),
+            "has_more": has_more}
+
+
+def _resume(session: Session, caller: Caller,
+            cursor_text: str | None) -> tuple[SharedState, Museum, Cursor]:
+    """The base's state, the caller's museum and the cursor to go on from (checked)."""
+    state = session.get(SharedState, 1)
+    museum = session.get(Museum, caller.museum_id)
+    assert state is not None and museum is not None
+    cursor = Cursor.decode(cursor_text) if cursor_text else Cursor(state.epoch, museum.id)
+    if cursor.museum_id != museum.id:
+        raise RegionalError(
+            f"this sync cursor belongs to another museum's catalogue, not to {museum.code}"
+        )
+    if cursor.epoch != state.epoch or (
+        cursor.museum_seq > museum.change_seq or cursor.shared_seq > state.change_seq
+    ):
+        raise RegionalError(
+            "this sync cursor belongs to an earlier state of the regional base (it was rebuilt"
+            " or restored); a full resync is needed", 410,
+        )
+    return state, museum, cursor
+
+
+# (the museum's change number, bytes it weighs against the page's budget, the feed entry)
+_Entry = tuple[int, int, dict[str, Any]]
+
+
 def _museum_changes(
-    session: Session, museum_id: int, after: int, room: int, max_bytes: int
+    streams: list[Iterator[_Entry]], room: int, max_bytes: int
 ) -> tuple[list[tuple[int, dict[str, Any]]], bool]:
-    """The museum's changes after `after` that fit, and whether more follow. Rows are read a
-    few at a time, so the page's budget also bounds the server's memory."""
+    """The museum's changes, in counter order across `streams`, that fit, and whether more
+    follow. Rows are read a few at a time, so the page's budget also bounds the server's
+    memory."""
+    taken: list[tuple[int, dict[str, Any]]] = []
+    size = 0
+    for seq, weight, change in heapq.merge(*streams, key=lambda entry: entry[0]):
+        if len(taken) == room:
+            return taken, True
+        size += weight
+        if taken and size > max_bytes:
+            return taken, True
+        taken.append((seq, change))
+    return taken, False
+
+
+def _records(session: Session, museum_id: int, after: int, limit: int) -> Iterator[_Entry]:
     rows = session.scalars(
         select(Record)
         .where(Record.museum_id == museum_id, Record.seq > after)
         .order_by(Record.seq)
-        .limit(room + 1)
+        .limit(limit)
         .execution_options(yield_per=_ROWS_PER_FETCH)
     )
-    taken: list[tuple[int, dict[str, Any]]] = []
-    size = 0
     for record in rows:
-        if len(taken) == room:
-            return taken, True
-        size += len(json_codec.dumps(record.fields))
-        if taken and size > max_bytes:
-            return taken, True
-        taken.append((record.seq, _record_change(record)))
-    return taken, False
+        yield record.seq, len(json_codec.dumps(record.fields)), _record_change(record)
+
+
+def _documents(session: Session, museum_id: int, after: int, limit: int,
+               kind: str | None = None) -> Iterator[_Entry]:
+    query = select(Document).where(Document.museum_id == museum_id, Document.seq > after)
+    if kind is not None:
+        query = query.where(Document.kind == kind)
+    rows = session.scalars(
+        query.order_by(Document.seq).limit(limit).execution_options(yield_per=_ROWS_PER_FETCH))
+    for document in rows:
+        yield document.seq, len(json_codec.dumps(document.body)), {
+            "kind": document.kind, "document": document_to_wire(document)}
 
 
 def _record_change(record: Record) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Object records on the regional base: the batch push (design.md §7) and reading one record.
 
-A push is one transaction under the museum's lock: versions are checked, the records that are ok
-are applied, each applied record takes the next value of the museum's change counter (that is
-the change feed), and the answer is stored under the Idempotency-Key before the commit.
+A push is one transaction under the museum's lock (museum_batches.py): versions are checked,
+the records that are ok are applied, each applied record takes the next value of the museum's
+change counter (that is the change feed), and the answer is stored under the Idempotency-Key
+before the commit.
 
 A batch costs the same few statements whatever its size: the state of all its records is read
 with one query, and written with one for the updates and one for the new records."""
@@ -14,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
@@ -28,15 +29,12 @@ from catalogue_app.records.register_rules import check_change
 from catalogue_app.regional import portal_index, publication_log
 from catalogue_app.regional.admin import Caller
 from catalogue_app.regional.blobs import held_blobs
-from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError
+from catalogue_app.regional.errors import NotFound
 from catalogue_app.regional.limits import Limits
-from catalogue_app.regional.timestamps import utc_days_ago, utc_now
+from catalogue_app.regional.museum_batches import MuseumBatch, check_batch_size
 from db.regional import json_codec
 from db.regional.engine import among
-from db.regional.models import IdempotentResponse, Museum, Record
-
-# A retry after that is applied as a new batch: records already applied come back unchanged.
-ANSWERS_KEPT_DAYS = 30
+from db.regional.models import Record
 
 
 @dataclass(frozen=True)
@@ -80,82 +78,23 @@ def _legacy_fingerprint(records: list[PushedRecord]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-# The statements of every push, built once (building one costs more than running it).
-_MUSEUMS = Museum.__table__
-_ANSWERS = IdempotentResponse.__table__
-# Serialises the museum's writers (row lock on PostgreSQL; SQLite already holds its lock).
-_LOCK_MUSEUM = (
-    select(
-        _MUSEUMS.c.change_seq,
-        select(func.min(_ANSWERS.c.created_at))
-        .where(_ANSWERS.c.museum_id == bindparam("museum_id"))
-        .scalar_subquery(),
-    )
-    .where(_MUSEUMS.c.id == bindparam("museum_id"))
-    .with_for_update(of=_MUSEUMS)
-)
-_STORED_ANSWER = select(_ANSWERS.c.request_hash, _ANSWERS.c.response).where(
-    _ANSWERS.c.museum_id == bindparam("museum_id"), _ANSWERS.c.key == bindparam("key")
-)
-_STORE_ANSWER = insert(_ANSWERS)
-_ADVANCE_COUNTER = (
-    update(_MUSEUMS)
-    .where(_MUSEUMS.c.id == bindparam("museum_id"))
-    .values(change_seq=bindparam("change_seq"))
-)
-
-
 def push_batch(
     session: Session, caller: Caller, idempotency_key: str, records: list[PushedRecord],
     limits: Limits,
 ) -> dict[str, Any]:
-    if len(records) > limits.batch_records:
-        raise LimitExceeded(
-            f"a batch holds at most {limits.batch_records} records; this one has"
-            f" {len(records)}: split it", "batch_records", limits.batch_records,
-        )
-    museum_id = caller.museum_id
-    change_seq, oldest_answer_at = session.execute(
-        _LOCK_MUSEUM, {"museum_id": museum_id}
-    ).one()
-    fingerprint = request_fingerprint(records)
-    stored = session.execute(
-        _STORED_ANSWER, {"museum_id": museum_id, "key": idempotency_key}
-    ).one_or_none()
-    if stored is not None:
-        if stored.request_hash not in (fingerprint, _legacy_fingerprint(records)):
-            raise RegionalError(
-                f"Idempotency-Key {idempotency_key!r} was already used for a different batch;"
-                " use a new key for a new batch", 422,
-            )
-        return stored.response
-    applier = _BatchApplier(session, caller, limits, change_seq, records)
+    check_batch_size(len(records), limits, "records")
+    batch = MuseumBatch.begin(session, caller, idempotency_key, request_fingerprint(records),
+                              _legacy_fingerprint(records))
+    if batch.stored is not None:
+        return batch.stored
+    applier = _BatchApplier(session, caller, limits, batch.change_seq, records, batch.now)
     response = {"results": applier.apply()}
     applied = applier.applied()
     portal_index.refresh(session, applied)
-    session.execute(_STORE_ANSWER, {
-        "museum_id": museum_id, "key": idempotency_key, "request_hash": fingerprint,
-        "response": response, "created_at": applier.now,
-    })
-    if applier.change_seq != change_seq:
-        session.execute(
-            _ADVANCE_COUNTER, {"museum_id": museum_id, "change_seq": applier.change_seq}
-        )
-    if oldest_answer_at is not None:
-        _prune_old_answers(session, museum_id, oldest_answer_at)
+    batch.finish(response, applier.change_seq)
     # Last: it takes the lock every museum's publishing shares, held until the commit.
     publication_log.record(session, applied)
     return response
-
-
-def _prune_old_answers(session: Session, museum_id: int, oldest_answer_at: str) -> None:
-    """Delete the museum's answers older than ANSWERS_KEPT_DAYS once the oldest is a day past
-    that: one delete a day per museum, not one per push."""
-    if oldest_answer_at < utc_days_ago(ANSWERS_KEPT_DAYS + 1):
-        session.execute(delete(_ANSWERS).where(
-            _ANSWERS.c.museum_id == museum_id,
-            _ANSWERS.c.created_at < utc_days_ago(ANSWERS_KEPT_DAYS),
-        ))
 
 
 @dataclass
@@ -181,10 +120,10 @@ class _BatchApplier:
     limits: Limits
     change_seq: int  # the museum's change counter: each applied record takes the next value
     records: list[PushedRecord]
+    now: str  # one transaction, one time
     by_id: dict[str, _Row] = field(default_factory=dict)
     by_key: dict[str, _Row] = field(default_factory=dict)
     held_blobs: set[str] = field(default_factory=set)
-    now: str = field(default_factory=utc_now)  # one transaction, one time
     inserts: list[dict[str, Any]] = field(default_factory=list)
     # In the order applied: a number released by one update may be claimed by a later one.
     updates: list[dict[str, Any]] = field(default_factory=list)

@@ -116,11 +116,34 @@ class Record(Base):
     updated_by: Mapped[str] = mapped_column(Text)
 
 
+class Document(Base):
+    """The latest version of one museum document (a location, a récolement campaign, a kind
+    a newer desk adds): `body` kept as sent, whatever the kind. `seq` is the museum's change
+    counter at its last change, shared with the museum's records: the feed merges the two."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        Index("ix_documents_museum_seq", "museum_id", "seq", unique=True),
+        Index("ix_documents_museum_kind_seq", "museum_id", "kind", "seq"),
+    )
+
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    body: Mapped[dict] = mapped_column(JSON)
+    modified_at: Mapped[str] = mapped_column(String(32))  # the desk's, last writer wins
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[str] = mapped_column(String(32))  # the base's, when it took it
+    updated_by: Mapped[str] = mapped_column(Text)
+
+
 class IdempotentResponse(Base):
     """The stored answer to a push, so a retry with the same key gets the same answer.
 
-    Kept for a limited time (catalogue_app.regional.records.ANSWERS_KEPT_DAYS); the index by age
-    lets a push find and delete its museum's old answers without reading the others."""
+    Kept for a limited time (catalogue_app.regional.museum_batches.ANSWERS_KEPT_DAYS); the
+    index by age lets a push find and delete its museum's old answers without reading the
+    others."""
 
     __tablename__ = "idempotent_responses"
     __table_args__ = (

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from catalogue_app.regional import shared
-from catalogue_app.regional.records import ANSWERS_KEPT_DAYS
+from catalogue_app.regional.museum_batches import ANSWERS_KEPT_DAYS
 from catalogue_app.regional.timestamps import utc_days_ago
 from db.regional.models import IdempotentResponse
 from tests.integration.conftest import RegionalServer
@@ -36,7 +36,7 @@ def test_whoami_names_the_museum_user_and_role_of_the_token_and_the_limits(
     limits = answer.pop("limits")
     assert answer == {
         "museum": {"code": "MA", "name": "Musée MA"}, "user": "visitor", "role": "reader",
-        "protocol": 1,
+        "protocol": "1.1",
     }
     assert limits["batch_records"] == 100 and limits["record_bytes"] == 1024 * 1024
     assert limits["body_bytes"] == 16 * 1024 * 1024 and limits["blob_bytes"] >= 4 * 1024**3
