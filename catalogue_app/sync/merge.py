@@ -3,11 +3,15 @@
 Per field: the same value on both sides is never a conflict; a field changed on one side only
 takes that side's value; a field changed differently on both sides is a conflict. Themes and
 images are sets: what either side added is kept and what one side removed (the other leaving
-it as it was) is removed, so an image is never merged away. A record created on two desks
-merges against an empty base: a field filled on one side only is simply taken."""
+it as it was) is removed, so an image is never merged away. Lists of entries (objects each
+with an "id": movements, récolement checks, loans, condition reports, and such lists a newer
+desk adds, kept verbatim here) merge by union of ids the same way, entry by entry: two desks
+appending to one record's history is never a conflict. A record created on two desks merges
+against an empty base: a field filled on one side only is simply taken."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +37,9 @@ def merge_records(base: Mapping[str, Any], local: Mapping[str, Any],
         elif name in SET_FIELDS:
             merged[name] = sorted(_merge_sets(base.get(name) or [], local.get(name) or [],
                                               server.get(name) or []))
+        elif _are_entries(base.get(name), local.get(name), server.get(name)):
+            merged[name] = merge_entries(base.get(name) or [], local.get(name) or [],
+                                         server.get(name) or [])
         else:
             mine, theirs, common = _plain(local, name), _plain(server, name), _plain(base, name)
             if mine in (theirs, common):
@@ -64,6 +71,47 @@ def merge_images(base: list[dict[str, Any]], local: list[dict[str, Any]],
         else:
             merged.append(mine if mine != base_images.get(sha256) else theirs)
     return merged
+
+
+def merge_entries(base: list[dict[str, Any]], local: list[dict[str, Any]],
+                  server: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries by id: kept unless one side removed one the other left alone. An entry changed
+    on one side only takes that side's; changed on both (a loan's return), the one modified
+    last, then a choice that does not depend on which desk merges. The server's entries keep
+    their order, this desk's new ones follow: both desks end with the same list."""
+    base_entries, local_entries, server_entries = (
+        {entry["id"]: entry for entry in side} for side in (base, local, server))
+    kept = _merge_sets(base_entries, local_entries, server_entries)
+    merged = []
+    for entry_id in dict.fromkeys([*server_entries, *local_entries]):
+        if entry_id not in kept:
+            continue
+        mine, theirs = local_entries.get(entry_id), server_entries.get(entry_id)
+        common = base_entries.get(entry_id)
+        if mine is None or theirs is None or mine == theirs:
+            merged.append(mine or theirs)
+        elif theirs == common:
+            merged.append(mine)
+        elif mine == common:
+            merged.append(theirs)
+        else:
+            merged.append(max(mine, theirs, key=_entry_precedence))
+    return merged
+
+
+def _are_entries(*values: Any) -> bool:
+    """Whether the values of a field on the three sides are lists of entries (or absent),
+    one of them at least not empty."""
+    lists = [value for value in values if value not in (None, [])]
+    return bool(lists) and all(
+        isinstance(value, list) and all(
+            isinstance(entry, dict) and isinstance(entry.get("id"), str) for entry in value)
+        for value in lists)
+
+
+def _entry_precedence(entry: dict[str, Any]) -> tuple[str, str]:
+    return (str(entry.get("modified_at") or ""),
+            json.dumps(entry, sort_keys=True, ensure_ascii=False))
 
 
 def _merge_sets(base, local, server) -> set:
