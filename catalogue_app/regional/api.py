@@ -141,6 +141,7 @@ class BlobCheckIn(BaseModel):
 
 
 Sha256 = Annotated[str, Path(pattern=SHA256_PATTERN, description="lowercase hex sha256")]
+IdempotencyKey = Annotated[str, Header(alias="Idempotency-Key", min_length=1, max_length=200)]
 
 
 # --- dependencies -----------------------------------------------------------------------------
@@ -349,9 +350,7 @@ def push_records(
     batch: BatchIn,
     who: EditorDep,
     svc: ServicesDep,
-    idempotency_key: Annotated[
-        str, Header(alias="Idempotency-Key", min_length=1, max_length=200)
-    ],
+    idempotency_key: IdempotencyKey,
 ) -> FastJSONResponse:
     pushed = [
         records.PushedRecord(str(r.id), r.base_version, r.fields, r.deleted)
@@ -368,9 +367,7 @@ def push_documents(
     batch: DocumentBatchIn,
     who: EditorDep,
     svc: ServicesDep,
-    idempotency_key: Annotated[
-        str, Header(alias="Idempotency-Key", min_length=1, max_length=200)
-    ],
+    idempotency_key: IdempotencyKey,
 ) -> FastJSONResponse:
     """The museum's own documents (locations, récolement campaigns...), last writer wins."""
     pushed = [

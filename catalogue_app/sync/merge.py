@@ -12,7 +12,7 @@ against an empty base: a field filled on one side only is simply taken."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,19 +58,8 @@ def merge_images(base: list[dict[str, Any]], local: list[dict[str, Any]],
                  server: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Images by sha256: kept unless one side detached one the other left alone; an image's
     details come from the side that changed them (this desk's, if both did)."""
-    by_hash = [{image["sha256"]: image for image in side} for side in (base, local, server)]
-    base_images, local_images, server_images = by_hash
-    kept = _merge_sets(base_images, local_images, server_images)
-    merged = []
-    for sha256 in dict.fromkeys([*local_images, *server_images]):
-        if sha256 not in kept:
-            continue
-        mine, theirs = local_images.get(sha256), server_images.get(sha256)
-        if mine is None or theirs is None:
-            merged.append(mine or theirs)
-        else:
-            merged.append(mine if mine != base_images.get(sha256) else theirs)
-    return merged
+    return _merge_keyed("sha256", base, local, server, server_first=False,
+                        both_changed=lambda mine, _theirs: mine)
 
 
 def merge_entries(base: list[dict[str, Any]], local: list[dict[str, Any]],
@@ -79,15 +68,25 @@ def merge_entries(base: list[dict[str, Any]], local: list[dict[str, Any]],
     on one side only takes that side's; changed on both (a loan's return), the one modified
     last, then a choice that does not depend on which desk merges. The server's entries keep
     their order, this desk's new ones follow: both desks end with the same list."""
-    base_entries, local_entries, server_entries = (
-        {entry["id"]: entry for entry in side} for side in (base, local, server))
-    kept = _merge_sets(base_entries, local_entries, server_entries)
+    return _merge_keyed("id", base, local, server, server_first=True,
+                        both_changed=lambda mine, theirs: max(mine, theirs,
+                                                              key=_entry_precedence))
+
+
+def _merge_keyed(key: str, base: list[dict[str, Any]], local: list[dict[str, Any]],
+                 server: list[dict[str, Any]], *, server_first: bool,
+                 both_changed: Callable[[dict, dict], dict]) -> list[dict[str, Any]]:
+    """Objects named by their `key`: kept unless one side removed one the other left alone;
+    one changed on one side only takes that side's version, `both_changed` picks otherwise."""
+    base_items, local_items, server_items = (
+        {item[key]: item for item in side} for side in (base, local, server))
+    kept = _merge_sets(base_items, local_items, server_items)
+    order = [*server_items, *local_items] if server_first else [*local_items, *server_items]
     merged = []
-    for entry_id in dict.fromkeys([*server_entries, *local_entries]):
-        if entry_id not in kept:
+    for name in dict.fromkeys(order):
+        if name not in kept:
             continue
-        mine, theirs = local_entries.get(entry_id), server_entries.get(entry_id)
-        common = base_entries.get(entry_id)
+        mine, theirs, common = local_items.get(name), server_items.get(name), base_items.get(name)
         if mine is None or theirs is None or mine == theirs:
             merged.append(mine or theirs)
         elif theirs == common:
@@ -95,7 +94,7 @@ def merge_entries(base: list[dict[str, Any]], local: list[dict[str, Any]],
         elif mine == common:
             merged.append(theirs)
         else:
-            merged.append(max(mine, theirs, key=_entry_precedence))
+            merged.append(both_changed(mine, theirs))
     return merged
 
 
