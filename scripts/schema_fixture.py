@@ -85,7 +85,8 @@ def _downgraded(head: Path, revision: str) -> None:
 
 def _fill(directory: Path) -> None:
     """A small catalogue with what an upgrade must carry: records with many-valued fields,
-    themes, history, the trash, images, deposits, a rectification and a radiation."""
+    themes, history, the trash, images, deposits, a rectification, a radiation, locations and
+    movements."""
     from PIL import Image
 
     catalogue = Catalogue.open(directory)
@@ -121,6 +122,9 @@ def _fill(directory: Path) -> None:
                               file_name=f"vue{n}.png", media_type="image/png",
                               byte_size=len(data), width=24, height=16, view_type="general",
                               metadata={}, note="")
+    shelf = catalogue.add_location("Réserve A > Travée 27 > Étagère 3", code="RA-27-3",
+                                   kind="shelf").result
+    catalogue.move(ids[3:6], shelf, reason="storage", date="2024-03-01", note="rangement")
     catalogue.close()
 
 

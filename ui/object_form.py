@@ -59,6 +59,7 @@ from ui.form.editors import (
 )
 from ui.form.history_panel import HistoryPanel
 from ui.form.mnemonics import assign_mnemonics, mnemonic_of
+from ui.form.movements_view import MovementsView
 from ui.form.register_editors import ChoiceEditor, RectificationsView
 from ui.form.register_view import RegisterView
 from ui.form.undo import FormEdit
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 3000
 SECTION_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("identification", ("inventory_number", "number_of_parts", "current_location",
-                        "credit_line", "public")),
+                        "movements", "credit_line", "public")),
     ("acquisition", ("acquisition_mode", "acquisition_source", "acquisition_date",
                      "committee_opinion", "acquisition_price", "register_date")),
     ("description", ("designation", "title", "description", "inscriptions", "subjects")),
@@ -196,6 +197,8 @@ class ObjectForm(QScrollArea):
             editor: QWidget = ChoiceEditor(FIELDS_BY_NAME[name])
         elif kind == "rectifications":
             editor = RectificationsView()
+        elif kind == "movements":
+            editor = MovementsView()
         elif kind == "boolean":
             editor = QCheckBox()
         elif kind == "longtext":

@@ -16,6 +16,7 @@ class Changes:
     images: frozenset[str] = frozenset()  # records whose images changed (not their fields)
     themes: bool = False  # the theme tree or its counts
     vocabulary: bool = False  # the terms offered while typing
+    locations: bool = False  # the museum's hierarchy of locations
     anything: bool = False  # any record may have changed (a sync): everything is read again
     # The record the user acted on, to show afterwards (the record just saved).
     focus: str | None = None
@@ -25,7 +26,7 @@ class Changes:
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(themes=True, vocabulary=True, anything=True)
+        return cls(themes=True, vocabulary=True, locations=True, anything=True)
 
     @classmethod
     def of(cls, *, changed=(), added=(), removed=(), images=(), **flags: Any) -> Changes:

@@ -10,6 +10,8 @@ from catalogue_app.commands import (
     fields,
     import_csv,
     licences,
+    location,
+    move,
     museum,
     rectify,
     restore,
@@ -18,4 +20,4 @@ from catalogue_app.commands import (
 )
 
 COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify,
-            licences, museum)
+            licences, museum, location, move)

@@ -137,6 +137,12 @@ NOT_RECTIFICATIONS = declare(
     "exchange.not_rectifications",
     "not a list of rectifications as the app writes them (a JSON array of {{date, field, old,"
     " new, reason, user}}); nothing imported")
+NOT_MOVEMENTS = declare(
+    "exchange.not_movements",
+    "not a list of movements as the app writes them (a JSON array of {{id, date, from,"
+    " from_id, to, to_id, reason, user, note}}); nothing imported")
+# What a column of dated entries should hold, said when it holds something else.
+_NOT_ENTRIES = {"rectifications": NOT_RECTIFICATIONS, "movements": NOT_MOVEMENTS}
 POSSIBLE_DEPOSITS = declare(
     "exchange.possible_deposits",
     "{n} inventory number(s) start with D and may be deposits; they are imported in the"
@@ -468,7 +474,8 @@ class _Importer:
         return {"list": self.read_list, "authors": self.read_authors,
                 "themes": self.read_themes, "boolean": self.read_boolean,
                 "choice": self.read_choice,
-                "rectifications": self.read_rectifications}.get(field_type)
+                "rectifications": self.read_entries,
+                "movements": self.read_entries}.get(field_type)
 
     def warn(self, message: Message, row: int, column: str, value: str) -> None:
         self.problem(WARNING, message, row, column, value)
@@ -554,12 +561,12 @@ class _Importer:
         else:
             record[target.field] = code
 
-    def read_rectifications(self, record: dict[str, Any], _unmatched: list[str],
+    def read_entries(self, record: dict[str, Any], _unmatched: list[str],
                             target: ColumnTarget, text: str, row: int, column: str) -> None:
         try:
             read = RecordFields.from_fields({target.field: json.loads(text or "[]")})
         except (ValueError, RecordError):
-            self.problem(ERROR, NOT_RECTIFICATIONS(), row, column, text)
+            self.problem(ERROR, _NOT_ENTRIES[target.field](), row, column, text)
         else:
             record[target.field] = read.to_fields()[target.field]
 

@@ -17,8 +17,9 @@ from catalogue_app.records.multivalue import split_authors, split_values
 from catalogue_app.records.store import load_record, update_record
 
 OPERATIONS = ("set", "append", "clear")
-# One number per record (design.md §3) and the theme tree's own editor: never in a batch.
-NOT_BATCH_EDITABLE = ("inventory_number", "themes")
+# One number per record (design.md §3), the theme tree's own editor and dated entries, written
+# one at a time by their own verbs (a move, a rectification): never in a batch.
+NOT_BATCH_EDITABLE = ("inventory_number", "themes", "rectifications", "movements")
 
 
 @dataclass(frozen=True)

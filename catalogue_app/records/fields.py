@@ -21,12 +21,14 @@ class Field:
     label_fr: str
     label_en: str
     # text | longtext | date | integer | boolean | list | authors | measurements | dating |
-    # themes | choice (one of `values`) | rectifications
+    # themes | choice (one of `values`) | rectifications | movements (dated entries, each with
+    # a client-generated id, oldest first; `values` are the codes of an entry's reason)
     type: str
     regulatory_column: int | None = None
     # False for what never leaves the museum: donors, prices, opinions, location, internal notes.
     public: bool = True
-    values: tuple[Choice, ...] = ()  # a choice's codes, the default (or "" for none) first
+    # A choice's codes, the default (or "" for none) first; for entries, their coded key's.
+    values: tuple[Choice, ...] = ()
 
     @property
     def multi_valued(self) -> bool:
@@ -114,6 +116,15 @@ FIELDS: tuple[Field, ...] = (
     Field("bibliography", "Bibliographie", "Bibliography", "longtext"),
     Field("exhibitions", "Expositions", "Exhibitions", "longtext"),
     Field("ownership_history", "Historique de propriété", "Ownership history", "longtext"),
+    # Where the object went, when and why (design.md §3): the current location is the last
+    # movement by date; `current_location` is rewritten to its path (catalogue_app.locations).
+    Field("movements", "Mouvements", "Movements", "movements", public=False, values=(
+        Choice("other", "Autre", "Other"),
+        Choice("recolement", "Récolement", "Inventory check"),
+        Choice("exhibition", "Exposition", "Exhibition"),
+        Choice("loan", "Prêt", "Loan"),
+        Choice("restoration", "Restauration", "Restoration"),
+        Choice("storage", "Rangement en réserve", "Storage"))),
 )
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
@@ -126,7 +137,7 @@ DERIVED_KEYS = ("date_earliest", "date_latest", "measurement_rows")
 _VALUE_TYPES = {"text": "text", "longtext": "text", "date": "text", "integer": "text",
                 "measurements": "text", "dating": "text", "boolean": "boolean", "list": "list",
                 "authors": "authors", "themes": "themes", "choice": "choice",
-                "rectifications": "rectifications"}
+                "rectifications": "rectifications", "movements": "movements"}
 # Every key a record holds and the type of its value: the fields, what is derived from them,
 # who changed the record when, and its images. The desk's store and the
 # regional base both check a record against it (Record.from_fields).

@@ -13,6 +13,7 @@ is declared there, given an attribute here and a column in the schema, and nothi
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
@@ -35,6 +36,7 @@ _WRONG = {
     "authors": declare("record.not_list", "Field {field} must be a list."),
     "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
     "images": declare("record.not_list", "Field {field} must be a list."),
+    "movements": declare("record.not_list", "Field {field} must be a list."),
 }
 _WRONG_ITEM = {
     "authors": declare(
@@ -52,6 +54,11 @@ _WRONG_ITEM = {
         "record.bad_rectification",
         "Field {field}, rectification {position}: a rectification has a date, a field, the old"
         " and the new value, a reason and a user (texts)."),
+    "movements": declare(
+        "record.bad_movement",
+        "Field {field}, movement {position}: a movement has an id, a date (YYYY-MM-DD), where"
+        " the object went and a reason (one of: {codes}); where it came from, who moved it and"
+        " a note are texts too."),
 }
 
 
@@ -87,6 +94,12 @@ class Rectification:
 
 
 RECTIFICATION_KEYS = ("date", "field", "old", "new", "reason", "user")
+
+# A movement (catalogue_app.locations.movements): a dict of texts, kept as written (a newer
+# desk's keys included), since an entry never changes once written and merges by its id.
+MOVEMENT_KEYS = ("id", "date", "from", "from_id", "to", "to_id", "reason", "user", "note")
+MOVEMENT_REQUIRED = ("id", "date", "to", "reason")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True)
@@ -167,6 +180,7 @@ class Record:
     bibliography: str = ""
     exhibitions: str = ""
     ownership_history: str = ""
+    movements: list[dict[str, str]] = field(default_factory=list)  # oldest first
     # Derived from the text beside them (catalogue_app.records.derive).
     date_earliest: int | None = None
     date_latest: int | None = None
@@ -209,6 +223,7 @@ class Record:
             {"kind": m.kind, "value": m.value, "unit": m.unit, "note": m.note}
             for m in self.measurement_rows]
         result["rectifications"] = [r.to_fields() for r in self.rectifications]
+        result["movements"] = [dict(m) for m in self.movements]
         if self.images is not None:
             result["images"] = [image.to_fields() for image in self.images]
         result.update(self.extra)
@@ -229,7 +244,8 @@ def _wrong(name: str, kind: str) -> RecordError:
 
 
 def _wrong_item(name: str, kind: str, position: int) -> RecordError:
-    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1)
+    codes = ", ".join(choice_codes(name)) if kind == "movements" else ""
+    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1, codes=codes)
 
 
 def _text(name: str, value: Any) -> str:
@@ -296,6 +312,15 @@ def _rectification(item: Any) -> Rectification | None:
     return Rectification(*(item[k] for k in RECTIFICATION_KEYS))
 
 
+def _movement(item: Any) -> dict[str, str] | None:
+    if not isinstance(item, Mapping) or not all(k in item for k in MOVEMENT_REQUIRED) \
+            or not all(isinstance(item[k], str) for k in MOVEMENT_KEYS if k in item) \
+            or not ISO_DATE.fullmatch(item["date"]) \
+            or item["reason"] not in choice_codes("movements"):
+        return None
+    return dict(item)
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) \
         and math.isfinite(value)
@@ -349,4 +374,5 @@ _READERS: dict[str, Callable[[str, Any], Any]] = {
     "choice": _choice,
     "rectifications": _items("rectifications", _rectification),
     "images": _items("images", _image),
+    "movements": _items("movements", _movement),
 }

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
+from catalogue_app.locations.movements import current_location_id
 from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.blank import META_KEYS
@@ -238,6 +239,8 @@ def _record_row(record: Record, user: str, now: str, *, created: bool) -> dict[s
         extra_json=json.dumps(record.extra, ensure_ascii=False) if record.extra else "{}",
         rectifications=json.dumps([r.to_fields() for r in record.rectifications],
                                   ensure_ascii=False),
+        movements=json.dumps(record.movements, ensure_ascii=False),
+        current_location_id=current_location_id(record.movements),
         modified_at=now, modified_by=user,
     )
     if created:

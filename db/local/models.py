@@ -112,6 +112,10 @@ class Record(Base):
     bibliography: Mapped[str] = mapped_column(Text, default="")
     exhibitions: Mapped[str] = mapped_column(Text, default="")
     ownership_history: Mapped[str] = mapped_column(Text, default="")
+    # Where the object went, a JSON array of movements oldest first (catalogue_app.locations);
+    # the destination of the last one, derived here only, finds a room's contents fast.
+    movements: Mapped[str] = mapped_column(Text, default="[]")
+    current_location_id: Mapped[str | None] = mapped_column(String(36), index=True)
     # Records without a register date go to the trash instead of being deleted.
     trashed_at: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[str] = mapped_column(String(32))
@@ -269,6 +273,24 @@ class Tombstone(Base):
     inventory_number: Mapped[str] = mapped_column(Text)
     deleted_at: Mapped[str] = mapped_column(String(32))
     user: Mapped[str] = mapped_column(String(200))
+
+
+class Location(Base):
+    """A place where objects are kept: site > building > room > furniture > shelf or box.
+    A museum-level document synced with the regional base (catalogue_app.locations.documents):
+    `modified_at` is its last-writer-wins clock, set at every change made here."""
+
+    __tablename__ = "locations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
+    # No foreign key: a sync may bring a child before its parent.
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(Text, default="")  # unique in the museum when given
+    kind: Mapped[str] = mapped_column(String(16), default="")  # site|building|room|...|box
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    modified_at: Mapped[str] = mapped_column(String(32))
+    extra_json: Mapped[str] = mapped_column(Text, default="{}")  # a newer desk's keys, kept
 
 
 # --- sync with the regional base (revision 0005; catalogue_app.sync) ---------------------------

@@ -1424,6 +1424,24 @@
     </message>
 </context>
 <context>
+    <name>MovementsView</name>
+    <message>
+        <location filename="../../ui/form/movements_view.py" line="40"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/movements_view.py" line="44"/>
+        <source>{date}: {to} (from {origin}; {reason}, {user})</source>
+        <translation>{date} : {to} (depuis {origin} ; {reason}, {user})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/movements_view.py" line="46"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
     <name>MuseumDialog</name>
     <message>
         <location filename="../../ui/museum_dialog.py" line="16"/>
@@ -1550,172 +1568,172 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="147"/>
+        <location filename="../../ui/object_form.py" line="148"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="148"/>
+        <location filename="../../ui/object_form.py" line="149"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="149"/>
+        <location filename="../../ui/object_form.py" line="150"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="150"/>
+        <location filename="../../ui/object_form.py" line="151"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="151"/>
+        <location filename="../../ui/object_form.py" line="152"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="152"/>
+        <location filename="../../ui/object_form.py" line="153"/>
         <source>Legal status and register</source>
         <translation>Statut juridique et registre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="153"/>
+        <location filename="../../ui/object_form.py" line="154"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="154"/>
+        <location filename="../../ui/object_form.py" line="155"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="155"/>
+        <location filename="../../ui/object_form.py" line="156"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="156"/>
+        <location filename="../../ui/object_form.py" line="157"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="180"/>
+        <location filename="../../ui/object_form.py" line="181"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="187"/>
+        <location filename="../../ui/object_form.py" line="188"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="218"/>
+        <location filename="../../ui/object_form.py" line="221"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="220"/>
+        <location filename="../../ui/object_form.py" line="223"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="237"/>
+        <location filename="../../ui/object_form.py" line="240"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="237"/>
+        <location filename="../../ui/object_form.py" line="240"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="240"/>
+        <location filename="../../ui/object_form.py" line="243"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="241"/>
+        <location filename="../../ui/object_form.py" line="244"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="246"/>
+        <location filename="../../ui/object_form.py" line="249"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="253"/>
+        <location filename="../../ui/object_form.py" line="256"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="254"/>
+        <location filename="../../ui/object_form.py" line="257"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="258"/>
+        <location filename="../../ui/object_form.py" line="261"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="263"/>
+        <location filename="../../ui/object_form.py" line="266"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="401"/>
+        <location filename="../../ui/object_form.py" line="404"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="407"/>
+        <location filename="../../ui/object_form.py" line="410"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="411"/>
+        <location filename="../../ui/object_form.py" line="414"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="468"/>
+        <location filename="../../ui/object_form.py" line="471"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="479"/>
+        <location filename="../../ui/object_form.py" line="482"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="480"/>
+        <location filename="../../ui/object_form.py" line="483"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="489"/>
+        <location filename="../../ui/object_form.py" line="492"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="492"/>
+        <location filename="../../ui/object_form.py" line="495"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="512"/>
+        <location filename="../../ui/object_form.py" line="515"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="513"/>
+        <location filename="../../ui/object_form.py" line="516"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="524"/>
+        <location filename="../../ui/object_form.py" line="527"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -2463,12 +2481,12 @@
         <translation>{n} fiche(s) de la base régionale mise(s) de côté (Synchronisation &gt; Fiches mises de côté) : {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="236"/>
+        <location filename="../../ui/sync/window_actions.py" line="240"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="237"/>
+        <location filename="../../ui/sync/window_actions.py" line="241"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>

@@ -15,7 +15,7 @@ from ui.main_window import MainWindow
 
 SECTIONS = {
     "section_identification": {"inventory_number", "number_of_parts", "current_location",
-                               "credit_line", "public"},
+                               "movements", "credit_line", "public"},
     "section_acquisition": {"acquisition_mode", "acquisition_source", "acquisition_date",
                             "committee_opinion", "acquisition_price", "register_date"},
     "section_description": {"designation", "title", "description", "inscriptions", "subjects"},

@@ -25,7 +25,10 @@ def test_fields_json_lists_every_canonical_field_with_the_contract_keys():
     assert choices["legal_status"] == ["inventory", "deposit", "outside"]
     assert choices["status"] == ["active", "missing", "deaccessioned"]
     assert "transferred_public_person" in choices["deaccession_case"]
-    assert all(f["type"] == "choice" for f in fields if "values" in f)
+    # Dated entries list the codes of their reason (movements: why the object went).
+    assert choices["movements"] == ["other", "recolement", "exhibition", "loan",
+                                    "restoration", "storage"]
+    assert all(f["type"] in ("choice", "movements") for f in fields if "values" in f)
     assert {v["label_fr"] for f in fields for v in f.get("values", ())} >= {"Dépôt", "Radié"}
     regulatory = {f["regulatory_column"]: f["name"] for f in fields if f["regulatory_column"]}
     assert sorted(regulatory) == list(range(1, 19))

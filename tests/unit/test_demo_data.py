@@ -46,6 +46,8 @@ def _check_type(field_type: str, value) -> bool:
         return isinstance(value, str)  # the code, checked by Record.from_fields below
     if field_type == "rectifications":
         return value == []  # a generated record is as first inscribed
+    if field_type == "movements":
+        return value == []  # it has not moved since its free-text location was written
     raise AssertionError(f"unexpected field type {field_type}")
 
 

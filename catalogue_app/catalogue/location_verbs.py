@@ -1,0 +1,66 @@
+"""The Catalogue's verbs on locations and movements (catalogue_app.locations).
+
+Mixed into Catalogue (facade.py), whose reading(), writing() and user they use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from catalogue_app.catalogue.changes import Changes
+
+
+class LocationVerbs:
+    # --- the hierarchy ------------------------------------------------------------------------
+    def places(self) -> list:
+        """Every location (catalogue_app.locations.tree.Place), parents before children."""
+        from catalogue_app.locations.tree import places
+
+        with self.reading() as session:
+            return places(session)
+
+    def location_id_of(self, path: str) -> str:
+        """The id of the location at this path; CatalogueError saying which part is unknown."""
+        from catalogue_app.locations.tree import find_location
+
+        with self.reading() as session:
+            return find_location(session, path)
+
+    def location_path(self, location_id: str) -> str:
+        from catalogue_app.locations.tree import path_of
+
+        with self.reading() as session:
+            return path_of(session, location_id)
+
+    def add_location(self, path: str, code: str = "", kind: str = "") -> Changes:
+        """Add the place at this path (and those above it that are missing); result: its id."""
+        from catalogue_app.locations.tree import add_location
+
+        with self.writing() as session:
+            location_id = add_location(session, path, code=code, kind=kind)
+        return Changes(locations=True, result=location_id)
+
+    def records_in(self, location_id: str) -> list[str]:
+        """The records now in this place or anywhere under it, in inventory order."""
+        from catalogue_app.locations.tree import records_in
+
+        with self.reading() as session:
+            return records_in(session, location_id)
+
+    # --- movements ----------------------------------------------------------------------------
+    def movements(self, record_id: str) -> list[dict[str, Any]]:
+        """The record's movements, oldest first (the last by date says where it is)."""
+        from catalogue_app.locations.moving import movements_of
+
+        with self.reading() as session:
+            return movements_of(session, record_id)
+
+    def move(self, record_ids: Sequence[str], to_location: str, reason: str = "other",
+             date: str | None = None, note: str = "") -> Changes:
+        """Move the records to the location (an id) on `date` (today by default), all or none."""
+        from catalogue_app.locations.moving import move_records
+
+        with self.writing() as session:
+            moved = move_records(session, record_ids, to_location, self.user, reason=reason,
+                                 date=date, note=note)
+        return Changes.of(changed=moved)

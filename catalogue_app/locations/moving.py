@@ -1,0 +1,55 @@
+"""Moving records, and reading where a record went. A move appends one movement to each
+record, all in the caller's transaction (a record that cannot be moved moves none). The
+free-text `current_location` is rewritten to the path of where the object now is, so lists,
+CSV and older desks read the place; the text the record had before is kept verbatim as the
+first movement's origin."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalogue_app.clock import today_iso
+from catalogue_app.errors import RecordError
+from catalogue_app.locations.movements import DEFAULT_REASON, current_movement, new_movement
+from catalogue_app.locations.tree import path_of
+from catalogue_app.records.reading import NO_SUCH_RECORD, read_records
+from catalogue_app.records.store import update_record
+from db.local.models import Record as RecordRow
+
+
+def movements_of(session: Session, record_id: str) -> list[dict[str, Any]]:
+    """The record's movements, oldest first (one column read: a history opens at once)."""
+    found = session.scalar(select(RecordRow.movements).where(RecordRow.id == record_id))
+    if found is None:
+        raise RecordError(NO_SUCH_RECORD, record_id=record_id)
+    return json.loads(found)
+
+
+def move_records(session: Session, record_ids: Sequence[str], location_id: str, user: str, *,
+                 reason: str = DEFAULT_REASON, date: str | None = None,
+                 note: str = "") -> list[str]:
+    """Move the records to the location (on `date`, today by default); return their ids."""
+    record_ids = list(dict.fromkeys(record_ids))  # a number scanned twice moves once
+    destination = path_of(session, location_id)
+    date = date or today_iso()
+    found = read_records(session, record_ids)
+    for record_id in record_ids:
+        if record_id not in found:
+            raise RecordError(NO_SUCH_RECORD, record_id=record_id)
+        record = found[record_id]
+        # Where it was on that date (a movement entered late may be dated before others).
+        before = current_movement([m for m in record.movements if m["date"] <= date])
+        origin, origin_id = (before["to"], before.get("to_id") or "") if before \
+            else (record.current_location, "")
+        movement = new_movement(date=date, to=destination, to_id=location_id, reason=reason,
+                                user=user, note=note, origin=origin, origin_id=origin_id)
+        movements = [*record.movements, movement]
+        update_record(session, record_id, {
+            "movements": movements, "current_location": current_movement(movements)["to"]},
+            user)
+    return record_ids

@@ -1,0 +1,181 @@
+"""The museum's hierarchy of locations (site > building > room > furniture > shelf or box):
+finding a place by its path, adding one, listing what is in a place and everything below it.
+
+Sibling names are unique (compared as paths.name_key compares them), so a path names one
+place; a code, when given, is unique in the museum. Every change sets `modified_at`, the clock
+by which the regional base and other desks take the latest version (documents.py)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from catalogue_app.clock import now_iso
+from catalogue_app.errors import CatalogueError
+from catalogue_app.locations.paths import join_path, name_key, parse_path
+from catalogue_app.messages import declare
+from catalogue_app.records.fields import Choice
+from db.local.models import Location
+from db.local.models import Record as RecordRow
+
+KINDS: tuple[Choice, ...] = (
+    Choice("", "", ""),
+    Choice("site", "Site", "Site"),
+    Choice("building", "Bâtiment", "Building"),
+    Choice("room", "Salle", "Room"),
+    Choice("furniture", "Meuble", "Furniture"),
+    Choice("shelf", "Étagère", "Shelf"),
+    Choice("box", "Boîte", "Box"),
+)
+KIND_CODES = tuple(kind.code for kind in KINDS)
+
+NO_SUCH_PATH = declare(
+    "location.no_such_path",
+    "There is no location {path!r}: {missing!r} is not in {parent}. Add it first (catalogue-app"
+    " location add).")
+ROOT = declare("location.root", "the list of sites")
+NO_SUCH_LOCATION = declare("location.no_such_location",
+                           "Location {location_id} does not exist (it may have been deleted).")
+ALREADY_THERE = declare("location.exists", "The location {path!r} already exists.")
+CODE_TAKEN = declare("location.code_taken",
+                     "The code {code!r} is already the code of {path!r}; codes are unique in the"
+                     " museum.")
+BAD_KIND = declare("location.bad_kind", "The kind of a location is one of: {codes}; not {kind!r}.")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A location as lists and pickers show it."""
+
+    id: str
+    parent_id: str | None
+    name: str
+    code: str
+    kind: str
+    position: int
+    path: str
+
+
+def places(session: Session) -> list[Place]:
+    """Every location, parents before their children, siblings in their order."""
+    rows = session.execute(select(Location.id, Location.parent_id, Location.name, Location.code,
+                                  Location.kind, Location.position)
+                           .order_by(Location.position, Location.name)).all()
+    children: dict[str | None, list] = {}
+    known = {row.id for row in rows}
+    for row in rows:  # a child whose parent has not arrived yet (sync) shows at the top
+        children.setdefault(row.parent_id if row.parent_id in known else None, []).append(row)
+    found: list[Place] = []
+
+    def walk(parent_id: str | None, names: list[str]) -> None:
+        for row in children.get(parent_id, ()):
+            path = [*names, row.name]
+            found.append(Place(row.id, row.parent_id, row.name, row.code, row.kind,
+                               row.position, join_path(path)))
+            walk(row.id, path)
+
+    walk(None, [])
+    return found
+
+
+def path_of(session: Session, location_id: str) -> str:
+    names: list[str] = []
+    seen: set[str] = set()
+    current: str | None = location_id
+    while current is not None and current not in seen:  # a cycle from a sync stops here
+        seen.add(current)
+        row = session.get(Location, current)
+        if row is None:
+            if current == location_id:
+                raise CatalogueError(NO_SUCH_LOCATION, location_id=location_id)
+            break
+        names.append(row.name)
+        current = row.parent_id
+    return join_path(names[::-1])
+
+
+def find_location(session: Session, path: str) -> str:
+    """The id of the location at this path; CatalogueError saying which part is unknown."""
+    found, missing = _walk(session, parse_path(path))
+    if missing:
+        parent = path_of(session, found[-1]) if found else ROOT()
+        raise CatalogueError(NO_SUCH_PATH, path=path, missing=missing[0], parent=parent)
+    return found[-1]
+
+
+def add_location(session: Session, path: str, *, code: str = "", kind: str = "") -> str:
+    """Add the location at this path, and the places above it that do not exist yet; the
+    code and kind go to the last. Its id; CatalogueError when it exists already."""
+    names = parse_path(path)
+    code = code.strip()
+    if kind not in KIND_CODES:
+        raise CatalogueError(BAD_KIND, codes=", ".join(c for c in KIND_CODES if c), kind=kind)
+    found, missing = _walk(session, names)
+    if not missing:
+        raise CatalogueError(ALREADY_THERE, path=join_path(names))
+    check_code_free(session, code)
+    parent_id = found[-1] if found else None
+    now = now_iso()
+    for depth, name in enumerate(missing):
+        last = depth == len(missing) - 1
+        location = Location(id=str(uuid.uuid4()), parent_id=parent_id, name=name,
+                            code=code if last else "", kind=kind if last else "",
+                            position=_next_position(session, parent_id), modified_at=now)
+        session.add(location)
+        session.flush()
+        parent_id = location.id
+    return parent_id
+
+
+def check_code_free(session: Session, code: str, location_id: str | None = None) -> None:
+    if not code:
+        return
+    for row in session.scalars(select(Location).where(Location.code != "")):
+        if name_key(row.code) == name_key(code) and row.id != location_id:
+            raise CatalogueError(CODE_TAKEN, code=code, path=path_of(session, row.id))
+
+
+def below(session: Session, location_id: str) -> list[str]:
+    """The location and every location under it, by id."""
+    return list(session.scalars(text(
+        "WITH RECURSIVE under(id) AS (SELECT :id UNION SELECT l.id FROM locations l "
+        "JOIN under ON l.parent_id = under.id) SELECT id FROM under"),
+        {"id": location_id}))
+
+
+def records_in(session: Session, location_id: str) -> list[str]:
+    """The records (outside the trash) whose current location is this place or one under
+    it, by id, in inventory order."""
+    return list(session.scalars(
+        select(RecordRow.id)
+        .where(RecordRow.current_location_id.in_(below(session, location_id)),
+               RecordRow.trashed_at.is_(None))
+        .order_by(RecordRow.inventory_sort)))
+
+
+def _walk(session: Session, names: list[str]) -> tuple[list[str], list[str]]:
+    """The ids of the path's places that exist, from the root, and the names left over."""
+    found: list[str] = []
+    parent_id: str | None = None
+    for depth, name in enumerate(names):
+        siblings = session.execute(
+            select(Location.id, Location.name).where(
+                Location.parent_id.is_(None) if parent_id is None
+                else Location.parent_id == parent_id)
+            .order_by(Location.position, Location.id)).all()
+        match = next((row.id for row in siblings if name_key(row.name) == name_key(name)), None)
+        if match is None:
+            return found, names[depth:]
+        found.append(match)
+        parent_id = match
+    return found, []
+
+
+def _next_position(session: Session, parent_id: str | None) -> int:
+    siblings = select(Location.position).where(
+        Location.parent_id.is_(None) if parent_id is None else Location.parent_id == parent_id)
+    positions = list(session.scalars(siblings))
+    return max(positions, default=-1) + 1

@@ -1,0 +1,205 @@
+"""Locations and movements (design.md §3, issue 18): the current location is the last movement
+by date, then by order of entry; a place is named by its path; moving many records is one
+transaction, and a refusal (unknown place, unknown number, wrong date or reason) says why in
+French and changes nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError, RecordError
+from catalogue_app.locations.movements import current_location_id, current_movement
+from catalogue_app.locations.paths import parse_path
+from catalogue_app.publication import CHANNELS
+from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.record import Record
+from catalogue_app.records.store import create_record
+from tests.support import run_cli
+
+USER = "régisseur"
+SHELF = "Réserve A > Travée 27 > Étagère 3"
+
+
+def _record(catalogue: Catalogue, number: str, **fields) -> str:
+    with catalogue.writing() as session:
+        return create_record(session, {"inventory_number": number, **fields}, USER)
+
+
+def _movement(date: str, to: str, **more) -> dict:
+    return {"id": f"m-{date}-{to}", "date": date, "to": to, "reason": "storage", **more}
+
+
+def test_the_current_location_is_the_last_movement_by_date_then_by_entry():
+    history = [_movement("2020-05-01", "Salle 1"), _movement("2023-01-10", "Réserve"),
+               _movement("2021-06-01", "Restauration", to_id="loc-r")]
+    assert current_movement(history)["to"] == "Réserve"  # entered late, dated earlier
+    same_day = [_movement("2023-01-10", "Salle 1", to_id="loc-1"),
+                _movement("2023-01-10", "Salle 2", to_id="loc-2")]
+    assert current_movement(same_day)["to"] == "Salle 2"  # the later entry of that day
+    assert current_location_id(same_day) == "loc-2"
+    assert current_movement([]) is None and current_location_id([]) is None
+    # A place outside the hierarchy (text from another desk) has no id.
+    assert current_location_id([_movement("2024-01-01", "Chez le restaurateur")]) is None
+
+
+def test_a_path_is_read_with_its_spaces_tidied_and_an_empty_part_refused():
+    assert parse_path("  Réserve A >Travée  27> Étagère 3 ") == ["Réserve A", "Travée 27",
+                                                                "Étagère 3"]
+    with pytest.raises(CatalogueError) as empty:
+        parse_path("Réserve A >  > Étagère 3")
+    assert empty.value.code == "location.empty_part"
+
+
+def test_a_movement_is_checked_like_every_field_of_a_record():
+    good = _movement("2024-02-29", "Salle 1", note="vitrine 4", modified_by_newer_desk="kept")
+    assert Record.from_fields({"movements": [good]}).to_fields()["movements"] == [good]
+    for wrong in ({**good, "date": "29/02/2024"}, {**good, "reason": "vacances"},
+                  {key: value for key, value in good.items() if key != "id"},
+                  {**good, "note": 4}):
+        with pytest.raises(RecordError) as refused:
+            Record.from_fields({"movements": [good, wrong]})
+        assert refused.value.code == "record.bad_movement"
+        assert "mouvement 2" in refused.value.message.text("fr")
+    with pytest.raises(RecordError) as not_a_list:
+        Record.from_fields({"movements": "Salle 1"})
+    assert not_a_list.value.code == "record.not_list"
+
+
+def test_adding_a_path_adds_the_places_above_it_and_names_each_once(catalogue):
+    shelf = catalogue.add_location(SHELF, code="RA-27-3", kind="shelf").result
+    places = {place.path: place for place in catalogue.places()}
+    assert list(places) == ["Réserve A", "Réserve A > Travée 27", SHELF]
+    assert (places[SHELF].id, places[SHELF].code, places[SHELF].kind) == (shelf, "RA-27-3",
+                                                                          "shelf")
+    assert places["Réserve A"].code == "" and places["Réserve A"].kind == ""
+    assert catalogue.location_id_of("réserve a > travée 27 >  étagère 3") == shelf
+    for path, code, expected in ((SHELF, "", "location.exists"),
+                                 ("Réserve B", "ra-27-3", "location.code_taken")):
+        with pytest.raises(CatalogueError) as refused:
+            catalogue.add_location(path, code=code)
+        assert refused.value.code == expected
+    assert len(catalogue.places()) == 3
+
+
+def test_an_unknown_path_says_which_part_is_missing_in_french(catalogue):
+    catalogue.add_location("Réserve A > Travée 27")
+    with pytest.raises(CatalogueError) as refused:
+        catalogue.location_id_of("Réserve A > Travée 28 > Étagère 1")
+    assert refused.value.code == "location.no_such_path"
+    assert refused.value.message.text("fr") == (
+        "Il n'y a pas d'emplacement 'Réserve A > Travée 28 > Étagère 1' : 'Travée 28' n'est pas"
+        " dans Réserve A. Ajoutez-le d'abord (catalogue-app location add).")
+
+
+def test_moving_records_appends_a_movement_and_writes_the_path(catalogue):
+    shelf = catalogue.add_location(SHELF).result
+    bay = catalogue.location_id_of("Réserve A > Travée 27")
+    vase = _record(catalogue, "1990.1.1", current_location="réserve, armoire 2")
+    plate = _record(catalogue, "1990.1.2")
+    changes = catalogue.move([vase, plate], shelf, reason="storage", date="2024-03-01",
+                             note="récolement de la travée")
+    assert changes.changed == {vase, plate}
+    first = catalogue.movements(vase)
+    assert len(first) == 1
+    assert {k: first[0][k] for k in ("date", "from", "from_id", "to", "to_id", "reason",
+                                     "user", "note")} == {
+        "date": "2024-03-01", "from": "réserve, armoire 2", "from_id": "", "to": SHELF,
+        "to_id": shelf, "reason": "storage", "user": catalogue.user,
+        "note": "récolement de la travée"}
+    assert catalogue.load(vase)["current_location"] == SHELF
+    # To a place in the middle of the hierarchy: the bay holds what is on its shelves too.
+    catalogue.move([plate], bay, reason="exhibition", date="2024-04-01")
+    assert catalogue.load(plate)["current_location"] == "Réserve A > Travée 27"
+    assert catalogue.movements(plate)[-1]["from"] == SHELF
+    assert catalogue.records_in(bay) == [vase, plate]
+    assert catalogue.records_in(shelf) == [vase]
+    assert catalogue.records_in(catalogue.location_id_of("Réserve A")) == [vase, plate]
+
+
+def test_a_movement_entered_late_with_an_earlier_date_does_not_move_the_object(catalogue):
+    shelf = catalogue.add_location(SHELF).result
+    workshop = catalogue.add_location("Atelier de restauration").result
+    vase = _record(catalogue, "1990.1.1")
+    catalogue.move([vase], shelf, date="2024-03-01")
+    catalogue.move([vase], workshop, reason="restoration", date="2023-01-15")
+    assert catalogue.load(vase)["current_location"] == SHELF
+    assert catalogue.records_in(shelf) == [vase] and catalogue.records_in(workshop) == []
+    assert [m["to"] for m in catalogue.movements(vase)] == [SHELF, "Atelier de restauration"]
+
+
+def test_a_refused_move_changes_nothing(catalogue):
+    shelf = catalogue.add_location(SHELF).result
+    vase = _record(catalogue, "1990.1.1", current_location="vitrine 3")
+    before = catalogue.load(vase)
+    for kwargs, code in (({"date": "2024-02-30"}, "movement.bad_date"),
+                         ({"reason": "vacances"}, "movement.bad_reason")):
+        with pytest.raises(CatalogueError) as refused:
+            catalogue.move([vase], shelf, **kwargs)
+        assert refused.value.code == code
+    with pytest.raises(RecordError):  # one record that does not exist: none moves
+        catalogue.move([vase, "no-such-record"], shelf)
+    assert catalogue.load(vase) == before
+    assert catalogue.records_in(shelf) == []
+
+
+def _cli(catalogue_dir, *args):
+    return run_cli("--catalogue", str(catalogue_dir), *args, env={"CATALOGUE_APP_LANG": "fr"})
+
+
+def test_the_command_line_adds_places_and_moves_by_inventory_number(catalogue, catalogue_dir):
+    vase, plate = _record(catalogue, "1990.1.1"), _record(catalogue, "1990.1.2")
+    catalogue.close()
+    added = _cli(catalogue_dir, "location", "add", SHELF, "--code", "RA-27-3", "--kind", "shelf")
+    assert added.returncode == 0, added.stderr
+    shelf = added.stdout.strip()
+    assert f"Emplacement ajouté : {SHELF}." in added.stderr
+
+    unknown = _cli(catalogue_dir, "move", "1990.1.1", "1990.9.9", "--to", SHELF)
+    assert unknown.returncode == 1
+    assert "'1990.9.9'" in unknown.stderr and "aucun objet n'a été déplacé" in unknown.stderr
+    nowhere = _cli(catalogue_dir, "move", "1990.1.1", "--to", "Réserve Z")
+    assert nowhere.returncode == 1 and "Réserve Z" in nowhere.stderr
+    assert catalogue.movements(vase) == []  # neither refusal moved anything
+
+    moved = _cli(catalogue_dir, "move", "1990.1.1", "1990.1.2", "--to", SHELF, "--reason",
+                 "recolement", "--date", "2024-05-02")
+    assert moved.returncode == 0, moved.stderr
+    assert f"2 objet(s) déplacé(s) vers {SHELF}." in moved.stderr
+    assert catalogue.records_in(shelf) == [vase, plate]
+    assert catalogue.movements(plate)[0]["reason"] == "recolement"
+
+
+def test_fields_lists_the_reasons_of_a_movement(catalogue_dir):
+    listed = run_cli("fields", "--json")
+    movements = next(f for f in json.loads(listed.stdout) if f["name"] == "movements")
+    assert movements["type"] == "movements"
+    assert [v["code"] for v in movements["values"]] == [
+        "other", "recolement", "exhibition", "loan", "restoration", "storage"]
+
+
+def test_movements_are_never_published(catalogue):
+    assert FIELDS_BY_NAME["movements"].public is False
+    shelf = catalogue.add_location(SHELF).result
+    vase = _record(catalogue, "1990.1.1", public=True, designation="vase")
+    catalogue.move([vase], shelf)
+    fields = catalogue.load(vase)
+    for channel, publish in CHANNELS.items():
+        document = publish(fields)
+        assert document is not None and document["designation"] == "vase", channel
+        assert "movements" not in document and "current_location" not in document, channel
+
+
+def test_the_room_a_record_is_in_is_an_indexed_column_of_the_catalogue(catalogue):
+    shelf = catalogue.add_location(SHELF).result
+    vase = _record(catalogue, "1990.1.1")
+    catalogue.move([vase], shelf)
+    with sqlite3.connect(catalogue.db_path) as connection:
+        plan = " ".join(row[-1] for row in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM records WHERE current_location_id = ?", (shelf,)))
+        stored = connection.execute("SELECT current_location_id FROM records").fetchone()[0]
+    assert "ix_records_current_location_id" in plan
+    assert stored == shelf
