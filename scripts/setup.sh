@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 QT_DEBS="libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 fonts-dejavu-core"
-# The PDF tests read the documents back with pdftotext, pdfinfo and pdfimages; the portal's
-# browser tests drive headless Chromium through Selenium and Debian's chromedriver.
-TEST_DEBS="poppler-utils chromium chromium-driver"
+# The PDF tests read the documents back with pdftotext, pdfinfo and pdfimages (and the QR
+# codes of location labels with zbarimg); the portal's browser tests drive headless Chromium
+# through Selenium and Debian's chromedriver.
+TEST_DEBS="poppler-utils zbar-tools chromium chromium-driver"
 # docs/deploy.md's files are checked with the tools museum IT runs them with: nginx -t,
 # caddy validate, and a backup restored with pg_dump/pg_restore (PostgreSQL's client).
 TEST_DEBS="$TEST_DEBS nginx-light caddy openssl postgresql-client"

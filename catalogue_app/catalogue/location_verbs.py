@@ -19,18 +19,26 @@ class LocationVerbs:
         with self.reading() as session:
             return places(session)
 
-    def location_id_of(self, path: str) -> str:
-        """The id of the location at this path; CatalogueError saying which part is unknown."""
-        from catalogue_app.locations.tree import find_location
+    def location_id_of(self, text: str) -> str:
+        """The id of the location this text names: a path, a code or an id (what a label's QR
+        code says); CatalogueError saying which part of the path is unknown."""
+        from catalogue_app.locations.tree import find_labelled
 
         with self.reading() as session:
-            return find_location(session, path)
+            return find_labelled(session, text)
 
     def location_path(self, location_id: str) -> str:
         from catalogue_app.locations.tree import path_of
 
         with self.reading() as session:
             return path_of(session, location_id)
+
+    def places_below(self, location_id: str) -> list[str]:
+        """The place and every place under it, by id."""
+        from catalogue_app.locations.tree import below
+
+        with self.reading() as session:
+            return below(session, location_id)
 
     def add_location(self, path: str, code: str = "", kind: str = "") -> Changes:
         """Add the place at this path (and those above it that are missing); result: its id."""

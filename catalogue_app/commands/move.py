@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("numbers", nargs="+", metavar="INVENTORY_NUMBER")
     parser.add_argument("--to", required=True, metavar="PATH",
-                        help='where they go, e.g. "Réserve A > Travée 27 > Étagère 3"')
+                        help='where they go: its path, e.g. "Réserve A > Travée 27 > Étagère 3",'
+                             " or its code")
     parser.add_argument("--reason", default=DEFAULT_REASON, choices=REASONS,
                         help=f"why (default: {DEFAULT_REASON})")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: today)")

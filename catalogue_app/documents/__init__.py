@@ -1,5 +1,5 @@
-"""Printable documents (object sheets, the inventory and deposits registers; later the
-récolement procès-verbal and location labels), described without Qt and drawn by one renderer.
+"""Printable documents (object sheets, the inventory and deposits registers, location labels;
+later the récolement procès-verbal), described without Qt and drawn by one renderer.
 
 A document is a plain description (model.py): pages, a running title, headings, paragraphs,
 images and tables whose rows may be read lazily, so a 70,000-entry register is drawn in
@@ -19,6 +19,8 @@ from catalogue_app.documents.model import (
     Document,
     Heading,
     Image,
+    Label,
+    LabelSheet,
     PageBreak,
     Paragraph,
     Renderer,
@@ -28,5 +30,5 @@ from catalogue_app.documents.model import (
     Table,
 )
 
-__all__ = ["Column", "Document", "Heading", "Image", "PageBreak", "Paragraph", "Renderer", "Row",
-           "Signatures", "Space", "Table"]
+__all__ = ["Column", "Document", "Heading", "Image", "Label", "LabelSheet", "PageBreak",
+           "Paragraph", "Renderer", "Row", "Signatures", "Space", "Table"]

@@ -96,7 +96,26 @@ class Table:
     continued: str = ""
 
 
-Block = Heading | Paragraph | Image | PageBreak | Space | Signatures | Table
+@dataclass(frozen=True)
+class Label:
+    """One sticker: a QR code beside a few lines, the first in large bold type."""
+
+    lines: tuple[str, ...]
+    # The QR code's modules row by row, "1" dark (catalogue_app.documents.qr), none if empty.
+    qr: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LabelSheet:
+    """Labels in a grid across the page, `columns` wide, each `height_mm` tall, with light
+    cutting lines; a label is never split across pages."""
+
+    labels: tuple[Label, ...]
+    columns: int = 2
+    height_mm: float = 37
+
+
+Block = Heading | Paragraph | Image | PageBreak | Space | Signatures | Table | LabelSheet
 
 
 @dataclass

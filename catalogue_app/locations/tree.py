@@ -106,6 +106,20 @@ def find_location(session: Session, path: str) -> str:
     return found[-1]
 
 
+def find_labelled(session: Session, text: str) -> str:
+    """The id of the location a label or a user names: its id (a label's QR code without a
+    code), its code, or its path; CatalogueError as find_location's when none."""
+    text = text.strip()
+    if session.get(Location, text) is not None:
+        return text
+    if text:
+        for location_id, code in session.execute(
+                select(Location.id, Location.code).where(Location.code != "")):
+            if name_key(code) == name_key(text):
+                return location_id
+    return find_location(session, text)
+
+
 def add_location(session: Session, path: str, *, code: str = "", kind: str = "") -> str:
     """Add the location at this path, and the places above it that do not exist yet; the
     code and kind go to the last. Its id; CatalogueError when it exists already."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -18,7 +19,7 @@ from catalogue_app.publication import CHANNELS
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.record import Record
 from catalogue_app.records.store import create_record
-from tests.support import run_cli
+from tests.support import requires, run_cli
 
 USER = "régisseur"
 SHELF = "Réserve A > Travée 27 > Étagère 3"
@@ -203,3 +204,29 @@ def test_the_room_a_record_is_in_is_an_indexed_column_of_the_catalogue(catalogue
         stored = connection.execute("SELECT current_location_id FROM records").fetchone()[0]
     assert "ix_records_current_location_id" in plan
     assert stored == shelf
+
+
+@requires("pdftotext", "pdftoppm", "zbarimg")
+def test_labels_print_each_place_with_a_qr_code_that_reads_back_to_it(catalogue,
+                                                                       catalogue_dir, tmp_path):
+    shelf = catalogue.add_location(SHELF, code="RA-27-3", kind="shelf").result
+    catalogue.add_location("Réserve A > Travée 27 > Étagère 4", kind="shelf")
+    catalogue.add_location("Salle 1 — Peintures")
+    catalogue.close()
+    out = tmp_path / "étiquettes.pdf"
+    printed = _cli(catalogue_dir, "location", "labels", str(out), "Réserve A > Travée 27")
+    assert printed.returncode == 0, printed.stderr
+    assert "3 étiquette(s) écrite(s)" in printed.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "RA-27-3" in text and "Étagère 4" in text and "Travée 27" in text
+    assert "Salle 1" not in text  # not under the bay
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(out), str(tmp_path / "page")],
+                   check=True)
+    read = subprocess.run(["zbarimg", "-q", "--raw", *map(str, tmp_path.glob("page*.png"))],
+                          capture_output=True, text=True, check=True).stdout.split()
+    assert len(read) == 3 and "RA-27-3" in read
+    for scanned in read:  # what a scanner reads names its place (a code, or an id)
+        assert catalogue.location_id_of(scanned) in catalogue.places_below(
+            catalogue.location_id_of("Réserve A > Travée 27"))
+    assert catalogue.location_id_of("ra-27-3") == shelf

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
     QPen,
     QTextOption,
@@ -34,6 +35,7 @@ from catalogue_app.documents.model import (
     Document,
     Heading,
     Image,
+    LabelSheet,
     PageBreak,
     Paragraph,
     Row,
@@ -154,6 +156,8 @@ class _Layout:
                 self.space(block)
             elif isinstance(block, Signatures):
                 self.signatures(block)
+            elif isinstance(block, LabelSheet):
+                self.label_sheet(block)
             elif isinstance(block, PageBreak) and self.y > self.top:
                 self.new_page()
         self.flush_lines()
@@ -286,6 +290,47 @@ class _Layout:
                 self.painter.setPen(QPen(QColor(_TEXT)))
             self.draw_text(box.adjusted(_GAP / 2, 0, -_GAP / 2, 0), label, _SUBTLE)
         self.y += height + _GAP
+
+    def label_sheet(self, block: LabelSheet) -> None:
+        width = self.page.width() / max(1, block.columns)
+        height = block.height_mm * _MM
+        for index, label in enumerate(block.labels):
+            column = index % block.columns
+            if column == 0 and index:
+                self.y += height
+            if column == 0 and self.y + height > self.bottom:
+                self.new_page()
+            box = QRectF(self.page.left() + column * width, self.y, width, height)
+            if self.drawing:
+                self.painter.setPen(QPen(QColor(_GRID), 0.1 * _MM, Qt.PenStyle.DashLine))
+                self.painter.drawRect(box)
+                self.painter.setPen(QPen(QColor(_TEXT)))
+            self.label(box.adjusted(_GAP, _GAP, -_GAP, -_GAP), label.lines, label.qr)
+        if block.labels:
+            self.y += height + _GAP
+
+    def label(self, box: QRectF, lines: Sequence[str], qr: Sequence[str]) -> None:
+        """A QR code on the left (with its quiet zone of four modules), lines beside it."""
+        side = box.height() if qr else 0.0
+        if self.drawing and qr:
+            module = side / (len(qr) + 8)
+            dark = QPainterPath()
+            for y, row in enumerate(qr):
+                for x, cell in enumerate(row):
+                    if cell == "1":
+                        dark.addRect(QRectF(box.left() + (x + 4) * module,
+                                            box.top() + (y + 4) * module, module, module))
+            dark.setFillRule(Qt.FillRule.WindingFill)
+            self.painter.fillPath(dark, QColor(_TEXT))
+        text = QRectF(box.left() + side + _GAP, box.top(), box.width() - side - _GAP,
+                      box.height())
+        first, *rest = [*lines, ""]
+        self.painter.setFont(_font(self.document.font_pt + 7, bold=True))
+        first_height = self.text_height(first, text.width())
+        self.draw_text(QRectF(text.left(), text.top(), text.width(), first_height), first)
+        self.painter.setFont(self.body)
+        self.draw_text(text.adjusted(0, first_height, 0, 0),
+                       "\n".join(line for line in rest if line), _SUBTLE)
 
     def image(self, block: Image) -> None:
         picture = QImage(str(block.path))
