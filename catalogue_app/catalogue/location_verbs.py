@@ -48,6 +48,49 @@ class LocationVerbs:
             location_id = add_location(session, path, code=code, kind=kind)
         return Changes(locations=True, result=location_id)
 
+    def update_location(self, location_id: str, *, name: str, parent_id: str | None,
+                        code: str = "", kind: str = "") -> Changes:
+        """Rename, move, recode a place; the records in it get its new path."""
+        from catalogue_app.locations.moving import write_paths
+        from catalogue_app.locations.tree import update_location
+
+        with self.writing() as session:
+            update_location(session, location_id, name=name, parent_id=parent_id, code=code,
+                            kind=kind)
+            changed = write_paths(session, location_id, self.user)
+        return Changes.of(changed=changed, locations=True)
+
+    def delete_location(self, location_id: str) -> Changes:
+        """Delete an empty place."""
+        from catalogue_app.locations.tree import delete_location
+
+        with self.writing() as session:
+            delete_location(session, location_id)
+        return Changes(locations=True)
+
+    def location_counts(self) -> dict[str, int]:
+        """How many objects are in each place itself (not under it), by id."""
+        from catalogue_app.locations.tree import record_counts
+
+        with self.reading() as session:
+            return record_counts(session)
+
+    def free_locations(self) -> list[tuple[str, int]]:
+        """Free-text locations of records not yet in the hierarchy, with their counts."""
+        from catalogue_app.locations.moving import free_texts
+
+        with self.reading() as session:
+            return free_texts(session)
+
+    def place_free_location(self, text: str, location_id: str) -> Changes:
+        """Place every record whose free-text location reads exactly `text` (and is not yet in
+        the hierarchy) in that location, the text kept verbatim as where it came from."""
+        from catalogue_app.locations.moving import place_free_text
+
+        with self.writing() as session:
+            moved = place_free_text(session, text, location_id, self.user)
+        return Changes.of(changed=moved)
+
     def records_in(self, location_id: str) -> list[str]:
         """The records now in this place or anywhere under it, in inventory order."""
         from catalogue_app.locations.tree import records_in

@@ -56,6 +56,9 @@ class RecordVerbs:
         """Create the record (no id) or update it, and drop the form's draft of it."""
         from catalogue_app.records import drafts, store
 
+        # Movements are made by move(), never typed: a form opened before a move (or a draft
+        # kept through a crash) must not take it back.
+        values = {name: value for name, value in values.items() if name != "movements"}
         record_id = values.get("id")
         with self.writing() as session:
             drafts.discard_draft(session, record_id)

@@ -10,13 +10,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import today_iso
 from catalogue_app.errors import RecordError
 from catalogue_app.locations.movements import DEFAULT_REASON, current_movement, new_movement
-from catalogue_app.locations.tree import path_of
+from catalogue_app.locations.tree import path_of, places, records_in
 from catalogue_app.records.reading import NO_SUCH_RECORD, read_records
 from catalogue_app.records.store import update_record
 from db.local.models import Record as RecordRow
@@ -28,6 +28,40 @@ def movements_of(session: Session, record_id: str) -> list[dict[str, Any]]:
     if found is None:
         raise RecordError(NO_SUCH_RECORD, record_id=record_id)
     return json.loads(found)
+
+
+def write_paths(session: Session, location_id: str, user: str) -> list[str]:
+    """Give the records in this place and under it the current path of where they are (after
+    a place was renamed or moved); return the ids of those whose text changed."""
+    paths = {place.id: place.path for place in places(session)}
+    changed = []
+    for record_id, place_id, text in session.execute(
+            select(RecordRow.id, RecordRow.current_location_id, RecordRow.current_location)
+            .where(RecordRow.id.in_(records_in(session, location_id)))).all():
+        if paths.get(place_id, text) != text:
+            update_record(session, record_id, {"current_location": paths[place_id]}, user)
+            changed.append(record_id)
+    return changed
+
+
+def free_texts(session: Session) -> list[tuple[str, int]]:
+    """The locations typed as free text by records not yet placed in the hierarchy, with how
+    many records have each, the most frequent first."""
+    count = func.count().label("count")
+    return [(text, n) for text, n in session.execute(
+        select(RecordRow.current_location, count)
+        .where(RecordRow.current_location_id.is_(None), RecordRow.current_location != "",
+               RecordRow.trashed_at.is_(None))
+        .group_by(RecordRow.current_location).order_by(count.desc(), RecordRow.current_location))]
+
+
+def place_free_text(session: Session, text: str, location_id: str, user: str) -> list[str]:
+    """Place in the hierarchy every record not yet in it whose location reads exactly `text`:
+    a movement to that place dated today, whose origin keeps the text verbatim."""
+    record_ids = list(session.scalars(select(RecordRow.id).where(
+        RecordRow.current_location == text, RecordRow.current_location_id.is_(None),
+        RecordRow.trashed_at.is_(None))))
+    return move_records(session, record_ids, location_id, user) if record_ids else []
 
 
 def move_records(session: Session, record_ids: Sequence[str], location_id: str, user: str, *,

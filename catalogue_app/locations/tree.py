@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
@@ -43,6 +43,18 @@ ALREADY_THERE = declare("location.exists", "The location {path!r} already exists
 CODE_TAKEN = declare("location.code_taken",
                      "The code {code!r} is already the code of {path!r}; codes are unique in the"
                      " museum.")
+NAME_REQUIRED = declare("location.name_required", "A location needs a name.")
+NAME_TAKEN = declare("location.name_taken",
+                     "{parent} already holds a place named {name!r}; give this one another name.")
+NAME_HAS_SEPARATOR = declare(
+    "location.name_has_separator",
+    "A location's name cannot contain \">\", which separates the places of a path: {name!r}.")
+UNDER_ITSELF = declare("location.under_itself",
+                       "{path!r} cannot be placed under itself or under a place it holds.")
+NOT_EMPTY = declare(
+    "location.not_empty",
+    "{path!r} still holds {places} place(s) and {records} object(s); move them elsewhere "
+    "before deleting it.")
 BAD_KIND = declare("location.bad_kind", "The kind of a location is one of: {codes}; not {kind!r}.")
 
 
@@ -142,6 +154,63 @@ def add_location(session: Session, path: str, *, code: str = "", kind: str = "")
         session.flush()
         parent_id = location.id
     return parent_id
+
+
+def update_location(session: Session, location_id: str, *, name: str,
+                    parent_id: str | None, code: str, kind: str) -> None:
+    """Rename a place, put it under another parent, change its code or kind. The movements of
+    the records in it stay as written (where the object went, in the words of that day);
+    moving.write_paths gives their current_location the new path."""
+    row = session.get(Location, location_id)
+    if row is None:
+        raise CatalogueError(NO_SUCH_LOCATION, location_id=location_id)
+    name, code = " ".join(name.split()), code.strip()
+    if not name:
+        raise CatalogueError(NAME_REQUIRED)
+    if ">" in name:
+        raise CatalogueError(NAME_HAS_SEPARATOR, name=name)
+    if kind not in KIND_CODES:
+        raise CatalogueError(BAD_KIND, codes=", ".join(c for c in KIND_CODES if c), kind=kind)
+    if parent_id is not None and parent_id in below(session, location_id):
+        raise CatalogueError(UNDER_ITSELF, path=path_of(session, location_id))
+    _check_name_free(session, parent_id, name, location_id)
+    check_code_free(session, code, location_id)
+    if row.parent_id != parent_id:
+        row.position = _next_position(session, parent_id)
+    row.name, row.parent_id, row.code, row.kind = name, parent_id, code, kind
+    row.modified_at = now_iso()
+
+
+def delete_location(session: Session, location_id: str) -> None:
+    """Delete an empty place (no place under it, no object in it)."""
+    row = session.get(Location, location_id)
+    if row is None:
+        raise CatalogueError(NO_SUCH_LOCATION, location_id=location_id)
+    places = session.scalar(select(func.count()).where(Location.parent_id == location_id))
+    records = session.scalar(select(func.count()).where(
+        RecordRow.current_location_id == location_id, RecordRow.trashed_at.is_(None)))
+    if places or records:
+        raise CatalogueError(NOT_EMPTY, path=path_of(session, location_id), places=places,
+                             records=records)
+    session.delete(row)
+
+
+def record_counts(session: Session) -> dict[str, int]:
+    """How many objects (outside the trash) are in each place itself, by id."""
+    return dict(session.execute(
+        select(RecordRow.current_location_id, func.count())
+        .where(RecordRow.current_location_id.is_not(None), RecordRow.trashed_at.is_(None))
+        .group_by(RecordRow.current_location_id)).all())
+
+
+def _check_name_free(session: Session, parent_id: str | None, name: str,
+                     location_id: str | None) -> None:
+    siblings = session.execute(select(Location.id, Location.name).where(
+        Location.parent_id.is_(None) if parent_id is None else Location.parent_id == parent_id))
+    if any(name_key(other) == name_key(name) and other_id != location_id
+           for other_id, other in siblings):
+        parent = path_of(session, parent_id) if parent_id else ROOT()
+        raise CatalogueError(NAME_TAKEN, parent=parent, name=name)
 
 
 def check_code_free(session: Session, code: str, location_id: str | None = None) -> None:

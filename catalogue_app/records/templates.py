@@ -10,8 +10,8 @@ from catalogue_app.records.fields import FIELDS_BY_NAME
 
 # What identifies or registers one object, or is decided per object, is never copied: the
 # number and register date, publication (new records are not public until a curator says so),
-# and the images and history, which belong to the record itself.
-NOT_COPIED = ("inventory_number", "register_date", "public")
+# and the images, history and movements, which belong to the record itself.
+NOT_COPIED = ("inventory_number", "register_date", "public", "movements")
 
 
 def template_from(record: dict[str, Any]) -> dict[str, Any]:

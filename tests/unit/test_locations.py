@@ -230,3 +230,45 @@ def test_labels_print_each_place_with_a_qr_code_that_reads_back_to_it(catalogue,
         assert catalogue.location_id_of(scanned) in catalogue.places_below(
             catalogue.location_id_of("Réserve A > Travée 27"))
     assert catalogue.location_id_of("ra-27-3") == shelf
+
+
+def test_renaming_or_moving_a_place_gives_its_objects_the_new_path(catalogue):
+    shelf = catalogue.add_location(SHELF, code="RA-27-3").result
+    bay = catalogue.location_id_of("Réserve A > Travée 27")
+    other = catalogue.add_location("Réserve B").result
+    vase = _record(catalogue, "1990.1.1")
+    catalogue.move([vase], shelf, date="2024-03-01")
+    changes = catalogue.update_location(bay, name="Travée 28", parent_id=other)
+    assert changes.changed == {vase} and changes.locations
+    assert catalogue.load(vase)["current_location"] == "Réserve B > Travée 28 > Étagère 3"
+    assert catalogue.movements(vase)[0]["to"] == SHELF  # as written on the day of the move
+    assert catalogue.records_in(other) == [vase]
+    for name, parent, code in (("Étagère > 5", bay, "location.name_has_separator"),
+                               ("réserve  a", None, "location.name_taken"),
+                               ("Réserve B", shelf, "location.under_itself")):
+        with pytest.raises(CatalogueError) as refused:
+            catalogue.update_location(other, name=name, parent_id=parent)
+        assert refused.value.code == code
+    assert catalogue.location_path(other) == "Réserve B"
+    with pytest.raises(CatalogueError) as not_empty:
+        catalogue.delete_location(shelf)
+    assert not_empty.value.code == "location.not_empty"
+    empty = catalogue.add_location("Réserve B > Caisse 1").result
+    catalogue.delete_location(empty)
+    assert "Réserve B > Caisse 1" not in {p.path for p in catalogue.places()}
+
+
+def test_free_text_locations_are_placed_in_bulk_with_the_text_kept_verbatim(catalogue):
+    shelf = catalogue.add_location(SHELF).result
+    typed = "Réserve A, travée 27,  étag. 3"
+    ids = [_record(catalogue, f"1990.1.{n}", current_location=typed) for n in range(1, 4)]
+    other = _record(catalogue, "1990.2.1", current_location="Salle 4")
+    _record(catalogue, "1990.2.2")
+    assert catalogue.free_locations() == [(typed, 3), ("Salle 4", 1)]
+    changes = catalogue.place_free_location(typed, shelf)
+    assert changes.changed == set(ids)
+    assert catalogue.records_in(shelf) == ids
+    assert {catalogue.movements(i)[0]["from"] for i in ids} == {typed}
+    assert catalogue.load(ids[0])["current_location"] == SHELF
+    assert catalogue.free_locations() == [("Salle 4", 1)]
+    assert catalogue.load(other)["current_location"] == "Salle 4"
