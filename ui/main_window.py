@@ -36,6 +36,7 @@ from ui.failures import report_failure
 from ui.form.record_actions import RecordActions
 from ui.images.window_actions import ImageActions
 from ui.keyboard.panes import install_pane_cycle
+from ui.locations.window_actions import LocationActions
 from ui.object_form import ObjectForm
 from ui.object_list_model import ObjectListModel
 from ui.search.docks import install_browse_docks
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.record_actions = RecordActions(self)
         self.image_actions = ImageActions(self)
         self.exchange_actions = ExchangeActions(self)
+        self.location_actions = LocationActions(self)
         self.theme_panel, self.filter_panel = install_browse_docks(self)
         self.sync_actions = SyncActions(self)
         self.backup_actions = BackupActions(self)

@@ -48,6 +48,15 @@ class LocationVerbs:
             location_id = add_location(session, path, code=code, kind=kind)
         return Changes(locations=True, result=location_id)
 
+    def add_location_in(self, parent_id: str | None, name: str, code: str = "",
+                        kind: str = "") -> Changes:
+        """Add a place inside another (None: at the top); result: its id."""
+        from catalogue_app.locations.tree import add_child
+
+        with self.writing() as session:
+            location_id = add_child(session, parent_id, name, code=code, kind=kind)
+        return Changes(locations=True, result=location_id)
+
     def update_location(self, location_id: str, *, name: str, parent_id: str | None,
                         code: str = "", kind: str = "") -> Changes:
         """Rename, move, recode a place; the records in it get its new path."""

@@ -164,6 +164,32 @@ def update_location(session: Session, location_id: str, *, name: str,
     row = session.get(Location, location_id)
     if row is None:
         raise CatalogueError(NO_SUCH_LOCATION, location_id=location_id)
+    if parent_id is not None and parent_id in below(session, location_id):
+        raise CatalogueError(UNDER_ITSELF, path=path_of(session, location_id))
+    name, code = _checked(session, parent_id, name, code, kind, location_id)
+    if row.parent_id != parent_id:
+        row.position = _next_position(session, parent_id)
+    row.name, row.parent_id, row.code, row.kind = name, parent_id, code, kind
+    row.modified_at = now_iso()
+
+
+def add_child(session: Session, parent_id: str | None, name: str, *, code: str = "",
+              kind: str = "") -> str:
+    """Add a place inside another (None: at the top of the hierarchy); its id."""
+    if parent_id is not None and session.get(Location, parent_id) is None:
+        raise CatalogueError(NO_SUCH_LOCATION, location_id=parent_id)
+    name, code = _checked(session, parent_id, name, code, kind, None)
+    location = Location(id=str(uuid.uuid4()), parent_id=parent_id, name=name, code=code,
+                        kind=kind, position=_next_position(session, parent_id),
+                        modified_at=now_iso())
+    session.add(location)
+    session.flush()
+    return location.id
+
+
+def _checked(session: Session, parent_id: str | None, name: str, code: str, kind: str,
+             location_id: str | None) -> tuple[str, str]:
+    """The name and code tidied, once each is known to fit where the place goes."""
     name, code = " ".join(name.split()), code.strip()
     if not name:
         raise CatalogueError(NAME_REQUIRED)
@@ -171,14 +197,9 @@ def update_location(session: Session, location_id: str, *, name: str,
         raise CatalogueError(NAME_HAS_SEPARATOR, name=name)
     if kind not in KIND_CODES:
         raise CatalogueError(BAD_KIND, codes=", ".join(c for c in KIND_CODES if c), kind=kind)
-    if parent_id is not None and parent_id in below(session, location_id):
-        raise CatalogueError(UNDER_ITSELF, path=path_of(session, location_id))
     _check_name_free(session, parent_id, name, location_id)
     check_code_free(session, code, location_id)
-    if row.parent_id != parent_id:
-        row.position = _next_position(session, parent_id)
-    row.name, row.parent_id, row.code, row.kind = name, parent_id, code, kind
-    row.modified_at = now_iso()
+    return name, code
 
 
 def delete_location(session: Session, location_id: str) -> None:

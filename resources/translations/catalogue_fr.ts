@@ -631,6 +631,49 @@
     </message>
 </context>
 <context>
+    <name>FreeLocationsDialog</name>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="35"/>
+        <source>Place typed locations</source>
+        <translation>Rattacher les localisations saisies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="37"/>
+        <source>Locations typed as text, with how many objects have each. Choose one or several, then the place they mean: their objects move there, and the text is kept as where they came from.</source>
+        <translation>Les localisations saisies en texte libre, avec le nombre d&apos;objets de chacune. Choisissez-en une ou plusieurs, puis l&apos;emplacement qu&apos;elles désignent&#xa0;: leurs objets y sont placés, et le texte est gardé comme lieu de provenance.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="43"/>
+        <source>Typed location</source>
+        <translation>Localisation saisie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="43"/>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="53"/>
+        <source>&amp;Place here</source>
+        <translation>&amp;Rattacher ici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="60"/>
+        <source>&amp;In</source>
+        <translation>&amp;Dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="95"/>
+        <source>Choose the typed locations and the place they mean.</source>
+        <translation>Choisissez les localisations saisies et l&apos;emplacement qu&apos;elles désignent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="109"/>
+        <source>{n} object(s) placed in {path}.</source>
+        <translation>{n} objet(s) placé(s) dans {path}.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../ui/form/history_panel.py" line="39"/>
@@ -1113,141 +1156,305 @@
     </message>
 </context>
 <context>
+    <name>LocationActions</name>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="24"/>
+        <source>&amp;Locations</source>
+        <translation>&amp;Emplacements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="25"/>
+        <source>&amp;Move the selection…</source>
+        <translation>&amp;Déplacer la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="27"/>
+        <source>&amp;Locations…</source>
+        <translation>&amp;Emplacements…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="28"/>
+        <source>&amp;Place typed locations…</source>
+        <translation>&amp;Rattacher les localisations saisies…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="29"/>
+        <source>Location la&amp;bels (PDF)…</source>
+        <translation>É&amp;tiquettes des emplacements (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="53"/>
+        <source>{n} object(s) moved to {path}.</source>
+        <translation>{n} objet(s) déplacé(s) vers {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="77"/>
+        <source>Location labels</source>
+        <translation>Étiquettes des emplacements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="78"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="85"/>
+        <source>Labels not written</source>
+        <translation>Étiquettes non écrites</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/window_actions.py" line="87"/>
+        <source>Wrote {n} labels to {file}.</source>
+        <translation>{n} étiquette(s) écrite(s) dans {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEditDialog</name>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
+        <source>Edit location</source>
+        <translation>Modifier l&apos;emplacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
+        <source>New location</source>
+        <translation>Nouvel emplacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="35"/>
+        <source>(top of the hierarchy)</source>
+        <translation>(en haut de la hiérarchie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="45"/>
+        <source>(not said)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="56"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="56"/>
+        <source>&amp;Inside</source>
+        <translation>&amp;Dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsDialog</name>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="37"/>
+        <source>Locations</source>
+        <translation>Emplacements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="41"/>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="45"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="46"/>
+        <source>New &amp;inside…</source>
+        <translation>Nouveau &amp;dedans…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="48"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="49"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="50"/>
+        <source>&amp;Labels (PDF)…</source>
+        <translation>É&amp;tiquettes (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="142"/>
+        <source>Delete a location</source>
+        <translation>Supprimer un emplacement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="143"/>
+        <source>Delete the location {path}?</source>
+        <translation>Supprimer l&apos;emplacement {path}&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/locations_dialog.py" line="148"/>
+        <source>Location not deleted</source>
+        <translation>Emplacement non supprimé</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>The user guide is missing from {path}; reinstall the application.</source>
         <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1421,6 +1628,84 @@
         <location filename="../../ui/form/editors.py" line="362"/>
         <source>Write the text from these rows</source>
         <translation>Rédiger le texte à partir de ces lignes</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="41"/>
+        <source>Move objects</source>
+        <translation>Déplacer des objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="44"/>
+        <source>Type or scan an inventory number, then Enter</source>
+        <translation>Tapez ou scannez un numéro d&apos;inventaire, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="70"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="78"/>
+        <source>&amp;To</source>
+        <translation>&amp;Vers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="79"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="79"/>
+        <source>&amp;Date</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="80"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="110"/>
+        <source>Destination: {path}</source>
+        <translation>Destination&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="115"/>
+        <source>{number} is already in the list.</source>
+        <translation>{number} est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="117"/>
+        <source>Added: {line}</source>
+        <translation>Ajouté&#xa0;: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="137"/>
+        <source>&amp;Move {n} object(s)</source>
+        <translation>&amp;Déplacer {n} objet(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="142"/>
+        <source>Add the objects to move first.</source>
+        <translation>Ajoutez d&apos;abord les objets à déplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locations/move_dialog.py" line="145"/>
+        <source>Say where the objects go.</source>
+        <translation>Indiquez où vont les objets.</translation>
     </message>
 </context>
 <context>
