@@ -17,8 +17,8 @@ from catalogue_app.clock import today_iso
 from catalogue_app.errors import RecordError
 from catalogue_app.locations.movements import DEFAULT_REASON, current_movement, new_movement
 from catalogue_app.locations.tree import path_of, places, records_in
-from catalogue_app.records.reading import NO_SUCH_RECORD, read_records
-from catalogue_app.records.store import update_record
+from catalogue_app.records.reading import NO_SUCH_RECORD
+from catalogue_app.records.store import update_columns
 from db.local.models import Record as RecordRow
 
 
@@ -34,14 +34,12 @@ def write_paths(session: Session, location_id: str, user: str) -> list[str]:
     """Give the records in this place and under it the current path of where they are (after
     a place was renamed or moved); return the ids of those whose text changed."""
     paths = {place.id: place.path for place in places(session)}
-    changed = []
-    for record_id, place_id, text in session.execute(
-            select(RecordRow.id, RecordRow.current_location_id, RecordRow.current_location)
-            .where(RecordRow.id.in_(records_in(session, location_id)))).all():
-        if paths.get(place_id, text) != text:
-            update_record(session, record_id, {"current_location": paths[place_id]}, user)
-            changed.append(record_id)
-    return changed
+    stale = [(record_id, paths[place_id]) for record_id, place_id, text in session.execute(
+        select(RecordRow.id, RecordRow.current_location_id, RecordRow.current_location)
+        .where(RecordRow.id.in_(records_in(session, location_id))))
+        if paths.get(place_id, text) != text]
+    return update_columns(session, {record_id: {"current_location": path}
+                                    for record_id, path in stale}, user)
 
 
 def free_texts(session: Session) -> list[tuple[str, int]]:
@@ -71,19 +69,24 @@ def move_records(session: Session, record_ids: Sequence[str], location_id: str, 
     record_ids = list(dict.fromkeys(record_ids))  # a number scanned twice moves once
     destination = path_of(session, location_id)
     date = date or today_iso()
-    found = read_records(session, record_ids)
+    found = {}
+    for start in range(0, len(record_ids), 500):  # under SQLite's bound-parameter limit
+        found.update((record_id, (json.loads(movements), text)) for record_id, movements, text
+                     in session.execute(select(RecordRow.id, RecordRow.movements,
+                                               RecordRow.current_location)
+                                        .where(RecordRow.id.in_(record_ids[start:start + 500]))))
+    changes = {}
     for record_id in record_ids:
         if record_id not in found:
             raise RecordError(NO_SUCH_RECORD, record_id=record_id)
-        record = found[record_id]
+        movements, text = found[record_id]
         # Where it was on that date (a movement entered late may be dated before others).
-        before = current_movement([m for m in record.movements if m["date"] <= date])
-        origin, origin_id = (before["to"], before.get("to_id") or "") if before \
-            else (record.current_location, "")
+        before = current_movement([m for m in movements if m["date"] <= date])
+        origin, origin_id = (before["to"], before.get("to_id") or "") if before else (text, "")
         movement = new_movement(date=date, to=destination, to_id=location_id, reason=reason,
                                 user=user, note=note, origin=origin, origin_id=origin_id)
-        movements = [*record.movements, movement]
-        update_record(session, record_id, {
-            "movements": movements, "current_location": current_movement(movements)["to"]},
-            user)
+        movements = [*movements, movement]
+        changes[record_id] = {"movements": movements,
+                              "current_location": current_movement(movements)["to"]}
+    update_columns(session, changes, user)
     return record_ids

@@ -96,11 +96,17 @@ def test_an_unknown_path_says_which_part_is_missing_in_french(catalogue):
         " dans Réserve A. Ajoutez-le d'abord (catalogue-app location add).")
 
 
+def _outbox(catalogue: Catalogue) -> dict[str, int]:
+    with sqlite3.connect(catalogue.db_path) as connection:
+        return dict(connection.execute("SELECT record_id, revision FROM sync_outbox"))
+
+
 def test_moving_records_appends_a_movement_and_writes_the_path(catalogue):
     shelf = catalogue.add_location(SHELF).result
     bay = catalogue.location_id_of("Réserve A > Travée 27")
     vase = _record(catalogue, "1990.1.1", current_location="réserve, armoire 2")
     plate = _record(catalogue, "1990.1.2")
+    queued_before = _outbox(catalogue)
     changes = catalogue.move([vase, plate], shelf, reason="storage", date="2024-03-01",
                              note="récolement de la travée")
     assert changes.changed == {vase, plate}
@@ -112,6 +118,11 @@ def test_moving_records_appends_a_movement_and_writes_the_path(catalogue):
         "to_id": shelf, "reason": "storage", "user": catalogue.user,
         "note": "récolement de la travée"}
     assert catalogue.load(vase)["current_location"] == SHELF
+    changed = [(e.field, e.user, e.old_value) for e in catalogue.history(vase)[:2]]
+    assert sorted(changed) == [("current_location", catalogue.user, "réserve, armoire 2"),
+                               ("movements", catalogue.user, "[]")]
+    queued = _outbox(catalogue)  # the next sync sends both again
+    assert all(queued[i] > queued_before[i] for i in (vase, plate))
     # To a place in the middle of the hierarchy: the bay holds what is on its shelves too.
     catalogue.move([plate], bay, reason="exhibition", date="2024-04-01")
     assert catalogue.load(plate)["current_location"] == "Réserve A > Travée 27"
@@ -243,7 +254,7 @@ def test_renaming_or_moving_a_place_gives_its_objects_the_new_path(catalogue):
     assert catalogue.load(vase)["current_location"] == "Réserve B > Travée 28 > Étagère 3"
     assert catalogue.movements(vase)[0]["to"] == SHELF  # as written on the day of the move
     assert catalogue.records_in(other) == [vase]
-    for name, parent, code in (("Étagère > 5", bay, "location.name_has_separator"),
+    for name, parent, code in (("Étagère > 5", None, "location.name_has_separator"),
                                ("réserve  a", None, "location.name_taken"),
                                ("Réserve B", shelf, "location.under_itself")):
         with pytest.raises(CatalogueError) as refused:
