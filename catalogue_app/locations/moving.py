@@ -66,8 +66,22 @@ def move_records(session: Session, record_ids: Sequence[str], location_id: str, 
                  reason: str = DEFAULT_REASON, date: str | None = None,
                  note: str = "") -> list[str]:
     """Move the records to the location (on `date`, today by default); return their ids."""
+    return _append(session, record_ids, path_of(session, location_id), location_id, user,
+                   reason=reason, date=date, note=note)
+
+
+def add_movement(session: Session, record_id: str, user: str, *, to: str, to_id: str = "",
+                 reason: str = DEFAULT_REASON, date: str | None = None, note: str = "") -> None:
+    """One movement of one record, to a place of the hierarchy (to_id, whose path is written)
+    or outside it (to_id "": a borrower, a restorer's workshop; `to` says who or where). An
+    object outside the hierarchy keeps its current_location text and is in no room."""
+    to = path_of(session, to_id) if to_id else to
+    _append(session, [record_id], to, to_id, user, reason=reason, date=date, note=note)
+
+
+def _append(session: Session, record_ids: Sequence[str], to: str, to_id: str, user: str, *,
+            reason: str, date: str | None, note: str) -> list[str]:
     record_ids = list(dict.fromkeys(record_ids))  # a number scanned twice moves once
-    destination = path_of(session, location_id)
     date = date or today_iso()
     found = {}
     for start in range(0, len(record_ids), 500):  # under SQLite's bound-parameter limit
@@ -83,10 +97,11 @@ def move_records(session: Session, record_ids: Sequence[str], location_id: str, 
         # Where it was on that date (a movement entered late may be dated before others).
         before = current_movement([m for m in movements if m["date"] <= date])
         origin, origin_id = (before["to"], before.get("to_id") or "") if before else (text, "")
-        movement = new_movement(date=date, to=destination, to_id=location_id, reason=reason,
-                                user=user, note=note, origin=origin, origin_id=origin_id)
+        movement = new_movement(date=date, to=to, to_id=to_id, reason=reason, user=user,
+                                note=note, origin=origin, origin_id=origin_id)
         movements = [*movements, movement]
+        now = current_movement(movements)
         changes[record_id] = {"movements": movements,
-                              "current_location": current_movement(movements)["to"]}
+                              "current_location": now["to"] if now.get("to_id") else text}
     update_columns(session, changes, user)
     return record_ids

@@ -283,3 +283,23 @@ def test_free_text_locations_are_placed_in_bulk_with_the_text_kept_verbatim(cata
     assert catalogue.load(ids[0])["current_location"] == SHELF
     assert catalogue.free_locations() == [("Salle 4", 1)]
     assert catalogue.load(other)["current_location"] == "Salle 4"
+
+
+def test_a_movement_outside_the_hierarchy_keeps_the_text_and_leaves_every_room(catalogue):
+    from catalogue_app.locations.moving import add_movement
+
+    shelf = catalogue.add_location(SHELF).result
+    vase = _record(catalogue, "1990.1.1")
+    catalogue.move([vase], shelf, date="2024-03-01")
+    with catalogue.writing() as session:  # a loan's departure (the loans' own verb calls it)
+        add_movement(session, vase, "régisseur", to="Musée de Rouen", reason="loan",
+                     date="2024-05-01", note="Prêt pour l'exposition")
+    assert catalogue.records_in(shelf) == []
+    assert catalogue.load(vase)["current_location"] == SHELF
+    last = catalogue.movements(vase)[-1]
+    assert (last["from"], last["from_id"], last["to"], last["to_id"]) == (
+        SHELF, shelf, "Musée de Rouen", "")
+    with catalogue.writing() as session:  # its return, to where it left from
+        add_movement(session, vase, "régisseur", to="", to_id=last["from_id"], reason="loan",
+                     date="2024-09-01")
+    assert catalogue.records_in(shelf) == [vase]
