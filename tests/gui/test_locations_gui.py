@@ -4,6 +4,7 @@ places edited in its tree, typed locations placed in bulk, labels printed."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from tests.gui.keyboard import type_text
 from tests.support import requires
 
 SHELF = "Réserve A > Travée 27 > Étagère 3"
-SHOTS = Path("/tmp/i18-locations-shots")
 
 
 def _records(catalogue, *numbers, **values) -> list[str]:
@@ -26,9 +26,12 @@ def _records(catalogue, *numbers, **values) -> list[str]:
 
 
 def _shot(widget, name: str) -> None:
-    """Kept for a person to look at (the test does not judge pixels)."""
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+    """Saved for a person to look at when CATALOGUE_SHOTS names a folder (the test does not
+    judge pixels)."""
+    if os.environ.get("CATALOGUE_SHOTS"):
+        folder = Path(os.environ["CATALOGUE_SHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(folder / f"{name}.png"))
 
 
 def test_the_selection_and_scanned_numbers_move_where_a_scanned_label_says(
