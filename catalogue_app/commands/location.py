@@ -22,7 +22,7 @@ LABELS_HELP = "print labels with a QR code for locations (PDF)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from catalogue_app.locations.tree import KIND_CODES
+    from catalogue_app.locations.kinds import KIND_CODES
 
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = actions.add_parser("add", help=ADD_HELP, description=ADD_HELP)

@@ -34,7 +34,7 @@ def print_location_labels(catalogue, location_ids: Sequence[str], out: Path,
                           render: Renderer) -> int:
     """Write the labels of these places (every place when none is given), in the order of
     the hierarchy; return how many."""
-    from catalogue_app.locations.tree import KINDS
+    from catalogue_app.locations.kinds import KINDS
 
     language = current_language()
     wanted = set(location_ids)

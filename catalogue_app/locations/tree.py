@@ -15,22 +15,11 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
+from catalogue_app.locations.kinds import KIND_CODES
 from catalogue_app.locations.paths import join_path, name_key, parse_path
 from catalogue_app.messages import declare
-from catalogue_app.records.fields import Choice
 from db.local.models import Location
 from db.local.models import Record as RecordRow
-
-KINDS: tuple[Choice, ...] = (
-    Choice("", "", ""),
-    Choice("site", "Site", "Site"),
-    Choice("building", "Bâtiment", "Building"),
-    Choice("room", "Salle", "Room"),
-    Choice("furniture", "Meuble", "Furniture"),
-    Choice("shelf", "Étagère", "Shelf"),
-    Choice("box", "Boîte", "Box"),
-)
-KIND_CODES = tuple(kind.code for kind in KINDS)
 
 NO_SUCH_PATH = declare(
     "location.no_such_path",

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.locations.tree import KINDS, Place
+from catalogue_app.locations.kinds import KINDS
+from catalogue_app.locations.tree import Place
 from ui.language import choice_label
 from ui.locations.location_picker import LocationPicker
 
