@@ -34,7 +34,8 @@ catalogue.close()
 PYTHON
 shoot "$guide/fenetre.png" fr
 for name in first-run first-run-museum first-run-join first-run-name first-run-start record \
-            search import sync-settings backups restore settings museum about shortcuts; do
+            search import sync-settings backups restore settings museum about shortcuts \
+            locations move typed-locations; do
     shoot "$guide/$name.png" fr --dialog "$name"
 done
 echo "docs/screenshot.png, docs/screenshot_fr.png and $guide/*.png written"

@@ -96,6 +96,27 @@ def _search(window) -> None:
     return None
 
 
+def _locations(window) -> QWidget:
+    from ui.locations.locations_dialog import LocationsDialog
+
+    return LocationsDialog(window.catalogue, window.apply,
+                           window.location_actions.print_labels, window)
+
+
+def _move(window) -> QWidget:
+    """Moving the first three objects of the list, as after selecting them."""
+    from ui.locations.move_dialog import MoveDialog
+
+    ids = [window.model.id_at(row) for row in range(min(3, window.model.rowCount()))]
+    return MoveDialog(window.catalogue, ids, lambda *_moved: None, window)
+
+
+def _typed_locations(window) -> QWidget:
+    from ui.locations.free_locations_dialog import FreeLocationsDialog
+
+    return FreeLocationsDialog(window.catalogue, window.apply, window)
+
+
 # The dialogs --dialog can show, by name (a None from the factory: only the window changed).
 DIALOGS: dict[str, Callable[[QWidget], QWidget | None]] = {
     "about": _about, "settings": _settings, "shortcuts": _shortcuts, "museum": _museum,
@@ -104,6 +125,7 @@ DIALOGS: dict[str, Callable[[QWidget], QWidget | None]] = {
     "first-run": _first_run(0), "first-run-museum": _first_run(1),
     "first-run-join": _first_run(1, joining=True), "first-run-name": _first_run(2),
     "first-run-start": _first_run(3), "record": _record, "search": _search,
+    "locations": _locations, "move": _move, "typed-locations": _typed_locations,
 }
 
 

@@ -1,17 +1,24 @@
 """The demo catalogue a new user sees on first run: a few hundred plausible objects of an
-imaginary Normandy museum, spread over the themes, most with a photograph or two."""
+imaginary Normandy museum, spread over the themes, most with a photograph or two, those of the
+exhibition rooms and of reserves A and B placed in the hierarchy of locations (the others keep
+their typed location, for Locations > Place typed locations to show)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.demo.generator import demo_image, generate_records
 from catalogue_app.images.store import ImageStore
+from catalogue_app.locations.moving import free_texts, place_free_text
+from catalogue_app.locations.tree import add_location
+from catalogue_app.records.derive import sort_key
 from catalogue_app.records.store import insert_records
 from db.local.models import Image
 
@@ -40,7 +47,28 @@ def create_demo_catalogue(catalogue: Catalogue, count: int = DEMO_SIZE,
         insert_records(session, records, DEMO_USER)
         if images:
             session.execute(insert(Image), images)
+        _place(session)
     return len(records)
+
+
+_SHELF = re.compile(r"Réserve ([AB]), travée (\d+), étagère (\d+)")
+_ROOM = re.compile(r"Salle (\d+)")
+
+
+def _place(session: Session) -> None:
+    """Locations for the typed texts of the exhibition rooms and of reserves A and B, and
+    their objects placed there (as a museum does once it has its hierarchy)."""
+    for text in sorted((text for text, _count in free_texts(session)), key=sort_key):
+        if shelf := _SHELF.fullmatch(text):
+            reserve, bay, level = shelf.groups()
+            path = f"Réserve {reserve} > Travée {bay} > Étagère {level}"
+            code, kind = f"R{reserve}-{bay}-{level}", "shelf"
+        elif room := _ROOM.fullmatch(text):
+            path, code, kind = f"Musée > Salle {room.group(1)}", f"S{room.group(1)}", "room"
+        else:
+            continue
+        location_id = add_location(session, path, code=code, kind=kind)
+        place_free_text(session, text, location_id, DEMO_USER)
 
 
 def _image_row(record_id: str, number: str, index: int, sha256: str, size: int,

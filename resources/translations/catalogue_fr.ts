@@ -653,22 +653,22 @@
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/free_locations_dialog.py" line="53"/>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="54"/>
         <source>&amp;Place here</source>
         <translation>&amp;Rattacher ici</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/free_locations_dialog.py" line="60"/>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="61"/>
         <source>&amp;In</source>
         <translation>&amp;Dans</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/free_locations_dialog.py" line="95"/>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="96"/>
         <source>Choose the typed locations and the place they mean.</source>
         <translation>Choisissez les localisations saisies et l&apos;emplacement qu&apos;elles désignent.</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/free_locations_dialog.py" line="109"/>
+        <location filename="../../ui/locations/free_locations_dialog.py" line="110"/>
         <source>{n} object(s) placed in {path}.</source>
         <translation>{n} objet(s) placé(s) dans {path}.</translation>
     </message>
@@ -1211,42 +1211,42 @@
 <context>
     <name>LocationEditDialog</name>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="33"/>
         <source>Edit location</source>
         <translation>Modifier l&apos;emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="33"/>
         <source>New location</source>
         <translation>Nouvel emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="35"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="36"/>
         <source>(top of the hierarchy)</source>
         <translation>(en haut de la hiérarchie)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="45"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="46"/>
         <source>(not said)</source>
         <translation>(non précisé)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="56"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="56"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
         <source>&amp;Inside</source>
         <translation>&amp;Dans</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="58"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="58"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
@@ -1254,67 +1254,67 @@
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="37"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="38"/>
         <source>Locations</source>
         <translation>Emplacements</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="41"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="41"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="40"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="41"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="41"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="42"/>
         <source>Objects</source>
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="45"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="46"/>
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="46"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="47"/>
         <source>New &amp;inside…</source>
         <translation>Nouveau &amp;dedans…</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="48"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="49"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="49"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="50"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="50"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="51"/>
         <source>&amp;Labels (PDF)…</source>
         <translation>É&amp;tiquettes (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="142"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="143"/>
         <source>Delete a location</source>
         <translation>Supprimer un emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="143"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="144"/>
         <source>Delete the location {path}?</source>
         <translation>Supprimer l&apos;emplacement {path}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/locations_dialog.py" line="148"/>
+        <location filename="../../ui/locations/locations_dialog.py" line="149"/>
         <source>Location not deleted</source>
         <translation>Emplacement non supprimé</translation>
     </message>
@@ -1648,62 +1648,62 @@
         <translation>&amp;Déplacer</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <location filename="../../ui/locations/move_dialog.py" line="75"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <location filename="../../ui/locations/move_dialog.py" line="75"/>
         <source>Objects</source>
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="78"/>
+        <location filename="../../ui/locations/move_dialog.py" line="76"/>
         <source>&amp;To</source>
         <translation>&amp;Vers</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="79"/>
+        <location filename="../../ui/locations/move_dialog.py" line="77"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="79"/>
+        <location filename="../../ui/locations/move_dialog.py" line="77"/>
         <source>&amp;Date</source>
         <translation>Da&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="80"/>
+        <location filename="../../ui/locations/move_dialog.py" line="78"/>
         <source>N&amp;ote</source>
         <translation>&amp;Remarque</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="110"/>
+        <location filename="../../ui/locations/move_dialog.py" line="115"/>
         <source>Destination: {path}</source>
         <translation>Destination&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="115"/>
+        <location filename="../../ui/locations/move_dialog.py" line="120"/>
         <source>{number} is already in the list.</source>
         <translation>{number} est déjà dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="117"/>
+        <location filename="../../ui/locations/move_dialog.py" line="122"/>
         <source>Added: {line}</source>
         <translation>Ajouté&#xa0;: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="137"/>
+        <location filename="../../ui/locations/move_dialog.py" line="142"/>
         <source>&amp;Move {n} object(s)</source>
         <translation>&amp;Déplacer {n} objet(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="142"/>
+        <location filename="../../ui/locations/move_dialog.py" line="147"/>
         <source>Add the objects to move first.</source>
         <translation>Ajoutez d&apos;abord les objets à déplacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="145"/>
+        <location filename="../../ui/locations/move_dialog.py" line="150"/>
         <source>Say where the objects go.</source>
         <translation>Indiquez où vont les objets.</translation>
     </message>

@@ -47,6 +47,7 @@ class FreeLocationsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)  # as the object list's rows
         self.to = LocationPicker(catalogue)
         self.to.setObjectName("freeLocationTo")
         self.to.setCurrentIndex(-1)
