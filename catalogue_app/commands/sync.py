@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
     for reason in report.set_aside:
         print(SET_ASIDE(reason=reason), file=sys.stderr)
+    for notice in report.notices:
+        print(notice, file=sys.stderr)
     print(DONE(server=server, summary=report.summary(), pending=report.pending),
           file=sys.stderr)
     return 1 if report.refused or report.set_aside or report.conflicts or report.pending else 0

@@ -34,6 +34,10 @@ AUTO_SYNC_MINUTES = declare("auto_sync_minutes", Store.SYNC, int, 0)  # 0: off
 SERVER_LIMITS = declare("server_limits", Store.SYNC, dict, {})
 # Records from the base this desk could not store, each with the reason (sync/set_aside.py).
 SET_ASIDE = declare("set_aside", Store.SYNC, dict, {})
+# Document kinds (sync/document_kinds.py) this desk has read in full from the base: {kind:
+# null}, or {kind: cursor} while that read is under way. A kind learnt later (a newer version
+# of this application) skipped in the feed until then is read in full once.
+DOCUMENT_KINDS_READ = declare("document_kinds_read", Store.SYNC, dict, {})
 # The one http:// address to another computer the user chose to sync with unencrypted.
 INSECURE_HTTP_ALLOWED = declare("insecure_http_allowed", Store.SYNC, str, "")
 

@@ -69,6 +69,9 @@ INSECURE_HTTP = declare(
     "sync.insecure_http", "The address {url} is not encrypted (http://): your token and your"
     " records would cross the network readable by anyone on the way. Use the https:// address"
     " of your regional base, or allow unencrypted connections to this address explicitly.")
+BASE_TOO_OLD = declare(
+    "sync.base_too_old", "The regional base does not know this part of the sync protocol yet"
+    " (version {version}); it must be upgraded first.")
 CURSOR_EXPIRED = declare(
     "sync.cursor_expired", "The regional base cannot continue from where the last sync"
     " stopped; a full resync is needed.")
@@ -103,6 +106,10 @@ class TokenRefused(SyncError):
 
 class CursorExpired(SyncError):
     """410: the feed cannot continue from the saved cursor; a full resync is needed."""
+
+
+class BaseTooOld(SyncError):
+    """404 on a path a later protocol version added: the base predates it."""
 
 
 def is_insecure(url: str) -> bool:
@@ -161,6 +168,20 @@ class RegionalClient:
                           headers={"Idempotency-Key": idempotency_key,
                                    "Content-Type": "application/json"})
 
+    def push_documents(self, idempotency_key: str, documents_json: str) -> dict[str, Any]:
+        """Send a batch of museum documents (protocol 1.1) already encoded."""
+        body = f'{{"documents": {documents_json}}}'.encode()
+        return self._since_1_1("POST", "/api/v1/documents:batch", content=body,
+                               headers={"Idempotency-Key": idempotency_key,
+                                        "Content-Type": "application/json"})
+
+    def documents(self, kind: str, cursor: str | None, limit: int) -> dict[str, Any]:
+        """A page of every museum document of `kind` (protocol 1.1), from the beginning."""
+        params: dict[str, Any] = {"kind": kind, "limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._since_1_1("GET", "/api/v1/documents", params=params)
+
     def missing_blobs(self, hashes: list[str]) -> list[str]:
         return self._json("POST", "/api/v1/blobs:check", json={"sha256": hashes})["missing"]
 
@@ -218,6 +239,15 @@ class RegionalClient:
             raise SyncError(NOT_JSON, url=self.server_url, technical=(
                 f"{method} {path}: HTTP {response.status_code},"
                 f" {response.headers.get('Content-Type', 'no Content-Type')}")) from None
+
+    def _since_1_1(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            return self._json(method, path, **kwargs)
+        except SyncError as error:
+            if error.status == 404:  # a base of protocol 1.0 has no such path
+                raise BaseTooOld(BASE_TOO_OLD, status=404, technical=error.technical,
+                                 version="1.1") from None
+            raise
 
     def _unreachable(self, error: httpx.HTTPError) -> SyncError:
         technical = f"{error.__class__.__name__}: {error or 'connection lost'}"

@@ -1,11 +1,13 @@
 """One sync of a desk catalogue with the regional base (design.md §7).
 
 Order: check the museum, finish any batch a crash left on the wire, pull the feed (each page
-applied with its cursor in one transaction), then push: the originals the server lacks go on
+applied with its cursor in one transaction; museum documents among the records), read in full
+the document kinds this desk learnt since, then push: the originals the server lacks go on
 a thread of their own while the records that name none of them are pushed in batches (each
 batch written down with its Idempotency-Key before it is sent, its answer applied in a
-transaction), and the records that name one follow once those are uploaded. Killed at any
-moment, the next run resumes: nothing is lost and nothing is applied twice."""
+transaction), and the records that name one follow once those are uploaded; the museum
+documents last (document_sync.py). Killed at any moment, the next run resumes: nothing is lost
+and nothing is applied twice."""
 
 from __future__ import annotations
 
@@ -33,8 +35,9 @@ from catalogue_app.settings import (
     SYNC_CURSOR,
     in_catalogue,
 )
-from catalogue_app.sync import outbox, reconcile, set_aside
+from catalogue_app.sync import documents, outbox, reconcile, set_aside
 from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
+from catalogue_app.sync.document_sync import DocumentSync, document_kind
 from catalogue_app.sync.images import download_missing, missing_on_server
 from catalogue_app.sync.push import (
     BATCHES_PER_WRITE,
@@ -88,6 +91,11 @@ class SyncReport:
     images_sent: int = 0
     images_received: int = 0
     refused: list[str] = field(default_factory=list)  # one message per refused record
+    documents_received: int = 0  # museum documents (locations, campaigns) written here
+    documents_sent: int = 0
+    # What the curator should know although the sync went through (the base is too old for
+    # the museum documents: they stay here).
+    notices: list[str] = field(default_factory=list)
     # Every record from the base set aside on this desk, with why (set_aside.py).
     set_aside: list[str] = field(default_factory=list)
     pending: int = 0
@@ -96,6 +104,8 @@ class SyncReport:
     def summary(self) -> str:
         parts = [f"{self.received} record(s) received", f"{self.sent} sent"]
         for count, label in ((self.merged, "merged"), (self.deleted, "deleted"),
+                             (self.documents_received, "location(s) or campaign(s) received"),
+                             (self.documents_sent, "location(s) or campaign(s) sent"),
                              (self.images_sent, "image(s) sent"),
                              (self.images_received, "image(s) received"),
                              (self.conflicts, "conflict(s) to decide"),
@@ -121,6 +131,8 @@ class Synchroniser:
         self._cancelled = cancelled
         self.limits = BatchLimits()
         self._set_aside_now: set[str] = set()  # in the page being applied
+        self._feed_read_from_start = False
+        self.documents = DocumentSync(catalogue, client, self.report, self._checkpoint)
         self._held_back: dict[str, Message] = {}  # pending records this desk keeps, and why
 
     def run(self) -> SyncReport:
@@ -128,9 +140,13 @@ class Synchroniser:
             self._check_museum()
             self._resend_stored_batches()
         self._pull()
+        with self.stopwatch.step("documents: reading new kinds"):
+            self.documents.read_new_kinds(feed_read_from_start=self._feed_read_from_start)
         for _round in range(PUSH_ROUNDS):
             if not self._push():
                 break
+        with self.stopwatch.step("documents: pushing"):
+            self.documents.push(self.limits)
         with self.stopwatch.step("finish"), self.catalogue.writing() as session:
             in_catalogue.write(session, LAST_SYNC_AT, now_iso())
             in_catalogue.write(session, SERVER_URL, self.client.server_url)
@@ -178,6 +194,7 @@ class Synchroniser:
         self._retry_set_aside()
         with self.catalogue.reading() as session:
             cursor = in_catalogue.read(session, SYNC_CURSOR)
+        self._feed_read_from_start = cursor is None
         while True:
             self._checkpoint("receiving changes", self.report.received)
             try:
@@ -188,6 +205,7 @@ class Synchroniser:
                     raise
                 self._start_full_resync()
                 cursor = None
+                self._feed_read_from_start = True
                 continue
             records = _page_records(page["changes"])
             with self.stopwatch.step("pull: receiving images"):
@@ -229,7 +247,11 @@ class Synchroniser:
                         _apply_theme(session, change["theme"])
                     elif change["kind"] == "vocabulary_term":
                         _apply_term(session, change["vocabulary_term"])
-                    # Kinds this version does not know are skipped: a newer server may add some.
+                    elif kind := document_kind(change):
+                        self.documents.apply(session, kind, change["document"])
+                    # Kinds this version does not know are skipped: a newer server (or desk,
+                    # for documents) may add some; a document kind learnt later is read in
+                    # full then (document_sync.py).
                 for server in new:
                     self._count(self._apply_record(session, server))
             del states
@@ -276,6 +298,7 @@ class Synchroniser:
         """410: read the whole feed again; records the server no longer knows go out anew."""
         with self.catalogue.writing() as session:
             session.execute(update(SyncState).values(seen=False))
+            documents.forget_agreements(session)
             in_catalogue.write(session, FULL_RESYNC, now_iso())
             in_catalogue.write(session, SYNC_CURSOR, None)
 

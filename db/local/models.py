@@ -356,6 +356,17 @@ class SyncRefusal(Base):
     message: Mapped[str] = mapped_column(Text)
 
 
+class SyncDocument(Base):
+    """The version of a museum document (a location, a récolement campaign) this desk last
+    agreed on with the regional base; a row whose document differs from it is pending."""
+
+    __tablename__ = "sync_documents"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    document_json: Mapped[str] = mapped_column(Text)  # the whole wire document, canonical
+
+
 class SyncMeta(Base):
     """Sync bookkeeping: feed cursor, server URL, last sync time."""
 

@@ -191,6 +191,8 @@ class SyncActions(QObject):
             self.show_problem(self.tr("{n} record(s) from the regional base were set aside"
                                       " (Sync > Records set aside): {first}")
                               .format(n=len(report.set_aside), first=report.set_aside[0]))
+        elif report.notices:  # the base is too old for the locations: they stay here
+            self.show_problem(report.notices[0])
         else:
             self.banner.hide()
         if report.conflicts and not self._automatic:

@@ -3,9 +3,10 @@
 It relays one request at a time (each forwarded on a fresh upstream connection asked to
 close), and the request whose number is in `faults` meets that fault instead of a clean relay:
 the connection dropped half-way through the request or the response, a stall past the
-client's timeout, a 500/502/503 answer, or the request delivered twice to the server. It
-keeps the head of every request it relayed, and can strip a header on the way (to play a
-server that does not know it)."""
+client's timeout, a 500/502/503 answer, or the request delivered twice to the server; or the
+next request to a given path meets one. It keeps the head of every request it relayed, and can
+strip a header on the way, or answer 404 to paths (to play a server that does not know them,
+of an earlier protocol version)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class FaultyProxy:
         self.requests = 0
         self.heads: list[str] = []  # each request's line and headers, in order
         self.stripped_headers: set[bytes] = set()  # lower-case names removed on the way
+        self.unknown_paths: set[bytes] = set()  # path prefixes answered as unknown (404)
+        self._path_faults: dict[bytes, str | int] = {}  # path prefix -> fault, once
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
@@ -36,6 +39,11 @@ class FaultyProxy:
         """Apply `fault` to the request with this number (counted from now, from 0)."""
         with self._lock:
             self.faults = {self.requests + number: fault}
+
+    def inject_on(self, path: str, fault: str | int) -> None:
+        """Apply `fault` to the next request whose path starts with `path`."""
+        with self._lock:
+            self._path_faults[path.encode()] = fault
 
     def heal(self) -> None:
         """No more faults: relay every request cleanly."""
@@ -66,6 +74,12 @@ class FaultyProxy:
                     self.requests += 1
                     fault = self.faults.pop(number, None)
                     self.heads.append(request.partition(b"\r\n\r\n")[0].decode("latin-1"))
+                    path = request.split(b" ", 2)[1]
+                    for prefix in list(self._path_faults):
+                        if path.startswith(prefix):
+                            fault = self._path_faults.pop(prefix)
+                    if any(path.startswith(prefix) for prefix in self.unknown_paths):
+                        fault = 404
                 request = _closing(request, self.stripped_headers)
                 if not self._relay(client, request, fault):
                     return
@@ -77,7 +91,8 @@ class FaultyProxy:
     def _relay(self, client: socket.socket, request: bytes, fault: str | int | None) -> bool:
         """Answer one request; return whether the client connection stays open."""
         if isinstance(fault, int):
-            body = b'{"error": "injected failure"}'
+            body = (b'{"error": "Not Found", "code": "not_found"}' if fault == 404
+                    else b'{"error": "injected failure"}')
             client.sendall(b"HTTP/1.1 %d Injected\r\nContent-Type: application/json\r\n"
                            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
                            % (fault, len(body), body))

@@ -1,5 +1,6 @@
 """`catalogue-app sync` killed with SIGKILL at random moments, then run again: nothing lost,
-nothing duplicated, and a final sync leaves desk and base identical."""
+nothing duplicated, and a final sync leaves desk and base identical, records and museum
+documents (locations) alike."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import time
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.images import gallery
 from catalogue_app.images.store import ImageStore
+from catalogue_app.locations import tree
 from catalogue_app.records.store import insert_records, update_record
 from tests.integration.sync.conftest import Desk, noise_png, server_records
 from tests.support import REPO
@@ -54,6 +56,7 @@ def test_sync_killed_at_random_moments_resumes_without_loss_or_duplicates(
             update_record(session, chance.choice(ids), {"title": f"kill {kill}"}, "curator")
             insert_records(session, [{"inventory_number": f"K.{kill}.{n}"}
                                      for n in range(ADDED_PER_KILL)], "curator")
+            tree.add_location(session, f"Salle {kill}")
         process = _start_sync(desk_dir, museum_server.url, token_file)
         time.sleep(chance.uniform(0.3, 2.5))
         process.send_signal(signal.SIGKILL)
@@ -71,4 +74,8 @@ def test_sync_killed_at_random_moments_resumes_without_loss_or_duplicates(
     hashes = {i["sha256"] for fields in on_server.values() for i in fields["images"]}
     assert len(hashes) == 3
     assert all(ImageStore(receiver.catalogue.images_dir).verify(h) == "ok" for h in hashes)
+    for side in (desk, receiver):
+        with side.catalogue.reading() as session:
+            assert sorted(place.name for place in tree.places(session)) == sorted(
+                f"Salle {kill}" for kill in range(KILLS))
     catalogue.close()

@@ -268,3 +268,25 @@ def test_a_base_that_is_down_is_said_unavailable_and_the_desk_syncs_when_it_is_b
             timeout=30_000)
         assert actions.banner.isHidden()
         assert "0 change(s) to send" in actions.status_label.text()
+
+
+def test_a_base_without_documents_is_said_in_the_banner_and_the_sync_goes_through(
+        qtbot, make_desk, window_of, proxy, tmp_path):
+    from catalogue_app.locations import tree
+    from tests.integration.sync.conftest import Desk
+
+    desk = make_desk("desk")
+    with desk.catalogue.writing() as session:
+        tree.add_location(session, "Réserve A")
+        create_record(session, {"inventory_number": "W.9"}, "alice")
+    proxy.unknown_paths.add(b"/api/v1/documents")  # a base of protocol 1.0
+    window = window_of(Desk(desk.catalogue, proxy.url, desk.token))
+
+    _sync_and_wait(qtbot, window)
+
+    actions = window.sync_actions
+    assert not actions.banner.isHidden()
+    assert actions.banner_label.text().startswith(
+        "The regional base does not know the locations yet: they stay on this computer")
+    assert "0 change(s) to send" in actions.status_label.text()  # the record went
+    window.grab().save(str(tmp_path / "documents-kept-here.png"))
