@@ -483,9 +483,14 @@ def museum(session: Session, code: str) -> MuseumInfo | None:
 
 def version(session: Session) -> str:
     """Changes whenever anything the portal shows may have changed: a push, a museum's
-    presentation, a derivative made, the theme tree. Pages derive their ETag from it; its
-    parts are timestamps, and the shared counter last."""
+    presentation, a derivative made, the theme tree. Pages derive their ETag from it, and the
+    portal keeps what it computed under it (site.py); its parts are timestamps, then the
+    shared counter and the publication log's position. The position is what makes a record
+    leave at once: two pushes commit in its order (publication_log.py), not necessarily in
+    the order of their timestamps, so the later commit may not move the latest timestamp."""
     published = session.scalar(select(func.max(Museum.published_at))) or ""
     made = session.scalar(select(func.max(ImageDerivative.made_at))) or ""
-    shared = session.scalar(select(SharedState.change_seq).where(SharedState.id == 1)) or 0
-    return f"{published}|{made}|#{shared}"
+    shared, logged = session.execute(
+        select(SharedState.change_seq, SharedState.publication_seq).where(SharedState.id == 1)
+    ).one_or_none() or (0, 0)
+    return f"{published}|{made}|#{shared}|#{logged}"

@@ -9,7 +9,9 @@ from xml.etree import ElementTree
 
 import httpx
 import pytest
+from sqlalchemy import update
 
+from db.regional.models import Museum as MuseumRow
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
     COIFFES,
@@ -116,6 +118,33 @@ def test_search_pages_paginate_and_odd_input_never_errors(
     for odd in ({"page": "0"}, {"page": "99999"}, {"siecle": "abc"}, {"theme": "x"},
                 {"musee": "NOPE"}, {"q": "\"*("}):
         assert visitor.get("/recherche", params=odd).status_code in (200, 422), odd
+
+
+def test_a_kept_search_never_shows_a_record_once_a_push_unpublished_it(
+    regional_server: RegionalServer, collection: Collection, museum_a: Museum,
+    visitor: httpx.Client
+) -> None:
+    """The portal keeps a search's facets and results until its version changes (site.py).
+    The unpublishing push must change it even when the latest push time does not move: here
+    another museum's push carries a later time, as when two pushes commit in the other order
+    than they started."""
+    regional_server.add_museum("MB")
+    with regional_server.database.write_session() as session:
+        session.execute(update(MuseumRow).where(MuseumRow.code == "MB")
+                        .values(published_at="2999-01-01T00:00:00.000+00:00"))
+    record = collection.public
+    for _ in range(2):  # the second answer is the kept one
+        answer = visitor.get("/recherche", params={"q": "coiffe"})
+        assert record["id"] in answer.text and "1 objet trouvé" in answer.text
+    unpublished = {**record, "base_version": 1, "fields": {**record["fields"], "public": False}}
+    assert push_ok(museum_a.editor, [unpublished])[0]["status"] == "ok"
+    # Neither the browser's copy (its ETag) nor the portal's is the current one any more.
+    assert visitor.get("/recherche", params={"q": "coiffe"},
+                       headers={"If-None-Match": answer.headers["etag"]}).status_code == 200
+    page = visitor.get("/recherche", params={"q": "coiffe"}).text
+    assert record["id"] not in page and "Bonnet brodé" not in page
+    assert "Aucun objet publié" in page
+    assert record["id"] not in visitor.get("/recherche", params={"q": "coiffe", "page": 1}).text
 
 
 def test_english_with_lang_en_and_links_keep_the_language(
