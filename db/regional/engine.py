@@ -73,6 +73,9 @@ def make_engine(url: str, *, serving: bool = False) -> Engine:
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         with dbapi_connection.cursor() as cursor:
             cursor.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT}s'")
+            # A search's facets over 70,000 records cross the JIT's cost threshold, and
+            # compiling them (~25 ms) costs more than running them (bench/portal.py).
+            cursor.execute("SET jit = off")
         dbapi_connection.commit()
 
     return engine
