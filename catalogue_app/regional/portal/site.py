@@ -1,11 +1,12 @@
 """What every portal route shares: the database, the blob store, the public address, and what
 is worth keeping between requests until the portal's version changes (the theme tree, the home
-page's counts)."""
+page's counts, the facets and results of the searches visitors make most)."""
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -19,6 +20,9 @@ from catalogue_app.regional.portal import i18n, templates
 from db.regional.engine import Database
 
 T = TypeVar("T")
+# Values kept per worker process, the least recently used dropped first: the few fixed ones
+# (theme tree, home page) and a few thousand searches, some MB (bench/portal.py).
+KEPT_VALUES = 2000
 
 
 class Site:
@@ -29,7 +33,7 @@ class Site:
         self.public_url = public_url
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
-        self._kept: dict[str, tuple[str, Any]] = {}
+        self._kept: OrderedDict[str, tuple[str, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
@@ -42,14 +46,20 @@ class Site:
         return self.public_url + path
 
     def kept(self, name: str, version: str, make: Callable[[], T]) -> T:
-        """`make()`, computed once per portal version."""
+        """`make()`, computed once per portal version (again if it was dropped to make room).
+        The caller reads `version` in the transaction `make` reads in, so a value is never
+        kept under a version it does not show."""
         with self._lock:
             found = self._kept.get(name)
-        if found is not None and found[0] == version:
-            return found[1]
+            if found is not None and found[0] == version:
+                self._kept.move_to_end(name)
+                return found[1]
         value = make()
         with self._lock:
             self._kept[name] = (version, value)
+            self._kept.move_to_end(name)
+            while len(self._kept) > KEPT_VALUES:
+                self._kept.popitem(last=False)
         return value
 
     def environment(self, lang: str) -> jinja2.Environment:
