@@ -100,6 +100,41 @@ def server_cpu_seconds(server: psutil.Process) -> float:
     return total
 
 
+class DatabaseCPU:
+    """CPU used by the PostgreSQL backends (on this machine) that serve the server's pooled
+    connections, found by their client ports: with server_cpu_seconds, what a request costs
+    whatever the load. A backend that closes between two readings takes its CPU with it."""
+
+    def __init__(self, server: psutil.Process, db_url: str) -> None:
+        self.server = server
+        self.port = make_url(db_url).port or 5432
+        self.engine = create_engine(db_url)
+        self.seen: dict[int, float] = {}
+
+    def seconds(self) -> float:
+        ports = set()
+        for process in [self.server, *self.server.children(recursive=True)]:
+            try:
+                ports |= {c.laddr.port for c in process.net_connections("tcp")
+                          if c.raddr and c.raddr.port == self.port}
+            except psutil.NoSuchProcess:
+                continue
+        with self.engine.connect() as connection:
+            pids = connection.execute(text(
+                "SELECT pid FROM pg_stat_activity WHERE client_port = ANY(:ports)"
+            ), {"ports": list(ports)}).scalars().all()
+        for pid in pids:
+            try:
+                times = psutil.Process(pid).cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            self.seen[pid] = times.user + times.system
+        return sum(self.seen.values())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
 @contextmanager
 def running_server(db_url: str, blobs: Path, workers: int) -> Iterator[tuple[str, psutil.Process]]:
     with serving(["--db", db_url, "--blobs", str(blobs), "serve", "--workers", str(workers)],

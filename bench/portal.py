@@ -5,10 +5,19 @@ network's themes, a few hundred of them illustrated (derivatives made before mea
 by `catalogue-base serve` in a subprocess. Then, with one visitor at a time, the server time of
 each page type as the visitor sees it (p50, p95): home, object pages, search pages (broad
 one-word queries, narrow ones, inventory numbers, facets), beside a baseline measured in the same
-run (robots.txt: the same server, no database), and each page's weight without images,
-compressed as served.
+run (robots.txt: the same server, no database), the CPU each page costs the server and
+PostgreSQL (their processes' own CPU time, which the machine's load cannot skew), and each page's
+weight without images, compressed as served. Broad searches are measured twice: words asked
+for the first time since the last push (the portal computes their facets) and words asked
+again (it kept them, site.py).
+
+Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page
+about every second (--think), while a museum desk pushes batches of 100 published records back
+to back: the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every
+push changes the portal's version, so the visitors meet pages the portal must compute again.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
+        [--visitors 50] [--seconds 60] [--think 1.0]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -16,6 +25,7 @@ The data go to a fresh schema that is dropped at the end. URL defaults to CATALO
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gzip
 import hashlib
 import os
@@ -24,15 +34,24 @@ import statistics
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from sqlalchemy import select
+import psutil
+from sqlalchemy import select, text
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.ingest import fresh_schema, running_server  # noqa: E402
+from bench.ingest import (  # noqa: E402
+    DatabaseCPU,
+    batch_body,
+    fresh_schema,
+    make_record,
+    running_server,
+    server_cpu_seconds,
+)
 from catalogue_app.demo.generator import demo_image, generate_records  # noqa: E402
 from catalogue_app.protocol import MAX_BATCH_RECORDS  # noqa: E402
 from catalogue_app.records.dating_years import parse_dating  # noqa: E402
@@ -48,6 +67,13 @@ TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux",
          "Honfleur", "Vernon", "Lisieux", "Granville")
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
+# Words found in 3,000 to 35,000 of the demo records, each asked once, for the first time.
+QUERIES_BROAD_FIRST = (
+    "siècle", "décor", "achat", "ancien", "revers", "provenance", "objet", "collection", "legs",
+    "vêtement", "usage", "normand", "sujet", "étiquette", "exposition", "restauration",
+    "papier", "petit", "forgé", "visible", "musée", "ensemble", "service", "dépôt", "table",
+    "tournage", "verre", "terre", "caen", "toile", "laiton", "fleur", "huile", "sculpture",
+    "travail", "argent", "coton")
 
 
 def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: int) -> None:
@@ -101,6 +127,12 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
         worker = DerivativeWorker(database, blobs)
         while worker.run_once():
             pass
+        if database.is_postgresql:
+            # What autovacuum does after a bulk load (the test server runs without it): the
+            # planner needs the tables' statistics.
+            with database.engine.connect() as connection:
+                connection.execute(text("ANALYZE"))
+                connection.commit()
     finally:
         database.dispose()
 
@@ -120,42 +152,151 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def measure(url: str, requests: int) -> None:
+def pages(client: httpx.Client) -> dict[str, Callable[[], str]]:
+    """Page kind -> a new address of that kind each call, so no answer comes from the portal's
+    own cache of a page version (the home page's counts are, by design, kept per version)."""
     rng = random.Random(3)
+    total = client.get("/api/public/v1/search", params={"limit": 1}).json()["total"]
+    ids = [hit["id"] for hit in client.get("/api/public/v1/search", params={
+        "limit": 100, "offset": min(5000, total // 2)}).json()["results"]]
+    numbers = [client.get(f"/api/public/v1/objects/{i}").json()["fields"]["inventory_number"]
+               for i in ids[:20]]
+    museums = [m.split('"')[0] for m in client.get("/musees").text.split('href="/musees/')[1:]]
+    return {
+        "home": lambda: "/",
+        "object": lambda: f"/objets/{rng.choice(ids)}",
+        "search, broad word": lambda: f"/recherche?q={rng.choice(QUERIES_BROAD)}",
+        "search, narrow": lambda: f"/recherche?q={rng.choice(QUERIES_NARROW)}",
+        "search, inventory number": lambda: f"/recherche?q={rng.choice(numbers)}",
+        "search, no words (all)": lambda: f"/recherche?page={rng.randint(1, 200)}",
+        "museum": lambda: f"/musees/{rng.choice(museums)}",
+    }
+
+
+def measure(url: str, server: psutil.Process, database: DatabaseCPU, requests: int
+            ) -> dict[str, Callable[[], str]]:
     with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
-        ids = [hit["id"] for hit in client.get(
-            "/api/public/v1/search", params={"limit": 100, "offset": 5000}).json()["results"]]
-        numbers = [client.get(f"/api/public/v1/objects/{i}").json()["fields"]["inventory_number"]
-                   for i in ids[:20]]
-        museums = [m.split('"')[0] for m in client.get("/musees").text.split('href="/musees/')[1:]]
-        kinds = {
-            "baseline (robots.txt)": lambda: "/robots.txt",
-            "home": lambda: "/",
-            "object": lambda: f"/objets/{rng.choice(ids)}",
-            "search, broad word": lambda: f"/recherche?q={rng.choice(QUERIES_BROAD)}",
-            "search, narrow": lambda: f"/recherche?q={rng.choice(QUERIES_NARROW)}",
-            "search, inventory number": lambda: f"/recherche?q={rng.choice(numbers)}",
-            "search, no words (all)": lambda: f"/recherche?page={rng.randint(1, 200)}",
-            "museum": lambda: f"/musees/{rng.choice(museums)}",
-        }
-        print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'x base':>7} {'kB gz':>7}")
+        kinds = pages(client)
+        first = iter(QUERIES_BROAD_FIRST)
+        series: list[tuple[str, Callable[[], str], int]] = [
+            ("baseline (robots.txt)", lambda: "/robots.txt", requests),
+            ("search, broad, first ask", lambda: f"/recherche?q={next(first)}",
+             len(QUERIES_BROAD_FIRST)),
+            *((name, path_of, requests) for name, path_of in kinds.items()),
+        ]
+        print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'x base':>7} {'kB gz':>7}"
+              f" {'server CPU ms':>14} {'PG CPU ms':>10}")
         base_p95 = None
-        for name, path_of in kinds.items():
+        for name, path_of, count in series:
             times, weight = [], 0
-            for _ in range(requests):
-                # A new address each time, so no answer comes from the portal's own cache of a
-                # page version (the home page's counts are, by design, kept per version).
+            cpu, db_cpu = server_cpu_seconds(server), database.seconds()
+            for _ in range(count):
                 elapsed, response = timed(client, path_of())
                 assert response.status_code == 200, (name, response.status_code)
                 times.append(elapsed)
                 weight = max(weight, len(gzip.compress(response.content)))
+            cpu = (server_cpu_seconds(server) - cpu) * 1000 / count
+            db_cpu = (database.seconds() - db_cpu) * 1000 / count
             p95 = percentile(times, 95)
             base_p95 = base_p95 or p95
             print(f"{name:28} {statistics.median(times):8.1f} {p95:8.1f} {p95 / base_p95:7.1f}"
-                  f" {weight / 1024:7.1f}")
+                  f" {weight / 1024:7.1f} {cpu:14.1f} {db_cpu:10.1f}")
         for asset in ("/static/portal.css", "/static/zoom.js"):
             size = len(gzip.compress(client.get(asset).content)) / 1024
             print(f"asset {asset}: {size:.1f} kB gz")
+    return kinds
+
+
+def desk_token(db_url: str) -> str:
+    """An editor token of the first museum, for the desk that pushes during the visits."""
+    database = Database(db_url)
+    try:
+        with database.write_session() as session:
+            code = admin.list_museums(session)[0].code
+            return admin.create_token(session, code, "bench-desk")[1]
+    finally:
+        database.dispose()
+
+
+async def desk(url: str, token: str, bodies: list[bytes], stop: asyncio.Event | None
+               ) -> tuple[list[float], list[str]]:
+    """Batches pushed back to back, until `stop` is set or none is left: (seconds, errors)."""
+    latencies, errors = [], []
+    headers = {"Authorization": f"Bearer {token}", "Catalogue-Protocol": "1",
+               "Content-Type": "application/json"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as client:
+        for body in bodies:
+            if stop is not None and stop.is_set():
+                break
+            started = time.perf_counter()
+            answer = await client.post("/api/v1/records:batch", content=body,
+                                       headers={"Idempotency-Key": str(uuid.uuid4())})
+            latencies.append(time.perf_counter() - started)
+            if answer.status_code != 200:
+                errors.append(f"HTTP {answer.status_code}")
+    return latencies, errors
+
+
+async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, until: float,
+                  seed_: int) -> tuple[list[float], list[str]]:
+    """One visitor: a page of a random kind, a pause of about `think` seconds, again."""
+    rng = random.Random(seed_)
+    latencies, errors = [], []
+    names = list(kinds)
+    async with httpx.AsyncClient(base_url=url, timeout=60,
+                                 headers={"Accept-Encoding": "gzip"}) as client:
+        await asyncio.sleep(rng.random() * think)
+        while time.perf_counter() < until:
+            started = time.perf_counter()
+            try:
+                answer = await client.get(kinds[rng.choice(names)]())
+                if answer.status_code != 200:
+                    errors.append(f"HTTP {answer.status_code}")
+            except httpx.HTTPError as error:
+                errors.append(type(error).__name__)
+            latencies.append(time.perf_counter() - started)
+            await asyncio.sleep(think * (0.5 + rng.random()))
+    return latencies, errors
+
+
+def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argparse.Namespace,
+          server: psutil.Process, database: DatabaseCPU) -> None:
+    """The visitors while a desk pushes, beside the same desk alone."""
+    batches = [batch_body([{**record, "fields": {**record["fields"], "public": True,
+                                                 "status": "active"}}
+                           for record in (make_record("BENCH", n * 100 + i) for i in range(100))])
+               for n in range(400)]
+    alone, alone_errors = asyncio.run(desk(url, token, batches[:30], None))
+
+    async def together() -> tuple[list, list, list, list]:
+        stop = asyncio.Event()
+        until = time.perf_counter() + args.seconds
+        pushing = asyncio.create_task(desk(url, token, batches[30:], stop))
+        visits = await asyncio.gather(*(visitor(url, kinds, args.think, until, n)
+                                        for n in range(args.visitors)))
+        stop.set()
+        pushed, push_errors = await pushing
+        return ([t for v in visits for t in v[0]], [e for v in visits for e in v[1]],
+                pushed, push_errors)
+
+    cpu, db_cpu = server_cpu_seconds(server), database.seconds()
+    started = time.perf_counter()
+    seen, errors, pushed, push_errors = asyncio.run(together())
+    took = time.perf_counter() - started
+    cpu, db_cpu = server_cpu_seconds(server) - cpu, database.seconds() - db_cpu
+    ms = [t * 1000 for t in seen]
+    print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each)"
+          f" while a desk pushes batches of 100 published records back to back:")
+    print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
+          f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
+          f"{' (' + errors[0] + ')' if errors else ''}")
+    print(f"  push: alone p95 {percentile([t * 1000 for t in alone], 95):.0f} ms"
+          f" ({len(alone)} batches), with the visitors p95"
+          f" {percentile([t * 1000 for t in pushed], 95):.0f} ms ({len(pushed)} batches), ratio"
+          f" {percentile(pushed, 95) / percentile(alone, 95):.2f};"
+          f" {len(alone_errors) + len(push_errors)} push errors")
+    print(f"  CPU over the {took:.0f} s: server {cpu:.1f} s, PostgreSQL {db_cpu:.1f} s"
+          f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request)")
 
 
 def main() -> int:
@@ -165,6 +306,10 @@ def main() -> int:
     parser.add_argument("--museums", type=int, default=60)
     parser.add_argument("--illustrated", type=int, default=400)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--visitors", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="seconds a visitor reads a page (0.5 to 1.5 times this)")
     parser.add_argument("--serve", type=Path, metavar="DIR",
                         help="build a demo base on SQLite in DIR and serve it on port 8765")
     args = parser.parse_args()
@@ -185,8 +330,15 @@ def main() -> int:
         seed(db_url, Path(blobs), args.records, args.museums, args.illustrated)
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
-        with running_server(db_url, Path(blobs), 1) as (url, _process):
-            measure(url, args.requests)
+        token = desk_token(db_url)
+        with running_server(db_url, Path(blobs), 1) as (url, server):
+            database = DatabaseCPU(server, db_url)
+            try:
+                kinds = measure(url, server, database, args.requests)
+                crowd(url, kinds, token, args, server, database)
+            finally:
+                database.close()
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
