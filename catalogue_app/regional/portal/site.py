@@ -34,6 +34,7 @@ class Site:
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
         self._kept: OrderedDict[str, tuple[str, Any]] = OrderedDict()
+        self._making: dict[tuple[str, str], threading.Lock] = {}
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
@@ -48,19 +49,37 @@ class Site:
     def kept(self, name: str, version: str, make: Callable[[], T]) -> T:
         """`make()`, computed once per portal version (again if it was dropped to make room).
         The caller reads `version` in the transaction `make` reads in, so a value is never
-        kept under a version it does not show."""
+        kept under a version it does not show. Requests that want a value being made wait for
+        it: after a push, the visitors of the same pages would otherwise all count them."""
         with self._lock:
-            found = self._kept.get(name)
-            if found is not None and found[0] == version:
-                self._kept.move_to_end(name)
+            found = self._found(name, version)
+            if found is not None:
                 return found[1]
-        value = make()
-        with self._lock:
-            self._kept[name] = (version, value)
-            self._kept.move_to_end(name)
-            while len(self._kept) > KEPT_VALUES:
-                self._kept.popitem(last=False)
+            making = self._making.setdefault((name, version), threading.Lock())
+        with making:
+            with self._lock:
+                found = self._found(name, version)
+            if found is not None:
+                return found[1]
+            try:
+                value = make()
+                with self._lock:
+                    self._kept[name] = (version, value)
+                    self._kept.move_to_end(name)
+                    while len(self._kept) > KEPT_VALUES:
+                        self._kept.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._making.pop((name, version), None)
         return value
+
+    def _found(self, name: str, version: str) -> tuple[str, Any] | None:
+        """The kept value of `name` if it is `version`'s (the caller holds the lock)."""
+        found = self._kept.get(name)
+        if found is None or found[0] != version:
+            return None
+        self._kept.move_to_end(name)
+        return found
 
     def environment(self, lang: str) -> jinja2.Environment:
         return self._environments[lang]

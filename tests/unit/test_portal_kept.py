@@ -1,0 +1,75 @@
+"""What the portal keeps between requests (catalogue_app/regional/portal/site.py): one value per
+name and portal version, made once however many requests want it at the same moment."""
+
+from __future__ import annotations
+
+import threading
+
+from catalogue_app.regional.portal import site
+
+REQUESTS = 8
+
+
+def a_site() -> site.Site:
+    return site.Site(None, None, "http://localhost:8000", None)  # kept() reads neither
+
+
+def test_a_value_is_made_once_per_version_and_again_for_a_new_one() -> None:
+    portal = a_site()
+    made: list[str] = []
+
+    def make(version: str) -> str:
+        made.append(version)
+        return f"counts of {version}"
+
+    assert portal.kept("facets", "v1", lambda: make("v1")) == "counts of v1"
+    assert portal.kept("facets", "v1", lambda: make("v1")) == "counts of v1"
+    assert portal.kept("facets", "v2", lambda: make("v2")) == "counts of v2"
+    assert made == ["v1", "v2"]
+
+
+def test_requests_that_want_a_value_being_made_wait_for_it() -> None:
+    """After a push every visitor of a page wants its new value at once: one request makes it,
+    the others wait for it instead of counting the same matches again."""
+    portal = a_site()
+    arrived = threading.Semaphore(0)
+    everyone = threading.Event()
+    made: list[int] = []
+    answers: list[str] = []
+
+    def make() -> str:
+        made.append(1)
+        everyone.wait(30)
+        return "counts"
+
+    def visit() -> None:
+        arrived.release()
+        answers.append(portal.kept("facets", "v1", make))
+
+    visitors = [threading.Thread(target=visit) for _ in range(REQUESTS)]
+    for visitor in visitors:
+        visitor.start()
+    for _ in range(REQUESTS):
+        arrived.acquire(timeout=30)
+    everyone.set()
+    for visitor in visitors:
+        visitor.join(30)
+    assert answers == ["counts"] * REQUESTS
+    assert len(made) == 1
+
+
+def test_the_least_recently_used_values_make_room(monkeypatch) -> None:
+    monkeypatch.setattr(site, "KEPT_VALUES", 2)
+    portal = a_site()
+    made: list[str] = []
+
+    def keep(name: str) -> None:
+        portal.kept(name, "v1", lambda: made.append(name))
+
+    keep("a")
+    keep("b")
+    keep("a")  # used again: "b" is now the least recent
+    keep("c")
+    keep("a")
+    keep("b")
+    assert made == ["a", "b", "c", "b"]
