@@ -21,7 +21,8 @@ from db.regional.engine import Database
 
 T = TypeVar("T")
 # Values kept per worker process, the least recently used dropped first: the few fixed ones
-# (theme tree, home page) and a few thousand searches, some MB (bench/portal.py).
+# (theme tree, home page) and searches' facets (~25 kB each at 70,000 records) and result
+# pages (~13 kB): 40 MB at most.
 KEPT_VALUES = 2000
 
 
