@@ -188,11 +188,12 @@ def measure(url: str, server: psutil.Process, database: DatabaseCPU, requests: i
               f" {'server CPU ms':>14} {'PG CPU ms':>10}")
         base_p95 = None
         for name, path_of, count in series:
-            times, weight = [], 0
+            times, weight, failed = [], 0, 0
             cpu, db_cpu = server_cpu_seconds(server), database.seconds()
             for _ in range(count):
                 elapsed, response = timed(client, path_of())
-                assert response.status_code == 200, (name, response.status_code)
+                # A busy machine can pass the base's 5 s deadline (503): counted, not fatal.
+                failed += response.status_code != 200
                 times.append(elapsed)
                 weight = max(weight, len(gzip.compress(response.content)))
             cpu = (server_cpu_seconds(server) - cpu) * 1000 / count
@@ -200,7 +201,8 @@ def measure(url: str, server: psutil.Process, database: DatabaseCPU, requests: i
             p95 = percentile(times, 95)
             base_p95 = base_p95 or p95
             print(f"{name:28} {statistics.median(times):8.1f} {p95:8.1f} {p95 / base_p95:7.1f}"
-                  f" {weight / 1024:7.1f} {cpu:14.1f} {db_cpu:10.1f}")
+                  f" {weight / 1024:7.1f} {cpu:14.1f} {db_cpu:10.1f}"
+                  f"{f'  {failed} not 200' if failed else ''}")
         for asset in ("/static/portal.css", "/static/zoom.js"):
             size = len(gzip.compress(client.get(asset).content)) / 1024
             print(f"asset {asset}: {size:.1f} kB gz")
