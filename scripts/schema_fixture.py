@@ -24,10 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue  # noqa: E402
+from catalogue_app.condition.reports import save_condition_report  # noqa: E402
 from catalogue_app.demo.generator import generate_records  # noqa: E402
 from catalogue_app.exchange.export import export_catalogue  # noqa: E402
 from catalogue_app.images import gallery  # noqa: E402
 from catalogue_app.images.store import ImageStore  # noqa: E402
+from catalogue_app.loans.edit import save_loan  # noqa: E402
 from catalogue_app.records import lifecycle  # noqa: E402
 from catalogue_app.records.store import insert_records, update_record  # noqa: E402
 from catalogue_app.search.service import search  # noqa: E402
@@ -86,7 +88,7 @@ def _downgraded(head: Path, revision: str) -> None:
 def _fill(directory: Path) -> None:
     """A small catalogue with what an upgrade must carry: records with many-valued fields,
     themes, history, the trash, images, deposits, a rectification, a radiation, locations and
-    movements."""
+    movements, loans and a condition report."""
     from PIL import Image
 
     catalogue = Catalogue.open(directory)
@@ -125,6 +127,17 @@ def _fill(directory: Path) -> None:
     shelf = catalogue.add_location("Réserve A > Travée 27 > Étagère 3", code="RA-27-3",
                                    kind="shelf").result
     catalogue.move(ids[3:6], shelf, reason="storage", date="2024-03-01", note="rangement")
+    with catalogue.writing() as session:
+        save_loan(session, ids[1], {
+            "direction": "out", "party": "Musée des Beaux-Arts de Caen", "exhibition": "Coiffes",
+            "start": "2024-03-01", "end": "2024-09-30", "returned_on": "2024-10-02",
+            "insurance_value": "12 000 €", "condition_departure": "Bon état"}, USER)
+        save_loan(session, ids[2], {"direction": "in", "party": "Collection Dupont",
+                                    "start": "2025-01-06", "end": "2025-06-30"}, USER)
+        [image] = gallery.record_images(session, ids[1])
+        save_condition_report(session, ids[1], {
+            "date": "2024-10-02", "author": "C. Martin", "state": "fair",
+            "description": "Petite tache au revers.", "images": [image.sha256]}, USER)
     catalogue.close()
 
 

@@ -32,6 +32,7 @@ from catalogue_app.documents.model import (
     Space,
     Table,
 )
+from catalogue_app.documents.record_text import choice_text
 from catalogue_app.documents.register_edition import (
     as_of,
     edition_end,
@@ -217,7 +218,7 @@ def _radiation(record: Mapping[str, Any]) -> str:
     case = str(record.get("deaccession_case") or "")
     decision = record.get("deaccession_decision") or ""
     parts = [f"Radié le {_french_day(record.get('deaccession_date'))}",
-             f"motif : {_choice_fr('deaccession_case', case).lower()}" if case else "",
+             f"motif : {choice_text('deaccession_case', case, 'fr').lower()}" if case else "",
              f"décision : {decision}" if decision else ""]
     return " — ".join(p for p in parts if p)
 
@@ -226,10 +227,6 @@ def _return(record: Mapping[str, Any]) -> str:
     """A deposit ends by going back to its owner (never by a radiation)."""
     returned = record.get("deposit_returned")
     return f"Rendu au déposant le {_french_day(returned)}" if returned else ""
-
-
-def _choice_fr(name: str, code: str) -> str:
-    return next((c.label_fr for c in FIELDS_BY_NAME[name].values if c.code == code), code)
 
 
 def _rectification(rectification: Mapping[str, Any]) -> str:

@@ -4,10 +4,12 @@ header of canonical field names, then extra columns.
 Multi-valued fields are joined with "; " (a ";" or "\\" inside a value escaped with "\\"), an
 author's role follows the name in square brackets, themes are written as paths
 (`Textile > Dentelle`), booleans (`public`, `inscribed`) as yes/no, enumerations as their codes
-(`legal_status`: `deposit`), `rectifications` as a JSON array of {date, field, old, new,
-reason, user} and `movements` as one of {id, date, from, from_id, to, to_id, reason, user,
-note}; `current_location` is the path of the last movement's place ("Réserve A > Travée 27"),
-or the text as entered for a record never moved; text is written exactly as entered. Dates the app
+(`legal_status`: `deposit`), lists of dated entries as the JSON array the record holds
+(`rectifications`: {date, field, old, new, reason, user}; `movements`: {id, date, from,
+from_id, to, to_id, reason, user, note}; `loans`, `condition_reports`: their entries as
+design.md §3 names them); `current_location` is the path of the last movement's place
+("Réserve A > Travée 27"), or the text as entered for a record never moved; text is written
+exactly as entered. Dates the app
 derives or records (date_earliest, date_latest, timestamps) are ISO 8601 extra columns; the
 date fields themselves are text as entered (`1973/02/27 décision dation` stays whole)."""
 
@@ -18,7 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from catalogue_app.records.fields import FIELDS, KEY_TYPES
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS, KEY_TYPES
 from catalogue_app.records.multivalue import join_authors, join_values
 
 CANONICAL_COLUMNS = tuple(f.name for f in FIELDS)
@@ -27,8 +29,6 @@ TRUE_TEXT, FALSE_TEXT = "yes", "no"
 # Theme texts an import could not match to a theme: kept with the record (in its extra fields)
 # and written back beside its real themes, so nothing typed in a file is lost.
 UNMATCHED_THEMES = "unmatched_themes"
-# Fields of dated entries, written as the JSON array the record holds.
-ENTRY_TYPES = ("rectifications", "movements")
 
 
 def cell_text(record: Mapping[str, Any], name: str) -> str:

@@ -36,7 +36,7 @@ from catalogue_app.messages import Message, declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.calendar_dates import parse_partial_date
 from catalogue_app.records.dating_years import parse_dating, parse_years
-from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS_BY_NAME
 from catalogue_app.records.inventory_numbers import (
     check_inventory_number,
     is_deposit,
@@ -143,6 +143,10 @@ NOT_MOVEMENTS = declare(
     " from_id, to, to_id, reason, user, note}}); nothing imported")
 # What a column of dated entries should hold, said when it holds something else.
 _NOT_ENTRIES = {"rectifications": NOT_RECTIFICATIONS, "movements": NOT_MOVEMENTS}
+NOT_ENTRIES = declare(
+    "exchange.not_entries",
+    "not a list of entries as the app writes them (a JSON array): {problem}; nothing imported")
+NOT_JSON = declare("exchange.not_json", "the text is not JSON")
 POSSIBLE_DEPOSITS = declare(
     "exchange.possible_deposits",
     "{n} inventory number(s) start with D and may be deposits; they are imported in the"
@@ -474,8 +478,7 @@ class _Importer:
         return {"list": self.read_list, "authors": self.read_authors,
                 "themes": self.read_themes, "boolean": self.read_boolean,
                 "choice": self.read_choice,
-                "rectifications": self.read_entries,
-                "movements": self.read_entries}.get(field_type)
+                **dict.fromkeys(ENTRY_TYPES, self.read_entries)}.get(field_type)
 
     def warn(self, message: Message, row: int, column: str, value: str) -> None:
         self.problem(WARNING, message, row, column, value)
@@ -562,11 +565,15 @@ class _Importer:
             record[target.field] = code
 
     def read_entries(self, record: dict[str, Any], _unmatched: list[str],
-                            target: ColumnTarget, text: str, row: int, column: str) -> None:
+                     target: ColumnTarget, text: str, row: int, column: str) -> None:
+        """A list of dated entries, as the app's CSV writes it (a JSON array)."""
         try:
             read = RecordFields.from_fields({target.field: json.loads(text or "[]")})
-        except (ValueError, RecordError):
-            self.problem(ERROR, _NOT_ENTRIES[target.field](), row, column, text)
+        except (ValueError, RecordError) as exc:
+            problem = exc.message if isinstance(exc, RecordError) else NOT_JSON()
+            said = _NOT_ENTRIES.get(target.field)
+            self.problem(ERROR, said() if said else NOT_ENTRIES(problem=problem), row, column,
+                         text)
         else:
             record[target.field] = read.to_fields()[target.field]
 

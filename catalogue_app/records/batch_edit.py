@@ -11,15 +11,16 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
-from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS_BY_NAME
 from catalogue_app.records.history import field_update
 from catalogue_app.records.multivalue import split_authors, split_values
 from catalogue_app.records.store import load_record, update_record
 
 OPERATIONS = ("set", "append", "clear")
 # One number per record (design.md §3), the theme tree's own editor and dated entries, written
-# one at a time by their own verbs (a move, a rectification): never in a batch.
-NOT_BATCH_EDITABLE = ("inventory_number", "themes", "rectifications", "movements")
+# one at a time by their own verbs (a move, a rectification, a loan): never in a batch.
+NOT_BATCH_EDITABLE = ("inventory_number", "themes",
+                      *(f.name for f in FIELDS_BY_NAME.values() if f.type in ENTRY_TYPES))
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,15 @@ class Field:
     label_fr: str
     label_en: str
     # text | longtext | date | integer | boolean | list | authors | measurements | dating |
-    # themes | choice (one of `values`) | rectifications | movements (dated entries, each with
-    # a client-generated id, oldest first; `values` are the codes of an entry's reason)
+    # themes | choice (one of `values`) | one of ENTRY_TYPES (dated entries, each with a
+    # client-generated id, oldest first)
     type: str
     regulatory_column: int | None = None
     # False for what never leaves the museum: donors, prices, opinions, location, internal notes.
     public: bool = True
-    # A choice's codes, the default (or "" for none) first; for entries, their coded key's.
+    # A choice's codes, the default (or "" for none) first; for a list of entries, the codes
+    # of its entries' enumeration (a movement's reason, a loan's direction, a condition
+    # report's state).
     values: tuple[Choice, ...] = ()
 
     @property
@@ -40,6 +42,21 @@ class Field:
 
         return self.label_fr if (language or current_language()) == "fr" else self.label_en
 
+
+# The state of an object as a condition report (or a récolement check) finds it.
+CONDITION_STATES: tuple[Choice, ...] = (
+    Choice("", "", ""),
+    Choice("good", "Bon", "Good"),
+    Choice("fair", "Moyen", "Fair"),
+    Choice("poor", "Mauvais", "Poor"),
+    Choice("to_restore", "À restaurer", "To restore"))
+# Which way a loan goes: lent by the museum, or lent to it (a temporary entry).
+LOAN_DIRECTIONS: tuple[Choice, ...] = (
+    Choice("out", "Prêt", "Loan out"),
+    Choice("in", "Entrée temporaire", "Loan in (temporary entry)"))
+# Fields holding a list of dated entries, each an object of its own (the app's CSV writes them
+# as a JSON array; they are never copied to a template or edited in a batch).
+ENTRY_TYPES = ("rectifications", "movements", "loans", "condition_reports")
 
 FIELDS: tuple[Field, ...] = (
     Field("inventory_number", "Numéro d'inventaire", "Inventory number", "text", 1),
@@ -125,6 +142,12 @@ FIELDS: tuple[Field, ...] = (
         Choice("loan", "Prêt", "Loan"),
         Choice("restoration", "Restauration", "Restoration"),
         Choice("storage", "Rangement en réserve", "Storage"))),
+    # Loans out and in, oldest first (catalogue_app.loans): its values are the directions.
+    Field("loans", "Prêts et entrées temporaires", "Loans out and in", "loans", public=False,
+          values=LOAN_DIRECTIONS),
+    # Condition reports, oldest first: its values are the states a report notes.
+    Field("condition_reports", "Constats d'état", "Condition reports", "condition_reports",
+          public=False, values=CONDITION_STATES),
 )
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
@@ -137,7 +160,7 @@ DERIVED_KEYS = ("date_earliest", "date_latest", "measurement_rows")
 _VALUE_TYPES = {"text": "text", "longtext": "text", "date": "text", "integer": "text",
                 "measurements": "text", "dating": "text", "boolean": "boolean", "list": "list",
                 "authors": "authors", "themes": "themes", "choice": "choice",
-                "rectifications": "rectifications", "movements": "movements"}
+                **{kind: kind for kind in ENTRY_TYPES}}
 # Every key a record holds and the type of its value: the fields, what is derived from them,
 # who changed the record when, and its images. The desk's store and the
 # regional base both check a record against it (Record.from_fields).

@@ -17,6 +17,7 @@ from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.fields import KEY_TYPES
 from catalogue_app.records.record import (
+    ENTRY_DICT_KEYS,
     IMAGE_COLUMNS,
     RECORD_KEYS,
     Author,
@@ -33,8 +34,8 @@ NO_SUCH_RECORD = declare(
 NO_SUCH_NUMBER = declare(
     "record.no_such_number", "No record outside the trash has the inventory number {number!r}.")
 
-# The keys held in the records table itself (rectifications and movements as JSON arrays); the
-# others have rows of their own.
+# The keys held in the records table itself (lists of entries as JSON arrays); the others have
+# rows of their own.
 COLUMN_KEYS = tuple(name for name in RECORD_KEYS if KEY_TYPES[name] not in (
     "list", "authors", "themes", "measurement_rows"))
 _COLUMNS = [RecordRow.__table__.c[name] for name in COLUMN_KEYS]
@@ -73,7 +74,8 @@ def read_records(session: Session, record_ids: Sequence[str], *,
                         extra=json.loads(extra_json or "{}"))
         record.rectifications = [Rectification(**r)
                                  for r in json.loads(record.rectifications or "[]")]
-        record.movements = json.loads(record.movements or "[]")
+        for name in ENTRY_DICT_KEYS:
+            setattr(record, name, json.loads(getattr(record, name) or "[]"))
         found[record.id] = record
     for record_id, name, value, role in session.execute(
             select(_VALUES.record_id, _VALUES.field, _VALUES.value, _VALUES.role)

@@ -16,12 +16,13 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from operator import attrgetter
 from typing import Any
 
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
-from catalogue_app.records.fields import KEY_TYPES, choice_codes
+from catalogue_app.records.fields import ENTRY_TYPES, KEY_TYPES, choice_codes
 
 NOT_A_RECORD = declare("record.not_an_object", "A record must be an object of named fields.")
 # What a key should hold, said to whoever sent something else (key type -> message).
@@ -32,7 +33,7 @@ _WRONG = {
     "boolean": declare("record.not_boolean", "Field {field} must be true or false."),
     "year": declare("record.not_year", "Field {field} must be a year (a whole number) or empty."),
     "choice": declare("record.not_choice", "Field {field} must be one of: {codes}."),
-    "rectifications": declare("record.not_list", "Field {field} must be a list."),
+    **{kind: declare("record.not_list", "Field {field} must be a list.") for kind in ENTRY_TYPES},
     "authors": declare("record.not_list", "Field {field} must be a list."),
     "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
     "images": declare("record.not_list", "Field {field} must be a list."),
@@ -59,6 +60,15 @@ _WRONG_ITEM = {
         "Field {field}, movement {position}: a movement has an id, a date (YYYY-MM-DD), where"
         " the object went and a reason (one of: {codes}); where it came from, who moved it and"
         " a note are texts too."),
+    "loans": declare(
+        "record.bad_loan",
+        "Field {field}, loan {position}: a loan has an id, a direction (out or in), dates"
+        " written YYYY-MM-DD or left empty (start, end, returned_on) and texts for the rest."),
+    "condition_reports": declare(
+        "record.bad_condition_report",
+        "Field {field}, report {position}: a condition report has an id, a date written"
+        " YYYY-MM-DD, a state (good, fair, poor, to_restore or empty), texts for the rest and a"
+        " list of image sha256s."),
 }
 
 
@@ -100,6 +110,17 @@ RECTIFICATION_KEYS = ("date", "field", "old", "new", "reason", "user")
 MOVEMENT_KEYS = ("id", "date", "from", "from_id", "to", "to_id", "reason", "user", "note")
 MOVEMENT_REQUIRED = ("id", "date", "to", "reason")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# A loan out or in and a condition report, as stored: a dict with these keys (and any a newer
+# desk adds, kept), oldest first. Each has its own id, so that two desks' entries merge by id;
+# a loan's `modified_at` says which desk's edit of its return is the latest.
+LOAN_DEFAULTS: dict[str, Any] = {
+    "id": None, "direction": None, "party": "", "exhibition": "", "start": "", "end": "",
+    "returned_on": "", "insurance_value": "", "condition_departure": "",
+    "condition_return": "", "note": "", "modified_at": ""}
+CONDITION_REPORT_DEFAULTS: dict[str, Any] = {
+    "id": None, "date": None, "author": "", "state": "", "description": "", "images": []}
 
 
 @dataclass(slots=True)
@@ -181,6 +202,8 @@ class Record:
     exhibitions: str = ""
     ownership_history: str = ""
     movements: list[dict[str, str]] = field(default_factory=list)  # oldest first
+    loans: list[dict[str, Any]] = field(default_factory=list)
+    condition_reports: list[dict[str, Any]] = field(default_factory=list)
     # Derived from the text beside them (catalogue_app.records.derive).
     date_earliest: int | None = None
     date_latest: int | None = None
@@ -223,7 +246,8 @@ class Record:
             {"kind": m.kind, "value": m.value, "unit": m.unit, "note": m.note}
             for m in self.measurement_rows]
         result["rectifications"] = [r.to_fields() for r in self.rectifications]
-        result["movements"] = [dict(m) for m in self.movements]
+        for name in ENTRY_DICT_KEYS:
+            result[name] = [dict(entry) for entry in result[name]]
         if self.images is not None:
             result["images"] = [image.to_fields() for image in self.images]
         result.update(self.extra)
@@ -233,6 +257,9 @@ class Record:
 # Every key of a record's fields but images (only there when read) and extra (spread out).
 RECORD_KEYS = tuple(f.name for f in fields(Record) if f.name not in ("images", "extra"))
 LIST_KEYS = tuple(name for name in RECORD_KEYS if KEY_TYPES[name] in ("list", "themes"))
+# The entry lists held as plain dicts (rectifications have a type of their own).
+ENTRY_DICT_KEYS = tuple(name for name in RECORD_KEYS
+                        if KEY_TYPES[name] in ENTRY_TYPES and name != "rectifications")
 _record_values = attrgetter(*RECORD_KEYS)  # one call for every value: exports read 70,000
 
 
@@ -321,6 +348,54 @@ def _movement(item: Any) -> dict[str, str] | None:
     return dict(item)
 
 
+def _iso_date(value: Any, *, empty: bool = True) -> bool:
+    """A calendar date written YYYY-MM-DD (or "" when empty is allowed)."""
+    if value == "" and empty:
+        return True
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _entry(defaults: Mapping[str, Any],
+           checks: Mapping[str, Callable[[Any], bool]]) -> Callable[[Any], dict | None]:
+    """A reader of one entry: its keys over the defaults, each key checked (texts when no
+    check is named), keys a newer desk adds kept as they are."""
+    def read(item: Any) -> dict[str, Any] | None:
+        if not isinstance(item, Mapping):
+            return None
+        entry = {**defaults, **item}
+        if not isinstance(entry["id"], str) or not entry["id"]:
+            return None
+        for name in defaults:
+            if name != "id" and not checks.get(name, _is_text)(entry[name]):
+                return None
+        return {name: list(value) if isinstance(value, list) else value
+                for name, value in entry.items()}
+    return read
+
+
+_LOAN_DIRECTIONS = choice_codes("loans")
+_STATES = choice_codes("condition_reports")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_loan = _entry(LOAN_DEFAULTS, {
+    "direction": lambda v: v in _LOAN_DIRECTIONS,
+    "start": _iso_date, "end": _iso_date, "returned_on": _iso_date})
+_condition_report = _entry(CONDITION_REPORT_DEFAULTS, {
+    "date": lambda v: _iso_date(v, empty=False),
+    "state": lambda v: v in _STATES,
+    "images": lambda v: isinstance(v, list)
+    and all(isinstance(i, str) and _SHA256.fullmatch(i) for i in v)})
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) \
         and math.isfinite(value)
@@ -373,6 +448,8 @@ _READERS: dict[str, Callable[[str, Any], Any]] = {
     "measurement_rows": _items("measurement_rows", _measurement),
     "choice": _choice,
     "rectifications": _items("rectifications", _rectification),
+    "loans": _items("loans", _loan),
+    "condition_reports": _items("condition_reports", _condition_report),
     "images": _items("images", _image),
     "movements": _items("movements", _movement),
 }

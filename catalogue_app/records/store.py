@@ -23,9 +23,9 @@ from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.blank import META_KEYS
 from catalogue_app.records.derive import derive, sort_key
-from catalogue_app.records.fields import KEY_TYPES
+from catalogue_app.records.fields import ENTRY_TYPES, KEY_TYPES
 from catalogue_app.records.reading import COLUMN_KEYS, read_record
-from catalogue_app.records.record import Author, Record
+from catalogue_app.records.record import ENTRY_DICT_KEYS, Author, Record
 from catalogue_app.records.register_rules import RULE_KEYS, check_change, check_new
 from catalogue_app.search.index import BULK_THRESHOLD, indexing_for, note_for_indexing
 from catalogue_app.storage.triggers import triggers_set_aside
@@ -223,7 +223,7 @@ def _stored(name: str, value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if name in _JSON_COLUMNS else value
 
 
-_JSON_COLUMNS = ("rectifications", "movements")
+_JSON_COLUMNS = tuple(name for name, kind in KEY_TYPES.items() if kind in ENTRY_TYPES)
 
 
 def history_text(value: Any) -> str | None:
@@ -288,7 +288,7 @@ def _record_row(record: Record, user: str, now: str, *, created: bool) -> dict[s
         extra_json=json.dumps(record.extra, ensure_ascii=False) if record.extra else "{}",
         rectifications=_stored("rectifications",
                                [r.to_fields() for r in record.rectifications]),
-        movements=_stored("movements", record.movements),
+        **{name: _stored(name, getattr(record, name)) for name in ENTRY_DICT_KEYS},
         current_location_id=current_location_id(record.movements),
         modified_at=now, modified_by=user,
     )

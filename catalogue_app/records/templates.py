@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue_app.records.blank import blank_record
-from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS_BY_NAME
 
 # What identifies or registers one object, or is decided per object, is never copied: the
 # number and register date, publication (new records are not public until a curator says so),
-# and the images, history and movements, which belong to the record itself.
-NOT_COPIED = ("inventory_number", "register_date", "public", "movements")
+# and the images, history and dated entries (rectifications, loans, condition reports), which
+# belong to the object itself.
+NOT_COPIED = ("inventory_number", "register_date", "public",
+              *(f.name for f in FIELDS_BY_NAME.values() if f.type in ENTRY_TYPES))
 
 
 def template_from(record: dict[str, Any]) -> dict[str, Any]:

@@ -117,6 +117,10 @@ class Record(Base):
     # index covers what a room's list reads: rows with 10 movements are large).
     movements: Mapped[str] = mapped_column(Text, default="[]")
     current_location_id: Mapped[str | None] = mapped_column(String(36))
+    # Its loans out and in and its condition reports (catalogue_app.loans): JSON arrays of
+    # entries with ids, oldest first.
+    loans: Mapped[str] = mapped_column(Text, default="[]")
+    condition_reports: Mapped[str] = mapped_column(Text, default="[]")
     # Records without a register date go to the trash instead of being deleted.
     trashed_at: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[str] = mapped_column(String(32))

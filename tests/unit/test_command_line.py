@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
-from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS
 from tests.support import REPO, run_cli
 
 
@@ -25,10 +25,13 @@ def test_fields_json_lists_every_canonical_field_with_the_contract_keys():
     assert choices["legal_status"] == ["inventory", "deposit", "outside"]
     assert choices["status"] == ["active", "missing", "deaccessioned"]
     assert "transferred_public_person" in choices["deaccession_case"]
-    # Dated entries list the codes of their reason (movements: why the object went).
+    # Dated entries list the codes of their entries' enumeration (issue 18): a movement's
+    # reason, a loan's direction, a condition report's state (the récolement's states).
     assert choices["movements"] == ["other", "recolement", "exhibition", "loan",
                                     "restoration", "storage"]
-    assert all(f["type"] in ("choice", "movements") for f in fields if "values" in f)
+    assert choices["loans"] == ["out", "in"]
+    assert choices["condition_reports"] == ["", "good", "fair", "poor", "to_restore"]
+    assert all(f["type"] == "choice" or f["type"] in ENTRY_TYPES for f in fields if "values" in f)
     assert {v["label_fr"] for f in fields for v in f.get("values", ())} >= {"Dépôt", "Radié"}
     regulatory = {f["regulatory_column"]: f["name"] for f in fields if f["regulatory_column"]}
     assert sorted(regulatory) == list(range(1, 19))
