@@ -36,6 +36,7 @@ from ui.failures import report_failure
 from ui.form.record_actions import RecordActions
 from ui.images.window_actions import ImageActions
 from ui.keyboard.panes import install_pane_cycle
+from ui.loans.window_actions import LoanActions
 from ui.locations.window_actions import LocationActions
 from ui.object_form import ObjectForm
 from ui.object_list_model import ObjectListModel
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self._dirty_changed(False)
         self.record_actions = RecordActions(self)
         self.image_actions = ImageActions(self)
+        self.loan_actions = LoanActions(self)
         self.exchange_actions = ExchangeActions(self)
         self.location_actions = LocationActions(self)
         self.theme_panel, self.filter_panel = install_browse_docks(self)
@@ -134,8 +136,10 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for name in ("themeDock", "filterDock"):  # side panels fold away
             self.view_menu.addAction(self.findChild(QDockWidget, name).toggleViewAction())
+        from ui.list_columns import install_column_choice
         from ui.object_grid import install_grid
 
+        install_column_choice(self)
         self.grid = install_grid(self)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
@@ -167,7 +171,7 @@ class MainWindow(QMainWindow):
         def needs() -> list[int]:
             # Qt widens a section by its height for the sort arrow: one line's worth is enough.
             line = header.fontMetrics().lineSpacing()
-            return [header.sectionSizeFromContents(c).width()
+            return [0 if header.isSectionHidden(c) else header.sectionSizeFromContents(c).width()
                     - line * str(self.model.headerData(c, Qt.Orientation.Horizontal)).count("\n")
                     for c in range(header.count())]
 

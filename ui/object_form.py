@@ -8,10 +8,12 @@ redo across fields, drafts autosaved to the catalogue, and the record's history.
 Other panels plug in without editing this file: add_section("images" | "themes", title,
 widget) fills the group waiting at that place in the form (hidden until then), any other key
 adds a group before Observations and history; register_editor makes a widget with value(),
-set_value() and a changed signal part of the record."""
+set_value() and a changed signal part of the record; add_row_after puts a widget under a
+field's row; heading_sources add lines to the heading of each record shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -112,6 +114,8 @@ class ObjectForm(QScrollArea):
         self._mnemonics_given = False
         self.editors: dict[str, QWidget] = {}
         self.sections: dict[str, QGroupBox] = {}
+        # Lines (HTML) other panels add to the heading of the record shown.
+        self.heading_sources: list[Callable[[dict[str, Any]], list[str]]] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -315,6 +319,14 @@ class ObjectForm(QScrollArea):
         box.show()
         return box
 
+    def add_row_after(self, name: str, widget: QWidget) -> None:
+        """Put widget on its own row just under the field's row (a note about its value)."""
+        editor = self.editors[name]
+        layout = next(box.layout() for box in self.sections.values()
+                      if box.isAncestorOf(editor))
+        row, _role = layout.getWidgetPosition(editor)
+        layout.insertRow(row + 1, widget)
+
     def register_editor(self, name: str, editor: QWidget) -> None:
         """Make editor part of the record: loaded, read, undone and autosaved with the rest."""
         self.editors[name] = editor
@@ -413,6 +425,8 @@ class ObjectForm(QScrollArea):
         if record.get("trashed_at"):
             parts.append(self.tr("<b>In the trash</b>"))
         parts += self.register_view.heading_lines(record)
+        for source in self.heading_sources:
+            parts += source(record)
         self.heading.setText("<br>".join(parts))
 
     def _snapshot(self) -> dict[str, Any]:

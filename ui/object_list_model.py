@@ -15,10 +15,11 @@ from PySide6.QtCore import (
 )
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.loans.rules import ON_LOAN
+from catalogue_app.records.fields import CONDITION_STATES, FIELDS_BY_NAME
 from catalogue_app.search.list_filter import ListFilter
 from catalogue_app.search.listing import COLUMNS, ListRow
-from ui.language import field_label
+from ui.language import choice_label, field_label
 
 PAGE_SIZE = 200
 FIRST_IDS = PAGE_SIZE * 5  # ids read before the first paint; the rest right after
@@ -49,6 +50,9 @@ class ObjectListModel(QAbstractTableModel):
             "authors": self.tr("Authors"),
             "dating": self.tr("Dating"),
             "image_count": self.tr("Images"),
+            # As in the form; shown from the header's menu.
+            "current_location": field_label(FIELDS_BY_NAME["current_location"]),
+            "condition_state": self.tr("Condition"),
         }
         self._keys = list(COLUMNS)
         self._two_lines = False  # long names broken in two (a narrow list, French names)
@@ -82,8 +86,7 @@ class ObjectListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             row = self.row_at(index.row())
-            value = getattr(row, self._keys[index.column()]) if row else ""
-            return value if value != 0 else ""
+            return _shown(row, self._keys[index.column()]) if row else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())
             if row and row.status == "deaccessioned":
@@ -189,6 +192,19 @@ class ObjectListModel(QAbstractTableModel):
         self.page_fetches += 1
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
+
+
+def _shown(row: ListRow, key: str):
+    """What a cell shows: where the object is (away on loan, or its location as entered), the
+    latest condition state's label, the other columns as read (no 0 images)."""
+    if key == "current_location":
+        return ON_LOAN(party=row.loan_party).text() if row.loan_party is not None \
+            else row.current_location
+    if key == "condition_state":
+        return next((choice_label(c) for c in CONDITION_STATES
+                     if c.code and c.code == row.condition_state), "")
+    value = getattr(row, key)
+    return value if value != 0 else ""
 
 
 def _in_two_lines(name: str) -> str:

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from catalogue_app.catalogue.changes import Changes
 from catalogue_app.catalogue.image_verbs import ImageVerbs
-from catalogue_app.catalogue.location_verbs import LocationVerbs
 from catalogue_app.catalogue.loan_verbs import LoanVerbs
+from catalogue_app.catalogue.location_verbs import LocationVerbs
 from catalogue_app.catalogue.lookups import Lookups
 from catalogue_app.catalogue.record_verbs import RecordVerbs
 from catalogue_app.catalogue.theme_verbs import ThemeVerbs

@@ -1,6 +1,5 @@
 """Writing a condition report (date, author, overall state, description, images of the
-record), correcting one, removing one made by mistake, and the object's latest state, which
-the form and the list show."""
+record), correcting one and removing one made by mistake."""
 
 from __future__ import annotations
 
@@ -10,9 +9,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from catalogue_app.errors import RecordError
+from catalogue_app.loans.edit import NOT_A_DATE
 from catalogue_app.messages import declare
 from catalogue_app.records.entries import drop_entry, put_entry
 from catalogue_app.records.reading import read_record
+from catalogue_app.records.record import is_iso_date
 
 DATE_REQUIRED = declare("condition.date_required",
                         "Give the date of the condition report. Nothing was saved.")
@@ -35,6 +36,8 @@ def save_condition_report(session: Session, record_id: str, values: Mapping[str,
                   for name, value in values.items()}
         if not report.get("date"):
             raise RecordError(DATE_REQUIRED)
+        if not is_iso_date(report["date"]):
+            raise RecordError(NOT_A_DATE, value=report["date"])
         if not report.get("author"):
             raise RecordError(AUTHOR_REQUIRED)
         for sha256 in report.get("images") or ():
@@ -49,9 +52,3 @@ def save_condition_report(session: Session, record_id: str, values: Mapping[str,
 def remove_condition_report(session: Session, record_id: str, report_id: str,
                             user: str) -> None:
     drop_entry(session, record_id, "condition_reports", report_id, user)
-
-
-def latest_report(fields: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The most recent report (by date; of one day, the one written last)."""
-    reports = list(fields.get("condition_reports") or ())
-    return max(reversed(reports), key=lambda r: r.get("date") or "", default=None)

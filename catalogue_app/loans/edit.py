@@ -14,11 +14,14 @@ from catalogue_app.clock import now_iso
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
 from catalogue_app.records.entries import drop_entry, put_entry
-from catalogue_app.records.record import LOAN_DEFAULTS
+from catalogue_app.records.record import LOAN_DEFAULTS, is_iso_date
 
 PARTY_REQUIRED = declare(
     "loans.party_required", "Name the borrower (loan out) or the lender (loan in). Nothing was"
     " saved.")
+NOT_A_DATE = declare(
+    "loans.not_a_date", "{value!r} is not a date written YYYY-MM-DD (for example 2026-09-30)."
+    " Nothing was saved.")
 START_REQUIRED = declare("loans.start_required", "Give the date the loan starts. Nothing was"
                          " saved.")
 END_BEFORE_START = declare(
@@ -47,6 +50,9 @@ def _prepared(values: dict[str, Any], _record: Mapping[str, Any]) -> dict[str, A
     start, end, returned_on = (loan.get(k) or "" for k in ("start", "end", "returned_on"))
     if not loan.get("party"):
         raise RecordError(PARTY_REQUIRED)
+    for value in (start, end, returned_on):
+        if not is_iso_date(value):
+            raise RecordError(NOT_A_DATE, value=value)
     if not start:
         raise RecordError(START_REQUIRED)
     if end and end < start:

@@ -348,7 +348,7 @@ def _movement(item: Any) -> dict[str, str] | None:
     return dict(item)
 
 
-def _iso_date(value: Any, *, empty: bool = True) -> bool:
+def is_iso_date(value: Any, *, empty: bool = True) -> bool:
     """A calendar date written YYYY-MM-DD (or "" when empty is allowed)."""
     if value == "" and empty:
         return True
@@ -388,9 +388,9 @@ _STATES = choice_codes("condition_reports")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _loan = _entry(LOAN_DEFAULTS, {
     "direction": lambda v: v in _LOAN_DIRECTIONS,
-    "start": _iso_date, "end": _iso_date, "returned_on": _iso_date})
+    "start": is_iso_date, "end": is_iso_date, "returned_on": is_iso_date})
 _condition_report = _entry(CONDITION_REPORT_DEFAULTS, {
-    "date": lambda v: _iso_date(v, empty=False),
+    "date": lambda v: is_iso_date(v, empty=False),
     "state": lambda v: v in _STATES,
     "images": lambda v: isinstance(v, list)
     and all(isinstance(i, str) and _SHA256.fullmatch(i) for i in v)})

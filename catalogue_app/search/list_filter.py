@@ -17,6 +17,7 @@ class ListFilter:
     designation: str | None = None
     has_image: bool | None = None
     public: bool | None = None
+    loans: str | None = None  # away on loan ("out") or overdue ("overdue")
     acquired_from: int | None = None  # acquisition year range
     acquired_to: int | None = None
 
@@ -26,10 +27,11 @@ class ListFilter:
         return bool(self.text.strip())
 
     def query(self) -> Query:
-        """The text parsed, with the panels' choices (which win over the text's own has:
-        and public:)."""
+        """The text parsed, with the panels' choices (which win over the text's own has:,
+        public: and loan:)."""
         query = parse(self.text)
-        for name in ("has_image", "public", "designation", "acquired_from", "acquired_to"):
+        for name in ("has_image", "public", "loans", "designation", "acquired_from",
+                     "acquired_to"):
             if getattr(self, name) is not None:
                 setattr(query, name, getattr(self, name))
         return query

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from catalogue_app.clock import today_iso
+from catalogue_app.loans.sql import LATEST_STATE, PARTY_AWAY
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -24,7 +27,12 @@ COLUMNS: dict[str, str] = {
                "AND v.field = 'authors' AND v.position = 0) COLLATE NOCASE",
     "dating": "r.date_earliest",
     "image_count": "(SELECT count(*) FROM images i WHERE i.record_id = r.id)",
+    # Shown when the curator asks for them (the header's menu).
+    "current_location": "r.current_location COLLATE NOCASE",
+    "condition_state": f"CASE {LATEST_STATE} WHEN 'good' THEN 1 WHEN 'fair' THEN 2 "
+                       "WHEN 'poor' THEN 3 WHEN 'to_restore' THEN 4 END",
 }
+OPTIONAL_COLUMNS = ("current_location", "condition_state")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class ListRow:
     dating: str
     image_count: int
     status: str
+    current_location: str = ""  # as entered
+    loan_party: str | None = None  # who has it, while it is away on loan
+    condition_state: str | None = None  # of the latest condition report
 
 
 def driver_connection(session: Session) -> sqlite3.Connection:
@@ -74,7 +85,8 @@ def list_rows(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, L
     """The displayed columns of the given records (one page), by id."""
     if not ids:
         return {}
-    marks = ", ".join("?" * len(ids))
+    marks = ", ".join(f":id{n}" for n in range(len(ids)))
+    params = {f"id{n}": record_id for n, record_id in enumerate(ids)}
     rows = connection.execute(f"""
         SELECT r.id, r.inventory_number, r.designation, r.title,
                (SELECT group_concat(value, '; ') FROM
@@ -82,6 +94,6 @@ def list_rows(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, L
                    AND v.field = 'authors' ORDER BY v.position)) AS authors,
                r.dating,
                (SELECT count(*) FROM images i WHERE i.record_id = r.id) AS image_count,
-               r.status
-        FROM records r WHERE r.id IN ({marks})""", list(ids))
+               r.status, r.current_location, {PARTY_AWAY}, {LATEST_STATE}
+        FROM records r WHERE r.id IN ({marks})""", {**params, "today": today_iso()})
     return {row[0]: ListRow(*row[:4], row[4] or "", *row[5:]) for row in rows}

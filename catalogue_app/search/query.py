@@ -9,6 +9,7 @@
     theme:dentelle     records tagged with a matching theme or one of its sub-themes
     year:1850..1900    dated within (or overlapping) the years; also year:1850, year:..1900
     has:image  public:yes|no
+    loan:out (prêt:sorti)   loan:overdue (prêt:retard)   objects away on loan, loans overdue
 
 User text never reaches FTS5 as it is: every word is reduced to the tokens the index holds
 (letters and digits) and quoted, so no input can make an FTS syntax error. What cannot be
@@ -28,7 +29,10 @@ FIELD_COLUMNS = {
     "title": "title", "titre": "title", "material": "material", "matiere": "material",
     "author": "author", "auteur": "author",
 }
-FILTER_NAMES = ("theme", "year", "annee", "has", "a", "public", "diffusable")
+FILTER_NAMES = ("theme", "year", "annee", "has", "a", "public", "diffusable", "loan", "pret")
+# What loan: / prêt: take, by the word typed (French words too): catalogue_app.loans.sql.
+LOAN_WORDS = {"out": "out", "away": "out", "sorti": "out", "sortis": "out", "dehors": "out",
+              "overdue": "overdue", "late": "overdue", "retard": "overdue"}
 _YES = frozenset({"yes", "oui", "true", "1", "y", "o"})
 _NO = frozenset({"no", "non", "false", "0", "n"})
 _TOKEN = re.compile(r"[^\W_]+")  # what unicode61 keeps as a token: letters, digits
@@ -60,6 +64,7 @@ class Query:
     year_to: int | None = None
     has_image: bool | None = None
     public: bool | None = None
+    loans: str | None = None  # "out" or "overdue"
     # Set by the object list's filter panel only (no search syntax).
     designation: str | None = None
     acquired_from: int | None = None  # acquisition year range
@@ -83,8 +88,8 @@ class Query:
     def filters_are_empty(self) -> bool:
         """Nothing to check beside the index (themes are in the index too)."""
         return all(value is None for value in (
-            self.has_image, self.public, self.year_from, self.year_to, self.designation,
-            self.acquired_from, self.acquired_to))
+            self.has_image, self.public, self.loans, self.year_from, self.year_to,
+            self.designation, self.acquired_from, self.acquired_to))
 
 
 def parse(text: str) -> Query:
@@ -143,6 +148,9 @@ def _apply_filter(query: Query, name: str, value: str) -> bool:
             query.has_image = True
             return True
         return False
+    if name in ("loan", "pret"):
+        query.loans = LOAN_WORDS.get(folded)
+        return query.loans is not None
     if folded in _YES | _NO:  # public / diffusable
         query.public = folded in _YES
         return True

@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from catalogue_app.clock import today_iso
 from catalogue_app.folding import fold
+from catalogue_app.loans.sql import loans_condition
 from catalogue_app.search.list_filter import ListFilter
 from catalogue_app.search.listing import driver_connection, record_ids
 from catalogue_app.search.query import Query, parse
@@ -63,6 +65,9 @@ def _condition(query: Query, expression: str) -> tuple[str, dict]:
     if query.public is not None:
         parts.append("r.public = :public")
         params["public"] = query.public
+    if query.loans is not None:
+        parts.append(loans_condition(query.loans))
+        params["today"] = today_iso()
     if query.acquired_from is not None:
         parts.append(f"{_ACQUISITION_YEAR} >= :acquired_from")
         params["acquired_from"] = query.acquired_from

@@ -248,6 +248,140 @@
     </message>
 </context>
 <context>
+    <name>ConditionReportDialog</name>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="30"/>
+        <source>Condition report — {number}</source>
+        <translation>Constat d&apos;état — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="31"/>
+        <source>New condition report — {number}</source>
+        <translation>Nouveau constat d&apos;état — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="34"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="39"/>
+        <source>(not stated)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="59"/>
+        <source>Space ticks the image shown by the cursor</source>
+        <translation>Espace coche l&apos;image sous le curseur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="60"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="60"/>
+        <source>&amp;Author</source>
+        <translation>&amp;Rédigé par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="61"/>
+        <source>Overall s&amp;tate</source>
+        <translation>État &amp;général</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="62"/>
+        <source>D&amp;escription</source>
+        <translation>Descri&amp;ption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/condition_dialog.py" line="63"/>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionReportPrinting</name>
+    <message>
+        <location filename="../../ui/loans/printing.py" line="27"/>
+        <source>Print the condition report</source>
+        <translation>Imprimer le constat d&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/printing.py" line="29"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/printing.py" line="42"/>
+        <source>Condition report not printed</source>
+        <translation>Constat d&apos;état non imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/printing.py" line="48"/>
+        <source>Wrote the condition report to {file} ({pages} page(s)).</source>
+        <translation>Constat d&apos;état écrit dans {file} ({pages} page(s)).</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionReportsPanel</name>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="214"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="214"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="214"/>
+        <source>Author</source>
+        <translation>Rédigé par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="214"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="215"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="215"/>
+        <source>New…</source>
+        <translation>Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="216"/>
+        <source>Write a new condition report</source>
+        <translation>Rédiger un nouveau constat d&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="217"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="218"/>
+        <source>The chosen report as a PDF, with its images</source>
+        <translation>Le constat choisi en PDF, avec ses images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="235"/>
+        <source>&lt;b&gt;Condition&lt;/b&gt;: {state} (report of {date})</source>
+        <translation>&lt;b&gt;État&lt;/b&gt; : {state} (constat du {date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="236"/>
+        <source>not stated</source>
+        <translation>non précisé</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/sync/conflict_dialog.py" line="44"/>
@@ -303,6 +437,27 @@
         <location filename="../../ui/sync/conflict_dialog.py" line="128"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPanel</name>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="52"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="53"/>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/loans/entry_dialog.py" line="38"/>
+        <source>&amp;Save</source>
+        <translation>Enregi&amp;strer</translation>
     </message>
 </context>
 <context>
@@ -572,52 +727,68 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="31"/>
+        <location filename="../../ui/search/filter_panel.py" line="32"/>
         <source>Only records with images</source>
         <translation>Seulement les fiches avec images</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="33"/>
+        <location filename="../../ui/search/filter_panel.py" line="34"/>
+        <location filename="../../ui/search/filter_panel.py" line="39"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="33"/>
+        <location filename="../../ui/search/filter_panel.py" line="34"/>
         <source>Public</source>
         <translation>Publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="34"/>
+        <location filename="../../ui/search/filter_panel.py" line="35"/>
         <source>Not public</source>
         <translation>Non publiques</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="41"/>
+        <location filename="../../ui/search/filter_panel.py" line="39"/>
+        <source>On loan</source>
+        <translation>En prêt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="40"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="47"/>
         <source>Public:</source>
         <translation>Diffusion publique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="42"/>
+        <location filename="../../ui/search/filter_panel.py" line="48"/>
+        <source>Loans:</source>
+        <translation>Prêts :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/filter_panel.py" line="49"/>
         <source>Acquired from:</source>
         <translation>Acquis entre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="43"/>
+        <location filename="../../ui/search/filter_panel.py" line="50"/>
         <source>to:</source>
         <translation>et&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="45"/>
+        <location filename="../../ui/search/filter_panel.py" line="52"/>
         <source>{field}:</source>
         <translation>{field}&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="61"/>
+        <location filename="../../ui/search/filter_panel.py" line="69"/>
         <source>(any designation)</source>
         <translation>(toute dénomination)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/filter_panel.py" line="90"/>
+        <location filename="../../ui/search/filter_panel.py" line="99"/>
         <source>any</source>
         <translation>indifférent</translation>
     </message>
@@ -1148,11 +1319,243 @@
     </message>
 </context>
 <context>
+    <name>ListColumns</name>
+    <message>
+        <location filename="../../ui/list_columns.py" line="25"/>
+        <source>List &amp;columns</source>
+        <translation>Co&amp;lonnes de la liste</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../../ui/form/editors.py" line="137"/>
         <source>type a value, Enter to add (several: a ; b)</source>
         <translation>saisir une valeur, Entrée pour ajouter (plusieurs&#xa0;: a&#xa0;; b)</translation>
+    </message>
+</context>
+<context>
+    <name>LoanActions</name>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="34"/>
+        <source>Loans</source>
+        <translation>Prêts et entrées temporaires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="35"/>
+        <source>Condition reports</source>
+        <translation>Constats d&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="54"/>
+        <source>&amp;Loans and condition</source>
+        <translation>Prê&amp;ts et constats d&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="58"/>
+        <source>New &amp;loan…</source>
+        <translation>Nouveau &amp;prêt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="59"/>
+        <source>Record the &amp;return of the loan…</source>
+        <translation>Enregistrer le &amp;retour du prêt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="60"/>
+        <source>New &amp;condition report…</source>
+        <translation>Nouveau &amp;constat d&apos;état…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="72"/>
+        <source>Overdue return: {party}, due back on {date}</source>
+        <translation>Retour en retard : {party}, prévu le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="101"/>
+        <source>No loan to return</source>
+        <translation>Aucun prêt à rendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="102"/>
+        <source>This object is not away on loan: choose the loan in the Loans group.</source>
+        <translation>Cet objet n&apos;est pas en prêt : choisissez le prêt dans le groupe Prêts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="107"/>
+        <source>Remove the loan to {party}, started on {date}?</source>
+        <translation>Supprimer le prêt à {party}, commencé le {date} ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="128"/>
+        <source>Remove the condition report of {date} by {author}?</source>
+        <translation>Supprimer le constat d&apos;état du {date} rédigé par {author} ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="141"/>
+        <source>No record</source>
+        <translation>Aucune fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="142"/>
+        <source>Save the record first: loans and condition reports belong to a saved record.</source>
+        <translation>Enregistrez d&apos;abord la fiche : prêts et constats d&apos;état appartiennent à une fiche enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/window_actions.py" line="152"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="32"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="38"/>
+        <source>e.g. 15 000 €</source>
+        <translation>par ex. 15 000 €</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="44"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="47"/>
+        <source>E&amp;xhibition</source>
+        <translation>E&amp;xposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="47"/>
+        <source>St&amp;art</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="48"/>
+        <source>D&amp;ue back</source>
+        <translation>&amp;Retour prévu le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="48"/>
+        <source>&amp;Insurance value</source>
+        <translation>&amp;Valeur d&apos;assurance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="50"/>
+        <source>Condition at &amp;departure</source>
+        <translation>État au dép&amp;art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="51"/>
+        <source>&amp;Returned on</source>
+        <translation>Rend&amp;u le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="52"/>
+        <source>Condition at re&amp;turn</source>
+        <translation>État au ret&amp;our</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="53"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="63"/>
+        <source>Return of a loan — {number}</source>
+        <translation>Retour d&apos;un prêt — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="65"/>
+        <source>Loan — {number}</source>
+        <translation>Prêt — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="66"/>
+        <source>New loan — {number}</source>
+        <translation>Nouveau prêt — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="70"/>
+        <source>&amp;Borrower</source>
+        <translation>&amp;Emprunteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/loan_dialog.py" line="70"/>
+        <source>&amp;Lender</source>
+        <translation>&amp;Prêteur</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPanel</name>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="166"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="166"/>
+        <source>Borrower or lender</source>
+        <translation>Emprunteur ou prêteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="167"/>
+        <source>From – to</source>
+        <translation>Du – au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="167"/>
+        <source>Returned on</source>
+        <translation>Rendu le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="168"/>
+        <source>New…</source>
+        <translation>Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="169"/>
+        <source>Record a loan out or a temporary entry</source>
+        <translation>Enregistrer un prêt ou une entrée temporaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="170"/>
+        <source>Return…</source>
+        <translation>Retour…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="171"/>
+        <source>Record the return of the chosen loan</source>
+        <translation>Enregistrer le retour du prêt choisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="179"/>
+        <source>Loan</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="179"/>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="186"/>
+        <source>Overdue: due back on {date}</source>
+        <translation>En retard : retour prévu le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="194"/>
+        <source>, due back on {date}</source>
+        <translation>, retour prévu le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loans/panels.py" line="199"/>
+        <source>Overdue return: {party}, due back on {date}</source>
+        <translation>Retour en retard : {party}, prévu le {date}</translation>
     </message>
 </context>
 <context>
@@ -1322,139 +1725,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Museum &amp;code and name…</source>
         <translation>&amp;Code et nom du musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>The user guide is missing from {path}; reinstall the application.</source>
         <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -1853,172 +2256,172 @@
 <context>
     <name>ObjectForm</name>
     <message>
-        <location filename="../../ui/object_form.py" line="148"/>
+        <location filename="../../ui/object_form.py" line="152"/>
         <source>Identification</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="149"/>
+        <location filename="../../ui/object_form.py" line="153"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="150"/>
+        <location filename="../../ui/object_form.py" line="154"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="151"/>
+        <location filename="../../ui/object_form.py" line="155"/>
         <source>Physical description</source>
         <translation>Description matérielle</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="152"/>
+        <location filename="../../ui/object_form.py" line="156"/>
         <source>Makers, dating and provenance</source>
         <translation>Auteurs, datation et provenance</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="153"/>
+        <location filename="../../ui/object_form.py" line="157"/>
         <source>Legal status and register</source>
         <translation>Statut juridique et registre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="154"/>
+        <location filename="../../ui/object_form.py" line="158"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="155"/>
+        <location filename="../../ui/object_form.py" line="159"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="156"/>
+        <location filename="../../ui/object_form.py" line="160"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="157"/>
+        <location filename="../../ui/object_form.py" line="161"/>
         <source>Observations and history</source>
         <translation>Observations et historique</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="181"/>
+        <location filename="../../ui/object_form.py" line="185"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="188"/>
+        <location filename="../../ui/object_form.py" line="192"/>
         <source>Measurement rows</source>
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="221"/>
+        <location filename="../../ui/object_form.py" line="225"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="223"/>
+        <location filename="../../ui/object_form.py" line="227"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="240"/>
+        <location filename="../../ui/object_form.py" line="244"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="240"/>
+        <location filename="../../ui/object_form.py" line="244"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="243"/>
+        <location filename="../../ui/object_form.py" line="247"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="244"/>
+        <location filename="../../ui/object_form.py" line="248"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="249"/>
+        <location filename="../../ui/object_form.py" line="253"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="256"/>
+        <location filename="../../ui/object_form.py" line="260"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="257"/>
+        <location filename="../../ui/object_form.py" line="261"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="261"/>
+        <location filename="../../ui/object_form.py" line="265"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="266"/>
+        <location filename="../../ui/object_form.py" line="270"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="404"/>
+        <location filename="../../ui/object_form.py" line="416"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="410"/>
+        <location filename="../../ui/object_form.py" line="422"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="414"/>
+        <location filename="../../ui/object_form.py" line="426"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="471"/>
+        <location filename="../../ui/object_form.py" line="485"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="482"/>
+        <location filename="../../ui/object_form.py" line="496"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="483"/>
+        <location filename="../../ui/object_form.py" line="497"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="492"/>
+        <location filename="../../ui/object_form.py" line="506"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="495"/>
+        <location filename="../../ui/object_form.py" line="509"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="515"/>
+        <location filename="../../ui/object_form.py" line="529"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="516"/>
+        <location filename="../../ui/object_form.py" line="530"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="527"/>
+        <location filename="../../ui/object_form.py" line="541"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -2026,32 +2429,37 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../ui/object_list_model.py" line="46"/>
+        <location filename="../../ui/object_list_model.py" line="47"/>
         <source>Inventory no.</source>
         <translation>N° d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="48"/>
+        <location filename="../../ui/object_list_model.py" line="49"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="49"/>
+        <location filename="../../ui/object_list_model.py" line="50"/>
         <source>Authors</source>
         <translation>Auteurs</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="50"/>
+        <location filename="../../ui/object_list_model.py" line="51"/>
         <source>Dating</source>
         <translation>Datation</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="51"/>
+        <location filename="../../ui/object_list_model.py" line="52"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/object_list_model.py" line="90"/>
+        <location filename="../../ui/object_list_model.py" line="55"/>
+        <source>Condition</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_list_model.py" line="93"/>
         <source>Deaccessioned: kept in the register</source>
         <translation>Radiée&#xa0;: maintenue au registre</translation>
     </message>

@@ -28,6 +28,8 @@ SECTIONS = {
                          "deaccession_case", "deaccession_date", "deaccession_decision"},
     "section_documentation": {"domains", "joconde_ref", "bibliography", "exhibitions",
                               "ownership_history"},
+    "section_loans": {"loans"},
+    "section_condition_reports": {"condition_reports"},
     "section_observations": {"observations"},
 }
 
@@ -65,7 +67,8 @@ def test_every_field_of_the_register_and_spectrum_is_in_its_group(answers, windo
              if layout.itemAt(i).widget() in window.form.sections.values()]
     assert order == ["section_identification", "section_acquisition", "section_description",
                      "section_physical", "section_makers", "section_images", "section_themes",
-                     "section_register", "section_documentation", "section_observations"]
+                     "section_register", "section_documentation", "section_loans",
+                     "section_condition_reports", "section_observations"]
 
 
 def test_a_record_using_every_field_survives_save_and_reload_unchanged(qtbot, answers, window,

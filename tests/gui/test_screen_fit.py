@@ -4,7 +4,8 @@ labels): nothing scrolls sideways, every list column is in view, the side panels
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from tests.gui.conftest import show_active
@@ -81,7 +82,10 @@ def test_every_column_name_and_theme_count_is_in_view(window_at, size):
     window = window_at(*size)
     header = window.table.horizontalHeader()
     metrics = header.fontMetrics()
+    for action in window.findChildren(QAction, QRegularExpression("^showColumn_")):
+        action.setChecked(True)  # the columns shown on request are whole too
     for column in range(header.count()):
+        assert not header.isSectionHidden(column)
         name = window.model.headerData(column, Qt.Orientation.Horizontal)
         assert name.replace("\n", " ") == window.model.headerData(
             column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

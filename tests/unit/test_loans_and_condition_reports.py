@@ -8,7 +8,7 @@ import pytest
 
 from catalogue_app import messages
 from catalogue_app.catalogue import Changes
-from catalogue_app.condition.reports import latest_report
+from catalogue_app.condition.state import latest_report
 from catalogue_app.errors import RecordError
 from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.loans.rules import current_loan_out, is_overdue, overdue_loans, shown_location
@@ -56,7 +56,7 @@ def test_removing_a_loan_entered_by_mistake(catalogue, record_id):
     ({"end": "2026-02-01"}, "loans.end_before_start"),
     ({"returned_on": "2026-02-27"}, "loans.return_before_start"),
     ({"direction": "sideways"}, "record.bad_loan"),
-    ({"end": "30/09/2026"}, "record.bad_loan"),
+    ({"end": "30/09/2026"}, "loans.not_a_date"),
 ])
 def test_a_loan_that_makes_no_sense_is_refused_in_french_and_nothing_is_saved(
         catalogue, record_id, change, code):

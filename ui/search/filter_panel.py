@@ -1,5 +1,6 @@
-"""The filter panel: only records with images, public or not, an acquisition-year range and
-a designation chosen among the most frequent ones (shown with their counts)."""
+"""The filter panel: only records with images, public or not, away on loan or overdue, an
+acquisition-year range and a designation chosen among the most frequent ones (shown with
+their counts)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,18 @@ class FilterPanel(QWidget):
         for text, value in ((self.tr("Any"), None), (self.tr("Public"), True),
                             (self.tr("Not public"), False)):
             self.public.addItem(text, value)
+        self.loans = QComboBox()
+        self.loans.setObjectName("loanFilter")
+        for text, value in ((self.tr("Any"), None), (self.tr("On loan"), "out"),
+                            (self.tr("Overdue"), "overdue")):
+            self.loans.addItem(text, value)
         self.year_from, self.year_to = self._year_box(), self._year_box()
         self.designations = QListWidget()
         self.designations.setObjectName("designationList")
         layout = QFormLayout(self)
         layout.addRow(self.images)
         layout.addRow(self.tr("Public:"), self.public)
+        layout.addRow(self.tr("Loans:"), self.loans)
         layout.addRow(self.tr("Acquired from:"), self.year_from)
         layout.addRow(self.tr("to:"), self.year_to)
         # The field's one name, as in the form and the list.
@@ -49,6 +56,7 @@ class FilterPanel(QWidget):
         layout.addRow(self.designations)
         self.images.toggled.connect(self.changed)
         self.public.currentIndexChanged.connect(self.changed)
+        self.loans.currentIndexChanged.connect(self.changed)
         self.year_from.valueChanged.connect(self.changed)
         self.year_to.valueChanged.connect(self.changed)
         self.designations.currentItemChanged.connect(self.changed)
@@ -79,6 +87,7 @@ class FilterPanel(QWidget):
         return {
             "has_image": True if self.images.isChecked() else None,
             "public": self.public.currentData(),
+            "loans": self.loans.currentData(),
             "acquired_from": self.year_from.value() or None,
             "acquired_to": self.year_to.value() or None,
             "designation": self.designation(),

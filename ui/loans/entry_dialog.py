@@ -1,0 +1,78 @@
+"""What the loan and condition report dialogs share: labelled rows with mnemonics, an error
+said inside the dialog (which stays open, nothing lost), and Save / Cancel. The dialog hands
+its values to `submit` (a Catalogue verb): it closes only once the verb took them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from catalogue_app.errors import CatalogueError
+
+Submit = Callable[[dict[str, Any]], object]
+
+
+class EntryDialog(QDialog):
+    def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.form = QFormLayout(self)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.error = QLabel()
+        self.error.setObjectName("entryError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def add_row(self, text: str, editor: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(editor)
+        self.form.addRow(label, editor)
+        return label
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self._submit(self.values())
+        except CatalogueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+
+def line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
+    editor = QLineEdit(text)
+    editor.setObjectName(name)
+    editor.setPlaceholderText(placeholder)
+    return editor
+
+
+def text_box(name: str, text: str = "", height: int = 52) -> QPlainTextEdit:
+    """Several lines; Tab goes on to the next field, as in the form."""
+    editor = QPlainTextEdit(text)
+    editor.setObjectName(name)
+    editor.setTabChangesFocus(True)
+    editor.setFixedHeight(height)
+    return editor
