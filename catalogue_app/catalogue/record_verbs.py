@@ -9,6 +9,9 @@ from typing import Any
 
 from catalogue_app.catalogue.changes import Changes
 
+# Fields of a record the form shows but whose entries only their own verbs make.
+OWN_VERBS = ("movements", "loans", "condition_reports")
+
 
 class RecordVerbs:
     # --- reading ------------------------------------------------------------------------
@@ -56,9 +59,10 @@ class RecordVerbs:
         """Create the record (no id) or update it, and drop the form's draft of it."""
         from catalogue_app.records import drafts, store
 
-        # Movements are made by move(), never typed: a form opened before a move (or a draft
-        # kept through a crash) must not take it back.
-        values = {name: value for name, value in values.items() if name != "movements"}
+        # Movements, loans and condition reports are made by their own verbs (a move,
+        # loan_verbs.py), never typed: a form opened before one was added (here, or by a sync,
+        # or a draft kept through a crash) must not take it back.
+        values = {name: value for name, value in values.items() if name not in OWN_VERBS}
         record_id = values.get("id")
         with self.writing() as session:
             drafts.discard_draft(session, record_id)

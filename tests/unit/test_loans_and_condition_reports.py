@@ -159,3 +159,13 @@ def test_an_object_sheet_writes_each_loan_and_report_on_a_line_in_french():
         " 2026-09-30 (rendu le 2026-10-02)")
     assert field_text(record, "condition_reports", "fr") == \
         "2026-01-10, À restaurer, par C. Martin"
+
+
+def test_a_form_opened_before_a_loan_was_added_does_not_take_it_back(catalogue, record_id):
+    opened = catalogue.load(record_id)  # the form, before a loan (or a sync) added one
+    catalogue.save_loan(record_id, LOAN)
+    catalogue.save_condition_report(record_id, {"date": "2026-01-10", "author": "C. M."})
+    catalogue.save({**opened, "title": "Bonnet"})
+    saved = catalogue.load(record_id)
+    assert saved["title"] == "Bonnet"
+    assert len(saved["loans"]) == len(saved["condition_reports"]) == 1
