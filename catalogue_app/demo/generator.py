@@ -378,7 +378,7 @@ def _record(dice: _Dice, lot: _Lot, kind: Kind, number: str,
         "deaccession_decision": "",
         "inscribed": bool(lot.register_date), "rectifications": [],
         "domains": [], "joconde_ref": "", "bibliography": "", "exhibitions": "",
-        "ownership_history": "", "movements": [],
+        "ownership_history": "", "movements": [], "loans": [], "condition_reports": [],
     }
     record["description"] = _description(dice, kind, record, year)
     return record

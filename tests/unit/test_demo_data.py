@@ -12,7 +12,7 @@ from PIL import Image
 
 from catalogue_app.demo.generator import demo_image, generate_records, theme_ids_by_path
 from catalogue_app.folding import fold
-from catalogue_app.records.fields import FIELDS
+from catalogue_app.records.fields import ENTRY_TYPES, FIELDS
 from catalogue_app.records.record import Record
 
 ROLES = {"maker", "author", "collector", "commissioner", None}
@@ -44,10 +44,10 @@ def _check_type(field_type: str, value) -> bool:
             for a in value)
     if field_type == "choice":
         return isinstance(value, str)  # the code, checked by Record.from_fields below
-    if field_type == "rectifications":
-        return value == []  # a generated record is as first inscribed
-    if field_type == "movements":
-        return value == []  # it has not moved since its free-text location was written
+    if field_type in ENTRY_TYPES:
+        # As first inscribed: never rectified, not moved since its free-text location was
+        # written, never lent.
+        return value == []
     raise AssertionError(f"unexpected field type {field_type}")
 
 
