@@ -1,7 +1,8 @@
 """Recording a loan out or in, editing it (its return, most often) and removing one entered
 by mistake. Each loan is an entry of the record's `loans` (catalogue_app.records.entries);
 `modified_at` is set on every change, so that when two desks edit one loan the latest edit
-wins when they sync."""
+wins when they sync. Its departure and return are movements too (loans/movements.py), in the
+same transaction."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from catalogue_app.clock import now_iso
+from catalogue_app.clock import now_iso, today_iso
 from catalogue_app.errors import RecordError
+from catalogue_app.loans.movements import record_loan_movements
 from catalogue_app.messages import declare
 from catalogue_app.records.entries import drop_entry, put_entry
 from catalogue_app.records.record import LOAN_DEFAULTS, is_iso_date
@@ -36,8 +38,11 @@ _TEXTS = tuple(name for name, default in LOAN_DEFAULTS.items() if default == "")
 
 def save_loan(session: Session, record_id: str, values: Mapping[str, Any],
               user: str) -> dict[str, Any]:
-    """Add the loan (values without an id) or change the one with values' id; return it."""
-    return put_entry(session, record_id, "loans", values, user, _prepared)
+    """Add the loan (values without an id) or change the one with values' id, with the
+    movements of its departure and return; return it."""
+    loan = put_entry(session, record_id, "loans", values, user, _prepared)
+    record_loan_movements(session, record_id, loan, user, today_iso())
+    return loan
 
 
 def remove_loan(session: Session, record_id: str, loan_id: str, user: str) -> None:

@@ -169,3 +169,53 @@ def test_a_form_opened_before_a_loan_was_added_does_not_take_it_back(catalogue, 
     saved = catalogue.load(record_id)
     assert saved["title"] == "Bonnet"
     assert len(saved["loans"]) == len(saved["condition_reports"]) == 1
+
+
+def _loan_moves(catalogue, record_id) -> list[tuple]:
+    return [(m["date"], m["from"], m["from_id"], m["to"], m["to_id"])
+            for m in catalogue.movements(record_id) if m["reason"] == "loan"]
+
+
+def test_a_loan_out_takes_the_object_away_and_its_return_brings_it_back(catalogue, record_id):
+    shelf = catalogue.add_location("Réserve A > Armoire 3").result
+    catalogue.move([record_id], shelf, reason="storage", date="2025-01-02")
+    party = LOAN["party"]
+    loan = catalogue.save_loan(record_id, LOAN).result  # started on 2026-03-01
+    assert _loan_moves(catalogue, record_id) == [
+        ("2026-03-01", "Réserve A > Armoire 3", shelf, party, "")]
+    assert catalogue.records_in(shelf) == []  # away: in no room of the museum
+    assert catalogue.load(record_id)["current_location"] == "Réserve A > Armoire 3"
+    catalogue.save_loan(record_id, {"id": loan["id"], "note": "Convention signée"})
+    assert len(_loan_moves(catalogue, record_id)) == 1  # written once
+    catalogue.save_loan(record_id, {"id": loan["id"], "returned_on": "2026-10-02"})
+    catalogue.save_loan(record_id, {"id": loan["id"], "condition_return": "Inchangé"})
+    assert _loan_moves(catalogue, record_id)[1:] == [
+        ("2026-10-02", party, "", "Réserve A > Armoire 3", shelf)]
+    assert catalogue.records_in(shelf) == [record_id]
+
+
+def test_a_loan_not_started_moves_nothing_until_a_save_on_or_after_its_start(
+        catalogue, record_id):
+    from catalogue_app.clock import today_iso
+
+    loan = catalogue.save_loan(record_id, {**LOAN, "start": "2999-01-01",
+                                           "end": "2999-02-01"}).result
+    assert _loan_moves(catalogue, record_id) == []
+    catalogue.save_loan(record_id, {"id": loan["id"], "start": today_iso()})
+    assert _loan_moves(catalogue, record_id) == [
+        (today_iso(), "Réserve B > Armoire 3", "", LOAN["party"], "")]
+
+
+def test_an_object_never_placed_comes_back_to_its_text_and_a_loan_in_goes_back(
+        catalogue, record_id):
+    loan = catalogue.save_loan(record_id, {**LOAN, "returned_on": "2026-10-02"}).result
+    assert _loan_moves(catalogue, record_id)[-1] == (
+        "2026-10-02", LOAN["party"], "", "Réserve B > Armoire 3", "")
+    assert catalogue.load(record_id)["current_location"] == "Réserve B > Armoire 3"
+    catalogue.remove_loan(record_id, loan["id"])  # the movements stay: they happened
+    assert len(_loan_moves(catalogue, record_id)) == 2
+    lent = catalogue.save_loan(record_id, {"direction": "in", "party": "Collection Dupont",
+                                           "start": "2025-01-06"}).result
+    assert len(_loan_moves(catalogue, record_id)) == 2  # where it stands is the curator's
+    catalogue.save_loan(record_id, {"id": lent["id"], "returned_on": "2025-06-30"})
+    assert _loan_moves(catalogue, record_id)[-1][3:] == ("Collection Dupont", "")
