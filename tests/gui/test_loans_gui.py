@@ -128,11 +128,11 @@ def test_unsaved_edits_are_saved_or_discarded_before_a_loan_is_recorded(qtbot, w
 
 
 def test_an_overdue_return_is_flagged_and_found_by_the_list_filter(qtbot, french, window):
-    overdue = {"id": "l1", "direction": "out", "party": "Musée de Caen", "start": "2020-01-01",
-               "end": "2020-06-30"}
-    record_id = _open_record(qtbot, window, loans=[overdue])
+    record_id = _open_record(qtbot, window)
     window.catalogue.save({"inventory_number": "1995.3.2", "designation": "Coiffe sœur"})
-    window.model.refresh()
+    window.apply(window.catalogue.save_loan(record_id, {
+        "direction": "out", "party": "Musée de Caen", "start": "2020-01-01",
+        "end": "2020-06-30"}))
     assert "⚠ Retour en retard : Musée de Caen, prévu le 2020-06-30" in \
         window.form.heading.text()
     row = window.loan_actions.loans.table.item(0, 1)
