@@ -6,15 +6,15 @@ condition_departure, condition_return, note, modified_at}) and `condition_report
 author, state, description, images}). Existing records have none: no row is rewritten, so
 nothing is queued for sync or re-indexed.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
