@@ -22,13 +22,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 LANGUAGES = ("fr", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _declared: dict[str, MessageKind] = {}
 _language: str | None = None
+
+
+@runtime_checkable
+class Localised(Protocol):
+    """A parameter said in the message's language: a part of the sentence (a Message), a
+    field's label (catalogue_app.records.fields.FieldLabel)."""
+
+    def text(self, language: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -55,9 +63,9 @@ class Message:
         """The message in the given language (default: the process's)."""
         language = language or current_language()
         template = _template(self.kind, language)
-        # A parameter that is itself a message (a part of the sentence) speaks the same language.
+        # A part of the sentence, a field's label: said in the same language.
         return template.format_map(_Params({
-            name: value.text(language) if isinstance(value, Message) else value
+            name: value.text(language) if isinstance(value, Localised) else value
             for name, value in self.params.items()}))
 
     def __str__(self) -> str:

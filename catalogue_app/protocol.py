@@ -13,10 +13,12 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from string import Formatter
 from typing import Any
 
 from catalogue_app.errors import CatalogueError
-from catalogue_app.messages import declare
+from catalogue_app.messages import Message, declare, declared
+from catalogue_app.records.fields import FIELDS_BY_NAME, FieldLabel
 
 # The Catalogue-Protocol header: the base refuses another major version (426), accepts 1.x.
 # 1.1: museum documents (POST /api/v1/documents:batch, their entries in the feed).
@@ -89,6 +91,48 @@ def document_precedence(document: Mapping[str, Any]) -> tuple[str, bool, str]:
     body = json.dumps(document.get("body"), sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"))
     return str(document["modified_at"]), bool(document.get("deleted")), body
+
+
+# --- the core's messages on the wire ---------------------------------------------------------
+# A refusal the base makes with the core's own rules (catalogue_app.records.register_rules) is
+# answered with the core's code and its parameters, each language-neutral: a part of the sentence
+# as {"code", "params"}, a field as {"field": canonical name}. A desk that knows the code says
+# the precise message in its curator's language.
+
+
+def message_params(message: Message) -> dict[str, Any]:
+    """The parameters of a core message as the base sends them."""
+    return {name: _param_to_wire(value) for name, value in message.params.items()}
+
+
+def message_from_wire(code: Any, params: Any) -> Message | None:
+    """The message this desk knows by that code, with those parameters; None for a code it does
+    not know (a newer base's) or parameters it cannot read or that the words need and lack (an
+    older base sent none)."""
+    kind = declared().get(code) if isinstance(code, str) else None
+    if kind is None or not isinstance(params, dict):
+        return None
+    decoded: dict[str, Any] = {}
+    for name, value in params.items():
+        if isinstance(value, dict) and "code" in value:
+            value = message_from_wire(value["code"], value.get("params"))
+        elif isinstance(value, dict):
+            value = FieldLabel(value["field"]) if value.get("field") in FIELDS_BY_NAME else None
+        elif not isinstance(value, str | int | float):
+            value = None
+        if value is None:
+            return None
+        decoded[name] = value
+    needed = {name for _text, name, _spec, _conv in Formatter().parse(kind.english) if name}
+    return kind(**decoded) if needed <= decoded.keys() else None
+
+
+def _param_to_wire(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"code": value.code, "params": message_params(value)}
+    if isinstance(value, FieldLabel):
+        return {"field": value.name}
+    return value
 
 
 # --- theme files ----------------------------------------------------------------------------

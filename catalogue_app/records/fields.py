@@ -152,6 +152,17 @@ FIELDS: tuple[Field, ...] = (
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
+
+@dataclass(frozen=True)
+class FieldLabel:
+    """A field named in a message (catalogue_app.messages): said as its label in the message's
+    language, and sent to a desk as the field's canonical name (catalogue_app.protocol)."""
+
+    name: str
+
+    def text(self, language: str | None = None) -> str:
+        return FIELDS_BY_NAME[self.name].label(language)
+
 # Derived structure stored beside the text it comes from (design.md §3); exported as extra columns.
 DERIVED_KEYS = ("date_earliest", "date_latest", "measurement_rows")
 

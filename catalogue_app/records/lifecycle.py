@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from catalogue_app.clock import now_iso, today_iso
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
+from catalogue_app.records.fields import FieldLabel
 from catalogue_app.records.reading import NO_SUCH_RECORD
 from catalogue_app.records.register_rules import (
     NEVER_DELETED,
     RECTIFIABLE_FIELDS,
     RECTIFICATION_FIELD,
     RECTIFICATION_REASON,
-    field_label,
 )
 from catalogue_app.records.store import load_record, update_record
 from db.local.models import HistoryEntry, Record, Tombstone
@@ -89,11 +89,11 @@ def rectify_record(session: Session, record_id: str, field: str, value: str, rea
     if field not in RECTIFIABLE_FIELDS:
         raise RecordError(RECTIFICATION_FIELD, label=field)
     if not record["inscribed"]:
-        raise RecordError(NOT_INSCRIBED, number=number, label=field_label(field))
+        raise RecordError(NOT_INSCRIBED, number=number, label=FieldLabel(field))
     if not reason.strip():
-        raise RecordError(RECTIFICATION_REASON, number=number, label=field_label(field))
+        raise RecordError(RECTIFICATION_REASON, number=number, label=FieldLabel(field))
     if record[field] == value:
-        raise RecordError(SAME_VALUE, number=number, label=field_label(field), value=value)
+        raise RecordError(SAME_VALUE, number=number, label=FieldLabel(field), value=value)
     rectification = {"date": today_iso(), "field": field, "old": record[field],
                      "new": value, "reason": reason.strip(), "user": user}
     update_record(session, record_id, {

@@ -10,6 +10,8 @@ round them. Free of SQLAlchemy: the base and the form use it too.
   naming the column and its new value, with a reason. Filling a column left empty is not a
   change: it completes the entry. Rectifications are only ever added.
 - An inscribed record is never trashed or deleted: it can only be radiated.
+- Only an inscribed record is radiated (the arrêté radiates entries of the register): a draft
+  or a mistake never inscribed goes to the trash instead.
 - A radiation needs its legal case, its date and the decision; a deposit is never radiated (it
   is returned to its owner)."""
 
@@ -20,9 +22,9 @@ from datetime import date
 from typing import Any
 
 from catalogue_app.errors import RecordError
-from catalogue_app.messages import current_language, declare
+from catalogue_app.messages import declare
 from catalogue_app.records.calendar_dates import parse_partial_date
-from catalogue_app.records.fields import FIELDS_BY_NAME
+from catalogue_app.records.fields import FieldLabel
 from catalogue_app.records.record import Record
 
 # Columns 1 to 7 of the register: the entry itself, as written the day it was made.
@@ -61,6 +63,10 @@ RADIATION_DECISION = declare("register.radiation_decision", "the decision")
 # A list of one to three parts, as a sentence says it.
 JOINED = (declare("register.one", "{a}"), declare("register.two", "{a} and {b}"),
           declare("register.three", "{a}, {b} and {c}"))
+NOT_INSCRIBED_NOT_RADIATED = declare(
+    "register.radiation_not_inscribed",
+    "Record {number} is not inscribed in the register: only an entry of the register is"
+    " radiated. A draft or a mistake goes to the trash instead. Nothing was saved.")
 DEPOSIT_NOT_RADIATED = declare(
     "register.deposit_not_radiated",
     "Record {number} is a deposit: a deposit is returned to its owner or renewed, never"
@@ -95,11 +101,13 @@ def check_change(old: Mapping[str, Any] | None, new: Mapping[str, Any], *,
             before, after = _text(old, name), _text(new, name)
             if before != after and before.strip() and not any(
                     r.get("field") == name and r.get("new") == after for r in added):
-                raise RecordError(LOCKED_FIELD, number=number, label=field_label(name))
+                raise RecordError(LOCKED_FIELD, number=number, label=FieldLabel(name))
     if _radiated(new) and (old is None or any(
             _text(old, name) != _text(new, name) for name in RADIATION_FIELDS)):
         if new.get("legal_status") == "deposit":
             raise RecordError(DEPOSIT_NOT_RADIATED, number=number)
+        if not _radiated(old or {}) and not is_inscribed(new):
+            raise RecordError(NOT_INSCRIBED_NOT_RADIATED, number=number)
         missing = {key: part() for key, part in zip("abc", (part for name, part in (
             ("deaccession_case", RADIATION_CASE), ("deaccession_date", RADIATION_DATE),
             ("deaccession_decision", RADIATION_DECISION)) if not _text(new, name).strip()),
@@ -129,11 +137,6 @@ def deposit_expired(fields: Mapping[str, Any], today: date) -> bool:
     return last_day < (today.year, today.month, today.day)
 
 
-def field_label(name: str) -> str:
-    field = FIELDS_BY_NAME[name]
-    return field.label_fr if current_language() == "fr" else field.label_en
-
-
 def _added_rectifications(old: Mapping[str, Any] | None, new: Mapping[str, Any],
                           number: str) -> list[Mapping[str, Any]]:
     before = list((old or {}).get("rectifications") or [])
@@ -146,7 +149,7 @@ def _added_rectifications(old: Mapping[str, Any] | None, new: Mapping[str, Any],
         if name not in RECTIFIABLE_FIELDS:
             raise RecordError(RECTIFICATION_FIELD, label=name)
         if not str(rectification.get("reason") or "").strip():
-            raise RecordError(RECTIFICATION_REASON, number=number, label=field_label(name))
+            raise RecordError(RECTIFICATION_REASON, number=number, label=FieldLabel(name))
     return added
 
 

@@ -22,6 +22,7 @@ from catalogue_app.errors import RecordError
 from catalogue_app.protocol import (
     SHA256_HEX,
     image_hashes,
+    message_params,
     normalise_inventory_number,
 )
 from catalogue_app.records.record import Record as CatalogueRecord
@@ -328,13 +329,15 @@ def _register_refusal(pushed: PushedRecord, current: _Row | None) -> dict[str, A
         check_change(current.fields if current is not None else None, pushed.fields,
                      deleted=pushed.deleted)
     except RecordError as refused:
-        return _error(pushed.id, refused.message.text("en"), refused.code)
+        return _error(pushed.id, refused.message.text("en"), refused.code,
+                      params=message_params(refused.message))
     return None
 
 
-def _error(record_id: str, message: str, code: str, **limit: Any) -> dict[str, Any]:
-    """A per-record error; its stable `code` lets a desk say it in the curator's language."""
-    return {"id": record_id, "status": "error", "message": message, "code": code, **limit}
+def _error(record_id: str, message: str, code: str, **details: Any) -> dict[str, Any]:
+    """A per-record error; its stable `code` (and `params`, or a limit's `limit` and `max`) let
+    a desk say it in the curator's language."""
+    return {"id": record_id, "status": "error", "message": message, "code": code, **details}
 
 
 def _conflict(record_id: str, current: _Row, message: str) -> dict[str, Any]:

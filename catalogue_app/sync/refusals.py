@@ -1,12 +1,18 @@
 """What the curator reads when the regional base refuses one record of a push: said from the
-answer's stable `code` (PROTOCOL.md) in the user's language, the base's own English words
-kept after it for whoever helps."""
+answer's stable `code` (PROTOCOL.md) in the user's language. A refusal by the core's own rules
+(the register's: catalogue_app.records.register_rules) comes with the core's code and
+parameters and is said exactly as the desk itself would say it; any other keeps the base's
+English words after it for whoever helps."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from catalogue_app.messages import Message, MessageKind, declare
+from catalogue_app.protocol import message_from_wire
+
+# The codes the base answers with when the register's rules refuse a record: declared here.
+from catalogue_app.records import register_rules  # noqa: F401
 
 _BY_CODE: dict[str, MessageKind] = {
     "invalid_field": declare(
@@ -48,6 +54,9 @@ WITH_DETAIL = declare("sync.record_refused_detail", "{message} (the regional bas
 def refusal_message(number: str, result: dict[str, Any]) -> Message:
     """The curator's words for one `error` result of a push."""
     code = result.get("code")
+    precise = message_from_wire(code, result.get("params"))
+    if precise is not None:
+        return precise
     kind = (_BY_LIMIT.get(result.get("limit") or "", OTHER) if code == "limit_exceeded"
             else _BY_CODE.get(code or "", OTHER))
     said = result.get("message") or ""

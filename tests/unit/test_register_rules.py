@@ -149,6 +149,24 @@ def test_a_radiation_needs_its_case_date_and_decision(catalogue):
     assert _load(catalogue, record_id)["deaccession_date"] == "2020-01-02"
 
 
+def test_only_an_inscribed_record_is_radiated_a_draft_goes_to_the_trash(catalogue):
+    draft = _create(catalogue, designation="vase")
+    error = _refused(catalogue, draft, lambda s: lifecycle.radiate_record(
+        s, draft, "destroyed", "2020-01-01", "Arrêté du 2 mai 2020", USER),
+        "register.radiation_not_inscribed")
+    assert "1990.1.1" in error.message.text("fr")
+    assert "corbeille" in error.message.text("fr")
+    # Nor does a record arrive radiated without its inscription (an import, a push).
+    with pytest.raises(RecordError) as refused:
+        check_change(None, {"inventory_number": "2", "status": "deaccessioned",
+                            "deaccession_case": "destroyed", "deaccession_date": "2020",
+                            "deaccession_decision": "Arrêté"})
+    assert refused.value.code == "register.radiation_not_inscribed"
+    with catalogue.writing() as session:
+        lifecycle.trash_record(session, draft, USER)
+    assert _load(catalogue, draft)["trashed_at"]
+
+
 def test_a_deposit_is_returned_or_renewed_never_radiated(catalogue):
     record_id = _create(catalogue, register_date="2010-01-01", legal_status="deposit",
                         depositor="Musée du Louvre", deposit_term="2020-12-31")
@@ -206,3 +224,21 @@ def test_an_earlier_catalogue_upgrades_to_the_register_fields(tmp_path: Path):
     assert by_number["D2228"][2] == "inventory"
     assert by_number["48.1.1"][3:] == ("deaccessioned", "",
                                        "Détruit (arrêté du 3 février 2001)")
+
+
+def test_a_message_on_the_wire_is_read_only_as_far_as_the_desk_knows_it():
+    from catalogue_app.protocol import message_from_wire, message_params
+
+    with pytest.raises(RecordError) as refused:
+        check_change({"inventory_number": "1", "inscribed": True, "acquisition_mode": "don"},
+                     {"inventory_number": "1", "inscribed": True, "acquisition_mode": "achat"})
+    params = message_params(refused.value.message)
+    assert params == {"number": "1", "label": {"field": "acquisition_mode"}}
+    read = message_from_wire("register.locked_field", params)
+    assert read.text("fr") == refused.value.message.text("fr")
+    for code, odd in (("register.unknown_to_this_desk", params),
+                      ("register.locked_field", {**params, "label": {"field": "no_such"}}),
+                      ("register.locked_field", {"number": "1"}),  # the label is missing
+                      ("register.locked_field", {**params, "number": ["1"]}),
+                      ("register.locked_field", None)):
+        assert message_from_wire(code, odd) is None

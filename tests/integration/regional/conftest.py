@@ -111,8 +111,9 @@ def camera_jpeg(folder: Path, colour: tuple[int, int, int], size=(2400, 1600)) -
     return path.read_bytes()
 
 
-# A radiation as the register's rules take it: its legal case, date and decision.
-RADIATION = {"status": "deaccessioned", "deaccession_case": "destroyed",
+# A radiation as the register's rules take it: of an inscribed record, with its legal case,
+# date and decision.
+RADIATION = {"inscribed": True, "status": "deaccessioned", "deaccession_case": "destroyed",
              "deaccession_date": "2020-01-02", "deaccession_decision": "Arrêté du 2 janvier 2020"}
 
 

@@ -1,8 +1,9 @@
 """The register's rules enforced by the regional base (design.md §3, §7), on both backends: a
 push that changes a locked column without a new rectification, a rectification without a
 reason, a trash or deletion of an inscribed record, a radiation without its legal case, a
-deposit radiated — each refused for that record alone with a coded error that says why, and the
-stored record left as it was; the same change with its rectification goes in."""
+deposit radiated, a record never inscribed radiated — each refused for that record alone with
+the core's code and parameters, which a desk says exactly as its own core does, and the stored
+record left as it was; the same change with its rectification goes in."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 
 import pytest
 
+from catalogue_app.errors import RecordError
+from catalogue_app.records.register_rules import check_change
+from catalogue_app.sync.refusals import refusal_message
 from tests.integration.regional.conftest import Museum, new_record, push_ok
 
 INSCRIBED = {"register_date": "1990-03-01", "inscribed": True, "acquisition_mode": "don",
@@ -42,6 +46,13 @@ def _refused(museum: Museum, record: dict[str, Any], pushed: dict[str, Any], cod
     assert words in results[0]["message"]
     assert results[1]["status"] == "ok"
     assert _stored(museum, record["id"]) == before
+    if not code.startswith("register."):
+        return
+    # The desk says what its own core says of the same change, in French.
+    with pytest.raises(RecordError) as core:
+        check_change(before["fields"], pushed["fields"], deleted=pushed["deleted"])
+    number = pushed["fields"]["inventory_number"]
+    assert refusal_message(number, results[0]).text("fr") == core.value.message.text("fr")
 
 
 RECTIFICATION = {"date": "2024-05-02", "field": "inventory_number", "old": "1990.1.1",
@@ -106,7 +117,34 @@ def test_a_radiation_needs_case_date_and_decision_and_is_never_a_deposits(
     assert push_ok(museum_a.editor, [radiated])[0]["status"] == "ok"
 
 
+def test_a_record_never_inscribed_is_not_radiated(museum_a: Museum) -> None:
+    draft = new_record("brouillon 2")
+    assert push_ok(museum_a.editor, [draft])[0]["status"] == "ok"
+    _refused(museum_a, draft, _next(draft, status="deaccessioned", deaccession_case="destroyed",
+                                    deaccession_date="2020-05-02", deaccession_decision="Arrêté"),
+             "register.radiation_not_inscribed", "trash")
+
+
 def test_an_enumeration_takes_only_its_codes(museum_a: Museum) -> None:
     record = _inscribed(museum_a)
     _refused(museum_a, record, _next(record, legal_status="Dépôt"), "invalid_field",
              "legal_status")
+
+
+def test_a_refusal_names_the_field_and_number_whatever_the_desk_language(
+        museum_a: Museum) -> None:
+    record = _inscribed(museum_a, "1990.1.5")
+    result = push_ok(museum_a.editor, [_next(record, acquisition_mode="achat")])[0]
+    assert result["params"] == {"number": "1990.1.5", "label": {"field": "acquisition_mode"}}
+    said = refusal_message("1990.1.5", result)
+    assert "1990.1.5" in said.text("fr") and "« Mode d'acquisition »" in said.text("fr")
+    assert said.text("en") == result["message"]
+    assert "«Acquisition method»" in result["message"]
+    # A part of the sentence travels as its own code: said in the desk's language too.
+    result = push_ok(museum_a.editor, [_next(record, status="deaccessioned")])[0]
+    assert result["params"]["missing"]["code"] == "register.three"
+    assert "sans son motif légal, sa date et la décision" in refusal_message(
+        "1990.1.5", result).text("fr")
+    # An older base sends no parameters: the desk says what it can, with the base's words.
+    older = {key: value for key, value in result.items() if key != "params"}
+    assert result["message"] in refusal_message("1990.1.5", older).text("fr")

@@ -25,6 +25,7 @@ def test_unpublished_radiated_and_trashed_records_are_harvested_as_deleted(
     with desk.catalogue.writing() as session:
         update_record(session, unpublished, {"public": False}, "alice")
         update_record(session, edited, {"title": "Coiffe de Caux"}, "alice")
+        update_record(session, radiated, {"register_date": "2024-03-01"}, "alice")
         trash_record(session, purged, "alice")
         empty_trash(session, "alice")  # a tombstone
         trash_record(session, trashed, "alice")  # in the trash, restorable
