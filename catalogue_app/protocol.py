@@ -48,6 +48,10 @@ MAX_RECORD_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
 # PostgreSQL's unique index takes at most ~2.7 KB per key; 4 bytes a character at worst.
 MAX_INVENTORY_NUMBER_CHARS = 200
+# The museum's own words (PUT /api/v1/museum/details): the desk checks them before sending.
+MAX_MUSEUM_OWNER_CHARS = 200
+MAX_MUSEUM_TOWN_CHARS = 200
+MAX_MUSEUM_PRESENTATION_CHARS = 5000
 # A feed page stops adding records past this (at least one record is always sent).
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 # One image: a 16-bit 200-megapixel TIFF is about 1.2 GB.

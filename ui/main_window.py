@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         record_menu.addSeparator()
-        action(self.tr("Museum &code and name…"), self.edit_museum, None, record_menu)
+        action(self.tr("&Museum…"), self.edit_museum, None, record_menu)
         self.settings_action = action(self.tr("Se&ttings…"), self.open_settings, None,
                                       record_menu)
         action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"), record_menu)
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def edit_museum(self) -> None:
         """Code and name stay editable until the first sync binds the catalogue (the dialog
-        says so when it is too late)."""
+        says so); the museum's own words (owner, town, presentation) at any time."""
         from ui.museum_dialog import MuseumDialog
 
         if MuseumDialog(self.catalogue, self).exec():

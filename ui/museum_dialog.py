@@ -1,9 +1,18 @@
-"""Record > Museum code and name: which museum the catalogue belongs to, editable until the
-first sync binds it (a new desk is asked in the first-run wizard)."""
+"""Record > Museum…: which museum the catalogue belongs to (code and name, editable until the
+first sync binds them; a new desk is asked in the first-run wizard) and the museum's own words,
+editable at any time and sent to the regional base by the next sync: who owns its collections
+(the Joconde export's STAT), its town and its presentation (the regional portal's museum page)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
@@ -13,29 +22,58 @@ class MuseumDialog(QDialog):
     def __init__(self, catalogue: Catalogue, parent=None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
-        self.setWindowTitle(self.tr("Which museum is this catalogue for?"))
+        self.setWindowTitle(self.tr("Museum"))
         museum = catalogue.museum()
         self.code = QLineEdit(museum.code)
         self.code.setPlaceholderText(self.tr("e.g. M0123 (given by the regional network)"))
         self.name = QLineEdit(museum.name)
+        for editor in (self.code, self.name):
+            editor.setReadOnly(museum.bound)
+        self.owner = QLineEdit(museum.owner)
+        self.owner.setPlaceholderText(self.tr("e.g. propriété de la commune"))
+        self.town = QLineEdit(museum.town)
+        self.presentation = QPlainTextEdit(museum.presentation)
+        self.presentation.setTabChangesFocus(True)
+        self.presentation.setFixedHeight(120)
         self.error = QLabel()
+        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         layout = QFormLayout(self)
-        layout.addRow(QLabel(self.tr("The code and name can be changed until the first sync "
-                                     "with the regional base.")))
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.addRow(_note(
+            self.tr("The code and name are the regional base's since the first sync.")
+            if museum.bound else
+            self.tr("The code and name can be changed until the first sync with the regional "
+                    "base.")))
         layout.addRow(self.tr("Museum &code:"), self.code)
         layout.addRow(self.tr("Museum &name:"), self.name)
+        layout.addRow(_note(self.tr(
+            "In the museum's own words, changed at any time and sent to the regional base by "
+            "the next sync: the owner of the collections goes into the Joconde export, the "
+            "town and presentation onto the regional portal's page of the museum.")))
+        layout.addRow(self.tr("&Owner of the collections:"), self.owner)
+        layout.addRow(self.tr("&Town:"), self.town)
+        layout.addRow(self.tr("&Presentation:"), self.presentation)
         layout.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+        self.resize(620, self.sizeHint().height())
 
     def accept(self) -> None:
         try:
-            self.catalogue.set_museum(self.code.text(), self.name.text())
+            self.catalogue.set_museum(self.code.text(), self.name.text(),
+                                      owner=self.owner.text(), town=self.town.text(),
+                                      presentation=self.presentation.toPlainText())
         except CatalogueError as exc:
             self.error.setText(str(exc))
             return
         super().accept()
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

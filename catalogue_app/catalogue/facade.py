@@ -29,6 +29,11 @@ from catalogue_app.catalogue.theme_verbs import ThemeVerbs
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError, CatalogueLocationError
 from catalogue_app.messages import declare
+from catalogue_app.protocol import (
+    MAX_MUSEUM_OWNER_CHARS,
+    MAX_MUSEUM_PRESENTATION_CHARS,
+    MAX_MUSEUM_TOWN_CHARS,
+)
 from catalogue_app.records.inventory_numbers import InventoryPattern
 from catalogue_app.search.listing import count_in_view
 from catalogue_app.settings import IMAGES_DIR, USER_NAME, Preferences, Setting
@@ -51,6 +56,17 @@ MUSEUM_REQUIRED = declare("museum.code_and_name_required",
 MUSEUM_BOUND = declare(
     "museum.bound", "This catalogue is bound to museum {code} by the regional base; its code and "
     "name can no longer be changed here.")
+MUSEUM_DETAIL_TOO_LONG = declare(
+    "museum.detail_too_long", "The museum's {detail} is longer than the regional base takes"
+    " ({max} characters at most). Nothing was saved.")
+# Each of the museum's own words, as that message names it, and how long the base takes it.
+MUSEUM_DETAILS = {
+    "owner": (declare("museum.detail_owner", "owner of the collections"),
+              MAX_MUSEUM_OWNER_CHARS),
+    "town": (declare("museum.detail_town", "town"), MAX_MUSEUM_TOWN_CHARS),
+    "presentation": (declare("museum.detail_presentation", "presentation"),
+                     MAX_MUSEUM_PRESENTATION_CHARS),
+}
 CANNOT_CREATE_FOLDER = declare("catalogue.cannot_create_folder",
                                "Cannot create the catalogue folder {folder}: {reason}.")
 FOLDER_IS_A_FILE = declare("catalogue.folder_is_a_file",
@@ -175,6 +191,11 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, LocationVerbs, LoanVerbs, L
         code, name = code.strip(), name.strip()
         if not code or not name:
             raise CatalogueLocationError(MUSEUM_REQUIRED)
+        details = {"owner": owner, "town": town, "presentation": presentation}
+        for key, value in details.items():
+            part, longest = MUSEUM_DETAILS[key]
+            if value is not None and len(value.strip()) > longest:
+                raise CatalogueError(MUSEUM_DETAIL_TOO_LONG, detail=part(), max=longest)
         from db.local.models import Museum
 
         with self.writing() as session:
@@ -185,7 +206,6 @@ class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, LocationVerbs, LoanVerbs, L
             elif museum.bound_at is not None and (code, name) != (museum.code, museum.name):
                 raise CatalogueLocationError(MUSEUM_BOUND, code=museum.code)
             museum.code, museum.name = code, name
-            details = {"owner": owner, "town": town, "presentation": presentation}
             for key, value in details.items():
                 if value is not None and value.strip() != (getattr(museum, key) or ""):
                     setattr(museum, key, value.strip())

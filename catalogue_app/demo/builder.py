@@ -30,7 +30,10 @@ DEMO_IMAGE_SIZE = (1200, 900)
 def create_demo_catalogue(catalogue: Catalogue, count: int = DEMO_SIZE,
                           progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty catalogue with demo objects and images; return the number of records."""
-    catalogue.set_museum("DEMO", "Musée de démonstration")
+    catalogue.set_museum(
+        "DEMO", "Musée de démonstration", owner="propriété de la commune", town="Bayeux",
+        presentation="Un musée imaginaire de Normandie : costumes, faïences, outils agricoles"
+                     " et photographies d'un siècle de vie rurale.")
     records = list(generate_records(count, seed=2007))
     store = ImageStore(catalogue.images_dir)
     images = []

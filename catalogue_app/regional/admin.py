@@ -86,11 +86,16 @@ def add_museum(session: Session, code: str, name: str) -> None:
     session.add(Museum(code=code, name=name.strip(), created_at=utc_now(), change_seq=0))
 
 
-def set_museum_page(session: Session, museum_id: int, town: str, presentation: str) -> None:
-    """What the portal says of a museum beside its name (its admin writes it)."""
+def set_museum_details(session: Session, museum_id: int, *, owner: str | None = None,
+                       town: str | None = None, presentation: str | None = None) -> Museum:
+    """The museum's own words (None: unchanged): who owns its collections (Joconde's STAT),
+    and the town and presentation the portal shows beside its name."""
     museum = session.get(Museum, museum_id, with_for_update=True)
-    museum.town, museum.presentation = town.strip(), presentation.strip()
+    for name, value in (("owner", owner), ("town", town), ("presentation", presentation)):
+        if value is not None:
+            setattr(museum, name, value.strip())
     museum.published_at = utc_now()
+    return museum
 
 
 def list_museums(session: Session) -> list[MuseumSummary]:

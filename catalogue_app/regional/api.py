@@ -41,6 +41,9 @@ from catalogue_app.protocol import (
     FEED_ENTRY_KINDS,
     MAX_BLOB_CHECK,
     MAX_FEED_PAGE,
+    MAX_MUSEUM_OWNER_CHARS,
+    MAX_MUSEUM_PRESENTATION_CHARS,
+    MAX_MUSEUM_TOWN_CHARS,
     PROTOCOL_MAJOR,
     PROTOCOL_VERSION,
     SHA256_PATTERN,
@@ -175,8 +178,16 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 class MuseumPageIn(BaseModel):
-    town: Annotated[str, Field(max_length=200)] = ""
-    presentation: Annotated[str, Field(max_length=5000)] = ""
+    town: Annotated[str, Field(max_length=MAX_MUSEUM_TOWN_CHARS)] = ""
+    presentation: Annotated[str, Field(max_length=MAX_MUSEUM_PRESENTATION_CHARS)] = ""
+
+
+class MuseumDetailsIn(BaseModel):
+    """What a desk changed of the museum's own words (a detail left out stays as it is)."""
+
+    owner: Annotated[str | None, Field(max_length=MAX_MUSEUM_OWNER_CHARS)] = None
+    town: Annotated[str | None, Field(max_length=MAX_MUSEUM_TOWN_CHARS)] = None
+    presentation: Annotated[str | None, Field(max_length=MAX_MUSEUM_PRESENTATION_CHARS)] = None
 
 
 class Services:
@@ -327,9 +338,23 @@ def revoke_token(
 def set_museum_page(body: MuseumPageIn, who: AdminDep, svc: ServicesDep) -> dict[str, Any]:
     """The museum's town and short presentation on the public portal (its admins only)."""
     with svc.database.write_session() as session:
-        admin.set_museum_page(session, who.museum_id, body.town, body.presentation)
-    return {"museum": who.museum_code, "town": body.town.strip(),
-            "presentation": body.presentation.strip()}
+        museum = admin.set_museum_details(session, who.museum_id, town=body.town,
+                                          presentation=body.presentation)
+        return {"museum": who.museum_code, "town": museum.town,
+                "presentation": museum.presentation}
+
+
+@api.put("/museum/details")
+def set_museum_details(body: MuseumDetailsIn, who: EditorDep, svc: ServicesDep
+                       ) -> dict[str, Any]:
+    """The museum's own words as its desks keep them (`catalogue-app museum set`, the museum
+    dialog): who owns its collections, its town and its presentation, those given (editors
+    and admins); the answer holds all three as stored."""
+    with svc.database.write_session() as session:
+        museum = admin.set_museum_details(session, who.museum_id, owner=body.owner,
+                                          town=body.town, presentation=body.presentation)
+        return {"museum": who.museum_code, "owner": museum.owner, "town": museum.town,
+                "presentation": museum.presentation}
 
 
 @api.get("/changes")

@@ -29,7 +29,8 @@ def export_joconde(session: Session, museum_code: str, out: Path) -> JocondeRepo
     museum = session.scalar(select(Museum).where(Museum.code == museum_code))
     if museum is None:
         raise NotFound(f"the regional base has no museum {museum_code!r}")
-    holder = {"code": museum.code, "name": museum.name, "town": museum.town}
+    holder = {"code": museum.code, "name": museum.name, "owner": museum.owner,
+              "town": museum.town}
     records = _published(session, museum.id, holder, theme_tree(session))
     return write_joconde_delivery(records, out, holder)
 

@@ -32,6 +32,9 @@ CHECKED_TOKEN = declare("checked_token_sha256", Store.SYNC, str, None)
 AUTO_SYNC_MINUTES = declare("auto_sync_minutes", Store.SYNC, int, 0)  # 0: off
 # The limits the base published in `whoami` (batches are cut to fit them); {}: protocol.py's.
 SERVER_LIMITS = declare("server_limits", Store.SYNC, dict, {})
+# The museum's own words as this desk last sent them to the base, and the museum's
+# details_changed_at then: {"changed_at", "owner", "town", "presentation"}.
+MUSEUM_DETAILS_SENT = declare("museum_details_sent", Store.SYNC, dict, {})
 # Records from the base this desk could not store, each with the reason (sync/set_aside.py).
 SET_ASIDE = declare("set_aside", Store.SYNC, dict, {})
 # Document kinds (sync/document_kinds.py) this desk has read in full from the base: {kind:

@@ -30,6 +30,7 @@ from catalogue_app.settings import (
     CHECKED_TOKEN,
     FULL_RESYNC,
     LAST_SYNC_AT,
+    MUSEUM_DETAILS_SENT,
     SERVER_LIMITS,
     SERVER_URL,
     SYNC_CURSOR,
@@ -138,6 +139,7 @@ class Synchroniser:
     def run(self) -> SyncReport:
         with self.stopwatch.step("start: museum, batches left"):
             self._check_museum()
+            self._send_museum_details()
             self._resend_stored_batches()
         self._pull()
         with self.stopwatch.step("documents: reading new kinds"):
@@ -187,6 +189,26 @@ class Synchroniser:
                     local.bound_at = now_iso()
                 local.code, local.name = museum["code"], museum["name"]
             in_catalogue.write(session, CHECKED_TOKEN, fingerprint)
+
+    def _send_museum_details(self) -> None:
+        """The museum's own words (owner, town, presentation) changed on this desk since it last
+        sent them: only those, so that the presentation its admin wrote on the base is not
+        overwritten by a desk that changed the town (a detail never sent counts as empty, so a
+        new desk blanks nothing)."""
+        with self.catalogue.reading() as session:
+            museum = session.get(Museum, 1)
+            sent = in_catalogue.read(session, MUSEUM_DETAILS_SENT)
+            if museum is None or museum.details_changed_at in (None, sent.get("changed_at")):
+                return
+            changed_at = museum.details_changed_at
+            changed = {name: getattr(museum, name) for name in ("owner", "town", "presentation")
+                       if getattr(museum, name) != sent.get(name, "")}
+        if changed:
+            self._checkpoint("sending the museum's details")
+            self.client.set_museum_details(changed)
+        with self.catalogue.writing() as session:
+            in_catalogue.write(session, MUSEUM_DETAILS_SENT,
+                               {**sent, **changed, "changed_at": changed_at})
 
     # --- pull ------------------------------------------------------------------------------
 

@@ -58,7 +58,9 @@ class Museum(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     # Advanced only while this row is locked, so a museum's changes commit in counter order.
     change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
-    # Shown on the portal; the presentation is written by the museum's admin.
+    # The museum's own words, sent by its desks (its admin may also write the portal's two):
+    # who owns its collections (Joconde's STAT), and the town and presentation the portal shows.
+    owner: Mapped[str] = mapped_column(Text, default="")
     town: Mapped[str] = mapped_column(Text, default="")
     presentation: Mapped[str] = mapped_column(Text, default="")
     # When the museum's published content last changed (a push, its presentation): the portal's

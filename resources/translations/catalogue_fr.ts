@@ -1725,139 +1725,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <source>Museum &amp;code and name…</source>
-        <translation>&amp;Code et nom du musée…</translation>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>&amp;Museum…</source>
+        <translation>&amp;Musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>The user guide is missing from {path}; reinstall the application.</source>
         <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="279"/>
         <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="285"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -2132,29 +2132,59 @@
 <context>
     <name>MuseumDialog</name>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="16"/>
-        <source>Which museum is this catalogue for?</source>
-        <translation>À quel musée ce catalogue est-il destiné&#xa0;?</translation>
+        <location filename="../../ui/museum_dialog.py" line="25"/>
+        <source>Museum</source>
+        <translation>Musée</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="19"/>
+        <location filename="../../ui/museum_dialog.py" line="28"/>
         <source>e.g. M0123 (given by the regional network)</source>
         <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="24"/>
+        <location filename="../../ui/museum_dialog.py" line="33"/>
+        <source>e.g. propriété de la commune</source>
+        <translation>p. ex. propriété de la commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="44"/>
+        <source>The code and name are the regional base&apos;s since the first sync.</source>
+        <translation>Le code et le nom sont ceux de la base régionale depuis la première synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="46"/>
         <source>The code and name can be changed until the first sync with the regional base.</source>
         <translation>Le code et le nom peuvent être modifiés jusqu&apos;à la première synchronisation avec la base régionale.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="26"/>
+        <location filename="../../ui/museum_dialog.py" line="48"/>
         <source>Museum &amp;code:</source>
         <translation>&amp;Code du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="27"/>
+        <location filename="../../ui/museum_dialog.py" line="49"/>
         <source>Museum &amp;name:</source>
         <translation>&amp;Nom du musée&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="51"/>
+        <source>In the museum&apos;s own words, changed at any time and sent to the regional base by the next sync: the owner of the collections goes into the Joconde export, the town and presentation onto the regional portal&apos;s page of the museum.</source>
+        <translation>Avec les mots du musée, modifiables à tout moment et envoyés à la base régionale à la synchronisation suivante : le propriétaire des collections figure dans l&apos;export Joconde, la ville et la présentation sur la page du musée du portail régional.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="54"/>
+        <source>&amp;Owner of the collections:</source>
+        <translation>&amp;Propriétaire des collections&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="55"/>
+        <source>&amp;Town:</source>
+        <translation>&amp;Ville&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/museum_dialog.py" line="56"/>
+        <source>&amp;Presentation:</source>
+        <translation>Pré&amp;sentation&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3174,12 +3204,12 @@
         <translation>{n} fiche(s) de la base régionale mise(s) de côté (Synchronisation &gt; Fiches mises de côté) : {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="240"/>
+        <location filename="../../ui/sync/window_actions.py" line="242"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/window_actions.py" line="241"/>
+        <location filename="../../ui/sync/window_actions.py" line="243"/>
         <source>Give the regional base&apos;s address (https://…) and your token.</source>
         <translation>Indiquez l&apos;adresse de la base régionale (https://…) et votre jeton.</translation>
     </message>

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from catalogue_app.catalogue import DB_FILE_NAME, Catalogue
 from catalogue_app.demo.builder import create_demo_catalogue
@@ -169,3 +170,41 @@ def test_museum_code_and_name_stay_editable_until_the_first_sync(qtbot, catalogu
     bound.accept()
     assert "bound to museum M0725" in bound.error.text()
     assert catalogue.museum().code == "M0725"
+
+
+def test_the_museum_dialog_keeps_the_museums_own_words_in_french(qtbot, catalogue, french):
+    """Owner, town and presentation at any time (the next sync sends them); the code and name
+    read-only once bound; all of it in French within a 1280×800 screen."""
+    from sqlalchemy import update
+
+    from db.local.models import Museum
+    from ui.museum_dialog import MuseumDialog
+
+    catalogue.set_museum("M0694", "Musée des beaux-arts et de la dentelle")
+    with catalogue.writing() as session:  # as the first sync does
+        session.execute(update(Museum).values(bound_at="2026-11-26T00:00:00Z"))
+    dialog = MuseumDialog(catalogue)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    assert dialog.windowTitle() == "Musée"
+    assert dialog.code.isReadOnly() and dialog.name.isReadOnly()
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Propriétaire des collections\u00a0:", "&Ville\u00a0:",
+            "Pré&sentation\u00a0:"} <= labels
+    type_text(dialog.owner, "propriété de la commune")
+    type_text(dialog.town, "Alençon")
+    type_text(dialog.presentation, "Le point d'Alençon, « reine des dentelles ».")
+    size = dialog.frameGeometry()
+    assert size.width() <= 1280 and size.height() <= 800, size
+    dialog.accept()
+    museum = catalogue.museum()
+    assert (museum.code, museum.owner, museum.town, museum.presentation) == (
+        "M0694", "propriété de la commune", "Alençon",
+        "Le point d'Alençon, « reine des dentelles ».")
+
+    too_long = MuseumDialog(catalogue)
+    qtbot.addWidget(too_long)
+    too_long.town.setText("A" * 201)
+    too_long.accept()
+    assert "200 caractères au plus" in too_long.error.text()
+    assert catalogue.museum().town == "Alençon"
