@@ -35,7 +35,8 @@ from db.regional.models import (
 # What a visitor's words are searched in (never a private field: only the public document).
 _SEARCHED = ("inventory_number", "designation", "title", "description", "inscriptions",
              "materials", "techniques", "dating", "function", "origin_place", "subjects",
-             "domains", "acquisition_mode")
+             "domains", "acquisition_mode", "former_numbers", "bibliography", "exhibitions",
+             "ownership_history")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,15}")
 REBUILD_BATCH = 1000
 # SQLite's FTS5 index of public_records (created by migration 0003, not a mapped model).

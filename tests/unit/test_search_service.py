@@ -118,6 +118,28 @@ def test_the_index_follows_updates_trash_and_deletion(objects):
     assert left == 2
 
 
+def test_a_curator_types_an_old_number_or_a_word_of_the_register_and_finds_the_object(
+        objects):
+    """Former numbers, a depositor's number and the Joconde reference are searched as numbers
+    (`inv:` too); bibliography, exhibitions, ownership history and depositor as words."""
+    with objects.writing() as session:
+        create_record(session, {
+            "inventory_number": "2001.17.1179", "designation": "Bonnet",
+            "former_numbers": ["10288 (Ancien n° inventaire)", "D. 75.03.375"],
+            "joconde_ref": "M0694000123", "domains": ["costume - accessoires du costume"],
+            "bibliography": "Verdier, Les coiffes normandes, 1982",
+            "exhibitions": "Dentelles d'Alençon, 1999", "ownership_history": "collection Pellerin",
+        }, "t")
+        create_record(session, {
+            "inventory_number": "D.2010.1.1", "designation": "Fauteuil", "legal_status": "deposit",
+            "depositor": "Mobilier national", "deposit_owner_number": "GME 1234"}, "t")
+    for typed in ("10288", "D. 75.03.375", "inv:10288", "M0694000123", "Verdier", "Alençon",
+                  "Pellerin", "accessoires du costume"):
+        assert _numbers(objects, typed) == ["2001.17.1179"], typed
+    for typed in ("GME 1234", "Mobilier national"):
+        assert _numbers(objects, typed) == ["D.2010.1.1"], typed
+
+
 def test_renaming_a_theme_reindexes_its_records(objects):
     with objects.writing() as session:
         session.get(Theme, _theme_id(objects, "Dentelle")).label_fr = "Passementerie fine"

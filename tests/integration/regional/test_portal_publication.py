@@ -46,6 +46,22 @@ def test_search_ignores_accents_and_case_and_puts_the_exact_number_first(
     assert ranked["results"][0]["id"] == collection.public["id"]
 
 
+def test_a_visitor_finds_an_object_by_its_public_register_fields_never_by_a_private_one(
+    museum_a: Museum, visitor: httpx.Client
+) -> None:
+    record = published(
+        "2001.17.1179", designation="Bonnet", former_numbers=["10288 (Ancien n° inventaire)"],
+        bibliography="Verdier, Les coiffes normandes", exhibitions="Dentelles d'Alençon, 1999",
+        ownership_history="collection Pellerin", legal_status="deposit",
+        depositor="Mobilier Secretnational", deposit_owner_number="GME 98765")
+    push_ok(museum_a.editor, [record])
+    for words in ("10288", "Verdier", "Alençon", "Pellerin"):
+        hits = visitor.get("/api/public/v1/search", params={"q": words}).json()["results"]
+        assert [h["id"] for h in hits] == [record["id"]], words
+    for words in ("Secretnational", "98765"):
+        assert visitor.get("/api/public/v1/search", params={"q": words}).json()["total"] == 0
+
+
 @pytest.mark.parametrize("odd", ["", " ", "\"", "*", "AND OR NOT", "((", "'; DROP", "a" * 600,
                                  "é*\\", "NEAR(", "-", "%00"])
 def test_an_empty_or_odd_query_never_errors(
