@@ -41,6 +41,7 @@ breaks), which become U+FFFD.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
+from catalogue_app.errors import CatalogueError
 from catalogue_app.exchange.record_values import (
     authors,
     holding_museum,
@@ -57,11 +59,17 @@ from catalogue_app.exchange.record_values import (
     text_value,
 )
 from catalogue_app.exchange.rights import licence
+from catalogue_app.messages import declare
 
 LIDO_NS = "http://www.lido-schema.org"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{LIDO_NS} http://www.lido-schema.org/schema/v1.1/lido-v1.1.xsd"
+NO_RECORD = declare(
+    "export.lido_no_record",
+    "No record to write in LIDO: a LIDO file holds at least one record, and without the"
+    " private fields it takes only the records marked public and not radiated. No file was"
+    " written.")
 RECORD_LANGUAGE = "fr"
 
 # LIDO Terminology concepts (http://terminology.lido-schema.org), as LIDO 1.1 recommends for
@@ -96,13 +104,19 @@ def write_lido(records: Iterable[Mapping[str, Any]], out: BinaryIO, *,
     """Write records as one LIDO document to a binary stream; return how many were written.
 
     museum is {"code": ..., "name": ...}, the institution that holds the objects and is the
-    source of the records (a record's own "museum", when it has one, takes precedence)."""
+    source of the records (a record's own "museum", when it has one, takes precedence).
+    Raises CatalogueError, having written nothing, when there is no record: LIDO's lidoWrap
+    holds at least one."""
+    records = iter(records)
+    first = next(records, None)
+    if first is None:
+        raise CatalogueError(NO_RECORD)
     count = 0
     with etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(_lido("lidoWrap"), nsmap={"lido": LIDO_NS, "xsi": XSI_NS},
                         attrib={f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION}):
-            for record in records:
+            for record in itertools.chain((first,), records):
                 xf.write(lido_record(record, museum, include_private), pretty_print=True)
                 count += 1
     return count

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError
+from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.lido import LIDO_NS, lido_schema, write_lido
 from tests.unit.exchange_records import MUSEUM, PRIVATE_VALUES, full_record
 
@@ -115,6 +118,28 @@ def test_a_thousand_records_stream_into_one_valid_document(schema, tmp_path: Pat
     root = assert_valid(schema, target.read_bytes())
     assert len(root.findall("lido:lido", NS)) == 1000
     assert elapsed < 10, f"1,000 records took {elapsed:.1f} s"
+
+
+def test_an_export_without_a_record_is_refused_as_the_schema_would_be(schema, tmp_path: Path):
+    """LIDO's lidoWrap holds at least one lido: an empty one is not a LIDO document, so none is
+    written and the curator is told why."""
+    empty = (b'<lido:lidoWrap xmlns:lido="http://www.lido-schema.org"/>')
+    assert not schema.validate(etree.fromstring(empty))
+    with pytest.raises(CatalogueError) as refused:
+        export([])
+    assert refused.value.code == "export.lido_no_record"
+    assert "au moins une fiche" in refused.value.message.text("fr")
+    catalogue = Catalogue.open(tmp_path / "c")
+    try:
+        catalogue.save({"inventory_number": "1", "designation": "Vase"})  # not marked public
+        out = tmp_path / "vide.xml"
+        with pytest.raises(CatalogueError):
+            export_catalogue(catalogue, "lido", out)
+        assert list(tmp_path.glob("*.xml*")) == []
+        assert export_catalogue(catalogue, "lido", out, include_private=True) == 1
+        assert_valid(schema, out.read_bytes())
+    finally:
+        catalogue.close()
 
 
 def test_the_shipped_schema_rejects_a_record_without_its_mandatory_elements(schema):
