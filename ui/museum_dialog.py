@@ -5,17 +5,11 @@ editable at any time and sent to the regional base by the next sync: who owns it
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
+from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
 
 
 class MuseumDialog(QDialog):
@@ -35,31 +29,26 @@ class MuseumDialog(QDialog):
         self.presentation = QPlainTextEdit(museum.presentation)
         self.presentation.setTabChangesFocus(True)
         self.presentation.setFixedHeight(120)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = wrapped_label()
         self.error.setStyleSheet("color: #b00020")
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        layout.addRow(_note(
+        layout.addRow(wrapped_label(
             self.tr("The code and name are the regional base's since the first sync.")
             if museum.bound else
             self.tr("The code and name can be changed until the first sync with the regional "
                     "base.")))
-        layout.addRow(self.tr("Museum &code:"), self.code)
-        layout.addRow(self.tr("Museum &name:"), self.name)
-        layout.addRow(_note(self.tr(
+        add_labelled_rows(layout, ((self.tr("Museum &code:"), self.code),
+                                   (self.tr("Museum &name:"), self.name)))
+        layout.addRow(wrapped_label(self.tr(
             "In the museum's own words, changed at any time and sent to the regional base by "
             "the next sync: the owner of the collections goes into the Joconde export, the "
             "town and presentation onto the regional portal's page of the museum.")))
-        layout.addRow(self.tr("&Owner of the collections:"), self.owner)
-        layout.addRow(self.tr("&Town:"), self.town)
-        layout.addRow(self.tr("&Presentation:"), self.presentation)
+        add_labelled_rows(layout, ((self.tr("&Owner of the collections:"), self.owner),
+                                   (self.tr("&Town:"), self.town),
+                                   (self.tr("&Presentation:"), self.presentation)))
         layout.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
         self.resize(620, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -71,9 +60,3 @@ class MuseumDialog(QDialog):
             self.error.setText(str(exc))
             return
         super().accept()
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label

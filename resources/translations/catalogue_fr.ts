@@ -129,47 +129,47 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="26"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="25"/>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="29"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="28"/>
         <source>The catalogue and its images are backed up when the window closes and once a day while it is open, into the folder below: choose one on another disk or a USB key, not on this computer&apos;s own disk. Images are copied once; each backup is checked after writing; the folder keeps 7 daily, 4 weekly and 12 monthly backups.</source>
         <translation>Le catalogue et ses images sont sauvegardés à la fermeture de la fenêtre et une fois par jour tant qu&apos;elle est ouverte, dans le dossier ci-dessous&#xa0;: choisissez-le sur un autre disque ou une clé USB, pas sur le disque de cet ordinateur. Les images ne sont copiées qu&apos;une fois&#xa0;; chaque sauvegarde est vérifiée après écriture&#xa0;; le dossier garde 7 sauvegardes quotidiennes, 4 hebdomadaires et 12 mensuelles.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="37"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="35"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="42"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="40"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="48"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="45"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;Dossier des sauvegardes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="63"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="54"/>
         <source>Backup folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="74"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="65"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="78"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="69"/>
         <source>Backed up and checked.</source>
         <translation>Sauvegardé et vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/settings_dialog.py" line="83"/>
+        <location filename="../../ui/backups/settings_dialog.py" line="74"/>
         <source>A backup is already under way.</source>
         <translation>Une sauvegarde est déjà en cours.</translation>
     </message>
@@ -217,32 +217,32 @@
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="59"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="55"/>
         <source>A&amp;pply</source>
         <translation>A&amp;ppliquer</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="63"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="58"/>
         <source>&amp;Field</source>
         <translation>&amp;Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="64"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="59"/>
         <source>&amp;Operation</source>
         <translation>&amp;Opération</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="65"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="60"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="86"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="78"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../ui/form/batch_edit_dialog.py" line="103"/>
+        <location filename="../../ui/form/batch_edit_dialog.py" line="95"/>
         <source>{n} of {total} selected records will change.</source>
         <translation>{n} des {total} fiches sélectionnées seront modifiées.</translation>
     </message>
@@ -1970,52 +1970,52 @@
 <context>
     <name>MatchPreviewDialog</name>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="32"/>
+        <location filename="../../ui/images/match_dialog.py" line="24"/>
         <source>Attach images by file name</source>
         <translation>Joindre des images par nom de fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="39"/>
+        <location filename="../../ui/images/match_dialog.py" line="31"/>
         <source>{matched} file(s) matched to a record, {ambiguous} ambiguous, {unmatched} unmatched. Only matched files are attached; the others are listed so you can rename them or attach them from their record.</source>
         <translation>{matched} fichier(s) associé(s) à une fiche, {ambiguous} ambigu(s), {unmatched} sans correspondance. Seuls les fichiers associés sont joints&#xa0;; les autres sont listés pour que vous puissiez les renommer ou les joindre depuis leur fiche.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="43"/>
+        <location filename="../../ui/images/match_dialog.py" line="34"/>
         <source>Matched</source>
         <translation>Associés</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="43"/>
+        <location filename="../../ui/images/match_dialog.py" line="34"/>
         <source>Ambiguous</source>
         <translation>Ambigus</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="44"/>
+        <location filename="../../ui/images/match_dialog.py" line="35"/>
         <source>Unmatched</source>
         <translation>Sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="48"/>
+        <location filename="../../ui/images/match_dialog.py" line="44"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="48"/>
+        <location filename="../../ui/images/match_dialog.py" line="44"/>
         <source>Match</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="49"/>
+        <location filename="../../ui/images/match_dialog.py" line="44"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="49"/>
+        <location filename="../../ui/images/match_dialog.py" line="45"/>
         <source>View</source>
         <translation>Vue</translation>
     </message>
     <message>
-        <location filename="../../ui/images/match_dialog.py" line="65"/>
+        <location filename="../../ui/images/match_dialog.py" line="51"/>
         <source>Attach {n} matched file(s)</source>
         <translation>Joindre {n} fichier(s) associé(s)</translation>
     </message>
@@ -2132,57 +2132,57 @@
 <context>
     <name>MuseumDialog</name>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="25"/>
+        <location filename="../../ui/museum_dialog.py" line="19"/>
         <source>Museum</source>
         <translation>Musée</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="28"/>
+        <location filename="../../ui/museum_dialog.py" line="22"/>
         <source>e.g. M0123 (given by the regional network)</source>
         <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="33"/>
+        <location filename="../../ui/museum_dialog.py" line="27"/>
         <source>e.g. propriété de la commune</source>
         <translation>p. ex. propriété de la commune</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="44"/>
+        <location filename="../../ui/museum_dialog.py" line="37"/>
         <source>The code and name are the regional base&apos;s since the first sync.</source>
         <translation>Le code et le nom sont ceux de la base régionale depuis la première synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="46"/>
+        <location filename="../../ui/museum_dialog.py" line="39"/>
         <source>The code and name can be changed until the first sync with the regional base.</source>
         <translation>Le code et le nom peuvent être modifiés jusqu&apos;à la première synchronisation avec la base régionale.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="48"/>
+        <location filename="../../ui/museum_dialog.py" line="41"/>
         <source>Museum &amp;code:</source>
         <translation>&amp;Code du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="49"/>
+        <location filename="../../ui/museum_dialog.py" line="42"/>
         <source>Museum &amp;name:</source>
         <translation>&amp;Nom du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="51"/>
+        <location filename="../../ui/museum_dialog.py" line="44"/>
         <source>In the museum&apos;s own words, changed at any time and sent to the regional base by the next sync: the owner of the collections goes into the Joconde export, the town and presentation onto the regional portal&apos;s page of the museum.</source>
         <translation>Avec les mots du musée, modifiables à tout moment et envoyés à la base régionale à la synchronisation suivante : le propriétaire des collections figure dans l&apos;export Joconde, la ville et la présentation sur la page du musée du portail régional.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="54"/>
+        <location filename="../../ui/museum_dialog.py" line="47"/>
         <source>&amp;Owner of the collections:</source>
         <translation>&amp;Propriétaire des collections&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="55"/>
+        <location filename="../../ui/museum_dialog.py" line="48"/>
         <source>&amp;Town:</source>
         <translation>&amp;Ville&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="56"/>
+        <location filename="../../ui/museum_dialog.py" line="49"/>
         <source>&amp;Presentation:</source>
         <translation>Pré&amp;sentation&#xa0;:</translation>
     </message>
@@ -2560,37 +2560,37 @@
 <context>
     <name>RadiationDialog</name>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="26"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="25"/>
         <source>Deaccession {number}</source>
         <translation>Radier {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="28"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="27"/>
         <source>The record stays in the inventory register, marked as deaccessioned with its legal case, the date and the decision (its reference and date, the committee&apos;s opinion).</source>
         <translation>La fiche reste au registre d&apos;inventaire, marquée comme radiée, avec son motif légal, la date et la décision (sa référence et sa date, l&apos;avis de la commission).</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="34"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="32"/>
         <source>(choose the legal case)</source>
         <translation>(choisir le motif légal)</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="45"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="41"/>
         <source>&amp;Deaccession</source>
         <translation>&amp;Radier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="51"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="45"/>
         <source>&amp;Legal case</source>
         <translation>&amp;Motif légal</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="51"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="46"/>
         <source>D&amp;ate</source>
         <translation>D&amp;ate</translation>
     </message>
     <message>
-        <location filename="../../ui/form/radiation_dialog.py" line="52"/>
+        <location filename="../../ui/form/radiation_dialog.py" line="47"/>
         <source>De&amp;cision</source>
         <translation>Dé&amp;cision</translation>
     </message>
@@ -2752,42 +2752,42 @@
 <context>
     <name>RectifyDialog</name>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="30"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="29"/>
         <source>Rectify {number}</source>
         <translation>Rectifier {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="33"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="32"/>
         <source>Record {number} is inscribed in the register: a column already written changes only by a dated rectification, kept with the record and printed in the register&apos;s observations.</source>
         <translation>La fiche {number} est inscrite au registre : une colonne déjà écrite ne change que par une rectification datée, conservée avec la fiche et imprimée dans les observations du registre.</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="60"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="55"/>
         <source>&amp;Rectify</source>
         <translation>&amp;Rectifier</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="66"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="59"/>
         <source>&amp;Column</source>
         <translation>&amp;Colonne</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="66"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="60"/>
         <source>Now reads</source>
         <translation>Valeur actuelle</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="67"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="61"/>
         <source>&amp;New value</source>
         <translation>&amp;Nouvelle valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="68"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="62"/>
         <source>R&amp;eason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/form/rectify_dialog.py" line="80"/>
+        <location filename="../../ui/form/rectify_dialog.py" line="71"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -2936,32 +2936,32 @@
 <context>
     <name>SetAsideDialog</name>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="24"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="17"/>
         <source>Records set aside</source>
         <translation>Fiches mises de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="27"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="20"/>
         <source>These records from the regional base could not be stored on this computer. The others were synced; every sync tries these again.</source>
         <translation>Ces fiches de la base régionale n&apos;ont pas pu être enregistrées sur ce poste. Les autres ont été synchronisées ; chaque synchronisation réessaie celles-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="29"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="22"/>
         <source>No record from the regional base is set aside.</source>
         <translation>Aucune fiche de la base régionale n&apos;est mise de côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="24"/>
         <source>Inventory number</source>
         <translation>Numéro d&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="24"/>
         <source>Set aside on</source>
         <translation>Mise de côté le</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/set_aside_dialog.py" line="33"/>
+        <location filename="../../ui/sync/set_aside_dialog.py" line="24"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.settings import BACKUP_FOLDER
+from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
 
 
 class BackupSettingsDialog(QDialog):
@@ -25,13 +24,12 @@ class BackupSettingsDialog(QDialog):
         self.actions, self.catalogue = actions, actions.catalogue
         self.setWindowTitle(self.tr("Backups"))
         self.setMinimumWidth(640)
-        intro = QLabel(self.tr(
+        intro = wrapped_label(self.tr(
             "The catalogue and its images are backed up when the window closes and once a "
             "day while it is open, into the folder below: choose one on another disk or a USB "
             "key, not on this computer's own disk. Images are copied once; each backup is "
             "checked after writing; the folder keeps 7 daily, 4 weekly and 12 monthly "
             "backups."))
-        intro.setWordWrap(True)
         self.folder = QLineEdit(self.catalogue.setting(BACKUP_FOLDER))
         self.folder.setObjectName("backupFolder")
         browse = QPushButton(self.tr("&Choose…"))
@@ -41,23 +39,16 @@ class BackupSettingsDialog(QDialog):
         row.addWidget(browse)
         self.now_button = QPushButton(self.tr("&Back up now"))
         self.now_button.clicked.connect(self.back_up_now)
-        self.result = QLabel()
+        self.result = wrapped_label()
         self.result.setObjectName("backupResult")
-        self.result.setWordWrap(True)
         form = QFormLayout()
-        label = QLabel(self.tr("Backup &folder:"))
-        label.setBuddy(self.folder)
-        form.addRow(label, row)
+        add_labelled_rows(form, ((self.tr("Backup &folder:"), row, self.folder),))
         form.addRow("", self.now_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.result)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),

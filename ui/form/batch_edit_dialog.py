@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +22,7 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.records.batch_edit import BatchChange, batch_editable_fields
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.multivalue import join_authors, join_values
+from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
 from ui.language import field_label
 
 
@@ -50,22 +50,14 @@ class BatchEditDialog(QDialog):
         self.preview_list.setHeaderLabels([self.tr("Inventory number"), self.tr("Before"),
                                            self.tr("After")])
         self.preview_list.setRootIsDecorated(False)
-        self.summary = QLabel()
+        self.summary = wrapped_label()
         self.summary.setObjectName("batchSummary")
-        self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.tr("A&pply"))
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.apply_button.setText(self.tr("A&pply"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        for text, widget in ((self.tr("&Field"), self.field),
-                             (self.tr("&Operation"), self.operation),
-                             (self.tr("&Value"), self.value)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            layout.addRow(label, widget)
+        add_labelled_rows(layout, ((self.tr("&Field"), self.field),
+                                   (self.tr("&Operation"), self.operation),
+                                   (self.tr("&Value"), self.value)))
         layout.addRow(self.summary)
         layout.addRow(self.preview_list)
         layout.addRow(self.buttons)

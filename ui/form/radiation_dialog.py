@@ -8,15 +8,14 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from catalogue_app.records.fields import FIELDS_BY_NAME
+from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
 from ui.language import choice_label
 
 
@@ -24,11 +23,10 @@ class RadiationDialog(QDialog):
     def __init__(self, inventory_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Deaccession {number}").format(number=inventory_number))
-        intro = QLabel(self.tr(
+        intro = wrapped_label(self.tr(
             "The record stays in the inventory register, marked as deaccessioned with its "
             "legal case, the date and the decision (its reference and date, the committee's "
             "opinion)."))
-        intro.setWordWrap(True)
         self.case = QComboBox()
         self.case.setObjectName("deaccessionCase")
         self.case.addItem(self.tr("(choose the legal case)"), "")
@@ -40,19 +38,13 @@ class RadiationDialog(QDialog):
         self.decision = QPlainTextEdit()
         self.decision.setObjectName("deaccessionDecision")
         self.decision.setTabChangesFocus(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Deaccession"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Deaccession"))
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(intro)
-        for text, editor in ((self.tr("&Legal case"), self.case), (self.tr("D&ate"), self.date),
-                             (self.tr("De&cision"), self.decision)):
-            label = QLabel(text)
-            label.setBuddy(editor)
-            layout.addRow(label, editor)
+        add_labelled_rows(layout, ((self.tr("&Legal case"), self.case),
+                                   (self.tr("D&ate"), self.date),
+                                   (self.tr("De&cision"), self.decision)))
         layout.addRow(self.buttons)
         self.case.setFocus()
 

@@ -8,9 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QStackedWidget,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from catalogue_app.records.register_rules import LOCKED_FIELDS, RADIATION_FIELDS
 from ui.form.register_editors import ChoiceEditor
+from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
 from ui.language import field_label
 
 
@@ -29,18 +28,16 @@ class RectifyDialog(QDialog):
         self.record = record
         self.setWindowTitle(self.tr("Rectify {number}").format(
             number=record["inventory_number"]))
-        intro = QLabel(self.tr(
+        intro = wrapped_label(self.tr(
             "Record {number} is inscribed in the register: a column already written changes "
             "only by a dated rectification, kept with the record and printed in the "
             "register's observations.").format(number=record["inventory_number"]))
-        intro.setWordWrap(True)
         self.field = QComboBox()
         self.field.setObjectName("rectifyField")
         radiated = record.get("status") == "deaccessioned"
         for name in LOCKED_FIELDS + (RADIATION_FIELDS if radiated else ()):
             self.field.addItem(field_label(FIELDS_BY_NAME[name]), name)
-        self.old = QLabel()
-        self.old.setWordWrap(True)
+        self.old = wrapped_label()
         self.old.setObjectName("rectifyOld")
         # The new value: typed text, or one of an enumeration's values.
         self.text = QLineEdit()
@@ -55,20 +52,14 @@ class RectifyDialog(QDialog):
         self.reason.setObjectName("rectifyReason")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(72)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Rectify"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Rectify"))
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(intro)
-        for text, editor in ((self.tr("&Column"), self.field), (self.tr("Now reads"), self.old),
-                             (self.tr("&New value"), self.value),
-                             (self.tr("R&eason"), self.reason)):
-            label = QLabel(text)
-            label.setBuddy(editor if editor is not self.value else self.text)
-            layout.addRow(label, editor)
+        add_labelled_rows(layout, ((self.tr("&Column"), self.field),
+                                   (self.tr("Now reads"), self.old),
+                                   (self.tr("&New value"), self.value, self.text),
+                                   (self.tr("R&eason"), self.reason)))
         layout.addRow(self.buttons)
         self.field.currentIndexChanged.connect(self._field_chosen)
         self._field_chosen()

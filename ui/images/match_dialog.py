@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.images.attach import AttachRequest, expand_paths, requests_by_file_name
 from ui.images.labels import view_type_labels
+from ui.labelled_form import wrapped_label
+from ui.text_table import text_table
 
 _ORDER = {"matched": 0, "ambiguous": 1, "unmatched": 2}
 
@@ -35,31 +27,25 @@ class MatchPreviewDialog(QDialog):
                                key=lambda r: _ORDER[r.match_status])
         counts = {status: sum(r.match_status == status for r in self.requests)
                   for status in _ORDER}
-        summary = QLabel(self.tr(
+        summary = wrapped_label(self.tr(
             "{matched} file(s) matched to a record, {ambiguous} ambiguous, {unmatched} "
             "unmatched. Only matched files are attached; the others are listed so you can "
             "rename them or attach them from their record.").format(**counts))
-        summary.setWordWrap(True)
         statuses = {"matched": self.tr("Matched"), "ambiguous": self.tr("Ambiguous"),
                     "unmatched": self.tr("Unmatched")}
         views = view_type_labels()
-        self.table = QTableWidget(len(self.requests), 4)
+        rows = []
+        for request in self.requests:
+            matched = request.match_status == "matched"
+            rows.append(((Path(request.file).name, request.file),
+                         statuses[request.match_status],
+                         request.inventory_number if matched else str(request.refusal or ""),
+                         views[request.view_type] if matched else ""))
+        self.table = text_table([self.tr("File"), self.tr("Match"), self.tr("Record"),
+                                 self.tr("View")], rows)
         self.table.setObjectName("matchTable")
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Match"),
-                                              self.tr("Record"), self.tr("View")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 280)
-        for row, request in enumerate(self.requests):
-            matched = request.match_status == "matched"
-            cells = (Path(request.file).name, statuses[request.match_status],
-                     request.inventory_number if matched else str(request.refusal or ""),
-                     views[request.view_type] if matched else "")
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(request.file if column == 0 else text)
-                self.table.setItem(row, column, item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.attach_button = buttons.addButton(
             self.tr("Attach {n} matched file(s)").format(n=counts["matched"]),

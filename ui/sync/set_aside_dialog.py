@@ -4,18 +4,11 @@ and why it could not be stored here. Every sync tries them again."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
 from catalogue_app.sync.set_aside import SetAside
+from ui.labelled_form import wrapped_label
+from ui.text_table import text_table
 
 
 class SetAsideDialog(QDialog):
@@ -23,22 +16,14 @@ class SetAsideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Records set aside"))
         self.resize(860, 360)
-        intro = QLabel(self.tr(
+        intro = wrapped_label(self.tr(
             "These records from the regional base could not be stored on this computer. The"
             " others were synced; every sync tries these again.") if records else self.tr(
             "No record from the regional base is set aside."))
-        intro.setWordWrap(True)
-        self.table = QTableWidget(len(records), 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Inventory number"), self.tr("Set aside on"), self.tr("Reason")])
-        for row, record in enumerate(records):
-            for column, text in enumerate((record.inventory_number or record.record_id,
-                                           record.at[:16].replace("T", " "), record.reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = text_table(
+            [self.tr("Inventory number"), self.tr("Set aside on"), self.tr("Reason")],
+            [(record.inventory_number or record.record_id, record.at[:16].replace("T", " "),
+              record.reason) for record in records])
         # The whole reason, on as many lines as the column's width needs.
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -1,0 +1,37 @@
+"""The parts of a dialog that asks for a few labelled values, made one way: an explanation said
+in full (wrapped, never cut), a label per editor whose mnemonic (Alt+letter) focuses the
+editor, and OK and Cancel, OK named after what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QWidget
+
+# A row: the label's text and its editor (a widget or a layout of several), and the widget the
+# label's mnemonic focuses when the editor is not one (a stack of editors, a row with a button).
+Row = tuple[str, QWidget | QLayout] | tuple[str, QWidget | QLayout, QWidget]
+
+
+def wrapped_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def add_labelled_rows(form: QFormLayout, rows: Iterable[Row]) -> None:
+    for text, editor, *buddy in rows:
+        label = QLabel(text)
+        label.setBuddy(buddy[0] if buddy else editor)
+        form.addRow(label, editor)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK and Cancel, accepting and rejecting the dialog; OK says `ok_text` when given."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
