@@ -10,19 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalogue_app.messages import Message, MessageKind, declare
-
-# Transitional: text given where a raise site has not been given its code yet.
-UNCODED = declare("uncoded", "{text}")
+from catalogue_app.messages import Message, MessageKind
 
 
 class CatalogueError(Exception):
     """Anything the user must be told about; nothing was changed."""
 
-    def __init__(self, message: MessageKind | Message | str, /, **params: Any) -> None:
-        if isinstance(message, str):
-            message = UNCODED(text=message)
-        elif isinstance(message, MessageKind):
+    def __init__(self, message: MessageKind | Message, /, **params: Any) -> None:
+        if isinstance(message, MessageKind):
             message = message(**params)
         self.message = message
         super().__init__(message.text("en"))

@@ -13,8 +13,9 @@ from fastapi import APIRouter, Request
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from sqlalchemy import text
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from catalogue_app.regional.asgi import HttpMiddleware, on_response_start
 from catalogue_app.regional.json_bodies import FastJSONResponse
 
 REQUESTS = Counter(
@@ -53,27 +54,19 @@ async def metrics() -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-class RequestMetrics:
+class RequestMetrics(HttpMiddleware):
     """Counts every answer by route template (never the raw path: ids would be labels)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status = 500
 
-        async def counting(message: Message) -> None:
+        def note(start: Message) -> None:
             nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
+            status = start["status"]
 
         try:
-            await self.app(scope, receive, counting)
+            await self.app(scope, receive, on_response_start(send, note))
         finally:
             route = getattr(scope.get("route"), "path", "unmatched")
             REQUESTS.labels(scope["method"], route, str(status)).inc()

@@ -4,7 +4,9 @@ cached by a shared proxy or followed by a Referer. The base serves no page of it
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from catalogue_app.regional.asgi import HttpMiddleware, on_response_start
 
 HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -15,22 +17,14 @@ HEADERS = [
 ]
 
 
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+class SecurityHeaders(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, on_response_start(send, _add_headers))
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
 
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [
-                    *message.get("headers", []),
-                    *((name, value) for name, value in HEADERS if name not in present),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+def _add_headers(start: Message) -> None:
+    present = {name.lower() for name, _ in start.get("headers", [])}
+    start["headers"] = [
+        *start.get("headers", []),
+        *((name, value) for name, value in HEADERS if name not in present),
+    ]

@@ -89,7 +89,7 @@ def tls_context() -> ssl.SSLContext:
 class SyncError(CatalogueError):
     """Sync stopped; the message says why and what to do. Nothing already saved was lost."""
 
-    def __init__(self, message: MessageKind | Message | str, /, status: int | None = None,
+    def __init__(self, message: MessageKind | Message, /, status: int | None = None,
                  technical: str = "", retry_after: float | None = None,
                  **params: Any) -> None:
         super().__init__(message, **params)

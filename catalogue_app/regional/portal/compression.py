@@ -9,35 +9,35 @@ from __future__ import annotations
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from catalogue_app.regional.asgi import HttpMiddleware, on_response_start
+
 UNCOMPRESSED = ("/api/v1/", "/images/")
 PORTAL_POLICY = (b"default-src 'self'; img-src 'self' data: blob:; object-src 'none';"
                  b" base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 STATIC_FRESHNESS = b"public, max-age=86400"
 
 
-class PortalCompression:
+class PortalCompression(HttpMiddleware):
     def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+        super().__init__(app)
         self.compressed = GZipMiddleware(app, minimum_size=500)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or path.startswith("/api/v1/"):
+        if path.startswith("/api/v1/"):
             await self.app(scope, receive, send)
             return
         static = path.startswith("/static/")
 
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = message.get("headers", [])
-                present = dict((name.lower(), value) for name, value in headers)
-                extra = []
-                if present.get(b"content-type", b"").startswith(b"text/html"):
-                    extra.append((b"content-security-policy", PORTAL_POLICY))
-                if static and b"cache-control" not in present:
-                    extra.append((b"cache-control", STATIC_FRESHNESS))
-                message["headers"] = [*headers, *extra]
-            await send(message)
+        def add_headers(start: Message) -> None:
+            headers = start.get("headers", [])
+            present = dict((name.lower(), value) for name, value in headers)
+            extra = []
+            if present.get(b"content-type", b"").startswith(b"text/html"):
+                extra.append((b"content-security-policy", PORTAL_POLICY))
+            if static and b"cache-control" not in present:
+                extra.append((b"cache-control", STATIC_FRESHNESS))
+            start["headers"] = [*headers, *extra]
 
         target = self.app if path.startswith(UNCOMPRESSED) else self.compressed
-        await target(scope, receive, with_headers)
+        await target(scope, receive, on_response_start(send, add_headers))
