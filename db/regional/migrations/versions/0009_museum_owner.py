@@ -18,10 +18,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("museums") as batch:
-        batch.add_column(sa.Column("owner", sa.Text(), nullable=False, server_default=""))
+    op.add_column("museums", sa.Column("owner", sa.Text(), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("museums") as batch:
-        batch.drop_column("owner")
+    # Not a batch (SQLite would copy the table, which other tables' foreign keys name).
+    op.execute("ALTER TABLE museums DROP COLUMN owner")
