@@ -182,10 +182,9 @@ class RegionalClient:
             params["cursor"] = cursor
         return self._since_1_1("GET", "/api/v1/documents", params=params)
 
-
     def set_museum_details(self, details: dict[str, str]) -> dict[str, Any]:
-        """Some of the museum's own words: `owner`, `town`, `presentation`."""
-        return self._json("PUT", "/api/v1/museum/details", json=details)
+        """Some of the museum's own words: `owner`, `town`, `presentation` (protocol 1.1)."""
+        return self._since_1_1("PUT", "/api/v1/museum/details", json=details)
 
     def missing_blobs(self, hashes: list[str]) -> list[str]:
         return self._json("POST", "/api/v1/blobs:check", json={"sha256": hashes})["missing"]

@@ -37,8 +37,14 @@ from catalogue_app.settings import (
     in_catalogue,
 )
 from catalogue_app.sync import documents, outbox, reconcile, set_aside
-from catalogue_app.sync.client import CursorExpired, RegionalClient, SyncError, TokenRefused
-from catalogue_app.sync.document_sync import DocumentSync, document_kind
+from catalogue_app.sync.client import (
+    BaseTooOld,
+    CursorExpired,
+    RegionalClient,
+    SyncError,
+    TokenRefused,
+)
+from catalogue_app.sync.document_sync import KEPT_HERE, DocumentSync, document_kind
 from catalogue_app.sync.images import download_missing, missing_on_server
 from catalogue_app.sync.push import (
     BATCHES_PER_WRITE,
@@ -65,6 +71,7 @@ from db.local.models import (
     Theme,
 )
 
+MUSEUM_DETAILS = declare("sync.museum_details", "the museum's owner, town and presentation")
 CANCELLED = declare(
     "sync.cancelled",
     "Sync cancelled. What was already exchanged is kept; sync again to continue.")
@@ -205,7 +212,11 @@ class Synchroniser:
                        if getattr(museum, name) != sent.get(name, "")}
         if changed:
             self._checkpoint("sending the museum's details")
-            self.client.set_museum_details(changed)
+            try:
+                self.client.set_museum_details(changed)
+            except BaseTooOld:  # kept unsent: the next sync tries again, the rest goes on
+                self.report.notices.append(str(KEPT_HERE(kinds=MUSEUM_DETAILS())))
+                return
         with self.catalogue.writing() as session:
             in_catalogue.write(session, MUSEUM_DETAILS_SENT,
                                {**sent, **changed, "changed_at": changed_at})

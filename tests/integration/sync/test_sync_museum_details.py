@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import select
 
+from catalogue_app.messages import set_language
 from catalogue_app.records.store import create_record
 from catalogue_app.regional.joconde_export import export_joconde
 from db.regional.models import Museum
@@ -83,3 +84,27 @@ def test_editors_and_admins_set_the_museums_details_readers_do_not(
     with museum_server.client(museum_server.token(MUSEUM, "visitor", "reader")) as reader:
         assert reader.put("/api/v1/museum/details", json={"town": "X"}).status_code == 403
     assert _on_base(museum_server) == ("propriété privée", "", "")
+
+
+def test_a_base_without_the_details_keeps_them_here_and_the_sync_goes_on(
+        make_desk, museum_server: RegionalServer, proxy) -> None:
+    desk = make_desk("ours")
+    desk.catalogue.set_museum(MUSEUM, "Museum M0001", town="Honfleur")
+    with desk.catalogue.writing() as session:
+        create_record(session, {"inventory_number": "2001.1.1", "designation": "Maquette"},
+                      "curator")
+    proxy.unknown_paths.add(b"/api/v1/museum/details")  # a base older than the details
+    set_language("fr")
+    try:
+        report = desk.sync(proxy.url)
+    finally:
+        set_language("en")
+    assert report.notices == [
+        "La base régionale ne connaît pas encore le propriétaire, la ville et la présentation"
+        " du musée : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"
+        " synchronisation, une fois la base mise à jour."]
+    assert report.sent == 1 and _on_base(museum_server)[1] == ""
+
+    proxy.unknown_paths.clear()  # the base is upgraded: what was kept goes now
+    assert desk.sync(proxy.url).notices == []
+    assert _on_base(museum_server)[1] == "Honfleur"
