@@ -30,6 +30,7 @@ from catalogue_app.exchange.export import export_catalogue  # noqa: E402
 from catalogue_app.images import gallery  # noqa: E402
 from catalogue_app.images.store import ImageStore  # noqa: E402
 from catalogue_app.loans.edit import save_loan  # noqa: E402
+from catalogue_app.recolement.checks import Observation  # noqa: E402
 from catalogue_app.records import lifecycle  # noqa: E402
 from catalogue_app.records.store import insert_records, update_record  # noqa: E402
 from catalogue_app.search.service import search  # noqa: E402
@@ -88,7 +89,7 @@ def _downgraded(head: Path, revision: str) -> None:
 def _fill(directory: Path) -> None:
     """A small catalogue with what an upgrade must carry: records with many-valued fields,
     themes, history, the trash, images, deposits, a rectification, a radiation, locations and
-    movements, loans and a condition report."""
+    movements, loans, a condition report and a closed récolement campaign with its checks."""
     from PIL import Image
 
     catalogue = Catalogue.open(directory)
@@ -138,6 +139,13 @@ def _fill(directory: Path) -> None:
         save_condition_report(session, ids[1], {
             "date": "2024-10-02", "author": "C. Martin", "state": "fair",
             "description": "Petite tache au revers.", "images": [image.sha256]}, USER)
+    campaign = catalogue.start_campaign("Réserve A, 2026", location_ids=(shelf,),
+                                        plan="2026-2035").result
+    catalogue.check(campaign.id, ids[3], Observation(found=True, state="fair", marked=True,
+                                                     note="étiquette à refaire"))
+    catalogue.check(campaign.id, ids[4], Observation(found=False))
+    catalogue.add_unlisted_find(campaign.id, "Statuette sans numéro", note="étagère du bas")
+    catalogue.close_campaign(campaign.id)
     catalogue.close()
 
 

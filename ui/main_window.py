@@ -40,6 +40,7 @@ from ui.loans.window_actions import LoanActions
 from ui.locations.window_actions import LocationActions
 from ui.object_form import ObjectForm
 from ui.object_list_model import ObjectListModel
+from ui.recolement.window_actions import RecolementActions
 from ui.search.docks import install_browse_docks
 from ui.sync.window_actions import SyncActions
 
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.loan_actions = LoanActions(self)
         self.exchange_actions = ExchangeActions(self)
         self.location_actions = LocationActions(self)
+        self.recolement_actions = RecolementActions(self)
         self.theme_panel, self.filter_panel = install_browse_docks(self)
         self.sync_actions = SyncActions(self)
         self.backup_actions = BackupActions(self)

@@ -62,7 +62,7 @@ from ui.form.editors import (
 from ui.form.history_panel import HistoryPanel
 from ui.form.mnemonics import assign_mnemonics, mnemonic_of
 from ui.form.movements_view import MovementsView
-from ui.form.register_editors import ChoiceEditor, RectificationsView
+from ui.form.register_editors import ChoiceEditor, RecolementChecksView, RectificationsView
 from ui.form.register_view import RegisterView
 from ui.form.undo import FormEdit
 from ui.form.wrapping_label import WrappingLabel
@@ -85,9 +85,9 @@ SECTION_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("themes", ()),
     # The legal side: which register, the record's status, its deposit or radiation.
     ("register", ("legal_status", "status", "inscribed", "former_numbers", "rectifications",
-                  "depositor", "deposit_owner_number", "deposit_reference", "deposit_term",
-                  "deposit_returned", "deaccession_case", "deaccession_date",
-                  "deaccession_decision")),
+                  "recolement_checks", "depositor", "deposit_owner_number",
+                  "deposit_reference", "deposit_term", "deposit_returned", "deaccession_case",
+                  "deaccession_date", "deaccession_decision")),
     ("documentation", ("domains", "joconde_ref", "bibliography", "exhibitions",
                        "ownership_history")),
     ("observations", ("observations",)),
@@ -203,6 +203,8 @@ class ObjectForm(QScrollArea):
             editor = RectificationsView()
         elif kind == "movements":
             editor = MovementsView()
+        elif kind == "recolement_checks":
+            editor = RecolementChecksView()
         elif kind == "boolean":
             editor = QCheckBox()
         elif kind == "longtext":

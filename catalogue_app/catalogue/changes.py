@@ -17,6 +17,7 @@ class Changes:
     themes: bool = False  # the theme tree or its counts
     vocabulary: bool = False  # the terms offered while typing
     locations: bool = False  # the museum's hierarchy of locations
+    campaigns: bool = False  # a récolement campaign or its progress
     anything: bool = False  # any record may have changed (a sync): everything is read again
     # The record the user acted on, to show afterwards (the record just saved).
     focus: str | None = None

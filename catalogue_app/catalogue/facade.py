@@ -4,8 +4,8 @@ images/ (originals, content-addressed) and cache/ (derived files, rebuilt when m
 Everything that touches the database goes through a session obtained here; services take that
 session as an argument, so the GUI, the command line and tests share one code path. The window
 uses only the verbs (record_verbs.py, theme_verbs.py, image_verbs.py, location_verbs.py,
-loan_verbs.py, lookups.py): each owns its transaction and returns the Changes it made; it
-never opens a session itself."""
+loan_verbs.py, recolement_verbs.py, lookups.py): each owns its transaction and returns the
+Changes it made; it never opens a session itself."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from catalogue_app.catalogue.image_verbs import ImageVerbs
 from catalogue_app.catalogue.loan_verbs import LoanVerbs
 from catalogue_app.catalogue.location_verbs import LocationVerbs
 from catalogue_app.catalogue.lookups import Lookups
+from catalogue_app.catalogue.recolement_verbs import RecolementVerbs
 from catalogue_app.catalogue.record_verbs import RecordVerbs
 from catalogue_app.catalogue.theme_verbs import ThemeVerbs
 from catalogue_app.clock import now_iso
@@ -93,7 +94,8 @@ class MuseumInfo:
     presentation: str = ""
 
 
-class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, LocationVerbs, LoanVerbs, Lookups):
+class Catalogue(RecordVerbs, ThemeVerbs, ImageVerbs, LocationVerbs, LoanVerbs, RecolementVerbs,
+                Lookups):
     def __init__(self, directory: Path, user: str | None = None) -> None:
         self.directory = directory
         # Written in the history beside every change this catalogue object makes.

@@ -10,7 +10,7 @@ from typing import Any
 from catalogue_app.catalogue.changes import Changes
 
 # Fields of a record the form shows but whose entries only their own verbs make.
-OWN_VERBS = ("movements", "loans", "condition_reports")
+OWN_VERBS = ("movements", "loans", "condition_reports", "recolement_checks")
 
 
 class RecordVerbs:

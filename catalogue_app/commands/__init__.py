@@ -13,6 +13,7 @@ from catalogue_app.commands import (
     location,
     move,
     museum,
+    recolement,
     rectify,
     restore,
     search,
@@ -20,4 +21,4 @@ from catalogue_app.commands import (
 )
 
 COMMANDS = (fields, check, backup, restore, attach, import_csv, export, search, sync, rectify,
-            licences, museum, location, move)
+            licences, museum, location, move, recolement)

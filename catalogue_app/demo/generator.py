@@ -376,7 +376,7 @@ def _record(dice: _Dice, lot: _Lot, kind: Kind, number: str,
         "deposit_returned": "", "former_numbers": [],
         "status": "active", "deaccession_case": "", "deaccession_date": "",
         "deaccession_decision": "",
-        "inscribed": bool(lot.register_date), "rectifications": [],
+        "inscribed": bool(lot.register_date), "rectifications": [], "recolement_checks": [],
         "domains": [], "joconde_ref": "", "bibliography": "", "exhibitions": "",
         "ownership_history": "", "movements": [], "loans": [], "condition_reports": [],
     }

@@ -11,6 +11,8 @@ from catalogue_app.records.multivalue import format_author
 
 YES = declare("documents.yes", "yes")
 NO = declare("documents.no", "no")
+CHECK_FOUND = declare("documents.check_found", "{date}: found")
+CHECK_NOT_FOUND = declare("documents.check_not_found", "{date}: not found")
 DEACCESSIONED_ON = declare("documents.deaccessioned_on", "Deaccessioned on {date}: {reason}")
 LOAN_LINE = declare("documents.loan_line", "{direction}: {party} {exhibition}, {start} to {end}")
 LOAN_RETURNED = declare("documents.loan_returned", "returned on {date}")
@@ -30,6 +32,9 @@ def field_text(record: Mapping[str, Any], name: str, language: str) -> str:
                                       state=choice_text("condition_reports", r.get("state"),
                                                         language)).text(language)
                          for r in value or [])
+    if name == "recolement_checks":
+        return "; ".join((CHECK_FOUND if c["result"] == "found" else CHECK_NOT_FOUND)(
+            date=c["date"][:10]).text(language) for c in value or [])
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, bool):

@@ -127,7 +127,7 @@ def register_document(catalogue: Catalogue, ids: list[str], deposits: bool,
     table = Table(tuple(Column(c.heading, c.weight) for c in columns), rows, font_pt=_FONT_PT,
                   empty_text=_EMPTY, continued=_CONTINUED)
     edition = (f"Édition arrêtée au 31 décembre {year}" if year is not None
-               else f"État du registre au {_french_day(now_iso()[:10])}")
+               else f"État du registre au {french_day(now_iso()[:10])}")
     first, last = _bounds(catalogue, ids, end)
     blocks: list[Block] = [
         *_title_page(title, _DEPOSITS_SUBTITLE if deposits else _INVENTORY_SUBTITLE,
@@ -217,7 +217,7 @@ def _radiation(record: Mapping[str, Any]) -> str:
         return ""
     case = str(record.get("deaccession_case") or "")
     decision = record.get("deaccession_decision") or ""
-    parts = [f"Radié le {_french_day(record.get('deaccession_date'))}",
+    parts = [f"Radié le {french_day(record.get('deaccession_date'))}",
              f"motif : {choice_text('deaccession_case', case, 'fr').lower()}" if case else "",
              f"décision : {decision}" if decision else ""]
     return " — ".join(p for p in parts if p)
@@ -226,7 +226,7 @@ def _radiation(record: Mapping[str, Any]) -> str:
 def _return(record: Mapping[str, Any]) -> str:
     """A deposit ends by going back to its owner (never by a radiation)."""
     returned = record.get("deposit_returned")
-    return f"Rendu au déposant le {_french_day(returned)}" if returned else ""
+    return f"Rendu au déposant le {french_day(returned)}" if returned else ""
 
 
 def _rectification(rectification: Mapping[str, Any]) -> str:
@@ -235,11 +235,11 @@ def _rectification(rectification: Mapping[str, Any]) -> str:
     label = field.label_fr if field else name
     by = f" par {rectification['user']}" if rectification.get("user") else ""
     old, new = rectification.get("old") or "", rectification.get("new") or ""
-    return (f"Rectifié le {_french_day(rectification.get('date'))}{by} : {label} « {old} » "
+    return (f"Rectifié le {french_day(rectification.get('date'))}{by} : {label} « {old} » "
             f"remplacé par « {new} » — motif : {rectification.get('reason') or ''}")
 
 
-def _french_day(text: Any) -> str:
+def french_day(text: Any) -> str:
     """A day written as a French register writes it (21/03/2020); other text as it is."""
     found = parse_partial_date(str(text or ""))
     if found is None or found.day is None:

@@ -43,7 +43,7 @@ class Field:
         return self.label_fr if (language or current_language()) == "fr" else self.label_en
 
 
-# The state of an object as a condition report (or a récolement check) finds it.
+# The state of an object as a condition report or a récolement check finds it.
 CONDITION_STATES: tuple[Choice, ...] = (
     Choice("", "", ""),
     Choice("good", "Bon", "Good"),
@@ -56,7 +56,7 @@ LOAN_DIRECTIONS: tuple[Choice, ...] = (
     Choice("in", "Entrée temporaire", "Loan in (temporary entry)"))
 # Fields holding a list of dated entries, each an object of its own (the app's CSV writes them
 # as a JSON array; they are never copied to a template or edited in a batch).
-ENTRY_TYPES = ("rectifications", "movements", "loans", "condition_reports")
+ENTRY_TYPES = ("rectifications", "movements", "loans", "condition_reports", "recolement_checks")
 
 FIELDS: tuple[Field, ...] = (
     Field("inventory_number", "Numéro d'inventaire", "Inventory number", "text", 1),
@@ -147,6 +147,10 @@ FIELDS: tuple[Field, ...] = (
           values=LOAN_DIRECTIONS),
     # Condition reports, oldest first: its values are the states a report notes.
     Field("condition_reports", "Constats d'état", "Condition reports", "condition_reports",
+          public=False, values=CONDITION_STATES),
+    # What each récolement found of the object, oldest first (catalogue_app.recolement); its
+    # values are the states a check notes.
+    Field("recolement_checks", "Récolements", "Inventory checks", "recolement_checks",
           public=False, values=CONDITION_STATES),
 )
 

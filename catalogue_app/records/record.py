@@ -69,6 +69,12 @@ _WRONG_ITEM = {
         "Field {field}, report {position}: a condition report has an id, a date written"
         " YYYY-MM-DD, a state (good, fair, poor, to_restore or empty), texts for the rest and a"
         " list of image sha256s."),
+    "recolement_checks": declare(
+        "record.bad_recolement_check",
+        "Field {field}, check {position}: a récolement check has an id, a campaign, a date and"
+        " a user (texts), a result (found or not_found), a state (good, fair, poor, to_restore"
+        " or empty), conformity and marking true, false or null, texts for the rest and a"
+        " list of image sha256s."),
 }
 
 
@@ -110,6 +116,13 @@ RECTIFICATION_KEYS = ("date", "field", "old", "new", "reason", "user")
 MOVEMENT_KEYS = ("id", "date", "from", "from_id", "to", "to_id", "reason", "user", "note")
 MOVEMENT_REQUIRED = ("id", "date", "to", "reason")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# One object seen (or not) by a récolement campaign, as stored: a dict with these keys (and any
+# a newer desk adds, kept), immutable once written; `result` is found or not_found.
+RECOLEMENT_CHECK_DEFAULTS: dict[str, Any] = {
+    "id": None, "campaign_id": None, "date": None, "user": None, "result": None,
+    "conforms": None, "differences": "", "state": "", "marked": None, "location_id": "",
+    "location": "", "note": "", "images": []}
+RECOLEMENT_RESULTS = ("found", "not_found")
 
 
 # A loan out or in and a condition report, as stored: a dict with these keys (and any a newer
@@ -204,6 +217,7 @@ class Record:
     movements: list[dict[str, str]] = field(default_factory=list)  # oldest first
     loans: list[dict[str, Any]] = field(default_factory=list)
     condition_reports: list[dict[str, Any]] = field(default_factory=list)
+    recolement_checks: list[dict[str, Any]] = field(default_factory=list)
     # Derived from the text beside them (catalogue_app.records.derive).
     date_earliest: int | None = None
     date_latest: int | None = None
@@ -396,6 +410,15 @@ _condition_report = _entry(CONDITION_REPORT_DEFAULTS, {
     and all(isinstance(i, str) and _SHA256.fullmatch(i) for i in v)})
 
 
+_recolement_check = _entry(RECOLEMENT_CHECK_DEFAULTS, {
+    "campaign_id": _is_text, "date": _is_text, "user": _is_text,
+    "result": lambda v: v in RECOLEMENT_RESULTS,
+    "state": lambda v: v in _STATES,
+    "conforms": lambda v: v is None or isinstance(v, bool),
+    "marked": lambda v: v is None or isinstance(v, bool),
+    "images": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)})
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) \
         and math.isfinite(value)
@@ -450,6 +473,7 @@ _READERS: dict[str, Callable[[str, Any], Any]] = {
     "rectifications": _items("rectifications", _rectification),
     "loans": _items("loans", _loan),
     "condition_reports": _items("condition_reports", _condition_report),
+    "recolement_checks": _items("recolement_checks", _recolement_check),
     "images": _items("images", _image),
     "movements": _items("movements", _movement),
 }

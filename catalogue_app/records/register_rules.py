@@ -9,6 +9,8 @@ round them. Free of SQLAlchemy: the base and the form use it too.
   2 to 6; once radiated, the radiation too) change only together with a new rectification
   naming the column and its new value, with a reason. Filling a column left empty is not a
   change: it completes the entry. Rectifications are only ever added.
+- What a record's entry lists say happened (its récolement checks) is only ever added to: an
+  entry, known by its id, stays as it was written.
 - An inscribed record is never trashed or deleted: it can only be radiated.
 - Only an inscribed record is radiated (the arrêté radiates entries of the register): a draft
   or a mistake never inscribed goes to the trash instead.
@@ -67,6 +69,12 @@ NOT_INSCRIBED_NOT_RADIATED = declare(
     "register.radiation_not_inscribed",
     "Record {number} is not inscribed in the register: only an entry of the register is"
     " radiated. A draft or a mistake goes to the trash instead. Nothing was saved.")
+ENTRIES_KEPT = declare(
+    "register.entries_kept",
+    "«{label}» of record {number}: each entry is kept as it was made; a new one can only be"
+    " added. Nothing was saved.")
+# The record's lists of dated entries, each with an id, that only ever grow.
+ENTRY_FIELDS = ("recolement_checks",)
 DEPOSIT_NOT_RADIATED = declare(
     "register.deposit_not_radiated",
     "Record {number} is a deposit: a deposit is returned to its owner or renewed, never"
@@ -75,7 +83,7 @@ DEPOSIT_NOT_RADIATED = declare(
 
 # Every key the rules read (an import's update is checked only when it maps one of them).
 RULE_KEYS = ("inventory_number", "register_date", "inscribed", "trashed_at", "legal_status",
-             "rectifications", *LOCKED_FIELDS[1:-1], *RADIATION_FIELDS)
+             "rectifications", *LOCKED_FIELDS[1:-1], *RADIATION_FIELDS, *ENTRY_FIELDS)
 
 
 def is_inscribed(fields: Mapping[str, Any]) -> bool:
@@ -95,6 +103,8 @@ def check_change(old: Mapping[str, Any] | None, new: Mapping[str, Any], *,
     if (was_inscribed or is_inscribed(new)) and (deleted or new.get("trashed_at")):
         raise RecordError(NEVER_DELETED, number=number)
     added = _added_rectifications(old, new, number)
+    for name in ENTRY_FIELDS:
+        _check_entries_kept(old, new, name, number)
     if was_inscribed:
         locked = LOCKED_FIELDS + (RADIATION_FIELDS if _radiated(old) else ())
         for name in locked:
@@ -151,6 +161,14 @@ def _added_rectifications(old: Mapping[str, Any] | None, new: Mapping[str, Any],
         if not str(rectification.get("reason") or "").strip():
             raise RecordError(RECTIFICATION_REASON, number=number, label=FieldLabel(name))
     return added
+
+
+def _check_entries_kept(old: Mapping[str, Any] | None, new: Mapping[str, Any], name: str,
+                        number: str) -> None:
+    after = {entry.get("id"): entry for entry in new.get(name) or () if isinstance(entry, Mapping)}
+    if any(after.get(entry.get("id")) != entry for entry in (old or {}).get(name) or ()
+           if isinstance(entry, Mapping)):
+        raise RecordError(ENTRIES_KEPT, number=number, label=FieldLabel(name))
 
 
 def _radiated(fields: Mapping[str, Any]) -> bool:

@@ -108,6 +108,8 @@ class Record(Base):
     # JSON array of {date, field, old, new, reason, user}, oldest first.
     inscribed: Mapped[bool] = mapped_column(Boolean, default=False)
     rectifications: Mapped[str] = mapped_column(Text, default="[]")
+    # What each récolement found of it (catalogue_app.recolement): a JSON array, oldest first.
+    recolement_checks: Mapped[str] = mapped_column(Text, default="[]")
     joconde_ref: Mapped[str] = mapped_column(Text, default="")
     bibliography: Mapped[str] = mapped_column(Text, default="")
     exhibitions: Mapped[str] = mapped_column(Text, default="")
@@ -298,6 +300,31 @@ class Location(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     modified_at: Mapped[str] = mapped_column(String(32))
     extra_json: Mapped[str] = mapped_column(Text, default="{}")  # a newer desk's keys, kept
+
+
+class RecolementCampaign(Base):
+    """A récolement campaign (catalogue_app.recolement): a museum-level document, synced with
+    the regional base by `modified_at` (set on every change; last writer wins). What each
+    object was found to be is in its record's `recolement_checks`, not here."""
+
+    __tablename__ = "recolement_campaigns"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
+    name: Mapped[str] = mapped_column(Text)
+    # The scope: the records this search finds (all when empty), in these locations and below
+    # (a JSON array of location ids; anywhere when empty), deposits or not.
+    query: Mapped[str] = mapped_column(Text, default="")
+    location_ids: Mapped[str] = mapped_column(Text, default="[]")
+    include_deposits: Mapped[bool] = mapped_column(Boolean, default=True)
+    starts_on: Mapped[str] = mapped_column(String(10), default="")  # YYYY-MM-DD
+    ends_on: Mapped[str] = mapped_column(String(10), default="")
+    plan: Mapped[str] = mapped_column(Text, default="")  # the ten-year plan: "2026-2035"
+    closed_at: Mapped[str | None] = mapped_column(String(32))
+    # Objects found without a number or not in the catalogue: a JSON array of {id, date, user,
+    # description, location_id, note, images}.
+    unlisted_finds: Mapped[str] = mapped_column(Text, default="[]")
+    modified_at: Mapped[str] = mapped_column(String(32))
+    extra_json: Mapped[str] = mapped_column(Text, default="{}")  # a newer desk's keys
 
 
 # --- sync with the regional base (revision 0005; catalogue_app.sync) ---------------------------

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 # Every revision shipped, oldest first. tests/unit/test_migrations.py checks that this list
 # matches the Alembic scripts, so a new migration cannot be forgotten here.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                                    "0009")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007",
+                                  "0008", "0009", "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

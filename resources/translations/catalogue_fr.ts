@@ -248,6 +248,59 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="25"/>
+        <source>New récolement campaign</source>
+        <translation>Nouvelle campagne de récolement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="29"/>
+        <source>e.g. Réserve A, 2026</source>
+        <translation>par ex. Réserve A, 2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="32"/>
+        <source>a search, as in the search box (empty: every object)</source>
+        <translation>une recherche, comme dans la zone de recherche (vide&#xa0;: tous les objets)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="36"/>
+        <source>e.g. Réserve A (empty: every location)</source>
+        <translation>par ex. Réserve A (vide&#xa0;: tous les emplacements)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="38"/>
+        <source>e.g. 2026-2035</source>
+        <translation>par ex. 2026-2035</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="39"/>
+        <source>Include &amp;deposits</source>
+        <translation>Inclure les &amp;dépôts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="45"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="46"/>
+        <source>&amp;Objects:</source>
+        <translation>&amp;Objets&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="47"/>
+        <source>In the &amp;location:</source>
+        <translation>Dans l&apos;&amp;emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="49"/>
+        <source>Ten-year &amp;plan:</source>
+        <translation>&amp;Plan décennal&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ConditionReportDialog</name>
     <message>
         <location filename="../../ui/loans/condition_dialog.py" line="30"/>
@@ -450,6 +503,14 @@
         <location filename="../../ui/loans/panels.py" line="53"/>
         <source>Remove…</source>
         <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesView</name>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="51"/>
+        <source>None</source>
+        <translation>Aucun</translation>
     </message>
 </context>
 <context>
@@ -1725,139 +1786,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Catalogue — {museum}[*]</source>
         <translation>Catalogue — {museum}[*]</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;About Catalogue</source>
         <translation>À &amp;propos de Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Record</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Museum…</source>
         <translation>&amp;Musée…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>The user guide is missing from {path}; reinstall the application.</source>
         <translation>Le guide de l&apos;utilisateur manque dans {path}&#xa0;; réinstallez l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>No record matches the search and the filters. Clear the search box or the filters to see every record.</source>
         <translation>Aucune fiche ne correspond à la recherche et aux filtres. Videz la zone de recherche ou les filtres pour voir toutes les fiches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>The catalogue is empty. Press Ctrl+N to describe a first object, or import a spreadsheet (Exchange &gt; Import a spreadsheet).</source>
         <translation>Le catalogue est vide. Appuyez sur Ctrl+N pour décrire un premier objet, ou importez un tableur (Échanges &gt; Importer un tableur).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Record not saved</source>
         <translation>Fiche non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Saved {number}.</source>
         <translation>Fiche {number} enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Move {n} record(s) to the trash?</source>
         <translation>Mettre {n} fiche(s) à la corbeille&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Delete records</source>
         <translation>Supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Nothing deleted</source>
         <translation>Rien n&apos;a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>{n} records</source>
         <translation>{n} fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>{shown} of {n} records</source>
         <translation>{shown} fiches sur {n}</translation>
     </message>
@@ -2346,112 +2407,112 @@
         <translation>Lignes de mesures</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="225"/>
+        <location filename="../../ui/object_form.py" line="227"/>
         <source>Next free number</source>
         <translation>Numéro libre suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="227"/>
+        <location filename="../../ui/object_form.py" line="229"/>
         <source>Fill in the number after the highest one used in this lot</source>
         <translation>Inscrire le numéro qui suit le plus élevé déjà utilisé dans ce lot</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="244"/>
+        <location filename="../../ui/object_form.py" line="246"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="244"/>
+        <location filename="../../ui/object_form.py" line="246"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="247"/>
+        <location filename="../../ui/object_form.py" line="249"/>
         <source>Earliest year</source>
         <translation>Année de début</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="248"/>
+        <location filename="../../ui/object_form.py" line="250"/>
         <source>Latest year</source>
         <translation>Année de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="253"/>
+        <location filename="../../ui/object_form.py" line="255"/>
         <source>read from the dating text; correct them if needed</source>
         <translation>déduites du texte de datation&#xa0;; corrigez-les si besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="260"/>
+        <location filename="../../ui/object_form.py" line="262"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="261"/>
+        <location filename="../../ui/object_form.py" line="263"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="265"/>
+        <location filename="../../ui/object_form.py" line="267"/>
         <source>Add what I typed to the &amp;vocabulary</source>
         <translation>Ajouter la saisie au &amp;vocabulaire</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="270"/>
+        <location filename="../../ui/object_form.py" line="272"/>
         <source>Go to {section}</source>
         <translation>Aller à la section {section}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="416"/>
+        <location filename="../../ui/object_form.py" line="418"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="422"/>
+        <location filename="../../ui/object_form.py" line="424"/>
         <source>&lt;b&gt;Deaccessioned&lt;/b&gt; on {date}: {reason}</source>
         <translation>&lt;b&gt;Radiée&lt;/b&gt; le {date}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="426"/>
+        <location filename="../../ui/object_form.py" line="428"/>
         <source>&lt;b&gt;In the trash&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dans la corbeille&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="485"/>
+        <location filename="../../ui/object_form.py" line="487"/>
         <source>The text is not understood as measurements: it is kept exactly as entered and flagged for review. Enter the rows by hand if you wish.</source>
         <translation>Le texte n&apos;est pas reconnu comme des mesures&#xa0;: il est conservé tel quel et signalé pour vérification. Saisissez les lignes à la main si vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="496"/>
+        <location filename="../../ui/object_form.py" line="498"/>
         <source>No vocabulary here</source>
         <translation>Pas de vocabulaire ici</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="497"/>
+        <location filename="../../ui/object_form.py" line="499"/>
         <source>Put the cursor in a field that offers a vocabulary (object name, materials, techniques, authors, place of origin, dating) and type the new term first.</source>
         <translation>Placez d&apos;abord le curseur dans un champ doté d&apos;un vocabulaire (dénomination, matériaux, techniques, auteurs, lieu d&apos;origine, datation) et saisissez le nouveau terme.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="506"/>
+        <location filename="../../ui/object_form.py" line="508"/>
         <source>Term not added</source>
         <translation>Terme non ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="509"/>
+        <location filename="../../ui/object_form.py" line="511"/>
         <source>Now offered in the {vocabulary} list: {terms}.</source>
         <translation>Désormais proposé dans la liste des {vocabulary}&#xa0;: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="529"/>
+        <location filename="../../ui/object_form.py" line="531"/>
         <source>No lot to follow</source>
         <translation>Aucun lot indiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="530"/>
+        <location filename="../../ui/object_form.py" line="532"/>
         <source>Type the lot first (for example 2004.12.), then ask for its next free number.</source>
         <translation>Saisissez d&apos;abord le lot (par exemple 2004.12.), puis demandez son numéro libre suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/object_form.py" line="541"/>
+        <location filename="../../ui/object_form.py" line="543"/>
         <source>next free: {number}</source>
         <translation>prochain libre&#xa0;: {number}</translation>
     </message>
@@ -2593,6 +2654,278 @@
         <location filename="../../ui/form/radiation_dialog.py" line="47"/>
         <source>De&amp;cision</source>
         <translation>Dé&amp;cision</translation>
+    </message>
+</context>
+<context>
+    <name>RecolementActions</name>
+    <message>
+        <location filename="../../ui/recolement/window_actions.py" line="23"/>
+        <source>Ré&amp;colement</source>
+        <translation>Ré&amp;colement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/window_actions.py" line="24"/>
+        <source>&amp;Check at the shelf…</source>
+        <translation>&amp;Récoler en réserve…</translation>
+    </message>
+</context>
+<context>
+    <name>RecolementChecksView</name>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="68"/>
+        <source>found</source>
+        <translation>trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="68"/>
+        <source>not found</source>
+        <translation>non trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form/register_editors.py" line="73"/>
+        <source>{date}: {result} ({details})</source>
+        <translation>{date}&#xa0;: {result} ({details})</translation>
+    </message>
+</context>
+<context>
+    <name>RecolementWindow</name>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="96"/>
+        <location filename="../../ui/recolement/check_window.py" line="413"/>
+        <source>Récolement</source>
+        <translation>Récolement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="102"/>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Nouvelle campagne…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="104"/>
+        <source>C&amp;lose the campaign…</source>
+        <translation>C&amp;lore la campagne…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="106"/>
+        <source>&amp;Procès-verbal…</source>
+        <translation>&amp;Procès-verbal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="108"/>
+        <source>Object &amp;without a number…</source>
+        <translation>Objet &amp;sans numéro…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="112"/>
+        <source>Campaign:</source>
+        <translation>Campagne&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="121"/>
+        <source>Inventory number: type or scan it, then Enter</source>
+        <translation>Numéro d&apos;inventaire&#xa0;: saisissez-le ou scannez-le, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="148"/>
+        <source>&lt;b&gt;Enter&lt;/b&gt; or &lt;b&gt;F&lt;/b&gt;: found — &lt;b&gt;N&lt;/b&gt;: not found — &lt;b&gt;1&lt;/b&gt; to &lt;b&gt;4&lt;/b&gt;: state — &lt;b&gt;Tab&lt;/b&gt;: details — &lt;b&gt;Escape&lt;/b&gt;: another number</source>
+        <translation>&lt;b&gt;Entrée&lt;/b&gt; ou &lt;b&gt;F&lt;/b&gt;&#xa0;: trouvé — &lt;b&gt;N&lt;/b&gt;&#xa0;: non trouvé — &lt;b&gt;1&lt;/b&gt; à &lt;b&gt;4&lt;/b&gt;&#xa0;: état — &lt;b&gt;Tab&lt;/b&gt;&#xa0;: détails — &lt;b&gt;Échap&lt;/b&gt;&#xa0;: autre numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="155"/>
+        <source>Conforms to the inventory entry</source>
+        <translation>Conforme à l&apos;inscription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="156"/>
+        <source>Differs from the inventory entry</source>
+        <translation>Non conforme à l&apos;inscription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="163"/>
+        <location filename="../../ui/recolement/check_window.py" line="224"/>
+        <source>(not said)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="164"/>
+        <source>Number marked on the object</source>
+        <translation>Numéro marqué sur l&apos;objet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="165"/>
+        <source>Not marked</source>
+        <translation>Non marqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="169"/>
+        <source>Where the object is; change it if it is not where the record says (a movement is recorded)</source>
+        <translation>Où se trouve l&apos;objet&#xa0;; modifiez-la s&apos;il n&apos;est pas là où la fiche l&apos;indique (un mouvement est enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="175"/>
+        <source>Add a p&amp;hoto…</source>
+        <translation>Ajouter une p&amp;hoto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="182"/>
+        <source>Conformity:</source>
+        <translation>Conformité&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="183"/>
+        <source>Differences:</source>
+        <translation>Différences&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="184"/>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="185"/>
+        <source>Marking:</source>
+        <translation>Marquage&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="186"/>
+        <source>Location:</source>
+        <translation>Localisation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="187"/>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="188"/>
+        <source>Photos:</source>
+        <translation>Photos&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="189"/>
+        <source>Found (F)</source>
+        <translation>Trouvé (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="192"/>
+        <source>Not found (N)</source>
+        <translation>Non trouvé (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="237"/>
+        <source> (closed)</source>
+        <translation> (close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="259"/>
+        <source>Start a campaign to check objects (New campaign…).</source>
+        <translation>Ouvrez une campagne pour récoler des objets (Nouvelle campagne…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="278"/>
+        <source>Here ({location}): {tally}</source>
+        <translation>Ici ({location})&#xa0;: {tally}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="283"/>
+        <source>{checked} of {total} checked — {found} found, {missing} not found, {left} left</source>
+        <translation>{checked} sur {total} récolés — {found} trouvés, {missing} non trouvés, {left} restants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="289"/>
+        <location filename="../../ui/recolement/check_window.py" line="297"/>
+        <source>Close the campaign</source>
+        <translation>Clore la campagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="290"/>
+        <source>Close the campaign «{name}»? Every object still not found becomes missing (it stays in the register, and a later find brings it back).</source>
+        <translation>Clore la campagne «&#xa0;{name}&#xa0;»&#xa0;? Tout objet encore non trouvé devient manquant (il reste au registre, et il redevient présent s&apos;il est retrouvé plus tard).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="300"/>
+        <source>Campaign closed: {count} object(s) now missing.</source>
+        <translation>Campagne close&#xa0;: {count} objet(s) désormais manquant(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="308"/>
+        <source>Procès-verbal</source>
+        <translation>Procès-verbal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="309"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="314"/>
+        <source>Procès-verbal written to {path}.</source>
+        <translation>Procès-verbal enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="321"/>
+        <source>Object without a number</source>
+        <translation>Objet sans numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="322"/>
+        <source>What is it, and where was it found?</source>
+        <translation>Qu&apos;est-ce, et où a-t-il été trouvé&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="323"/>
+        <source>Numbered {number}, not in the catalogue</source>
+        <translation>Numéroté {number}, absent du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="326"/>
+        <source>Object without a number noted.</source>
+        <translation>Objet sans numéro noté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="337"/>
+        <source>{problem} Ctrl+U notes it as an object not in the catalogue.</source>
+        <translation>{problem} Ctrl+U le note comme objet absent du catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="348"/>
+        <source> Recorded as missing.</source>
+        <translation> Porté manquant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="349"/>
+        <source>Location: {location}.</source>
+        <translation>Localisation&#xa0;: {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="350"/>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="362"/>
+        <source>No image</source>
+        <translation>Pas d&apos;image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="417"/>
+        <source>{number}: found.</source>
+        <translation>{number}&#xa0;: trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="418"/>
+        <source>{number}: not found.</source>
+        <translation>{number}&#xa0;: non trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="423"/>
+        <source>Photos of the object</source>
+        <translation>Photos de l&apos;objet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recolement/check_window.py" line="436"/>
+        <source>{count} photo(s)</source>
+        <translation>{count} photo(s)</translation>
     </message>
 </context>
 <context>
@@ -2739,14 +3072,9 @@
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="51"/>
+        <location filename="../../ui/form/register_editors.py" line="59"/>
         <source>{date}, {field}: «{old}» → «{new}» ({reason}; {user})</source>
         <translation>{date}, {field} : « {old} » → « {new} » ({reason} ; {user})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/register_editors.py" line="54"/>
-        <source>None</source>
-        <translation>Aucune</translation>
     </message>
 </context>
 <context>

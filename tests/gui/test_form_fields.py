@@ -23,7 +23,7 @@ SECTIONS = {
                          "condition_at_acquisition"},
     "section_makers": {"authors", "dating", "function", "origin_place"},
     "section_register": {"legal_status", "status", "inscribed", "former_numbers",
-                         "rectifications", "depositor", "deposit_owner_number",
+                         "rectifications", "recolement_checks", "depositor", "deposit_owner_number",
                          "deposit_reference", "deposit_term", "deposit_returned",
                          "deaccession_case", "deaccession_date", "deaccession_decision"},
     "section_documentation": {"domains", "joconde_ref", "bibliography", "exhibitions",

@@ -98,7 +98,7 @@ def test_choosing_french_shows_the_window_in_french(qtbot, catalogue, french) ->
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fiche", "É&dition", "&Images", "É&changes", "&Emplacements",
-                     "&Synchronisation", "A&ffichage", "&Aide"]
+                     "Ré&colement", "&Synchronisation", "A&ffichage", "&Aide"]
     assert window.new_action.text() == "&Nouvelle fiche"
     assert window.form.section("physical").title() == "Description matérielle"
     assert window.count_label.text() == "0 fiches"

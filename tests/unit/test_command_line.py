@@ -31,6 +31,7 @@ def test_fields_json_lists_every_canonical_field_with_the_contract_keys():
                                     "restoration", "storage"]
     assert choices["loans"] == ["out", "in"]
     assert choices["condition_reports"] == ["", "good", "fair", "poor", "to_restore"]
+    assert choices["recolement_checks"] == choices["condition_reports"]
     assert all(f["type"] == "choice" or f["type"] in ENTRY_TYPES for f in fields if "values" in f)
     assert {v["label_fr"] for f in fields for v in f.get("values", ())} >= {"Dépôt", "Radié"}
     regulatory = {f["regulatory_column"]: f["name"] for f in fields if f["regulatory_column"]}

@@ -11,6 +11,7 @@ RECORD = {
     "acquisition_source": "Famille Dupont", "acquisition_price": "1200 F",
     "committee_opinion": "favorable", "current_location": "Réserve B", "observations": "fragile",
     "depositor": "Ville de Rouen", "rectifications": [{"field": "designation"}],
+    "recolement_checks": [{"id": "1", "result": "found", "location": "Réserve A"}],
     "a_field_a_newer_desk_adds": "secret", "date_earliest": 1890,
     "images": [
         {"sha256": "b" * 64, "publishable": True, "is_primary": False, "position": 1,
@@ -28,6 +29,7 @@ def test_only_public_fields_and_publishable_images_are_published(channel) -> Non
     assert document["designation"] == "Coiffe" and document["date_earliest"] == 1890
     for private in ("acquisition_source", "acquisition_price", "committee_opinion",
                     "current_location", "observations", "depositor", "rectifications",
+                    "recolement_checks",
                     "a_field_a_newer_desk_adds"):
         assert private not in document
     assert [i["sha256"] for i in document["images"]] == ["a" * 64, "b" * 64]

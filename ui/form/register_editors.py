@@ -1,6 +1,6 @@
 """Editors of the register's fields: an enumeration as a drop-down of its labels (the value is
-the code), and the rectifications of an inscribed record, read-only (a rectification is made by
-Record > Rectify…, never typed in)."""
+the code), and the rectifications and récolement checks of a record, read-only (a rectification
+is made by Record > Rectify…, a check in the récolement window, never typed in)."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ class ChoiceEditor(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
-class RectificationsView(QPlainTextEdit):
-    """Read, not edited: reached with Tab and selectable, like any field of the form."""
+class EntriesView(QPlainTextEdit):
+    """A list of dated entries (rectifications, récolement checks), one line each: read, not
+    edited, reached with Tab and selectable, like any field of the form."""
 
     changed = Signal()  # never emitted: the form changes nothing here
 
@@ -40,18 +41,37 @@ class RectificationsView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
         self.setFixedHeight(64)
-        self._rectifications: list[dict[str, Any]] = []
+        self._entries: list[dict[str, Any]] = []
 
     def value(self) -> list[dict[str, Any]]:
-        return list(self._rectifications)
+        return list(self._entries)
 
     def set_value(self, value: list[dict[str, Any]] | None) -> None:
-        self._rectifications = list(value or [])
-        self.setPlainText("\n".join(self.tr(
-            "{date}, {field}: «{old}» → «{new}» ({reason}; {user})").format(
-                date=r["date"], field=_label(r["field"]), old=r["old"], new=r["new"],
-                reason=r["reason"], user=r["user"])
-            for r in self._rectifications) or self.tr("None"))
+        self._entries = list(value or [])
+        self.setPlainText("\n".join(map(self.describe, self._entries)) or self.tr("None"))
+
+    def describe(self, entry: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+
+class RectificationsView(EntriesView):
+    def describe(self, entry: dict[str, Any]) -> str:
+        return self.tr("{date}, {field}: «{old}» → «{new}» ({reason}; {user})").format(
+            date=entry["date"], field=_label(entry["field"]), old=entry["old"],
+            new=entry["new"], reason=entry["reason"], user=entry["user"])
+
+
+class RecolementChecksView(EntriesView):
+    """What each récolement found (made in the récolement window, never typed in here)."""
+
+    def describe(self, entry: dict[str, Any]) -> str:
+        result = self.tr("found") if entry["result"] == "found" else self.tr("not found")
+        state = next((choice_label(c) for c in FIELDS_BY_NAME["recolement_checks"].values
+                      if c.code == entry["state"] and c.code), "")
+        details = "; ".join(t for t in (state, entry["location"], entry["note"], entry["user"])
+                            if t)
+        return self.tr("{date}: {result} ({details})").format(
+            date=entry["date"][:10], result=result, details=details)
 
 
 def _label(name: str) -> str:

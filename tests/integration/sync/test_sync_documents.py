@@ -110,9 +110,9 @@ def test_a_base_without_documents_keeps_them_here_and_says_so_plainly(
     finally:
         set_language("en")
     assert report.notices == [
-        "La base régionale ne connaît pas encore les emplacements : ils restent sur cet"
-        " ordinateur et seront envoyés lors d'une prochaine synchronisation, une fois la base"
-        " mise à jour."]
+        "La base régionale ne connaît pas encore les emplacements et les campagnes de"
+        " récolement : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"
+        " synchronisation, une fois la base mise à jour."]
     assert report.refused == [] and paths(desk) == ["Réserve B"]
     assert server_documents(museum_server, desk.token) == {}
 

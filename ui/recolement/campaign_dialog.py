@@ -1,0 +1,67 @@
+"""A new récolement campaign: its name, its scope (a search, a location and below; deposits or
+not) and the ten-year plan it belongs to."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from catalogue_app.catalogue import Catalogue
+from catalogue_app.errors import CatalogueError
+
+
+class CampaignDialog(QDialog):
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.campaign = None  # the campaign started, once accepted
+        self.setWindowTitle(self.tr("New récolement campaign"))
+        self.setMinimumWidth(520)
+        self.name = QLineEdit()
+        self.name.setObjectName("campaignName")
+        self.name.setPlaceholderText(self.tr("e.g. Réserve A, 2026"))
+        self.query = QLineEdit()
+        self.query.setObjectName("campaignQuery")
+        self.query.setPlaceholderText(self.tr("a search, as in the search box (empty: every "
+                                              "object)"))
+        self.location = QLineEdit()
+        self.location.setObjectName("campaignLocation")
+        self.location.setPlaceholderText(self.tr("e.g. Réserve A (empty: every location)"))
+        self.plan = QLineEdit()
+        self.plan.setPlaceholderText(self.tr("e.g. 2026-2035"))
+        self.deposits = QCheckBox(self.tr("Include &deposits"))
+        self.deposits.setChecked(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("&Name:"), self.name)
+        layout.addRow(self.tr("&Objects:"), self.query)
+        layout.addRow(self.tr("In the &location:"), self.location)
+        layout.addRow("", self.deposits)
+        layout.addRow(self.tr("Ten-year &plan:"), self.plan)
+        layout.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            where = self.location.text().strip()
+            location_ids = (self.catalogue.location_id_of(where),) if where else ()
+            self.campaign = self.catalogue.start_campaign(
+                self.name.text(), query=self.query.text(), plan=self.plan.text(),
+                location_ids=location_ids, include_deposits=self.deposits.isChecked()).result
+        except CatalogueError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
