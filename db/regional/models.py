@@ -223,6 +223,7 @@ class PublicRecord(Base):
         Index("ix_public_records_museum_sort", "museum_id", "sort_key"),
         Index("ix_public_records_sort", "sort_key"),
         Index("ix_public_records_inventory", "inventory_norm"),
+        Index("ix_public_records_image", "image_sha256"),
     )
 
     record_id: Mapped[str] = mapped_column(
