@@ -177,7 +177,7 @@ def test_a_condition_report_with_an_image_shows_the_latest_state_and_prints(
         press_button(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
 
     on_next_dialog(qtbot, fill)
-    qtbot.keyClick(window.form.editors["designation"], Qt.Key.Key_K, CTRL | SHIFT)
+    qtbot.keyClick(window.form.editors["designation"], Qt.Key.Key_E, CTRL | SHIFT)
     qtbot.waitUntil(lambda: window.catalogue.load(record_id)["condition_reports"] != [])
     [report] = window.catalogue.load(record_id)["condition_reports"]
     assert (report["author"], report["state"], report["images"]) == (

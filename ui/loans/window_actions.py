@@ -57,7 +57,7 @@ class LoanActions(QObject):
         for text, slot, shortcut in (
                 (self.tr("New &loan…"), self.new_loan, "Ctrl+Shift+L"),
                 (self.tr("Record the &return of the loan…"), self.return_current, None),
-                (self.tr("New &condition report…"), self.new_report, "Ctrl+Shift+K")):
+                (self.tr("New &condition report…"), self.new_report, "Ctrl+Shift+E")):
             act = QAction(text, window)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
