@@ -287,6 +287,7 @@ def test_a_base_without_documents_is_said_in_the_banner_and_the_sync_goes_throug
     actions = window.sync_actions
     assert not actions.banner.isHidden()
     assert actions.banner_label.text().startswith(
-        "The regional base does not know the locations yet: they stay on this computer")
+        "The regional base does not know the locations and the récolement campaigns yet:"
+        " they stay on this computer")
     assert "0 change(s) to send" in actions.status_label.text()  # the record went
     window.grab().save(str(tmp_path / "documents-kept-here.png"))
