@@ -857,7 +857,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="74"/>
+        <location filename="../../ui/first_run/wizard.py" line="80"/>
         <source>Welcome to Catalogue</source>
         <translation>Bienvenue dans Catalogue</translation>
     </message>
@@ -1362,19 +1362,27 @@
     </message>
 </context>
 <context>
+    <name>InsecureHttpBox</name>
+    <message>
+        <location filename="../../ui/sync/insecure_http_box.py" line="26"/>
+        <source>Allow unencrypted http:// (the token can be read on the way)</source>
+        <translation>Autoriser http:// sans chiffrement (le jeton peut être lu en chemin)</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="125"/>
+        <location filename="../../ui/first_run/wizard.py" line="132"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="126"/>
+        <location filename="../../ui/first_run/wizard.py" line="133"/>
         <source>A few questions to set up this computer&apos;s catalogue. Everything can be changed later in the settings.</source>
         <translation>Quelques questions pour préparer le catalogue de cet ordinateur. Tout pourra être changé ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="128"/>
+        <location filename="../../ui/first_run/wizard.py" line="135"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
@@ -2251,72 +2259,72 @@
 <context>
     <name>MuseumPage</name>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="80"/>
+        <location filename="../../ui/first_run/museum_page.py" line="85"/>
         <source>Your museum</source>
         <translation>Votre musée</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="81"/>
+        <location filename="../../ui/first_run/museum_page.py" line="86"/>
         <source>Which museum&apos;s collection does this catalogue hold?</source>
         <translation>La collection de quel musée ce catalogue contient-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="82"/>
+        <location filename="../../ui/first_run/museum_page.py" line="87"/>
         <source>A new catalogue for my museum</source>
         <translation>Un nouveau catalogue pour mon musée</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="83"/>
+        <location filename="../../ui/first_run/museum_page.py" line="88"/>
         <source>Muséofile &amp;code:</source>
         <translation>&amp;Code Muséofile&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="85"/>
+        <location filename="../../ui/first_run/museum_page.py" line="90"/>
         <source>e.g. M0123 (given by the regional network)</source>
         <translation>p. ex. M0123 (attribué par le réseau régional)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="86"/>
+        <location filename="../../ui/first_run/museum_page.py" line="91"/>
         <source>Museum &amp;name:</source>
         <translation>&amp;Nom du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="88"/>
+        <location filename="../../ui/first_run/museum_page.py" line="93"/>
         <source>Join my museum on the regional base (its records come to this computer at the first sync)</source>
         <translation>Rejoindre mon musée sur la base régionale (ses fiches arrivent sur cet ordinateur à la première synchronisation)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="90"/>
+        <location filename="../../ui/first_run/museum_page.py" line="95"/>
         <source>Regional base &amp;address:</source>
         <translation>&amp;Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="92"/>
+        <location filename="../../ui/first_run/museum_page.py" line="97"/>
         <source>&amp;Token:</source>
         <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="94"/>
+        <location filename="../../ui/first_run/museum_page.py" line="99"/>
         <source>T&amp;est the connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="124"/>
+        <location filename="../../ui/first_run/museum_page.py" line="136"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="127"/>
+        <location filename="../../ui/first_run/museum_page.py" line="139"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="144"/>
+        <location filename="../../ui/first_run/museum_page.py" line="156"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/museum_page.py" line="153"/>
+        <location filename="../../ui/first_run/museum_page.py" line="165"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
@@ -2324,22 +2332,22 @@
 <context>
     <name>NamePage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="150"/>
+        <location filename="../../ui/first_run/wizard.py" line="157"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="151"/>
+        <location filename="../../ui/first_run/wizard.py" line="158"/>
         <source>Your name is written in each record&apos;s history beside your changes.</source>
         <translation>Votre nom est inscrit dans l&apos;historique de chaque fiche à côté de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="153"/>
+        <location filename="../../ui/first_run/wizard.py" line="160"/>
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="154"/>
+        <location filename="../../ui/first_run/wizard.py" line="161"/>
         <source>Several people can share this computer&apos;s catalogue; each one sets their own name in the settings.</source>
         <translation>Plusieurs personnes peuvent partager le catalogue de cet ordinateur&#xa0;; chacune indique son nom dans les paramètres.</translation>
     </message>
@@ -3383,42 +3391,42 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="186"/>
+        <location filename="../../ui/first_run/wizard.py" line="193"/>
         <source>How to begin</source>
         <translation>Pour commencer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="187"/>
+        <location filename="../../ui/first_run/wizard.py" line="194"/>
         <source>Choose how the catalogue opens.</source>
         <translation>Choisissez comment le catalogue s&apos;ouvre.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="189"/>
+        <location filename="../../ui/first_run/wizard.py" line="196"/>
         <source>&amp;Start with an empty catalogue</source>
         <translation>&amp;Commencer avec un catalogue vide</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="190"/>
+        <location filename="../../ui/first_run/wizard.py" line="197"/>
         <source>Describe a first object with Record &gt; New record (Ctrl+N).</source>
         <translation>Décrivez un premier objet avec Fiche &gt; Nouvelle fiche (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="191"/>
+        <location filename="../../ui/first_run/wizard.py" line="198"/>
         <source>&amp;Import a spreadsheet</source>
         <translation>&amp;Importer un tableur</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="192"/>
+        <location filename="../../ui/first_run/wizard.py" line="199"/>
         <source>An inventory kept in Excel, LibreOffice or CSV: the import wizard opens, checks every row and imports nothing before you agree.</source>
         <translation>Un inventaire tenu dans Excel, LibreOffice ou en CSV&#xa0;: l&apos;assistant d&apos;import s&apos;ouvre, vérifie chaque ligne et n&apos;importe rien sans votre accord.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="195"/>
+        <location filename="../../ui/first_run/wizard.py" line="202"/>
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="196"/>
+        <location filename="../../ui/first_run/wizard.py" line="203"/>
         <source>A separate catalogue of sample objects and images, to try everything without touching yours; your catalogue opens at the next start.</source>
         <translation>Un catalogue à part, d&apos;objets et d&apos;images d&apos;exemple, pour tout essayer sans toucher au vôtre&#xa0;; votre catalogue s&apos;ouvrira au prochain démarrage.</translation>
     </message>
@@ -3546,67 +3554,62 @@
     <name>SyncSettingsDialog</name>
     <message>
         <location filename="../../ui/sync/settings_dialog.py" line="31"/>
-        <location filename="../../ui/sync/settings_dialog.py" line="85"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="76"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="36"/>
-        <source>Allow unencrypted http:// (the token can be read on the way)</source>
-        <translation>Autoriser http:// sans chiffrement (le jeton peut être lu en chemin)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="41"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="37"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="45"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="41"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="46"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="42"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="48"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="44"/>
         <source>Sync by itself this often, while you are not typing or clicking.</source>
         <translation>Synchroniser seul à cet intervalle, quand vous ne tapez ni ne cliquez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="53"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="49"/>
         <source>Regional base address:</source>
         <translation>Adresse de la base régionale&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="55"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="51"/>
         <source>Token:</source>
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="57"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="53"/>
         <source>Sync automatically every:</source>
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="102"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="93"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="105"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="96"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="117"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="108"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="124"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="115"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>

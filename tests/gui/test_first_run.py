@@ -3,13 +3,22 @@ regional base on loopback with a token tried first), the user's name, how to beg
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
 from catalogue_app.catalogue import Catalogue
-from catalogue_app.settings import LANGUAGE, SERVER_URL, USER_NAME, Preferences
+from catalogue_app.settings import (
+    INSECURE_HTTP_ALLOWED,
+    LANGUAGE,
+    SERVER_URL,
+    USER_NAME,
+    Preferences,
+)
 from catalogue_app.sync import tokens
 from tests.gui.keyboard import type_text
+from tests.integration.conftest import serving
 from ui.first_run.wizard import DEMO, EMPTY, IMPORT, FirstRunWizard
 from ui.language import current_language, install_translator
 
@@ -125,6 +134,63 @@ def test_joining_a_regional_base_tries_the_token_before_going_on(
     assert new_catalogue.museum().code == "M0725"
     assert new_catalogue.setting(SERVER_URL) == regional_server.url
     assert tokens.load_token(regional_server.url) == token
+
+
+def _network_address() -> str:
+    """This computer's address on its network (not loopback): where another desk would reach
+    a base served here. The UDP socket only picks the route; nothing is sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+        except OSError:
+            pytest.skip("this computer has no network address other than loopback")
+        return probe.getsockname()[0]
+
+
+@pytest.mark.parametrize("regional_config", ["sqlite"], indirect=True)
+def test_joining_over_http_to_another_computer_needs_the_users_consent(
+        qtbot, wizard, new_catalogue, regional_config):
+    with serving(regional_config, host=_network_address()) as base:
+        base.add_museum("M0725", "Musée de la Coiffe")
+        token = base.token("M0725", user="claire")
+        _next(wizard)
+        page = wizard.museum_page
+        page.join_choice.click()
+        _type(page.url, "http://127.0.0.1:8765")
+        assert not page.insecure_box.isVisibleTo(page)  # this computer: no consent asked
+        _type(page.url, base.url)
+        assert page.insecure_box.isVisibleTo(page)
+        _type(page.token, token)
+        page.test_button.click()  # refused before any connection is made
+        qtbot.waitUntil(lambda: "failed" in page.result.text(), timeout=15_000)
+        assert "is not encrypted" in page.result.text()
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+        page.insecure_box.click()
+        page.test_button.click()
+        qtbot.waitUntil(lambda: page.result.text().startswith("Connected"), timeout=15_000)
+        page.insecure_box.click()  # consent taken back: the test no longer holds
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        page.insecure_box.click()
+        page.test_button.click()
+        qtbot.waitUntil(lambda: page.result.text().startswith("Connected"), timeout=15_000)
+        _next(wizard)
+        _next(wizard)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    assert new_catalogue.setting(SERVER_URL) == base.url
+    assert new_catalogue.setting(INSECURE_HTTP_ALLOWED) == base.url  # as the settings keep it
+
+
+def test_the_consent_reads_as_in_the_sync_settings_in_french(french, wizard):
+    from ui.sync.settings_dialog import SyncSettingsDialog
+
+    _next(wizard)
+    wizard.museum_page.join_choice.click()
+    _type(wizard.museum_page.url, "http://192.0.2.10:8765")
+    wording = "Autoriser http:// sans chiffrement (le jeton peut être lu en chemin)"
+    assert wizard.museum_page.insecure_box.text() == wording
+    assert SyncSettingsDialog("http://192.0.2.10:8765", 0, wizard).insecure_box.text() == wording
 
 
 def test_the_demo_choice_is_given_back_to_the_start(wizard):

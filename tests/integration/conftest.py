@@ -172,13 +172,14 @@ def regional_server(regional_config: ServerConfig) -> Iterator[RegionalServer]:
 
 
 @contextlib.contextmanager
-def serving(config: ServerConfig, port: int = 0) -> Iterator[RegionalServer]:
-    """A regional base with this configuration, served on a loopback port in a thread (a free
-    one unless `port` is given)."""
+def serving(config: ServerConfig, port: int = 0,
+            host: str = "127.0.0.1") -> Iterator[RegionalServer]:
+    """A regional base with this configuration, served on a port of `host` (loopback unless
+    given) in a thread (a free one unless `port` is given)."""
     app = create_app(config)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", port))
+    listener.bind((host, port))
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(
         app, log_level="warning", lifespan="off", **uvicorn_options()
@@ -192,7 +193,7 @@ def serving(config: ServerConfig, port: int = 0) -> Iterator[RegionalServer]:
         time.sleep(0.01)
     database = Database(config.db_url)
     try:
-        yield RegionalServer(f"http://127.0.0.1:{port}", config, database)
+        yield RegionalServer(f"http://{host}:{port}", config, database)
     finally:
         server.should_exit = True
         thread.join(10)

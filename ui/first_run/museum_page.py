@@ -1,6 +1,7 @@
 """The first-run wizard's museum page: a new museum catalogue (its Muséofile code and name),
 or the museum of a regional base the desk joins with the base's address and a token, which is
-tried (whoami) before the wizard lets the user go on."""
+tried (whoami) before the wizard lets the user go on. An http:// address to another computer is
+tried, and kept, only once the user allows it, as in the sync settings."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from catalogue_app.failures import explain
 from catalogue_app.sync.client import RegionalClient, SyncError
 from ui.language import Retranslating
 from ui.operations import run_in_background
+from ui.sync.insecure_http_box import InsecureHttpBox
 
 
 class MuseumPage(Retranslating, QWizardPage):
@@ -48,15 +50,17 @@ class MuseumPage(Retranslating, QWizardPage):
         self.token.setObjectName("token")
         self.url.setPlaceholderText("https://base.example.org")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.join_form = QWidget()
+        self.insecure_box = InsecureHttpBox(self.url, self.join_form)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_connection)
         self.result = QLabel()
         self.result.setObjectName("connectionResult")
         self.result.setWordWrap(True)
-        self.join_form = QWidget()
         join_form = QFormLayout(self.join_form)
         self.url_label, self.token_label = QLabel(), QLabel()
         join_form.addRow(self.url_label, self.url)
+        join_form.addRow("", self.insecure_box)
         join_form.addRow(self.token_label, self.token)
         join_form.addRow("", self.test_button)
         join_form.addRow(self.result)
@@ -65,9 +69,10 @@ class MuseumPage(Retranslating, QWizardPage):
             editor.textChanged.connect(self.completeChanged)
         for editor in (self.url, self.token):
             editor.textChanged.connect(self._connection_changed)
+        self.insecure_box.toggled.connect(self._connection_changed)
         # What whoami answered for the address and token tried last, if it accepted them.
         self.joined: dict | None = None
-        self._tested: tuple[str, str] | None = None
+        self._tested: tuple[str, str, str] | None = None
 
         layout = QVBoxLayout(self)
         for widget in (self.new_choice, self.new_form, self.join_choice, self.join_form):
@@ -101,10 +106,17 @@ class MuseumPage(Retranslating, QWizardPage):
     def server_url(self) -> str:
         return self.url.text().strip().rstrip("/")
 
+    def insecure_allowed(self) -> str:
+        """The address the user allowed to sync unencrypted ("" for none)."""
+        return self.insecure_box.allowed()
+
+    def _connection(self) -> tuple[str, str, str]:
+        """What a test tries: the address, the token and the address allowed unencrypted."""
+        return self.server_url(), self.token.text().strip(), self.insecure_allowed()
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         if self.joining():
-            return self.joined is not None and self._tested == (self.server_url(),
-                                                                self.token.text().strip())
+            return self.joined is not None and self._tested == self._connection()
         return bool(self.code.text().strip() and self.name.text().strip())
 
     def _choice_changed(self) -> None:
@@ -113,13 +125,13 @@ class MuseumPage(Retranslating, QWizardPage):
         self.completeChanged.emit()
 
     def _connection_changed(self) -> None:
-        """Another address or token: the last test no longer says anything about it."""
+        """Another address, token or consent: the last test no longer says anything about it."""
         self.joined, self._tested = None, None
         self.result.clear()
         self.completeChanged.emit()
 
     def test_connection(self) -> None:
-        url, token = self.server_url(), self.token.text().strip()
+        tried = url, token, insecure_allowed = self._connection()
         if not url.startswith(("https://", "http://")) or not token:
             self.result.setText(self.tr("Give the address (https://…) and the token."))
             return
@@ -127,14 +139,14 @@ class MuseumPage(Retranslating, QWizardPage):
         self.result.setText(self.tr("Connecting…"))
 
         def work(_job):
-            with RegionalClient(url, token) as client:
+            with RegionalClient(url, token, allow_insecure_http=bool(insecure_allowed)) as client:
                 return client.whoami()
 
         def done(answer: dict) -> None:
             self.test_button.setEnabled(True)
-            if (url, token) != (self.server_url(), self.token.text().strip()):
+            if tried != self._connection():
                 return  # edited meanwhile: the answer is about another address or token
-            self.joined, self._tested = answer, (url, token)
+            self.joined, self._tested = answer, tried
             self._say_connected()
             self.completeChanged.emit()
 

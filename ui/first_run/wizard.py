@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from catalogue_app.settings import LANGUAGE, SERVER_URL, USER_NAME, Preferences
+from catalogue_app.settings import (
+    INSECURE_HTTP_ALLOWED,
+    LANGUAGE,
+    SERVER_URL,
+    USER_NAME,
+    Preferences,
+)
 from catalogue_app.sync import tokens
 from ui.first_run.museum_page import MuseumPage
 from ui.language import Retranslating, current_language, install_translator
@@ -96,6 +102,7 @@ class FirstRunWizard(Retranslating, QWizard):
             saved = tokens.save_token(museum.server_url(), museum.token.text().strip())
             note = str(saved.note) if saved.note else ""
             self.catalogue.change_setting(SERVER_URL, museum.server_url())
+            self.catalogue.change_setting(INSECURE_HTTP_ALLOWED, museum.insecure_allowed())
         self.preferences.set(LANGUAGE, self.language_page.language())
         self.preferences.set(USER_NAME, self.name_page.user_name.text().strip())
         self.catalogue.user = self.preferences.get(USER_NAME)

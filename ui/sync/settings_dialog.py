@@ -4,7 +4,6 @@ and how often it syncs by itself (never, by default)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import explain
 from catalogue_app.sync import tokens
-from catalogue_app.sync.client import RegionalClient, SyncError, is_insecure
+from catalogue_app.sync.client import RegionalClient, SyncError
 from ui import messages
 from ui.operations import run_in_background
+from ui.sync.insecure_http_box import InsecureHttpBox
 
 
 class SyncSettingsDialog(QDialog):
@@ -31,11 +31,7 @@ class SyncSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Sync settings"))
         self.url_edit = QLineEdit(server_url)
         self.url_edit.setPlaceholderText("https://base.example.org")
-        # Shown only for an http:// address to another computer: the user's explicit consent.
-        self.insecure_box = QCheckBox(self.tr(
-            "Allow unencrypted http:// (the token can be read on the way)"))
-        self.insecure_box.setChecked(bool(server_url) and insecure_allowed == server_url)
-        self.url_edit.textChanged.connect(self._show_insecure_choice)
+        self.insecure_box = InsecureHttpBox(self.url_edit, self, insecure_allowed)
         self.token_edit = QLineEdit(self._saved_token(server_url))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton(self.tr("&Test connection"))
@@ -63,18 +59,13 @@ class SyncSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
-        self._show_insecure_choice()
 
     def server_url(self) -> str:
         return self.url_edit.text().strip().rstrip("/")
 
-    def _show_insecure_choice(self) -> None:
-        self.insecure_box.setVisible(is_insecure(self.server_url()))
-
     def insecure_allowed(self) -> str:
         """The address the user allowed to sync unencrypted ("" for none)."""
-        url = self.server_url()
-        return url if is_insecure(url) and self.insecure_box.isChecked() else ""
+        return self.insecure_box.allowed()
 
     def _saved_token(self, server_url: str) -> str:
         if not server_url:
