@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from catalogue_app.locations import tree
 from catalogue_app.locations.moving import move_records
-from catalogue_app.records.store import create_record
 from catalogue_app.recolement.campaigns import add_unlisted_find, campaigns, start_campaign
 from catalogue_app.recolement.checks import Observation, record_check
 from catalogue_app.recolement.progress import progress
+from catalogue_app.records.store import create_record
 
 
 def test_two_desks_checking_different_rooms_of_one_campaign_both_see_the_whole_progress(
