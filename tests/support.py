@@ -93,6 +93,13 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         self.passwords.pop((service, username), None)
 
 
+def start_cli(*args: str, env: dict | None = None) -> subprocess.Popen:
+    """Start `catalogue-app` in a separate process whose stderr the test reads as it comes."""
+    return subprocess.Popen([sys.executable, "-m", "catalogue_app", *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})}, cwd=REPO)
+
+
 def run_cli(*args: str, env: dict | None = None, timeout: float = 120,
             **kwargs) -> subprocess.CompletedProcess:
     """Run `catalogue-app` as a user would: a separate process, real exit status."""

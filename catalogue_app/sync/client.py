@@ -3,7 +3,8 @@
 Every failure becomes a SyncError whose message a curator can act on, in plain words in the
 user's language; what the network or the server said exactly goes in its `technical` text,
 shown on demand ("Details") for whoever helps. Nothing here retries: a failed sync leaves the
-catalogue as it was and the next one resumes."""
+catalogue as it was and the next one resumes (the window and `catalogue-app sync --retry` start
+it again after a `transient` failure)."""
 
 from __future__ import annotations
 
@@ -91,13 +92,16 @@ class SyncError(CatalogueError):
 
     def __init__(self, message: MessageKind | Message, /, status: int | None = None,
                  technical: str = "", retry_after: float | None = None,
-                 **params: Any) -> None:
+                 transient: bool = False, **params: Any) -> None:
         super().__init__(message, **params)
         self.status = status
         # What the network or the server said exactly: shown behind "Details", never alone.
         self.technical = technical
         # Set when the base is down for now: the desk tries again by itself after that long.
         self.retry_after = retry_after
+        # The same sync may well succeed later (an outage, a dropped connection, a server
+        # error), unlike a refusal (4xx), which says the same until someone acts.
+        self.transient = transient or retry_after is not None
 
 
 class TokenRefused(SyncError):
@@ -221,7 +225,8 @@ class RegionalClient:
                 if status == 206 and _range_start(response) != held:
                     partial.unlink()
                     raise SyncError(WRONG_PART, technical=f"image {sha256}: bytes from"
-                                    f" {_range_start(response)} instead of {held}")
+                                    f" {_range_start(response)} instead of {held}",
+                                    transient=True)
                 with open(partial, "ab" if status == 206 else "wb") as out:
                     for block in response.iter_bytes():  # as it comes: a drop keeps it
                         out.write(block)
@@ -256,10 +261,10 @@ class RegionalClient:
     def _unreachable(self, error: httpx.HTTPError) -> SyncError:
         technical = f"{error.__class__.__name__}: {error or 'connection lost'}"
         if isinstance(error, httpx.TimeoutException):
-            return SyncError(TIMED_OUT, url=self.server_url, technical=technical)
+            return SyncError(TIMED_OUT, url=self.server_url, technical=technical, transient=True)
         if _refused_connection(error):  # the address answers, the base is not running there
             return SyncError(UNAVAILABLE, technical=technical, retry_after=OUTAGE_RETRY_SECONDS)
-        return SyncError(UNREACHABLE, url=self.server_url, technical=technical)
+        return SyncError(UNREACHABLE, url=self.server_url, technical=technical, transient=True)
 
     def _refusal(self, response: httpx.Response) -> SyncError:
         status = response.status_code
@@ -277,9 +282,10 @@ class RegionalClient:
                             426: (VERSION_MISMATCH, SyncError),
                             413: (TOO_LARGE, SyncError), 431: (TOO_LARGE, SyncError),
                             507: (STORAGE_FULL, SyncError)}.get(status, (REFUSED, SyncError))
-        if status >= 500 and status != 507:
+        server_problem = status >= 500 and status != 507
+        if server_problem:
             kind = SERVER_PROBLEM
-        return error_type(kind, status=status, technical=technical)
+        return error_type(kind, status=status, technical=technical, transient=server_problem)
 
 
 def _refused_connection(error: BaseException) -> bool:
