@@ -24,8 +24,8 @@ from catalogue_app.protocol import MAX_FEED_PAGE
 from catalogue_app.settings import DOCUMENT_KINDS_READ, in_catalogue
 from catalogue_app.sync import documents, outbox
 from catalogue_app.sync.client import BaseTooOld, CursorExpired, RegionalClient
+from catalogue_app.sync.document_codec import Document, DocumentKind
 from catalogue_app.sync.document_kinds import DOCUMENT_KINDS
-from catalogue_app.sync.documents import Document, DocumentKind
 from catalogue_app.sync.push import BatchLimits
 from catalogue_app.sync.refusals import WITH_DETAIL
 

@@ -14,39 +14,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
-from catalogue_app.messages import Message, MessageKind, declare
+from catalogue_app.messages import Message, declare
 from catalogue_app.protocol import DOCUMENT_TIME_PATTERN, document_precedence
+from catalogue_app.sync.document_codec import Document, DocumentKind
 from catalogue_app.sync.merge import merge_records
 from db.local.models import SyncDocument
-
-Document = dict[str, Any]
 
 NOT_SENDABLE = declare(
     "sync.document_not_sendable", "One of {kinds} ({id}) cannot be sent: its modification time"
     " {modified_at!r} is not one the regional base reads. It stays on this computer.")
 _TIME = re.compile(DOCUMENT_TIME_PATTERN)
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    """One kind of museum document and the module that keeps it: `model` a table whose rows
-    have an `id`, `to_document(row)` the wire document of a row, `apply_document(session,
-    document)` writing the base's version as it is (deleting the row for a tombstone)."""
-
-    kind: str
-    model: type
-    to_document: Callable[[Any], Document]
-    apply_document: Callable[[Session, Document], None]
-    label: MessageKind  # the documents as the curator names them ("the locations")
 
 
 def canonical(document: Document) -> str:
