@@ -15,20 +15,17 @@ from catalogue_app.documents.model import (
     CONTINUED,
     PAGE_NUMBER,
     Block,
-    Column,
     Document,
     Heading,
     Image,
     Paragraph,
     Renderer,
-    Row,
     Signatures,
-    Table,
 )
 from catalogue_app.documents.object_sheets import IMAGES
+from catalogue_app.documents.record_blocks import label_table, preview
 from catalogue_app.documents.record_text import choice_text, field_text
 from catalogue_app.exchange.catalogue_records import export_records
-from catalogue_app.images.derived import ensure_derived
 from catalogue_app.images.store import ImageStore
 from catalogue_app.loans.rules import shown_location
 from catalogue_app.messages import current_language, declare
@@ -66,12 +63,8 @@ def print_condition_report(catalogue: Catalogue, record_id: str, report_id: str,
     for sha256 in report.get("images") or ():
         image = next((i for i in record.get("images") or () if i["sha256"] == sha256), None)
         name = image["file_name"] if image else sha256[:12]
-        try:
-            path = ensure_derived(store, catalogue.cache_dir, "previews", sha256, name) \
-                if image else None
-        except OSError:  # an unreadable original: said on the page, the report still printed
-            path = None
-        pictures.append((name, path))
+        # A missing or unreadable original is said on the page, under its name.
+        pictures.append((name, preview(catalogue, store, image) if image else None))
     document = condition_report_document(record, report, pictures, catalogue.museum().name,
                                          language)
     return render(document, out)
@@ -85,24 +78,19 @@ def condition_report_document(record: Mapping[str, Any], report: Mapping[str, An
 
     number = record.get("inventory_number") or ""
     identity = dict(record, current_location=shown_location(record, today_iso()))
-    object_rows = tuple(
-        Row((FIELDS_BY_NAME[name].label(language), field_text(identity, name, language)),
-            label_first=True)
-        for name in IDENTITY if field_text(identity, name, language))
+    identity_facts = [(FIELDS_BY_NAME[name].label(language), text) for name in IDENTITY
+                      if (text := field_text(identity, name, language))]
     state = choice_text("condition_reports", report.get("state"), language) or say(NOT_STATED)
-    report_rows = (Row((say(REPORT_DATE), report.get("date") or ""), label_first=True),
-                   Row((say(WRITTEN_BY), report.get("author") or ""), label_first=True),
-                   Row((say(OVERALL_STATE), state), label_first=True))
-    continued = CONTINUED().text(language)
+    report_facts = ((say(REPORT_DATE), report.get("date") or ""),
+                    (say(WRITTEN_BY), report.get("author") or ""),
+                    (say(OVERALL_STATE), state))
     blocks: list[Block] = [
         Heading(say(CONDITION_REPORT), centred=True),
         Paragraph(museum, "subtle", centred=True),
         Heading(say(THE_OBJECT), 2),
-        Table((Column("", 3), Column("", 7)), lambda: object_rows, show_headings=False,
-              grid=False, continued=continued),
+        label_table(identity_facts, continued=CONTINUED().text(language)),
         Heading(say(THE_REPORT), 2),
-        Table((Column("", 3), Column("", 7)), lambda: report_rows, show_headings=False,
-              grid=False),
+        label_table(report_facts),
         Heading(say(SEEN), 2),
         Paragraph(report.get("description") or say(NOTHING_WRITTEN)),
     ]

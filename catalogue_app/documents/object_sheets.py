@@ -12,19 +12,16 @@ from catalogue_app.documents.model import (
     CONTINUED,
     PAGE_NUMBER,
     Block,
-    Column,
     Document,
     Heading,
     Image,
     PageBreak,
     Paragraph,
     Renderer,
-    Row,
-    Table,
 )
+from catalogue_app.documents.record_blocks import label_table, preview
 from catalogue_app.documents.record_text import deaccession_note, field_text
 from catalogue_app.exchange.catalogue_records import export_records
-from catalogue_app.images.derived import ensure_derived
 from catalogue_app.images.store import ImageStore
 from catalogue_app.messages import current_language, declare
 from catalogue_app.records.fields import FIELDS
@@ -61,16 +58,13 @@ def _sheet(record: Mapping[str, Any], picture: Path | None, language: str) -> li
         blocks.append(Paragraph(note, "alert"))
     if picture is not None:
         blocks.append(Image(picture))
-    rows = [Row((f.label_fr if language == "fr" else f.label_en,
-                 field_text(record, f.name, language)), label_first=True) for f in FIELDS]
+    facts = [(f.label(language), field_text(record, f.name, language)) for f in FIELDS]
     images = record.get("images") or []
     if images:
-        rows.append(Row((IMAGES().text(language),
-                         "\n".join(f"{i.get('file_name', '')} ({i.get('view_type', '')})"
-                                   for i in images)), label_first=True))
-    frozen = tuple(rows)
-    blocks.append(Table((Column("", 3), Column("", 7)), lambda: frozen, show_headings=False,
-                        grid=False, continued=CONTINUED().text(language)))
+        facts.append((IMAGES().text(language),
+                      "\n".join(f"{i.get('file_name', '')} ({i.get('view_type', '')})"
+                                for i in images)))
+    blocks.append(label_table(facts, continued=CONTINUED().text(language)))
     return blocks
 
 
@@ -78,10 +72,5 @@ def _primary_picture(catalogue: Catalogue, store: ImageStore,
                      record: Mapping[str, Any]) -> Path | None:
     images = record.get("images") or []
     image = next((i for i in images if i.get("is_primary")), images[0] if images else None)
-    if image is None:
-        return None
-    try:
-        return ensure_derived(store, catalogue.cache_dir, "previews", image["sha256"],
-                              image["file_name"])
-    except OSError:  # an unreadable original: the sheet is still printed, without it
-        return None
+    # An unreadable original: the sheet is printed without it.
+    return preview(catalogue, store, image) if image is not None else None

@@ -22,6 +22,7 @@ from catalogue_app.documents.model import (
     Space,
     Table,
 )
+from catalogue_app.documents.record_blocks import label_table
 from catalogue_app.documents.register import french_day
 from catalogue_app.errors import CatalogueError
 from catalogue_app.locations.tree import path_of
@@ -104,7 +105,7 @@ def _facts(campaign: Campaign, places: list[str]) -> Table:
              ("Clôture", french_day(campaign.closed_at[:10]) if campaign.closed_at
               else "campagne en cours"),
              ("Édité le", french_day(now_iso()[:10])))
-    return _label_table(facts)
+    return label_table(facts, weights=(1, 2))
 
 
 def _place(session: Session, location_id: str) -> str:
@@ -115,18 +116,13 @@ def _place(session: Session, location_id: str) -> str:
 
 
 def _counts(tally: Progress, closed: bool) -> Table:
-    return _label_table((("Biens à récoler", str(tally.total)),
-                         ("Biens récolés", str(tally.checked)),
-                         ("dont présents", str(tally.found)),
-                         ("dont manquants" if closed else "dont non localisés",
-                          str(tally.missing)),
-                         ("Biens non encore récolés", str(tally.not_checked))))
-
-
-def _label_table(facts: tuple[tuple[str, str], ...]) -> Table:
-    return Table((Column("", 1), Column("", 2)),
-                 lambda: (Row(fact, label_first=True) for fact in facts),
-                 show_headings=False, grid=False)
+    return label_table((("Biens à récoler", str(tally.total)),
+                        ("Biens récolés", str(tally.checked)),
+                        ("dont présents", str(tally.found)),
+                        ("dont manquants" if closed else "dont non localisés",
+                         str(tally.missing)),
+                        ("Biens non encore récolés", str(tally.not_checked))),
+                       weights=(1, 2))
 
 
 def _by_location(tally: Progress) -> Table:
