@@ -1,6 +1,7 @@
 """The parts of a dialog that asks for a few labelled values, made one way: an explanation said
 in full (wrapped, never cut), a label per editor whose mnemonic (Alt+letter) focuses the
-editor, and OK and Cancel, OK named after what it does."""
+editor, a red line saying why what was typed was refused, and OK and Cancel, OK named after
+what it does."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ Row = tuple[str, QWidget | QLayout] | tuple[str, QWidget | QLayout, QWidget]
 def wrapped_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    return label
+
+
+def error_label() -> QLabel:
+    """Where the dialog says why it refused what was typed: in red, said in full."""
+    label = wrapped_label()
+    label.setStyleSheet("color: #b00020")
     return label
 
 

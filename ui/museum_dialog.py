@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from ui.labelled_form import add_labelled_rows, ok_cancel, wrapped_label
+from ui.labelled_form import add_labelled_rows, error_label, ok_cancel, wrapped_label
 
 
 class MuseumDialog(QDialog):
@@ -29,8 +29,7 @@ class MuseumDialog(QDialog):
         self.presentation = QPlainTextEdit(museum.presentation)
         self.presentation.setTabChangesFocus(True)
         self.presentation.setFixedHeight(120)
-        self.error = wrapped_label()
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label()
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(wrapped_label(

@@ -250,52 +250,52 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="25"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="18"/>
         <source>New récolement campaign</source>
         <translation>Nouvelle campagne de récolement</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="29"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="22"/>
         <source>e.g. Réserve A, 2026</source>
         <translation>par ex. Réserve A, 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="32"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="25"/>
         <source>a search, as in the search box (empty: every object)</source>
         <translation>une recherche, comme dans la zone de recherche (vide&#xa0;: tous les objets)</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="36"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="29"/>
         <source>e.g. Réserve A (empty: every location)</source>
         <translation>par ex. Réserve A (vide&#xa0;: tous les emplacements)</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="38"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="31"/>
         <source>e.g. 2026-2035</source>
         <translation>par ex. 2026-2035</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="39"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="32"/>
         <source>Include &amp;deposits</source>
         <translation>Inclure les &amp;dépôts</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="45"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="36"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="46"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="37"/>
         <source>&amp;Objects:</source>
         <translation>&amp;Objets&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="47"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="38"/>
         <source>In the &amp;location:</source>
         <translation>Dans l&apos;&amp;emplacement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="49"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="40"/>
         <source>Ten-year &amp;plan:</source>
         <translation>&amp;Plan décennal&#xa0;:</translation>
     </message>
@@ -2216,42 +2216,42 @@
         <translation>p. ex. propriété de la commune</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="37"/>
+        <location filename="../../ui/museum_dialog.py" line="36"/>
         <source>The code and name are the regional base&apos;s since the first sync.</source>
         <translation>Le code et le nom sont ceux de la base régionale depuis la première synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="39"/>
+        <location filename="../../ui/museum_dialog.py" line="38"/>
         <source>The code and name can be changed until the first sync with the regional base.</source>
         <translation>Le code et le nom peuvent être modifiés jusqu&apos;à la première synchronisation avec la base régionale.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="41"/>
+        <location filename="../../ui/museum_dialog.py" line="40"/>
         <source>Museum &amp;code:</source>
         <translation>&amp;Code du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="42"/>
+        <location filename="../../ui/museum_dialog.py" line="41"/>
         <source>Museum &amp;name:</source>
         <translation>&amp;Nom du musée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="44"/>
+        <location filename="../../ui/museum_dialog.py" line="43"/>
         <source>In the museum&apos;s own words, changed at any time and sent to the regional base by the next sync: the owner of the collections goes into the Joconde export, the town and presentation onto the regional portal&apos;s page of the museum.</source>
         <translation>Avec les mots du musée, modifiables à tout moment et envoyés à la base régionale à la synchronisation suivante : le propriétaire des collections figure dans l&apos;export Joconde, la ville et la présentation sur la page du musée du portail régional.</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="47"/>
+        <location filename="../../ui/museum_dialog.py" line="46"/>
         <source>&amp;Owner of the collections:</source>
         <translation>&amp;Propriétaire des collections&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="48"/>
+        <location filename="../../ui/museum_dialog.py" line="47"/>
         <source>&amp;Town:</source>
         <translation>&amp;Ville&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/museum_dialog.py" line="49"/>
+        <location filename="../../ui/museum_dialog.py" line="48"/>
         <source>&amp;Presentation:</source>
         <translation>Pré&amp;sentation&#xa0;:</translation>
     </message>

@@ -193,3 +193,32 @@ def test_a_photo_taken_at_the_shelf_is_attached_and_named_by_the_check(qtbot, wi
     (check,) = window.catalogue.load(ids["2004.1.2"])["recolement_checks"]
     assert check["images"] == [image.sha256 for image in window.catalogue.images(ids["2004.1.2"])]
     assert len(check["images"]) == 1
+
+
+def test_a_campaign_is_started_from_its_dialog_in_french(qtbot, catalogue, french):
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from ui.recolement.campaign_dialog import CampaignDialog
+
+    dialog = CampaignDialog(catalogue)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    assert dialog.windowTitle() == "Nouvelle campagne de récolement"
+    # Each label's Alt+letter focuses its editor.
+    assert {label.text(): label.buddy() for label in dialog.findChildren(QLabel)
+            if label.buddy() is not None} == {
+        "&Nom\xa0:": dialog.name, "&Objets\xa0:": dialog.query,
+        "Dans l'&emplacement\xa0:": dialog.location, "&Plan décennal\xa0:": dialog.plan}
+    assert dialog.deposits.text() == "Inclure les &dépôts" and dialog.deposits.isChecked()
+    type_text(dialog.name, "Réserve A, 2026")
+    type_text(dialog.plan, "2026-2035")
+    type_text(dialog.location, "Nulle part")
+    qtbot.keyClick(dialog.location, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.campaign is None  # refused, said in the dialog
+    assert dialog.error.text().startswith("Il n'y a pas d'emplacement 'Nulle part'")
+    assert catalogue.campaigns() == []
+    dialog.location.clear()
+    qtbot.keyClick(dialog.location, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.campaign.name, dialog.campaign.plan, dialog.campaign.location_ids,
+            dialog.campaign.include_deposits) == ("Réserve A, 2026", "2026-2035", (), True)

@@ -3,18 +3,11 @@ not) and the ten-year plan it belongs to."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
+from ui.labelled_form import add_labelled_rows, error_label, ok_cancel
 
 
 class CampaignDialog(QDialog):
@@ -38,21 +31,15 @@ class CampaignDialog(QDialog):
         self.plan.setPlaceholderText(self.tr("e.g. 2026-2035"))
         self.deposits = QCheckBox(self.tr("Include &deposits"))
         self.deposits.setChecked(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout = QFormLayout(self)
-        layout.addRow(self.tr("&Name:"), self.name)
-        layout.addRow(self.tr("&Objects:"), self.query)
-        layout.addRow(self.tr("In the &location:"), self.location)
-        layout.addRow("", self.deposits)
-        layout.addRow(self.tr("Ten-year &plan:"), self.plan)
+        add_labelled_rows(layout, ((self.tr("&Name:"), self.name),
+                                   (self.tr("&Objects:"), self.query),
+                                   (self.tr("In the &location:"), self.location)))
+        layout.addRow("", self.deposits)  # under the scope's editors, as part of it
+        add_labelled_rows(layout, ((self.tr("Ten-year &plan:"), self.plan),))
         layout.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
 
     def accept(self) -> None:
         try:
