@@ -508,7 +508,7 @@
 <context>
     <name>EntriesView</name>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="51"/>
+        <location filename="../../ui/form/register_editors.py" line="54"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -2183,17 +2183,12 @@
 <context>
     <name>MovementsView</name>
     <message>
-        <location filename="../../ui/form/movements_view.py" line="40"/>
-        <source>None</source>
-        <translation>Aucun</translation>
-    </message>
-    <message>
-        <location filename="../../ui/form/movements_view.py" line="44"/>
+        <location filename="../../ui/form/movements_view.py" line="29"/>
         <source>{date}: {to} (from {origin}; {reason}, {user})</source>
         <translation>{date} : {to} (depuis {origin} ; {reason}, {user})</translation>
     </message>
     <message>
-        <location filename="../../ui/form/movements_view.py" line="46"/>
+        <location filename="../../ui/form/movements_view.py" line="31"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -2680,17 +2675,17 @@
 <context>
     <name>RecolementChecksView</name>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="68"/>
+        <location filename="../../ui/form/register_editors.py" line="75"/>
         <source>found</source>
         <translation>trouvé</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="68"/>
+        <location filename="../../ui/form/register_editors.py" line="75"/>
         <source>not found</source>
         <translation>non trouvé</translation>
     </message>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="73"/>
+        <location filename="../../ui/form/register_editors.py" line="80"/>
         <source>{date}: {result} ({details})</source>
         <translation>{date}&#xa0;: {result} ({details})</translation>
     </message>
@@ -3080,7 +3075,7 @@
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../ui/form/register_editors.py" line="59"/>
+        <location filename="../../ui/form/register_editors.py" line="66"/>
         <source>{date}, {field}: «{old}» → «{new}» ({reason}; {user})</source>
         <translation>{date}, {field} : « {old} » → « {new} » ({reason} ; {user})</translation>
     </message>

@@ -1,6 +1,7 @@
 """Editors of the register's fields: an enumeration as a drop-down of its labels (the value is
 the code), and the rectifications and récolement checks of a record, read-only (a rectification
-is made by Record > Rectify…, a check in the récolement window, never typed in)."""
+is made by Record > Rectify…, a check in the récolement window, never typed in); EntriesView
+is also the movements' (movements_view.py)."""
 
 from __future__ import annotations
 
@@ -31,16 +32,17 @@ class ChoiceEditor(QComboBox):
 
 
 class EntriesView(QPlainTextEdit):
-    """A list of dated entries (rectifications, récolement checks), one line each: read, not
-    edited, reached with Tab and selectable, like any field of the form."""
+    """A list of dated entries (rectifications, récolement checks, movements), one line each:
+    read, not edited, reached with Tab and selectable, like any field of the form."""
 
     changed = Signal()  # never emitted: the form changes nothing here
+    HEIGHT = 64  # pixels: about three lines
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(64)
+        self.setFixedHeight(self.HEIGHT)
         self._entries: list[dict[str, Any]] = []
 
     def value(self) -> list[dict[str, Any]]:
@@ -48,7 +50,12 @@ class EntriesView(QPlainTextEdit):
 
     def set_value(self, value: list[dict[str, Any]] | None) -> None:
         self._entries = list(value or [])
-        self.setPlainText("\n".join(map(self.describe, self._entries)) or self.tr("None"))
+        lines = map(self.describe, self.in_order(self._entries))
+        self.setPlainText("\n".join(lines) or self.tr("None"))
+
+    def in_order(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The entries as shown, one a line: as they were made, unless a view says otherwise."""
+        return entries
 
     def describe(self, entry: dict[str, Any]) -> str:
         raise NotImplementedError
