@@ -5,7 +5,13 @@ not a test).
    the time to the answer, against the same measurement of the code before the token was
    checked ahead of the body (a git worktree of `--before`, run in the same way, same run).
 
+2. Another museum's batches while one museum's 500 MB image is finished (re-hashed whole) on
+   the same SQLite base: their latency idle and during the finish, before and after the hash
+   left SQLite's one write transaction (`--finish-before REV`, same run).
+
     .venv/bin/python -m bench.hardening [--before REV] [--pushes 100]
+                                        [--finish-before REV] [--finish-mb 500]
+                                        [--only pushes|finish]
 
 Each server is `catalogue-base serve` (one worker, a fresh SQLite base) in a subprocess."""
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import os
 import statistics
 import subprocess
@@ -36,13 +43,23 @@ from bench.ingest import server_cpu_seconds, serving  # noqa: E402
 MB = 1024 * 1024
 
 
-def gate_commit() -> str:
-    """The commit before the one that checks the token ahead of the body."""
+def commit_before(added: str) -> str:
+    """The commit before the one that added the file `added`."""
     first = subprocess.run(
-        ["git", "log", "--format=%H", "--diff-filter=A", "--", "catalogue_app/regional/gate.py"],
+        ["git", "log", "--format=%H", "--diff-filter=A", "--", added],
         cwd=REPO, capture_output=True, text=True, check=True,
     ).stdout.split()[-1]
     return f"{first}^"
+
+
+def gate_commit() -> str:
+    """The commit before the one that checks the token ahead of the body."""
+    return commit_before("catalogue_app/regional/gate.py")
+
+
+def finish_commit() -> str:
+    """The commit before the one that hashes a finished upload outside the write transaction."""
+    return commit_before("db/regional/migrations/versions/0012_blob_upload_finishing.py")
 
 
 @contextlib.contextmanager
@@ -116,16 +133,117 @@ def hostile_pushes(code: Path, pushes: int) -> dict[str, float]:
     }
 
 
+def base_cli(code: Path, data: Path, *arguments: str) -> str:
+    """`catalogue-base --data DATA ARGUMENTS` of the checkout `code`; its stdout."""
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue_app.regional.cli", "--data", str(data), *arguments],
+        cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, capture_output=True, text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def batches_during_finish(code: Path, megabytes: int, idle_batches: int = 50) -> dict:
+    """Museum B's one-record batches, one after another: `idle_batches` of them alone, then
+    as many as fit while museum A's upload of `megabytes` is finished."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        tokens = {}
+        for code_name in ("MA", "MB"):
+            base_cli(code, data, "museum", "add", code_name, f"Museum {code_name}")
+            tokens[code_name] = base_cli(code, data, "token", "create", "--museum", code_name,
+                                         "--user", "bench")
+        with server_from(code, data) as (url, _server):
+            clients = {name: httpx.Client(base_url=url, timeout=300, headers={
+                "Catalogue-Protocol": "1", "Authorization": f"Bearer {token}"})
+                for name, token in tokens.items()}
+            with clients["MA"] as museum_a, clients["MB"] as museum_b:
+                sha256 = upload_chunks(museum_a, megabytes)
+
+                def batch() -> tuple[float, int]:
+                    body = {"records": [{"id": str(uuid.uuid4()), "base_version": None,
+                                         "fields": {"inventory_number": uuid.uuid4().hex},
+                                         "deleted": False}]}
+                    started = time.perf_counter()
+                    response = museum_b.post("/api/v1/records:batch", json=body,
+                                             headers={"Idempotency-Key": str(uuid.uuid4())})
+                    return (time.perf_counter() - started) * 1000, response.status_code
+
+                idle = [batch() for _ in range(idle_batches)]
+                during: list[tuple[float, int]] = []
+                with ThreadPoolExecutor(1) as pool:
+                    started = time.perf_counter()
+                    finishing = pool.submit(museum_a.post, f"/api/v1/blobs/{sha256}:finish")
+                    while not finishing.done():
+                        during.append(batch())
+                    finish_status = finishing.result().status_code
+                    finish_s = time.perf_counter() - started
+    during_ms = [ms for ms, _status in during]
+    return {
+        "idle_p50_ms": statistics.median(ms for ms, _status in idle),
+        "during_p50_ms": statistics.median(during_ms),
+        "during_max_ms": max(during_ms),
+        "batches_during": len(during),
+        "batch_statuses": sorted({status for _ms, status in during}),
+        "finish_s": finish_s,
+        "finish_status": finish_status,
+    }
+
+
+def upload_chunks(client: httpx.Client, megabytes: int) -> str:
+    """Send `megabytes` of random bytes as an upload, without finishing it; its sha256."""
+    chunk_bytes = 8 * MB
+    digest = hashlib.sha256()
+    chunks = [os.urandom(chunk_bytes) for _ in range(4)]  # repeated: cheap to make
+    sent = [chunks[n % 4] for n in range(megabytes * MB // chunk_bytes)]
+    for chunk in sent:
+        digest.update(chunk)
+    sha256 = digest.hexdigest()
+    for n, chunk in enumerate(sent):
+        response = client.put(f"/api/v1/blobs/{sha256}/chunks/{n * chunk_bytes}", content=chunk,
+                              headers={"Chunk-SHA256": hashlib.sha256(chunk).hexdigest()})
+        response.raise_for_status()
+    return sha256
+
+
+def print_finish_figures(before: dict, after: dict, megabytes: int) -> None:
+    print(f"museum B's batches while museum A's {megabytes} MB image is finished"
+          " (server: 1 worker, SQLite, blobs on disk)")
+    print(f"{'':30}{'before':>12}{'after':>12}{'ratio':>10}")
+    for key, label in (("idle_p50_ms", "batch p50 ms, idle"),
+                       ("during_p50_ms", "batch p50 ms, during finish"),
+                       ("during_max_ms", "batch max ms, during finish"),
+                       ("batches_during", "batches done during finish"),
+                       ("finish_s", "finish s")):
+        ratio = after[key] / before[key] if before[key] else float("nan")
+        print(f"{label:30}{before[key]:12.1f}{after[key]:12.1f}{ratio:10.3f}")
+    for when, figures in (("before", before), ("after", after)):
+        print(f"{when}: batch statuses {figures['batch_statuses']},"
+              f" finish {figures['finish_status']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default=None, help="the code to compare with (git rev)")
     parser.add_argument("--pushes", type=int, default=100)
+    parser.add_argument("--finish-before", default=None,
+                        help="the code to compare the finish with (git rev)")
+    parser.add_argument("--finish-mb", type=int, default=500)
+    parser.add_argument("--only", choices=("pushes", "finish"), help="run one part only")
     args = parser.parse_args()
-    before = args.before or gate_commit()
-    with code_at(before) as old_code:
-        old = hostile_pushes(old_code, args.pushes)
-    new = hostile_pushes(REPO, args.pushes)
-    print(f"{args.pushes} unauthenticated 16 MB pushes, 4 at a time (server: 1 worker, SQLite)")
+    if args.only != "finish":
+        with code_at(args.before or gate_commit()) as old_code:
+            old = hostile_pushes(old_code, args.pushes)
+        new = hostile_pushes(REPO, args.pushes)
+        report_pushes(args.pushes, old, new)
+    if args.only != "pushes":
+        with code_at(args.finish_before or finish_commit()) as old_code:
+            old = batches_during_finish(old_code, args.finish_mb)
+        new = batches_during_finish(REPO, args.finish_mb)
+        print_finish_figures(old, new, args.finish_mb)
+
+
+def report_pushes(pushes: int, old: dict, new: dict) -> None:
+    print(f"{pushes} unauthenticated 16 MB pushes, 4 at a time (server: 1 worker, SQLite)")
     print(f"{'':26}{'before':>12}{'after':>12}{'ratio':>10}")
     for key, label in (("cpu_ms_per_push", "server CPU ms per push"),
                        ("peak_rss_growth_mb", "peak RSS growth MB"),

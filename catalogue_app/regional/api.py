@@ -289,7 +289,8 @@ DECLARED_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 _UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
-    409: {**_ERROR, "description": "the chunk does not start where the upload stands"},
+    409: {**_ERROR, "description": "the chunk does not start where the upload stands, or"
+          " the upload is being checked by another request"},
     507: {**_ERROR, "description": "the museum's quota is full, or the store's disk"},
 }
 

@@ -6,7 +6,8 @@
 chunks are appended at the offset the server reports, each checked against its own sha256;
 how far each upload has come lives in the database (`blob_uploads`, its row locked while a
 chunk is stored), so any server process can take the next chunk, and `finish` re-hashes the
-whole upload before it becomes an object."""
+whole upload before it becomes an object (outside any write transaction: the upload's row
+says it is being finished meanwhile)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -23,13 +25,16 @@ from sqlalchemy.orm import Session
 from catalogue_app.protocol import SHA256_HEX
 from catalogue_app.regional.errors import LimitExceeded, NotFound, RegionalError, Unavailable
 from catalogue_app.regional.limits import Limits
-from catalogue_app.regional.stores import ObjectStore
+from catalogue_app.regional.stores import ObjectStore, UploadState
 from catalogue_app.regional.timestamps import utc_now, utc_shifted
 from db.regional.engine import Database, among
 from db.regional.models import BlobUpload, MuseumBlob
 
 # An upload left unfinished this long is dropped (its bytes no longer count in the quota).
 UPLOAD_EXPIRY_SECONDS = 7 * 24 * 3600
+# A finish still verifying after this long died with its process: its upload is free again.
+# Hashing the largest image (blob_bytes, 4 GiB) from an S3 store takes minutes, not an hour.
+FINISH_ABANDONED_SECONDS = 3600
 
 
 def held_bytes(session: Session, museum_id: int) -> int:
@@ -72,6 +77,28 @@ def derivative_key(sha256: str, kind: str) -> str:
 
 def _upload_key(museum_id: int, sha256: str) -> str:
     return f"uploads/{museum_id}/{check_sha256(sha256)}"
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """An upload a finish is verifying, as it stood when claimed."""
+
+    museum_id: int
+    sha256: str
+    size: int
+    state: UploadState
+    since: str  # its finishing_since: a later claim (this one abandoned) differs
+
+
+def _check_not_finishing(upload: BlobUpload) -> None:
+    """Refuse to touch an upload another request is finishing, unless that request has been
+    at it for so long that its process must have died (then the upload is free again)."""
+    if upload.finishing_since is not None and (
+            upload.finishing_since > utc_shifted(-FINISH_ABANDONED_SECONDS)):
+        raise RegionalError(
+            "this image's upload is being checked by another request; ask where it stands",
+            409,
+        )
 
 
 class BlobStore:
@@ -137,6 +164,8 @@ class BlobStore:
                 offset: int) -> BlobUpload:
         """The upload's row, locked until the chunk is stored; created at offset 0."""
         upload = session.get(BlobUpload, (museum_id, sha256), with_for_update=True)
+        if upload is not None:
+            _check_not_finishing(upload)
         received = upload.received if upload is not None else 0
         if offset != received:
             raise RegionalError(
@@ -152,31 +181,64 @@ class BlobStore:
         return upload
 
     def finish(self, museum_id: int, sha256: str) -> int:
-        """Verify the upload and make it an object the museum may read; return its size."""
-        with self.database.write_session() as session:
-            upload = session.get(BlobUpload, (museum_id, check_sha256(sha256)),
-                                 with_for_update=True)
-            if upload is None:
-                size = self._size_if_held(session, museum_id, sha256)
-                if size is None:
-                    raise NotFound(
-                        f"no upload of image {sha256} is in progress; send its chunks")
-                return size  # a retried finish: the first one went through
-            size = upload.received
+        """Verify the upload and make it an object the museum may read; return its size.
+
+        Re-hashing a large image takes seconds, so it happens between two short write
+        transactions: one claims the upload (no chunk, second finish or expiry touches it
+        meanwhile), the other records the result. On SQLite, whose one writer every museum's
+        batches wait for, the hash never holds it."""
+        claim = self._claim(museum_id, check_sha256(sha256))
+        if isinstance(claim, int):
+            return claim  # a retried finish: the first one went through
+        try:
             with self._storing():
-                actual = self.store.publish(_upload_key(museum_id, sha256),
-                                            json.loads(upload.store_state),
+                actual = self.store.publish(_upload_key(museum_id, sha256), claim.state,
                                             object_key(sha256), sha256)
-            session.delete(upload)  # gone from the store either way
-            if actual == sha256 and self._size_if_held(session, museum_id, sha256) is None:
-                session.add(MuseumBlob(museum_id=museum_id, sha256=sha256, size=size,
-                                       created_at=utc_now()))
+        except BaseException:
+            self._release(claim)  # the store failed: the upload stays, a finish may retry
+            raise
+        self._record(claim, actual)
         if actual != sha256:
             raise RegionalError(
                 f"the uploaded bytes have sha256 {actual}, not {sha256}: the upload was"
                 " discarded, send the image again from offset 0", 422,
             )
-        return size
+        return claim.size
+
+    def _claim(self, museum_id: int, sha256: str) -> _Claim | int:
+        """Mark the upload as being finished; or the size of the image if the museum holds it
+        already (a retried finish)."""
+        with self.database.write_session() as session:
+            upload = session.get(BlobUpload, (museum_id, sha256), with_for_update=True)
+            if upload is None:
+                size = self._size_if_held(session, museum_id, sha256)
+                if size is None:
+                    raise NotFound(
+                        f"no upload of image {sha256} is in progress; send its chunks")
+                return size
+            _check_not_finishing(upload)
+            upload.finishing_since = upload.touched_at = utc_now()
+            return _Claim(museum_id, sha256, upload.received, json.loads(upload.store_state),
+                          upload.finishing_since)
+
+    def _record(self, claim: _Claim, actual: str) -> None:
+        """The upload is gone from the store either way; what matched becomes the museum's."""
+        with self.database.write_session() as session:
+            upload = session.get(BlobUpload, (claim.museum_id, claim.sha256),
+                                 with_for_update=True)
+            if upload is not None and upload.finishing_since == claim.since:
+                session.delete(upload)
+            if actual == claim.sha256 and self._size_if_held(
+                    session, claim.museum_id, claim.sha256) is None:
+                session.add(MuseumBlob(museum_id=claim.museum_id, sha256=claim.sha256,
+                                       size=claim.size, created_at=utc_now()))
+
+    def _release(self, claim: _Claim) -> None:
+        with self.database.write_session() as session:
+            upload = session.get(BlobUpload, (claim.museum_id, claim.sha256),
+                                 with_for_update=True)
+            if upload is not None and upload.finishing_since == claim.since:
+                upload.finishing_since = None
 
     # --- downloads ---------------------------------------------------------------------------
 

@@ -182,6 +182,8 @@ class BlobUpload(Base):
     store_state: Mapped[str] = mapped_column(Text)
     started_at: Mapped[str] = mapped_column(String(32))
     touched_at: Mapped[str] = mapped_column(String(32), index=True)
+    # Set while a finish re-hashes the upload (blobs.py), outside any write transaction.
+    finishing_since: Mapped[str | None] = mapped_column(String(32))
 
 
 class Theme(Base):

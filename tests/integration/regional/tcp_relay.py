@@ -1,5 +1,5 @@
-"""A TCP relay on loopback between the regional base and its PostgreSQL, to play a database
-that goes down (connections cut, new ones refused) or stops answering (bytes held)."""
+"""A TCP relay on loopback between the regional base and its PostgreSQL or its S3 store, to
+play one that goes down (connections cut, new ones refused) or stops answering (bytes held)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class TcpRelay:
         self.port = self._listener.getsockname()[1]
         self._flowing = threading.Event()
         self._flowing.set()
+        self.holding = threading.Event()  # set once bytes wait while frozen
         self._down = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -64,6 +65,8 @@ class TcpRelay:
     def _pipe(self, source: socket.socket, target: socket.socket) -> None:
         try:
             while block := source.recv(1 << 16):
+                if not self._flowing.is_set():
+                    self.holding.set()
                 self._flowing.wait()
                 target.sendall(block)
         except OSError:
