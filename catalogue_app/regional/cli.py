@@ -105,6 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     joconde.add_argument("--museum", required=True, metavar="CODE")
     joconde.set_defaults(run=_export_joconde)
 
+    blobs = commands.add_parser("blobs", help=(
+        "back up or restore the image store (a folder or s3://), after or with the database's"
+        " dump (deploy/backup.sh)")).add_subparsers(dest="action", required=True,
+                                                   metavar="ACTION")
+    sub = blobs.add_parser("backup", parents=[common], help=(
+        "copy the originals and derivatives into a new folder OUT, laid out as the store"))
+    sub.add_argument("out", type=Path, metavar="OUT")
+    sub.set_defaults(run=_blobs_backup)
+    sub = blobs.add_parser("restore", parents=[common], help=(
+        "put a folder made by `blobs backup` into the store, which must hold no image"))
+    sub.add_argument("folder", type=Path, metavar="IN")
+    sub.set_defaults(run=_blobs_restore)
+
     vocabularies = commands.add_parser("vocabularies", help="import shared vocabularies")
     vocab_import = vocabularies.add_subparsers(dest="action", required=True, metavar="ACTION")
     sub = vocab_import.add_parser("import", parents=[common], help="import vocabulary files")
@@ -185,6 +198,24 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
         log_config=server_log_config(),  # JSON lines, in every worker process
         **uvicorn_options(),
     )
+    return EXIT_OK
+
+
+def _blobs_backup(args: argparse.Namespace, config: ServerConfig) -> int:
+    from catalogue_app.regional import blob_backup
+    from catalogue_app.regional.stores import open_store
+
+    copied = blob_backup.backup(open_store(config.blobs), args.out)
+    _note(f"backed up {copied} image files from {config.blobs} to {args.out}")
+    return EXIT_OK
+
+
+def _blobs_restore(args: argparse.Namespace, config: ServerConfig) -> int:
+    from catalogue_app.regional import blob_backup
+    from catalogue_app.regional.stores import open_store
+
+    restored = blob_backup.restore(args.folder, open_store(config.blobs))
+    _note(f"restored {restored} image files from {args.folder} into {config.blobs}")
     return EXIT_OK
 
 

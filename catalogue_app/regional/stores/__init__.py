@@ -67,6 +67,20 @@ class ObjectStore(ABC):
     def discard(self, key: str, state: UploadState) -> None:
         """Drop an upload (expired, or its bytes did not match)."""
 
+    # --- backup and restore (blob_backup.py) ---------------------------------------------
+
+    @abstractmethod
+    def keys(self, prefix: str) -> Iterator[str]:
+        """Every key that starts with `prefix` ("objects/"), in order."""
+
+    @abstractmethod
+    def save_to(self, key: str, path: Path) -> None:
+        """Copy the object into the file `path`."""
+
+    @abstractmethod
+    def load_from(self, key: str, path: Path) -> None:
+        """Store the file `path` as the object `key`, whole or not at all."""
+
 
 def open_store(location: Path | str) -> ObjectStore:
     """The store at a folder, or at `s3://BUCKET/PREFIX` (boto3 reads the endpoint and the

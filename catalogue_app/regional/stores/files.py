@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,6 +101,23 @@ class FileStore(ObjectStore):
     def discard(self, key: str, state: UploadState) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path(key).unlink()
+
+    def keys(self, prefix: str) -> Iterator[str]:
+        folder, _, start = prefix.rpartition("/")
+        for path in sorted(self.path(folder).rglob(f"{start}*")):
+            if path.is_file() and not path.name.startswith("."):  # not a write under way
+                yield path.relative_to(self.root).as_posix()
+
+    def save_to(self, key: str, path: Path) -> None:
+        shutil.copyfile(self.path(key), path)
+
+    def load_from(self, key: str, path: Path) -> None:
+        target = self.path(key)
+        make_private_folder(target.parent)
+        partial = target.with_name(f".{target.name}.{threading.get_ident()}.part")
+        with open(path, "rb") as source, open(partial, "wb", opener=_private) as out:
+            shutil.copyfileobj(source, out, READ_BLOCK)
+        os.replace(partial, target)
 
 
 def _private(path: str, flags: int) -> int:

@@ -158,6 +158,21 @@ class S3Store(ObjectStore):
                 self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": [
                     {"Key": item["Key"]} for item in page["Contents"]]})
 
+    def keys(self, prefix: str) -> Iterator[str]:
+        root = self._key("")
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=self._key(prefix))
+        for page in pages:  # in key order, as S3 lists them
+            for item in page.get("Contents", []):
+                yield item["Key"].removeprefix(root)
+
+    def save_to(self, key: str, path: Path) -> None:
+        self.client.download_file(self.bucket, self._key(key), str(path))
+
+    def load_from(self, key: str, path: Path) -> None:
+        # A managed transfer: in parts for a large original, one object once complete.
+        self.client.upload_file(str(path), self.bucket, self._key(key))
+
     def _drop_chunks(self, key: str, pending: list[list[int]]) -> None:
         if pending:
             self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": [

@@ -1,7 +1,7 @@
 """What docs/deploy.md ships for museum IT, checked as they would use it: the nginx and Caddy
 configurations pass their own syntax checks, the systemd unit starts `serve` with options it
-takes, and a backup of the database and the images restores into a base that serves the same
-records and the same images."""
+takes, and a backup of the database and the images (in a folder or in S3) restores into a base
+that serves the same records and the same images."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import contextlib
 import os
 import shlex
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +17,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from catalogue_app.regional.cli import build_parser
+from catalogue_app.regional.cli import build_parser, main
 from catalogue_app.regional.config import ServerConfig
-from tests.integration.conftest import serving
+from catalogue_app.regional.stores.files import FileStore
+from tests.integration.conftest import serving, stored_keys
 from tests.integration.regional.conftest import new_record, push_ok, read_feed, upload_blob
 from tests.support import PG_URL_ENV, REPO, require
 
@@ -135,6 +137,81 @@ def test_a_backup_of_the_database_and_images_restores_into_a_working_base(
         refused = _run(DEPLOY / "restore.sh", backup, libpq, tmp_path / "third")
         assert refused.returncode == 1 and "damaged backup" in refused.stderr
         assert not (tmp_path / "third").exists()
+
+
+def test_a_backup_with_its_images_in_s3_restores_into_another_bucket(
+    tmp_path: Path, s3_bucket: str,
+) -> None:
+    import boto3
+
+    # The scripts copy the bucket with the catalogue-base of the base's own environment.
+    scripts_env = {**os.environ,
+                   "CATALOGUE_BASE": str(Path(sys.executable).parent / "catalogue-base")}
+    scan = b"a raking-light scan" * 1000
+    with fresh_database() as (source_url, source_libpq), \
+            serving(ServerConfig(source_url, s3_bucket)) as base:
+        base.add_museum("MA")
+        token = base.token("MA", "reader", "reader")
+        with base.client(base.token("MA")) as editor:
+            sha256 = upload_blob(editor, scan)
+            records = [new_record(f"7.{n}", images=[
+                {"sha256": sha256, "file_name": f"7.{n}.tif"}]) for n in range(5)]
+            assert {r["status"] for r in push_ok(editor, records)} == {"ok"}
+            before, _cursor = read_feed(editor)
+        backup = tmp_path / "backup"
+        made = _run(DEPLOY / "backup.sh", source_libpq, s3_bucket, backup, env=scripts_env)
+        assert made.returncode == 0, made.stderr
+    assert (backup / "blobs.list").read_text().split() == [
+        f"blobs/objects/{sha256[:2]}/{sha256[2:4]}/{sha256}"]
+
+    bucket = f"restored-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    restored_store = f"s3://{bucket}/musees"
+    with fresh_database() as (target_url, target_libpq):
+        restored = _run(DEPLOY / "restore.sh", backup, target_libpq, restored_store,
+                        env=scripts_env)
+        assert restored.returncode == 0, restored.stderr
+        with serving(ServerConfig(target_url, restored_store)) as again, \
+                again.client(token) as reader:
+            after, _cursor = read_feed(reader)
+            assert after == before
+            assert reader.get(f"/api/v1/blobs/{sha256}").content == scan
+
+    # A store that holds images already is refused before the database is touched.
+    with fresh_database() as (third_url, third_libpq):
+        refused = _run(DEPLOY / "restore.sh", backup, third_libpq, restored_store,
+                       env=scripts_env)
+        assert refused.returncode == 1 and "already holds images" in refused.stderr
+        with create_engine(third_url).connect() as connection:
+            assert connection.execute(text(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar() == 0
+
+
+def test_blobs_backup_and_restore_move_images_between_a_folder_and_s3(
+    tmp_path: Path, s3_bucket: str,
+) -> None:
+    folder = FileStore(tmp_path / "blobs")
+    kept = {"objects/ab/cd/abcd01": b"an original", "objects/ef/01/ef0102": b"another",
+            "derivatives/ab/cd/abcd01-thumb.jpg": b"a thumbnail"}
+    for key, data in kept.items():
+        folder.write(key, data)
+    folder.write("uploads/1/abcd02", b"half an upload")  # under way: desks send it again
+    unused_db = ["--db", f"sqlite:///{tmp_path / 'unused.sqlite'}"]
+
+    def blobs(store: str, *command: str) -> int:
+        return main([*unused_db, "--blobs", store, "blobs", *command])
+
+    assert blobs(str(tmp_path / "blobs"), "backup", str(tmp_path / "copy")) == 0
+    assert blobs(s3_bucket, "restore", str(tmp_path / "copy")) == 0
+    assert stored_keys(s3_bucket, "") == sorted(kept)
+    assert blobs(s3_bucket, "backup", str(tmp_path / "back")) == 0
+    assert blobs(str(tmp_path / "again"), "restore", str(tmp_path / "back")) == 0
+    again = FileStore(tmp_path / "again")
+    assert {key: again.read(key) for key in again.keys("")} == kept
+
+    assert blobs(s3_bucket, "restore", str(tmp_path / "copy")) == 1  # holds images already
+    assert blobs(s3_bucket, "backup", str(tmp_path / "copy")) == 1  # never over a backup
 
 
 @pytest.mark.parametrize("document", ["deploy.md", "deploy.fr.md"])
