@@ -3,7 +3,7 @@
 FastAPI reads and parses a body before it resolves an endpoint's dependencies, so a token
 checked there lets anyone make the server read, parse and validate 16 MB. Here the token is
 checked first: an unauthenticated request costs one indexed lookup whatever its size, and its
-body is never read (the server drains and drops it, so the caller still reads the 401)."""
+body is never read (http_protocol.py drops what still arrives, then closes the connection)."""
 
 from __future__ import annotations
 

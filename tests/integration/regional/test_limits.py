@@ -58,6 +58,38 @@ def test_an_unauthenticated_push_is_refused_before_its_body_is_sent(
         assert time.monotonic() - started < 2
 
 
+def test_a_refused_body_that_keeps_coming_is_cut_off_not_read(
+    regional_server: RegionalServer, museum_a: Museum,
+) -> None:
+    # A caller that reads its 413 and keeps sending a 64 MB body: the server drops about 1 MB
+    # of it, then closes the connection instead of reading the rest.
+    address = urlsplit(regional_server.url)
+    head = (b"POST /api/v1/records:batch HTTP/1.1\r\nHost: base\r\nCatalogue-Protocol: 1\r\n"
+            b"Idempotency-Key: k\r\nContent-Length: %d\r\n\r\n" % (64 * MB))
+    sent = 0
+    with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
+        sock.sendall(head)
+        assert sock.recv(1 << 16).startswith(b"HTTP/1.1 413")
+        with contextlib.suppress(OSError):  # reset by the server: the point of the test
+            while sent < 64 * MB:
+                sent += sock.send(b"x" * (1 << 16))
+    # What was sent beyond the dropped megabyte sits in the two ends' socket buffers.
+    assert sent < 24 * MB, f"{sent / MB:.0f} MB of a refused body were taken"
+    assert museum_a.reader.get("/api/v1/whoami").status_code == 200
+
+
+def test_a_client_sending_a_body_within_the_limit_reads_its_refusal(
+    regional_server: RegionalServer,
+) -> None:
+    # HTTP clients send the whole body before reading the answer: a desk whose token was
+    # revoked while it uploads an 8 MB chunk must read why, not a broken connection.
+    with httpx.Client(base_url=regional_server.url, timeout=30) as client:
+        answer = client.put(f"/api/v1/blobs/{'a' * 64}/chunks/0", content=b"x" * (8 * MB),
+                            headers={"Authorization": "Bearer revoked",
+                                     "Catalogue-Protocol": "1"})
+    assert answer.status_code == 401 and answer.json()["code"] == "unauthenticated"
+
+
 def test_a_body_declared_too_large_is_refused_before_it_is_sent(museum_a: Museum) -> None:
     token = museum_a.editor.headers["Authorization"].encode()
     head = (b"POST /api/v1/records:batch HTTP/1.1\r\nHost: base\r\nCatalogue-Protocol: 1\r\n"
