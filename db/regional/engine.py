@@ -155,7 +155,10 @@ def upgrade_schema(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
         if is_postgresql(engine):
-            # Two servers starting on a fresh database must not both create the tables.
-            connection.execute(text("SELECT pg_advisory_xact_lock(726351)"))
+            # Two servers starting on a fresh database must not both create the tables; bases
+            # in other schemas of the same database (tests, benches) need not wait for it.
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(726351, hashtext(current_schema()))")
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
