@@ -102,11 +102,17 @@ async def museum_desk(url: str, token: str, bodies: list[bytes], interval: float
 
 async def oversized(port: int, token: str | None, declared: bool, stop: asyncio.Event,
                     counts: dict[str, int]) -> None:
-    """Send 64 MB bodies until stopped: with their length declared, or streamed chunked."""
+    """Send 64 MB bodies until stopped: with their length declared, or streamed chunked.
+    The base answers 413 or 401 and cuts the connection off once the abuser has sent about a
+    megabyte more (counted as "cut off after refusal")."""
     block = b"x" * MB
     while not stop.is_set():
-        with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+        try:
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            counts["could not connect"] = counts.get("could not connect", 0) + 1
+            continue
+        try:
             head = ["POST /api/v1/records:batch HTTP/1.1", "Host: base", "Catalogue-Protocol: 1",
                     f"Idempotency-Key: {uuid.uuid4()}", "Content-Type: application/json"]
             if token:
@@ -119,9 +125,11 @@ async def oversized(port: int, token: str | None, declared: bool, stop: asyncio.
                 writer.write(block if declared else b"%x\r\n%s\r\n" % (len(block), block))
                 await writer.drain()
             status = (await asyncio.wait_for(reader.readline(), 30)).split(b" ")[1:2]
-            counts[status[0].decode() if status else "closed"] = counts.get(
-                status[0].decode() if status else "closed", 0) + 1
+            outcome = status[0].decode() if status else "closed"
             writer.close()
+        except (OSError, asyncio.IncompleteReadError):
+            outcome = "cut off after refusal"
+        counts[outcome] = counts.get(outcome, 0) + 1
         await asyncio.sleep(0)
 
 
@@ -138,9 +146,9 @@ async def slow_headers(port: int, stop: asyncio.Event, counts: dict[str, int]) -
                     writer.write(bytes([byte]))
                     await writer.drain()
                     await asyncio.sleep(1)
-                counts["cut off"] = counts.get("cut off", 0) + 1
+                counts["slow head cut off"] = counts.get("slow head cut off", 0) + 1
             except OSError:
-                counts["cut off"] = counts.get("cut off", 0) + 1
+                counts["slow head cut off"] = counts.get("slow head cut off", 0) + 1
             writer.close()
 
 
