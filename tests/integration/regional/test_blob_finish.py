@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from catalogue_app.regional.blobs import object_key
 from catalogue_app.regional.config import ServerConfig
@@ -105,3 +106,20 @@ def test_an_upload_being_checked_takes_no_chunk_nor_second_finish(base: Base) ->
             "sha256": sha256, "size": IMAGE_BYTES}
         assert museum_a.get(f"/api/v1/blobs/{sha256}/upload").json() == {
             "offset": 0, "complete": True}
+
+
+def test_a_finish_whose_process_died_mid_check_leaves_the_upload_to_the_next(base: Base) -> None:
+    server = base.server
+    data = os.urandom(IMAGE_BYTES)
+    with server.client(server.token("MA")) as museum_a:
+        sha256 = _upload_chunks(museum_a, data)
+        # A finish claimed the upload two hours ago and never came back (killed mid-check;
+        # the claim moved back: the clock is not the test's).
+        with server.database.write_session() as session:
+            session.execute(text(
+                "UPDATE blob_uploads SET finishing_since = '2020-01-01T00:00:00.000'"))
+
+        finished = museum_a.post(f"/api/v1/blobs/{sha256}:finish")
+
+    assert finished.status_code == 200, finished.text
+    assert stored_object(server.config, object_key(sha256)) == data
