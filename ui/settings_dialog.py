@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -19,6 +18,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.inventory_numbers import DEFAULT_PATTERN
 from catalogue_app.settings import LANGUAGE, USER_NAME, Preferences
+from ui.labelled_form import error_label, ok_cancel
 from ui.language import current_language
 
 
@@ -60,16 +60,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Described as:"), self.pattern_description)
         form.addRow(default)
 
-        self.error = QLabel()
+        self.error = error_label()
         self.error.setObjectName("settingsError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (yours, museum, self.error, buttons):
+        for widget in (yours, museum, self.error, ok_cancel(self)):
             layout.addWidget(widget)
 
     def _restore_default_pattern(self) -> None:

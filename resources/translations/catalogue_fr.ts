@@ -516,7 +516,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../ui/loans/entry_dialog.py" line="38"/>
+        <location filename="../../ui/loans/entry_dialog.py" line="34"/>
         <source>&amp;Save</source>
         <translation>Enregi&amp;strer</translation>
     </message>
@@ -857,7 +857,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="80"/>
+        <location filename="../../ui/first_run/wizard.py" line="79"/>
         <source>Welcome to Catalogue</source>
         <translation>Bienvenue dans Catalogue</translation>
     </message>
@@ -1372,17 +1372,17 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="132"/>
+        <location filename="../../ui/first_run/wizard.py" line="131"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="133"/>
+        <location filename="../../ui/first_run/wizard.py" line="132"/>
         <source>A few questions to set up this computer&apos;s catalogue. Everything can be changed later in the settings.</source>
         <translation>Quelques questions pour préparer le catalogue de cet ordinateur. Tout pourra être changé ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="135"/>
+        <location filename="../../ui/first_run/wizard.py" line="134"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
@@ -1683,42 +1683,42 @@
 <context>
     <name>LocationEditDialog</name>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="33"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
         <source>Edit location</source>
         <translation>Modifier l&apos;emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="33"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="32"/>
         <source>New location</source>
         <translation>Nouvel emplacement</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="36"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="35"/>
         <source>(top of the hierarchy)</source>
         <translation>(en haut de la hiérarchie)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="46"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="45"/>
         <source>(not said)</source>
         <translation>(non précisé)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="50"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="57"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="50"/>
         <source>&amp;Inside</source>
         <translation>&amp;Dans</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="58"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="51"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/location_edit_dialog.py" line="58"/>
+        <location filename="../../ui/locations/location_edit_dialog.py" line="51"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
@@ -2327,22 +2327,22 @@
 <context>
     <name>NamePage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="157"/>
+        <location filename="../../ui/first_run/wizard.py" line="156"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="158"/>
+        <location filename="../../ui/first_run/wizard.py" line="157"/>
         <source>Your name is written in each record&apos;s history beside your changes.</source>
         <translation>Votre nom est inscrit dans l&apos;historique de chaque fiche à côté de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="160"/>
+        <location filename="../../ui/first_run/wizard.py" line="159"/>
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="161"/>
+        <location filename="../../ui/first_run/wizard.py" line="160"/>
         <source>Several people can share this computer&apos;s catalogue; each one sets their own name in the settings.</source>
         <translation>Plusieurs personnes peuvent partager le catalogue de cet ordinateur&#xa0;; chacune indique son nom dans les paramètres.</translation>
     </message>
@@ -3386,42 +3386,42 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="193"/>
+        <location filename="../../ui/first_run/wizard.py" line="192"/>
         <source>How to begin</source>
         <translation>Pour commencer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="194"/>
+        <location filename="../../ui/first_run/wizard.py" line="193"/>
         <source>Choose how the catalogue opens.</source>
         <translation>Choisissez comment le catalogue s&apos;ouvre.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="196"/>
+        <location filename="../../ui/first_run/wizard.py" line="195"/>
         <source>&amp;Start with an empty catalogue</source>
         <translation>&amp;Commencer avec un catalogue vide</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="197"/>
+        <location filename="../../ui/first_run/wizard.py" line="196"/>
         <source>Describe a first object with Record &gt; New record (Ctrl+N).</source>
         <translation>Décrivez un premier objet avec Fiche &gt; Nouvelle fiche (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="198"/>
+        <location filename="../../ui/first_run/wizard.py" line="197"/>
         <source>&amp;Import a spreadsheet</source>
         <translation>&amp;Importer un tableur</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="199"/>
+        <location filename="../../ui/first_run/wizard.py" line="198"/>
         <source>An inventory kept in Excel, LibreOffice or CSV: the import wizard opens, checks every row and imports nothing before you agree.</source>
         <translation>Un inventaire tenu dans Excel, LibreOffice ou en CSV&#xa0;: l&apos;assistant d&apos;import s&apos;ouvre, vérifie chaque ligne et n&apos;importe rien sans votre accord.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="202"/>
+        <location filename="../../ui/first_run/wizard.py" line="201"/>
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="203"/>
+        <location filename="../../ui/first_run/wizard.py" line="202"/>
         <source>A separate catalogue of sample objects and images, to try everything without touching yours; your catalogue opens at the next start.</source>
         <translation>Un catalogue à part, d&apos;objets et d&apos;images d&apos;exemple, pour tout essayer sans toucher au vôtre&#xa0;; votre catalogue s&apos;ouvrira au prochain démarrage.</translation>
     </message>

@@ -32,6 +32,7 @@ from catalogue_app.settings import (
 )
 from catalogue_app.sync import tokens
 from ui.first_run.museum_page import MuseumPage
+from ui.labelled_form import error_label
 from ui.language import Retranslating, current_language, install_translator
 
 EMPTY, IMPORT, DEMO = "empty", "import", "demo"
@@ -67,10 +68,8 @@ class FirstRunWizard(Retranslating, QWizard):
         self.start_page = StartPage()
         for page in (self.language_page, self.museum_page, self.name_page, self.start_page):
             self.addPage(page)
-        self.error = QLabel()
+        self.error = error_label()
         self.error.setObjectName("firstRunError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
         self.start_page.layout().addWidget(self.error)
         self.result: FirstRun | None = None
         self.retranslate()

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalogue_app.errors import CatalogueError
+from ui.labelled_form import error_label, ok_cancel
 
 Submit = Callable[[dict[str, Any]], object]
 
@@ -28,16 +28,10 @@ class EntryDialog(QDialog):
         self._submit = submit
         self.form = QFormLayout(self)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.error = QLabel()
+        self.error = error_label()
         self.error.setObjectName("entryError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Save"))
 
     def add_row(self, text: str, editor: QWidget) -> QLabel:
         label = QLabel(text)

@@ -8,9 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -19,6 +17,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.locations.kinds import KINDS
 from catalogue_app.locations.tree import Place
+from ui.labelled_form import add_labelled_rows, error_label, ok_cancel
 from ui.language import choice_label
 from ui.locations.location_picker import LocationPicker
 
@@ -45,22 +44,13 @@ class LocationEditDialog(QDialog):
         for kind in KINDS:
             self.kind.addItem(choice_label(kind) or self.tr("(not said)"), kind.code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(place.kind if place else "")))
-        self.problem = QLabel()
+        self.problem = error_label()
         self.problem.setObjectName("locationProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a00000")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        for text, editor in ((self.tr("&Name"), self.name), (self.tr("&Inside"), self.inside),
-                             (self.tr("&Code"), self.code), (self.tr("&Kind"), self.kind)):
-            label = QLabel(text)
-            label.setBuddy(editor)
-            layout.addRow(label, editor)
+        add_labelled_rows(layout, ((self.tr("&Name"), self.name), (self.tr("&Inside"), self.inside),
+                                   (self.tr("&Code"), self.code), (self.tr("&Kind"), self.kind)))
         layout.addRow(self.problem)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
         self.resize(520, self.sizeHint().height())
 
     def values(self) -> dict:
