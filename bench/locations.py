@@ -35,16 +35,14 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import select  # noqa: E402
 
-from bench.catalogues import CACHE, CHUNK  # noqa: E402
-from catalogue_app.catalogue import DB_FILE_NAME, Catalogue  # noqa: E402
+from bench.catalogues import cached_catalogue, insert_in_chunks  # noqa: E402
+from catalogue_app.catalogue import Catalogue  # noqa: E402
 from catalogue_app.clock import now_iso  # noqa: E402
 from catalogue_app.demo.generator import generate_records  # noqa: E402
 from catalogue_app.locations.paths import join_path  # noqa: E402
 from catalogue_app.records.fields import choice_codes  # noqa: E402
-from catalogue_app.records.store import insert_records  # noqa: E402
 from db.local.models import Location  # noqa: E402
 from db.local.models import Record as RecordRow  # noqa: E402
-from db.local.schema import HEAD_REVISION  # noqa: E402
 
 LEVELS = (("site", "Site", 2), ("building", "Bâtiment", 3), ("room", "Salle", 10),
           ("furniture", "Armoire", 20), ("shelf", "Étagère", 5))
@@ -75,38 +73,29 @@ def build_places(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
 
 
 def seeded_catalogue(count: int) -> Path:
-    directory = CACHE / f"locations-{count}-{HEAD_REVISION}"
-    if (directory / DB_FILE_NAME).exists():
-        return directory
-    shutil.rmtree(directory, ignore_errors=True)
-    started = time.perf_counter()
-    catalogue = Catalogue.open(directory)
-    catalogue.set_museum("BENCH", "Musée de mesure")
-    shelves = build_places(catalogue)["shelf"]
-    reasons = choice_codes("movements")
-    dice = random.Random(18)
-    batch = []
-    for record in generate_records(count, seed=70):
-        places = [dice.choice(shelves) for _ in range(MOVES)]
-        record["movements"] = [
-            {"id": str(uuid.uuid4()), "date": f"{2000 + n * 2}-0{1 + n % 9}-1{n % 9}",
-             "from": places[n - 1][1] if n else record["current_location"],
-             "from_id": places[n - 1][0] if n else "", "to": path, "to_id": place_id,
-             "reason": dice.choice(reasons), "user": "bench", "note": ""}
-            for n, (place_id, path) in enumerate(places)]
-        record["current_location"] = places[-1][1]
-        batch.append(record)
-        if len(batch) == CHUNK:
-            with catalogue.writing() as session:
-                insert_records(session, batch, "bench", record_history=False)
-            batch = []
-    if batch:
-        with catalogue.writing() as session:
-            insert_records(session, batch, "bench", record_history=False)
-    catalogue.close()
-    print(f"(seeded {count} records x {MOVES} movements in "
-          f"{time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    return directory
+    def fill(catalogue: Catalogue) -> str:
+        shelves = build_places(catalogue)["shelf"]
+        reasons = choice_codes("movements")
+        dice = random.Random(18)
+        insert_in_chunks(catalogue, (_moved(record, shelves, reasons, dice)
+                                     for record in generate_records(count, seed=70)))
+        return f"seeded {count} records x {MOVES} movements"
+
+    return cached_catalogue(f"locations-{count}", fill)
+
+
+def _moved(record: dict, shelves: list[tuple[str, str]], reasons: tuple[str, ...],
+           dice: random.Random) -> dict:
+    """The record after MOVES movements between random shelves, the last where it is."""
+    places = [dice.choice(shelves) for _ in range(MOVES)]
+    record["movements"] = [
+        {"id": str(uuid.uuid4()), "date": f"{2000 + n * 2}-0{1 + n % 9}-1{n % 9}",
+         "from": places[n - 1][1] if n else record["current_location"],
+         "from_id": places[n - 1][0] if n else "", "to": path, "to_id": place_id,
+         "reason": dice.choice(reasons), "user": "bench", "note": ""}
+        for n, (place_id, path) in enumerate(places)]
+    record["current_location"] = places[-1][1]
+    return record
 
 
 def timed(call, arguments: list) -> list[float]:
