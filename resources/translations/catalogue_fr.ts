@@ -2105,77 +2105,77 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="41"/>
+        <location filename="../../ui/locations/move_dialog.py" line="42"/>
         <source>Move objects</source>
         <translation>Déplacer des objets</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="44"/>
+        <location filename="../../ui/locations/move_dialog.py" line="45"/>
         <source>Type or scan an inventory number, then Enter</source>
         <translation>Tapez ou scannez un numéro d&apos;inventaire, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="70"/>
+        <location filename="../../ui/locations/move_dialog.py" line="67"/>
         <source>&amp;Move</source>
         <translation>&amp;Déplacer</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="75"/>
+        <location filename="../../ui/locations/move_dialog.py" line="71"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="75"/>
+        <location filename="../../ui/locations/move_dialog.py" line="71"/>
         <source>Objects</source>
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="76"/>
+        <location filename="../../ui/locations/move_dialog.py" line="72"/>
         <source>&amp;To</source>
         <translation>&amp;Vers</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <location filename="../../ui/locations/move_dialog.py" line="72"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="77"/>
+        <location filename="../../ui/locations/move_dialog.py" line="73"/>
         <source>&amp;Date</source>
         <translation>Da&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="78"/>
+        <location filename="../../ui/locations/move_dialog.py" line="73"/>
         <source>N&amp;ote</source>
         <translation>&amp;Remarque</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="115"/>
+        <location filename="../../ui/locations/move_dialog.py" line="107"/>
         <source>Destination: {path}</source>
         <translation>Destination&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="120"/>
+        <location filename="../../ui/locations/move_dialog.py" line="112"/>
         <source>{number} is already in the list.</source>
         <translation>{number} est déjà dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="122"/>
+        <location filename="../../ui/locations/move_dialog.py" line="114"/>
         <source>Added: {line}</source>
         <translation>Ajouté&#xa0;: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="142"/>
+        <location filename="../../ui/locations/move_dialog.py" line="134"/>
         <source>&amp;Move {n} object(s)</source>
         <translation>&amp;Déplacer {n} objet(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="147"/>
+        <location filename="../../ui/locations/move_dialog.py" line="139"/>
         <source>Add the objects to move first.</source>
         <translation>Ajoutez d&apos;abord les objets à déplacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/locations/move_dialog.py" line="150"/>
+        <location filename="../../ui/locations/move_dialog.py" line="142"/>
         <source>Say where the objects go.</source>
         <translation>Indiquez où vont les objets.</translation>
     </message>
@@ -3154,32 +3154,32 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backups/restore.py" line="40"/>
+        <location filename="../../ui/backups/restore.py" line="41"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="43"/>
+        <location filename="../../ui/backups/restore.py" line="44"/>
         <source>The backup replaces the whole catalogue; the current one is kept as a safety copy beside it. Choose a backup:</source>
         <translation>La sauvegarde remplace tout le catalogue&#xa0;; l&apos;actuel est gardé à côté en copie de sécurité. Choisissez une sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="51"/>
+        <location filename="../../ui/backups/restore.py" line="52"/>
         <source>&amp;Another backup…</source>
         <translation>&amp;Autre sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="55"/>
+        <location filename="../../ui/backups/restore.py" line="54"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="68"/>
+        <location filename="../../ui/backups/restore.py" line="65"/>
         <source>{when} — {records} records, {images} images</source>
         <translation>{when} — {records} fiches, {images} images</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="77"/>
+        <location filename="../../ui/backups/restore.py" line="74"/>
         <source>A backup</source>
         <translation>Une sauvegarde</translation>
     </message>
@@ -3187,36 +3187,36 @@
 <context>
     <name>Restorer</name>
     <message>
+        <location filename="../../ui/backups/restore.py" line="102"/>
         <location filename="../../ui/backups/restore.py" line="105"/>
-        <location filename="../../ui/backups/restore.py" line="108"/>
-        <location filename="../../ui/backups/restore.py" line="116"/>
-        <location filename="../../ui/backups/restore.py" line="143"/>
-        <location filename="../../ui/backups/restore.py" line="150"/>
+        <location filename="../../ui/backups/restore.py" line="113"/>
+        <location filename="../../ui/backups/restore.py" line="140"/>
+        <location filename="../../ui/backups/restore.py" line="147"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="106"/>
+        <location filename="../../ui/backups/restore.py" line="103"/>
         <source>A sync or a backup is under way: restore once it has finished.</source>
         <translation>Une synchronisation ou une sauvegarde est en cours&#xa0;: restaurez une fois qu&apos;elle est terminée.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="109"/>
+        <location filename="../../ui/backups/restore.py" line="106"/>
         <source>Replace the whole catalogue with the backup {backup}? The current catalogue is kept as a safety copy beside it.</source>
         <translation>Remplacer tout le catalogue par la sauvegarde {backup}&#xa0;? Le catalogue actuel est gardé à côté en copie de sécurité.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="115"/>
+        <location filename="../../ui/backups/restore.py" line="112"/>
         <source>Checking and restoring the backup…</source>
         <translation>Vérification et restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="145"/>
+        <location filename="../../ui/backups/restore.py" line="142"/>
         <source>Restored {records} records and {images} images.</source>
         <translation>{records} fiches et {images} images restaurées.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups/restore.py" line="148"/>
+        <location filename="../../ui/backups/restore.py" line="145"/>
         <source>The catalogue it replaced was kept as {path}.</source>
         <translation>Le catalogue remplacé a été gardé sous {path}.</translation>
     </message>

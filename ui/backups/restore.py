@@ -31,6 +31,7 @@ from catalogue_app.storage.backup import read_manifest
 from catalogue_app.storage.backup_folder import BackupFolder
 from catalogue_app.storage.restore import Restored, restore_backup
 from ui import messages
+from ui.labelled_form import ok_cancel
 from ui.operations import run_in_background
 
 
@@ -50,11 +51,7 @@ class RestoreDialog(QDialog):
             self._add(backup)
         other = QPushButton(self.tr("&Another backup…"))
         other.clicked.connect(self.browse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Restore…"))
         self.backups.currentItemChanged.connect(self._selection_changed)
         self.backups.setCurrentRow(0)
         self._selection_changed()

@@ -24,6 +24,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.records.fields import FIELDS_BY_NAME
 from ui.form.register_editors import ChoiceEditor
+from ui.labelled_form import add_labelled_rows, error_label, ok_cancel
 from ui.locations.location_picker import LocationPicker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -61,24 +62,15 @@ class MoveDialog(QDialog):
         self.date.setDisplayFormat("dd/MM/yyyy")
         self.note = QLineEdit()
         self.note.setObjectName("moveNote")
-        self.problem = QLabel()
+        self.problem = error_label()
         self.problem.setObjectName("moveProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a00000")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Move"))
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for text, editor in ((self.tr("&Number"), self.number), (self.tr("Objects"), self.objects),
-                             ("", self.heard), (self.tr("&To"), self.to),
-                             (self.tr("&Reason"), self.reason), (self.tr("&Date"), self.date),
-                             (self.tr("N&ote"), self.note)):
-            label = QLabel(text)
-            label.setBuddy(editor)
-            layout.addRow(label, editor)
+        add_labelled_rows(layout, (
+            (self.tr("&Number"), self.number), (self.tr("Objects"), self.objects),
+            ("", self.heard), (self.tr("&To"), self.to), (self.tr("&Reason"), self.reason),
+            (self.tr("&Date"), self.date), (self.tr("N&ote"), self.note)))
         layout.addRow(self.problem)
         layout.addRow(self.buttons)
         for record_id in record_ids:
