@@ -96,7 +96,8 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
             callers = [admin.Caller(i, code, code, "bench", admin.Role.EDITOR)
                        for i, code in rows if code in codes]
             for n, caller in enumerate(callers):
-                admin.set_museum_page(session, caller.museum_id, TOWNS[n % len(TOWNS)], (
+                admin.set_museum_details(session, caller.museum_id, town=TOWNS[n % len(TOWNS)],
+                                         presentation=(
                     "Collections d'art et de traditions populaires, de la faïence au textile,"
                     " présentées au public depuis 1890."))
         batch: list[records.PushedRecord] = []
