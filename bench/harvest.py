@@ -6,7 +6,8 @@ by `catalogue-base serve` in a subprocess. One harvester then takes the whole li
 resumption tokens, as an aggregator does:
 
 - ListIdentifiers (headers only), the same run's baseline;
-- ListRecords in LIDO, then in oai_dc;
+- ListRecords in LIDO, then in oai_dc, each twice: first when the base has kept no metadata
+  (every record written, then kept), again from the kept metadata (kept_metadata.py);
 
 with each list's total time, records per second, the time to first byte of its pages (p50,
 p95, max; robots.txt, which touches no database, as the baseline of one request) and the
@@ -35,7 +36,12 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.ingest import fresh_schema, running_server, server_cpu_seconds  # noqa: E402
+from bench.ingest import (  # noqa: E402
+    DatabaseCPU,
+    fresh_schema,
+    running_server,
+    server_cpu_seconds,
+)
 from bench.portal import percentile, seed  # noqa: E402
 
 NETWORK = 70_000
@@ -104,37 +110,43 @@ def harvest(client: httpx.Client, verb: str, prefix: str) -> tuple[int, float, l
         params = {"verb": verb, "resumptionToken": found.group(1).decode()}
 
 
-def measure(url: str, process: psutil.Process, expected: int) -> None:
+def measure(url: str, process: psutil.Process, database: DatabaseCPU, expected: int) -> None:
     with httpx.Client(base_url=url, timeout=120, headers={"Accept-Encoding": "identity"}) \
             as client:
         baseline = sorted(first_byte(client, "/robots.txt", {})[0] for _ in range(50))
         base_p95 = percentile(baseline, 95)
         print(f"baseline robots.txt first byte: p50 {statistics.median(baseline):.1f} ms,"
               f" p95 {base_p95:.1f} ms")
-        print(f"{'list':24} {'items':>7} {'s':>7} {'rec/s':>7} {'x base':>7} {'CPU ms/rec':>10}"
-              f" {'TTFB p50':>9} {'p95':>7} {'max':>7} {'x base':>7} {'peak RSS MB':>12}")
+        print(f"{'list':28} {'items':>7} {'s':>7} {'rec/s':>7} {'x base':>7} {'CPU ms/rec':>10}"
+              f" {'PG ms/rec':>9} {'TTFB p50':>9} {'p95':>7} {'max':>7} {'x base':>7}"
+              f" {'peak RSS MB':>12}")
         base_rate = None
         lido = (0.0, 0.0)
         memory = PeakMemory(process)
-        for verb, prefix in (("ListIdentifiers", "lido"), ("ListRecords", "lido"),
-                             ("ListRecords", "oai_dc")):
-            cpu = server_cpu_seconds(process)
+        for verb, prefix, when in (("ListIdentifiers", "lido", ""),
+                                   ("ListRecords", "lido", "written"),
+                                   ("ListRecords", "lido", "kept"),
+                                   ("ListRecords", "oai_dc", "written"),
+                                   ("ListRecords", "oai_dc", "kept")):
+            cpu, db_cpu = server_cpu_seconds(process), database.seconds()
             with memory:
                 items, seconds, waits = harvest(client, verb, prefix)
             cpu = server_cpu_seconds(process) - cpu
+            db_cpu = database.seconds() - db_cpu
             assert items == expected, (verb, prefix, items, expected)
             rate = items / seconds
             base_rate = base_rate or rate
-            if (verb, prefix) == ("ListRecords", "lido"):
+            if (verb, prefix, when) == ("ListRecords", "lido", "kept"):
                 lido = (rate, cpu / items)
             p95 = percentile(waits, 95) if len(waits) > 1 else waits[0]
-            print(f"{verb + ' ' + prefix:24} {items:7} {seconds:7.1f} {rate:7.0f}"
+            print(f"{f'{verb} {prefix} {when}':28} {items:7} {seconds:7.1f} {rate:7.0f}"
                   f" {rate / base_rate:7.2f} {cpu * 1000 / items:10.2f}"
+                  f" {db_cpu * 1000 / items:9.2f}"
                   f" {statistics.median(waits):9.1f} {p95:7.1f}"
                   f" {max(waits):7.1f} {p95 / base_p95:7.1f} {memory.peak / 2**20:12.0f}")
-        print(f"full LIDO harvest of {NETWORK:,} records, extrapolated: {NETWORK / lido[0]:.0f} s"
-              f" at this run's rate and load; {NETWORK * lido[1]:.0f} s of the server's own CPU"
-              " (PostgreSQL's not counted), the floor on an idle core")
+        print(f"full LIDO harvest (kept) of {NETWORK:,} records, extrapolated:"
+              f" {NETWORK / lido[0]:.0f} s at this run's rate and load; {NETWORK * lido[1]:.0f} s"
+              " of the server's own CPU (PostgreSQL's not counted), the floor on an idle core")
 
 
 def main() -> int:
@@ -152,7 +164,11 @@ def main() -> int:
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         with running_server(db_url, Path(blobs), 1) as (url, process):
-            measure(url, process, args.records)
+            database = DatabaseCPU(process, db_url)
+            try:
+                measure(url, process, database, args.records)
+            finally:
+                database.close()
         print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores, shared)")
     return 0
 

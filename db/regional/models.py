@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -320,3 +321,22 @@ class PublicationTheme(Base):
 
     record_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
     theme_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+
+
+class KeptMetadata(Base):
+    """The metadata OAI-PMH serves for a published record, kept as written (XML bytes) per metadata
+    format, so that a harvest sends stored bytes instead of building each record's document
+    again (catalogue_app.regional.oai.kept_metadata). `key` hashes everything the XML depends
+    on; a row whose key is no longer the current one is written again when next served.
+    `images` lists the record's images (sha256, space separated): whether their derivatives are
+    ready is part of the key, checked without reading the record."""
+
+    __tablename__ = "oai_kept_metadata"
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("records.id"), primary_key=True
+    )
+    prefix: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(SHA256_LENGTH))
+    images: Mapped[str] = mapped_column(Text)
+    xml: Mapped[bytes] = mapped_column(LargeBinary)

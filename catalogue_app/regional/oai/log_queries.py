@@ -14,6 +14,7 @@ from catalogue_app import publication
 from catalogue_app.exchange.lido import attribution
 from catalogue_app.regional.oai.requests import OaiError, Window
 from catalogue_app.regional.portal_queries import ThemeTree
+from db.regional.engine import among
 from db.regional.models import (
     Museum,
     PublicationEntry,
@@ -34,11 +35,8 @@ class Entry:
     museum_code: str
     museum_name: str
     set_specs: tuple[str, ...]
-    document: dict[str, Any] | None  # None: a deleted record (or headers only were asked)
-
-    @property
-    def deleted(self) -> bool:
-        return self.document is None
+    deleted: bool
+    digest: str  # of the published document (publication_log)
 
 
 @dataclass(frozen=True)
@@ -99,50 +97,55 @@ def count(session: Session, selection: Selection, tree: ThemeTree) -> int:
                           .where(_where(session, selection, tree, 0))) or 0
 
 
-def page(session: Session, selection: Selection, tree: ThemeTree, after: int, limit: int,
-         documents: bool) -> list[Entry]:
-    """Up to `limit` entries after position `after`, in log order; with their published
-    documents when `documents`."""
-    columns = [PublicationEntry.record_id, PublicationEntry.seq, PublicationEntry.datestamp,
-               PublicationEntry.deleted, Museum.code, Museum.name]
-    query = (select(*columns, Record.fields if documents else Record.deleted)
-             .join(Museum, Museum.id == PublicationEntry.museum_id)
-             .join(Record, Record.id == PublicationEntry.record_id)
+def page(session: Session, selection: Selection, tree: ThemeTree, after: int, limit: int
+         ) -> list[Entry]:
+    """Up to `limit` entries after position `after`, in log order."""
+    query = (select(*_COLUMNS).join(Museum, Museum.id == PublicationEntry.museum_id)
              .where(_where(session, selection, tree, after))
              .order_by(PublicationEntry.seq).limit(limit))
-    return _entries(session, session.execute(query).all(), tree, documents)
+    return _entries(session, session.execute(query).all(), tree)
 
 
 def entry(session: Session, record_id: str, tree: ThemeTree) -> Entry | None:
-    """The log's entry of one record, with its document; None if it was never published."""
+    """The log's entry of one record; None if it was never published."""
     rows = session.execute(
-        select(PublicationEntry.record_id, PublicationEntry.seq, PublicationEntry.datestamp,
-               PublicationEntry.deleted, Museum.code, Museum.name, Record.fields)
-        .join(Museum, Museum.id == PublicationEntry.museum_id)
-        .join(Record, Record.id == PublicationEntry.record_id)
+        select(*_COLUMNS).join(Museum, Museum.id == PublicationEntry.museum_id)
         .where(PublicationEntry.record_id == record_id)
     ).all()
-    found = _entries(session, rows, tree, documents=True)
+    found = _entries(session, rows, tree)
     return found[0] if found else None
 
 
-def _entries(session: Session, rows: Sequence[Any], tree: ThemeTree, documents: bool
-             ) -> list[Entry]:
+_COLUMNS = (PublicationEntry.record_id, PublicationEntry.seq, PublicationEntry.datestamp,
+            Museum.code, Museum.name, PublicationEntry.deleted, PublicationEntry.digest)
+
+
+def _entries(session: Session, rows: Sequence[Any], tree: ThemeTree) -> list[Entry]:
     themes: dict[str, list[str]] = {}
     if rows:
         for record_id, theme_id in session.execute(
             select(PublicationTheme.record_id, PublicationTheme.theme_id)
-            .where(PublicationTheme.record_id.in_([row[0] for row in rows]))
+            .where(among(session, PublicationTheme.record_id, [row[0] for row in rows]))
         ):
             themes.setdefault(record_id, []).append(theme_id)
-    found = []
-    for record_id, seq, datestamp, deleted, code, name, fields in rows:
-        document = None
-        if not deleted:
-            # The channel's rule again: a record is never shown that it would not publish now.
-            document = publication.oai(fields) if documents else {}
-        found.append(Entry(record_id, seq, datestamp, code, name,
-                           _set_specs(code, themes.get(record_id, []), tree), document))
+    return [Entry(record_id, seq, datestamp, code, name,
+                  _set_specs(code, themes.get(record_id, []), tree), deleted, digest)
+            for record_id, seq, datestamp, code, name, deleted, digest in rows]
+
+
+def documents(session: Session, record_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The published documents of these records, by the channel's rule applied again now: a
+    record is never shown that it would not publish (one it would not has none here)."""
+    if not record_ids:
+        return {}
+    found = {}
+    for record_id, fields, deleted in session.execute(
+        select(Record.id, Record.fields, Record.deleted)
+        .where(among(session, Record.id, record_ids))
+    ):
+        document = publication.oai(fields, deleted)
+        if document is not None:
+            found[record_id] = document
     return found
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
 from catalogue_app.exchange.lido import PublishedLinks
-from catalogue_app.regional.oai import log_queries, tokens
+from catalogue_app.regional.oai import kept_metadata, log_queries, tokens
 from catalogue_app.regional.oai.formats import FORMATS, XSI_NS, Published
 from catalogue_app.regional.oai.log_queries import Entry, Selection
 from catalogue_app.regional.oai.requests import (
@@ -35,6 +35,7 @@ from catalogue_app.regional.oai.requests import (
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
 from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
+from db.regional.engine import among
 from db.regional.models import ImageDerivative, SharedState
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -92,11 +93,11 @@ def _answer(request: Request, items: Sequence[tuple[str, str]]) -> Response:
 
 @dataclass(frozen=True)
 class _Listing:
-    """A list answer whose items are made while it is sent, after the database work: its
+    """A list answer whose items are written while it is sent, after the database work: its
     first byte leaves at once and the server holds one chunk of it at a time."""
 
     verb: str
-    items: Callable[[], Iterator[etree._Element]]
+    items: Callable[[], Iterator[bytes]]
     resumption_token: etree._Element | None
 
     def stream(self, root: etree._Element) -> Iterator[bytes]:
@@ -105,7 +106,7 @@ class _Listing:
         yield head[:-len(closing)] + f"<{self.verb}>".encode()
         chunk: list[bytes] = []
         for n, item in enumerate(self.items()):
-            chunk.append(etree.tostring(item, encoding="UTF-8", xml_declaration=False))
+            chunk.append(item)
             if n % STREAMED_AT_ONCE == 0:
                 yield b"".join(chunk)
                 chunk = []
@@ -125,17 +126,26 @@ class _Context:
         self.base = portal.absolute("")
         self.host = urlsplit(self.base).hostname or "localhost"
         self._tree: ThemeTree | None = None
+        self._shared_seq = 0
 
     @property
     def tree(self) -> ThemeTree:
         """The theme tree, kept between requests until the portal changes."""
+        return self._shared()[1]
+
+    @property
+    def shared_seq(self) -> int:
+        """The shared data's change counter (themes, vocabulary terms)."""
+        return self._shared()[0]
+
+    def _shared(self) -> tuple[int, ThemeTree]:
         if self._tree is None:
             # Themes are shared data: the shared change counter moves when the tree does.
-            shared = self.session.scalar(select(SharedState.change_seq)
-                                         .where(SharedState.id == 1))
-            self._tree = self.portal.kept("oai-themes", str(shared),
+            self._shared_seq = self.session.scalar(select(SharedState.change_seq)
+                                                   .where(SharedState.id == 1)) or 0
+            self._tree = self.portal.kept("oai-themes", str(self._shared_seq),
                                           lambda: theme_tree(self.session))
-        return self._tree
+        return self._shared_seq, self._tree
 
     def absolute(self, path: str) -> str:
         return self.base + path
@@ -221,9 +231,10 @@ def _get_record(context: _Context) -> etree._Element:
     found = log_queries.entry(context.session, context.record_id(identifier), context.tree)
     if found is None:
         _no_such(identifier)
-    answer = _element("GetRecord")
     records = _Records(context, prefix, [found])
-    answer.append(records.record(found))
+    record = etree.fromstring(b"".join(records.write()))
+    answer = _element("GetRecord")
+    answer.append(record)
     return answer
 
 
@@ -245,9 +256,8 @@ def _list(context: _Context) -> _Listing:
                              start=selection.window.start, end=selection.window.end, bound=last,
                              after=0, cursor=0, size=size, next_id="", epoch=epoch,
                              issued=int(time.time()))
-    documents = verb == "ListRecords"
     limit = PAGE_SIZE[verb]
-    entries = log_queries.page(session, selection, tree, token.after, limit + 1, documents)
+    entries = log_queries.page(session, selection, tree, token.after, limit + 1)
     if not entries and given is not None:
         # What remained of the list all changed since the last page: the entry announced
         # then (never sent in this harvest) is sent as it is now, and the list ends.
@@ -258,7 +268,6 @@ def _list(context: _Context) -> _Listing:
     more = len(entries) > limit
     announced = entries[limit].record_id if more else ""
     entries = entries[:limit]
-    records = _Records(context, token.prefix, entries if documents else [])
     resumption = None
     if more or given is not None:
         resumption = _element("resumptionToken")
@@ -268,59 +277,92 @@ def _list(context: _Context) -> _Listing:
             following = token.next(entries[-1].seq, len(entries), announced)
             resumption.text = following.encode()
             resumption.set("expirationDate", following.expires)
-    if documents:
-        return _Listing(verb, lambda: (records.record(e) for e in entries), resumption)
-    return _Listing(verb, lambda: (records.header(e) for e in entries), resumption)
+    if verb == "ListRecords":
+        return _Listing(verb, _Records(context, token.prefix, entries).write, resumption)
+    return _Listing(verb, lambda: (_bytes(_header(context, e)) for e in entries), resumption)
+
+
+def _header(context: _Context, entry: Entry, deleted: bool = False) -> etree._Element:
+    header = _element("header")
+    if entry.deleted or deleted:
+        header.set("status", "deleted")
+    _add(header, "identifier", context.identifier(entry.record_id))
+    _add(header, "datestamp", entry.datestamp)
+    for spec in entry.set_specs:
+        _add(header, "setSpec", spec)
+    return header
 
 
 class _Records:
-    """Headers and records of one metadata format; what the records of `entries` need from
-    the database (made images, shared terms) is read here, before any is written."""
+    """The records of `entries` in one metadata format: the metadata kept for them where it is
+    still current (kept_metadata), the others written from their documents, read here with
+    what they need from the database (made images, shared terms) before any is written, and
+    kept once the list is sent."""
 
     def __init__(self, context: _Context, prefix: str, entries: Sequence[Entry]) -> None:
         self.context = context
-        self.format = FORMATS[prefix]
-        documents = [e.document for e in entries if e.document]
-        self.ready = _ready_images(context, entries) if documents else frozenset()
-        self.concepts = log_queries.concepts(context.session, documents) if documents else {}
+        self.prefix = prefix
+        self.entries = entries
+        session = context.session
+        self.keys = kept_metadata.Keys(prefix, context.shared_seq, context.base)
+        published = {e.record_id: e for e in entries if not e.deleted}
+        kept = kept_metadata.kept(session, prefix, list(published))
+        self.ready = _ready_images(session, {sha for k in kept.values() for sha in k.images})
+        self.current = {record_id: k.xml for record_id, k in kept.items()
+                        if k.key == self._key(published[record_id], k.images)}
+        self.documents = log_queries.documents(
+            session, [r for r in published if r not in self.current])
+        documents = list(self.documents.values())
+        self.ready |= _ready_images(session, {image["sha256"] for document in documents
+                                              for image in document.get("images") or ()})
+        self.concepts = log_queries.concepts(session, documents)
 
-    def header(self, entry: Entry) -> etree._Element:
-        header = _element("header")
-        if entry.deleted:
-            header.set("status", "deleted")
-        _add(header, "identifier", self.context.identifier(entry.record_id))
-        _add(header, "datestamp", entry.datestamp)
-        for spec in entry.set_specs:
-            _add(header, "setSpec", spec)
-        return header
+    def _key(self, entry: Entry, images: Sequence[str]) -> str:
+        return self.keys.of(entry.digest, entry.museum_code, entry.museum_name,
+                            (sha for sha in images if sha in self.ready))
 
-    def record(self, entry: Entry) -> etree._Element:
-        record = _element("record")
-        record.append(self.header(entry))
-        if entry.document is not None:
-            links = PublishedLinks(
-                self.context.absolute(f"/objets/{entry.record_id}"),
-                {image["sha256"]: self.context.absolute(
-                    image_path(entry.record_id, image["sha256"], IMAGE_KIND))
-                 for image in entry.document.get("images") or ()
-                 if image["sha256"] in self.ready},
-                self.concepts, self.context.base,
-            )
-            published = Published(entry.record_id, entry.document,
-                                   {"code": entry.museum_code, "name": entry.museum_name},
-                                   self.context.tree, links)
-            _add(record, "metadata").append(self.format.write(published))
-        return record
+    def write(self) -> Iterator[bytes]:
+        """Each record's bytes; then the metadata written here is kept."""
+        written: list[kept_metadata.Written] = []
+        for entry in self.entries:
+            xml = self.current.get(entry.record_id)
+            document = self.documents.get(entry.record_id)
+            if xml is None and document is not None:
+                xml = _bytes(self._metadata(entry, document))
+                images = tuple(image["sha256"] for image in document.get("images") or ())
+                written.append(kept_metadata.Written(
+                    entry.record_id, self._key(entry, images), images, xml))
+            header = _bytes(_header(self.context, entry, deleted=xml is None))
+            if xml is None:
+                yield _RECORD % (header, b"")
+            else:
+                yield _RECORD % (header, b"<metadata>" + xml + b"</metadata>")
+        kept_metadata.keep(self.context.portal.database, self.prefix, written)
+
+    def _metadata(self, entry: Entry, document: dict) -> etree._Element:
+        context = self.context
+        links = PublishedLinks(
+            context.absolute(f"/objets/{entry.record_id}"),
+            {image["sha256"]: context.absolute(
+                image_path(entry.record_id, image["sha256"], IMAGE_KIND))
+             for image in document.get("images") or () if image["sha256"] in self.ready},
+            self.concepts, context.base,
+        )
+        published = Published(entry.record_id, document,
+                               {"code": entry.museum_code, "name": entry.museum_name},
+                               context.tree, links)
+        return FORMATS[self.prefix].write(published)
 
 
-def _ready_images(context: _Context, entries: Sequence[Entry]) -> frozenset[str]:
-    """The images of these entries whose public derivatives are made."""
-    hashes = {image["sha256"] for e in entries if e.document
-              for image in e.document.get("images") or ()}
+_RECORD = f'<record xmlns="{OAI_NS}">'.encode() + b"%s%s</record>"
+
+
+def _ready_images(session: Session, hashes: set[str]) -> set[str]:
+    """Those of these images whose public derivatives are made."""
     if not hashes:
-        return frozenset()
-    return frozenset(context.session.scalars(
-        select(ImageDerivative.sha256).where(ImageDerivative.sha256.in_(hashes),
+        return set()
+    return set(session.scalars(
+        select(ImageDerivative.sha256).where(among(session, ImageDerivative.sha256, hashes),
                                              ImageDerivative.state == "ready")))
 
 
@@ -366,6 +408,10 @@ def _envelope(request: Request, oai: OaiRequest | None,
     if error is not None:
         _add(root, "error", error.message, code=error.code)
     return root
+
+
+def _bytes(element: etree._Element) -> bytes:
+    return etree.tostring(element, encoding="UTF-8", xml_declaration=False)
 
 
 def _document(root: etree._Element) -> Response:

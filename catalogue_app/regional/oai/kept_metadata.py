@@ -1,0 +1,107 @@
+"""The metadata OAI-PMH serves, kept as written (table oai_kept_metadata): a harvest sends a
+record's stored XML instead of building its document again, which was 85% of the server's CPU
+in a LIDO harvest (bench/harvest.py). The rows are in the base, so what one server process
+wrote serves them all; a process holds one page of them at a time.
+
+A row serves while its key is the current one. The key hashes everything the XML is made of:
+the published document (the publication log's digest of it), the holding museum's code and
+name, the shared data's counter (the theme tree and the vocabulary terms whose ids the XML
+gives), which of the record's images have their public derivatives ready, the base's public
+address, and the application's code. A row whose key has changed is written again the next
+time it is served; nothing expires by time."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from db.regional.engine import Database, among
+from db.regional.models import KeptMetadata
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the application's source: a release may change what any record's XML
+    says, so each record is written again, once, after one."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[2]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Kept:
+    key: str
+    images: tuple[str, ...]  # the record's images, ready or not
+    xml: bytes
+
+
+@dataclass(frozen=True)
+class Written:
+    record_id: str
+    key: str
+    images: tuple[str, ...]
+    xml: bytes
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys of one metadata format's records as a request finds the base."""
+
+    prefix: str
+    shared_seq: int
+    public_url: str
+
+    def of(self, digest: str, museum_code: str, museum_name: str,
+           ready_images: Iterable[str]) -> str:
+        parts = (code_version(), self.prefix, str(self.shared_seq), self.public_url, digest,
+                 museum_code, museum_name, *sorted(ready_images))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def kept(session: Session, prefix: str, record_ids: Sequence[str]) -> dict[str, Kept]:
+    """The rows kept for these records, current or not."""
+    if not record_ids:
+        return {}
+    rows = session.execute(
+        select(KeptMetadata.record_id, KeptMetadata.key, KeptMetadata.images, KeptMetadata.xml)
+        .where(KeptMetadata.prefix == prefix,
+               among(session, KeptMetadata.record_id, record_ids)))
+    return {record_id: Kept(key, tuple(images.split()), bytes(xml))
+            for record_id, key, images, xml in rows}
+
+
+def keep(database: Database, prefix: str, written: Sequence[Written]) -> None:
+    """Store what was just written. Several processes may write the same record at once: the
+    last one stays (both wrote the same bytes for the same key). A failure only costs the
+    next harvest the time to write these again, so it is logged, not raised: the harvester
+    has its answer already."""
+    if not written:
+        return
+    rows = [{"record_id": w.record_id, "prefix": prefix, "key": w.key,
+             "images": " ".join(w.images), "xml": w.xml}
+            for w in sorted(written, key=lambda w: w.record_id)]  # one lock order for all
+    try:
+        with database.write_session() as session:
+            dialect = postgresql if database.is_postgresql else sqlite
+            statement = dialect.insert(KeptMetadata)
+            session.execute(statement.on_conflict_do_update(
+                index_elements=[KeptMetadata.record_id, KeptMetadata.prefix],
+                set_={"key": statement.excluded.key, "images": statement.excluded.images,
+                      "xml": statement.excluded.xml}), rows)
+    except SQLAlchemyError:
+        log.warning("could not keep the %s metadata of %d records", prefix, len(rows),
+                    exc_info=True)
