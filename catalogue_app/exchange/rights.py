@@ -97,3 +97,11 @@ def _plain(text: str) -> str:
 
 
 _LABELS.update({_plain(label): uri for uri, label in LICENCES.items()})
+
+
+def offered_labels() -> list[str]:
+    """The controlled list as a desk offers it: Creative Commons first, the Licence Ouverte
+    (exported as CC BY 4.0) beside them, then the rightsstatements.org statements."""
+    labels = list(LICENCES.values())
+    creative_commons = sum(uri.startswith(CC) for uri in LICENCES)
+    return [*labels[:creative_commons], ETALAB, *labels[creative_commons:]]

@@ -1071,109 +1071,109 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/images/strip.py" line="84"/>
+        <location filename="../../ui/images/strip.py" line="85"/>
         <source>Add images…</source>
         <translation>Ajouter des images…</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="86"/>
+        <location filename="../../ui/images/strip.py" line="87"/>
         <source>Make primary</source>
         <translation>Vue principale</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="88"/>
+        <location filename="../../ui/images/strip.py" line="89"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="90"/>
-        <location filename="../../ui/images/strip.py" line="213"/>
+        <location filename="../../ui/images/strip.py" line="91"/>
+        <location filename="../../ui/images/strip.py" line="214"/>
         <source>View</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="92"/>
+        <location filename="../../ui/images/strip.py" line="93"/>
         <source>Undo image change</source>
         <translation>Annuler la modification d&apos;image</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="103"/>
-        <location filename="../../ui/images/strip.py" line="223"/>
+        <location filename="../../ui/images/strip.py" line="104"/>
+        <location filename="../../ui/images/strip.py" line="224"/>
         <source>(several)</source>
         <translation>(plusieurs)</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="108"/>
+        <location filename="../../ui/images/strip.py" line="109"/>
         <source>View type</source>
         <translation>Type de vue</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="110"/>
+        <location filename="../../ui/images/strip.py" line="111"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="110"/>
+        <location filename="../../ui/images/strip.py" line="111"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="111"/>
+        <location filename="../../ui/images/strip.py" line="112"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="111"/>
+        <location filename="../../ui/images/strip.py" line="112"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="112"/>
+        <location filename="../../ui/images/strip.py" line="113"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="122"/>
+        <location filename="../../ui/images/strip.py" line="123"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="124"/>
+        <location filename="../../ui/images/strip.py" line="125"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="171"/>
+        <location filename="../../ui/images/strip.py" line="172"/>
         <source>Save the new record first, then attach its images.</source>
         <translation>Enregistrez d&apos;abord la nouvelle fiche, puis joignez-lui ses images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="172"/>
+        <location filename="../../ui/images/strip.py" line="173"/>
         <source>No images yet: drop photographs here, or click Add images….</source>
         <translation>Aucune image pour l&apos;instant&#xa0;: déposez des photographies ici ou cliquez sur Ajouter des images….</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="213"/>
+        <location filename="../../ui/images/strip.py" line="214"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="232"/>
+        <location filename="../../ui/images/strip.py" line="233"/>
         <source>{n} images selected: a field changed here is changed on all of them.</source>
         <translation>{n} images sélectionnées&#xa0;: un champ modifié ici l&apos;est sur toutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="268"/>
+        <location filename="../../ui/images/strip.py" line="269"/>
         <source>Remove images</source>
         <translation>Retirer des images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="269"/>
+        <location filename="../../ui/images/strip.py" line="270"/>
         <source>Remove {n} image(s) from this record? The original files stay in the image store.</source>
         <translation>Retirer {n} image(s) de cette fiche&#xa0;? Les fichiers originaux restent dans le stockage des images.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/strip.py" line="292"/>
+        <location filename="../../ui/images/strip.py" line="293"/>
         <source>Image not changed</source>
         <translation>Image non modifiée</translation>
     </message>
@@ -1181,42 +1181,42 @@
 <context>
     <name>ImageTemplateDialog</name>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="24"/>
+        <location filename="../../ui/images/template_dialog.py" line="25"/>
         <source>Details for new images</source>
         <translation>Détails des nouvelles images</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="28"/>
+        <location filename="../../ui/images/template_dialog.py" line="29"/>
         <source>Given to every image attached from now on. Leave a field empty to keep what the camera recorded.</source>
         <translation>Donnés à chaque image associée désormais. Laissez un champ vide pour garder ce que l&apos;appareil a enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="31"/>
+        <location filename="../../ui/images/template_dialog.py" line="32"/>
         <source>Photographer</source>
         <translation>Photographe</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="31"/>
+        <location filename="../../ui/images/template_dialog.py" line="32"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="32"/>
+        <location filename="../../ui/images/template_dialog.py" line="33"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="32"/>
+        <location filename="../../ui/images/template_dialog.py" line="33"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="39"/>
+        <location filename="../../ui/images/template_dialog.py" line="41"/>
         <source>Rights cleared for the public portal</source>
         <translation>Droits acquis pour le portail public</translation>
     </message>
     <message>
-        <location filename="../../ui/images/template_dialog.py" line="41"/>
+        <location filename="../../ui/images/template_dialog.py" line="43"/>
         <source>Publishable</source>
         <translation>Publiable</translation>
     </message>
@@ -1385,6 +1385,24 @@
         <location filename="../../ui/first_run/wizard.py" line="134"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceField</name>
+    <message>
+        <location filename="../../ui/images/licence_field.py" line="28"/>
+        <source>Pick a licence from the list, or type your own terms (they are kept as written).</source>
+        <translation>Choisissez une licence dans la liste, ou saisissez vos propres conditions (elles sont gardées telles quelles).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/licence_field.py" line="35"/>
+        <source>⚠ Not on the list: exported as written, with no address</source>
+        <translation>⚠ Hors liste&#xa0;: exportée telle quelle, sans adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images/licence_field.py" line="37"/>
+        <source>Aggregators (Europeana, IIIF viewers) read a licence by its address (Creative Commons, rightsstatements.org): words not on the list go out as written, with none.</source>
+        <translation>Les agrégateurs (Europeana, visionneuses IIIF) lisent une licence par son adresse (Creative Commons, rightsstatements.org)&#xa0;: des mots hors de la liste partent tels quels, sans adresse.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
+from catalogue_app.exchange.rights import offered_labels
 from catalogue_app.images.attach import attach_files, requests_for_record
 from catalogue_app.images.gallery import record_images
 from catalogue_app.images.store import ImageStore
@@ -250,3 +251,36 @@ def test_matching_preview_sorts_files_before_anything_is_attached(qtbot, catalog
         assert session.scalars(select(ImageRow)).all() == []
 
 
+
+
+def test_the_licence_is_picked_from_the_controlled_list_or_typed_and_flagged(
+        record_with_images, catalogue, shown_errors, qtbot):
+    _window, strip, record_id = record_with_images
+    strip.thumbnails.item(0).setSelected(True)
+    field = strip.editors["licence"]
+    combo = field.combo
+    offered = [combo.itemText(row) for row in range(combo.count())]
+    assert offered == offered_labels()
+    assert {"CC BY-SA 4.0", "Licence Ouverte / Etalab 2.0", "In Copyright"} <= set(offered)
+
+    def stored() -> str:
+        return stored_images(catalogue, record_id)[0].licence
+
+    combo.showPopup()  # picked in the list, as a click does
+    view = combo.view()
+    row = view.visualRect(view.model().index(offered.index("CC BY-SA 4.0"), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    assert stored() == "CC BY-SA 4.0"
+    assert not field.flagged() and field.flag.isHidden()
+
+    # Typed words are kept as written, whether the export can map them (to CC BY-NC 4.0
+    # here) or not (flagged); a label of the list typed in other capitals is the label.
+    for typed, kept, flagged in (("Reproduction interdite", "Reproduction interdite", True),
+                                 ("cc by-nc", "cc by-nc", False),
+                                 ("in copyright", "In Copyright", False)):
+        combo.lineEdit().clear()
+        qtbot.keyClicks(combo.lineEdit(), typed)
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+        assert stored() == kept
+        assert field.flagged() == flagged and field.flag.isHidden() != flagged
+    assert shown_errors == []

@@ -37,6 +37,7 @@ from ui import messages
 from ui.empty_state import EmptyState
 from ui.images.drops import FileDrops
 from ui.images.labels import describe_image, view_type_labels
+from ui.images.licence_field import LicenceField
 from ui.operations import run_in_background
 from ui.stacked_rows import stacked_rows
 
@@ -106,12 +107,12 @@ class ImageStrip(QWidget):
         self.view_type.currentIndexChanged.connect(
             lambda _i: self._edited("view_type", self.view_type.currentData()))
         form.addRow(self.tr("View type"), self.view_type)
-        self.editors: dict[str, QLineEdit] = {}
+        self.editors: dict[str, QLineEdit | LicenceField] = {}
         labels = {"photographer": self.tr("Photographer"), "date_taken": self.tr("Date"),
                   "licence": self.tr("Licence"), "credit": self.tr("Credit"),
                   "caption": self.tr("Caption")}
         for name in TEXT_FIELDS:
-            editor = QLineEdit()
+            editor = LicenceField() if name == "licence" else QLineEdit()
             editor.setObjectName(f"image_{name}")
             # Leaving a field of several images untouched (shown empty) changes nothing.
             editor.editingFinished.connect(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from catalogue_app.images.attach import TEMPLATE_FIELDS
 from catalogue_app.settings import IMAGE_TEMPLATE, Preferences
+from ui.images.licence_field import LicenceField
 
 
 class ImageTemplateDialog(QDialog):
@@ -30,11 +31,12 @@ class ImageTemplateDialog(QDialog):
         explanation.setWordWrap(True)
         labels = {"photographer": self.tr("Photographer"), "date_taken": self.tr("Date"),
                   "licence": self.tr("Licence"), "credit": self.tr("Credit")}
-        self.editors: dict[str, QLineEdit] = {}
+        self.editors: dict[str, QLineEdit | LicenceField] = {}
         form = QFormLayout(self)
         form.addRow(explanation)
         for name in TEMPLATE_FIELDS:
-            self.editors[name] = QLineEdit(str(template.get(name) or ""))
+            self.editors[name] = LicenceField() if name == "licence" else QLineEdit()
+            self.editors[name].setText(str(template.get(name) or ""))
             form.addRow(labels[name], self.editors[name])
         self.publishable = QCheckBox(self.tr("Rights cleared for the public portal"))
         self.publishable.setChecked(bool(template.get("publishable")))
