@@ -9,10 +9,11 @@ resumption tokens, as an aggregator does:
 - ListRecords in LIDO, then in oai_dc, each twice: first when the base has kept no metadata
   (every record written, then kept), again from the kept metadata (kept_metadata.py);
 
-with each list's total time, records per second, the time to first byte of its pages (p50,
-p95, max; robots.txt, which touches no database, as the baseline of one request) and the
-server's peak resident memory (its processes together) while it served them. The LIDO rate is
-extrapolated to 70,000 records.
+with each list's total time, records per second, the server's and PostgreSQL's CPU per record,
+the time to first byte of its pages (p50, p95, max and which page that was; robots.txt, which
+touches no database, as the baseline of one request) and the server's peak resident memory
+(its processes together) while it served them. The LIDO rate is extrapolated to 70,000
+records.
 
     .venv/bin/python bench/harvest.py [--pg URL] [--records 10000] [--museums 60]
 
@@ -119,7 +120,7 @@ def measure(url: str, process: psutil.Process, database: DatabaseCPU, expected: 
               f" p95 {base_p95:.1f} ms")
         print(f"{'list':28} {'items':>7} {'s':>7} {'rec/s':>7} {'x base':>7} {'CPU ms/rec':>10}"
               f" {'PG ms/rec':>9} {'TTFB p50':>9} {'p95':>7} {'max':>7} {'x base':>7}"
-              f" {'peak RSS MB':>12}")
+              f" {'peak RSS MB':>12} {'slowest page':>13}")
         base_rate = None
         lido = (0.0, 0.0)
         memory = PeakMemory(process)
@@ -143,7 +144,8 @@ def measure(url: str, process: psutil.Process, database: DatabaseCPU, expected: 
                   f" {rate / base_rate:7.2f} {cpu * 1000 / items:10.2f}"
                   f" {db_cpu * 1000 / items:9.2f}"
                   f" {statistics.median(waits):9.1f} {p95:7.1f}"
-                  f" {max(waits):7.1f} {p95 / base_p95:7.1f} {memory.peak / 2**20:12.0f}")
+                  f" {max(waits):7.1f} {p95 / base_p95:7.1f} {memory.peak / 2**20:12.0f}"
+                  f" {waits.index(max(waits)) + 1:>6} of {len(waits):<4}")
         print(f"full LIDO harvest (kept) of {NETWORK:,} records, extrapolated:"
               f" {NETWORK / lido[0]:.0f} s at this run's rate and load; {NETWORK * lido[1]:.0f} s"
               " of the server's own CPU (PostgreSQL's not counted), the floor on an idle core")
