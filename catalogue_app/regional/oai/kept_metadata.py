@@ -50,14 +50,6 @@ class Kept:
 
 
 @dataclass(frozen=True)
-class Written:
-    record_id: str
-    key: str
-    images: tuple[str, ...]
-    xml: bytes
-
-
-@dataclass(frozen=True)
 class Keys:
     """The keys of one metadata format's records as a request finds the base."""
 
@@ -84,16 +76,16 @@ def kept(session: Session, prefix: str, record_ids: Sequence[str]) -> dict[str, 
             for record_id, key, images, xml in rows}
 
 
-def keep(database: Database, prefix: str, written: Sequence[Written]) -> None:
+def keep(database: Database, prefix: str, written: dict[str, Kept]) -> None:
     """Store what was just written. Several processes may write the same record at once: the
-    last one stays (both wrote the same bytes for the same key). A failure only costs the
-    next harvest the time to write these again, so it is logged, not raised: the harvester
-    has its answer already."""
+    last one stays, and should it be stale already, its next harvest writes it again. A
+    failure only costs that time too, so it is logged, not raised: the harvester has its
+    answer already."""
     if not written:
         return
-    rows = [{"record_id": w.record_id, "prefix": prefix, "key": w.key,
-             "images": " ".join(w.images), "xml": w.xml}
-            for w in sorted(written, key=lambda w: w.record_id)]  # one lock order for all
+    rows = [{"record_id": record_id, "prefix": prefix, "key": kept.key,
+             "images": " ".join(kept.images), "xml": kept.xml}
+            for record_id, kept in sorted(written.items())]  # one lock order for all writers
     try:
         with database.write_session() as session:
             dialect = postgresql if database.is_postgresql else sqlite

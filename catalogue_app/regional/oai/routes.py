@@ -323,15 +323,15 @@ class _Records:
 
     def write(self) -> Iterator[bytes]:
         """Each record's bytes; then the metadata written here is kept."""
-        written: list[kept_metadata.Written] = []
+        written: dict[str, kept_metadata.Kept] = {}
         for entry in self.entries:
             xml = self.current.get(entry.record_id)
             document = self.documents.get(entry.record_id)
             if xml is None and document is not None:
                 xml = _bytes(self._metadata(entry, document))
                 images = tuple(image["sha256"] for image in document.get("images") or ())
-                written.append(kept_metadata.Written(
-                    entry.record_id, self._key(entry, images), images, xml))
+                written[entry.record_id] = kept_metadata.Kept(self._key(entry, images), images,
+                                                              xml)
             header = _bytes(_header(self.context, entry, deleted=xml is None))
             if xml is None:
                 yield _RECORD % (header, b"")
