@@ -17,7 +17,7 @@ from catalogue_app.exchange.export import write_joconde_delivery
 from catalogue_app.exchange.joconde import JocondeReport
 from catalogue_app.exchange.record_values import list_values
 from catalogue_app.regional.errors import NotFound
-from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
+from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
 from db.regional.models import Museum, Record
 
 BATCH = 500

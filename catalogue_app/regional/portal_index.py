@@ -1,30 +1,50 @@
 """The portal's tables, kept in step with the records a push applies.
 
-For each applied record the portal rows (record, themes, images and, on SQLite, the FTS5 row)
-are deleted and written again from catalogue_app.publication.portal: whatever the desk changed
-(the public flag, the status, a field, an image's publishable flag) the portal shows exactly the
-latest published state, and nothing once the record is no longer published. A batch costs the
-same few statements whatever its size."""
+For each applied record the portal rows (record, document, themes, images and, on SQLite, the
+FTS5 row) are deleted and written again from catalogue_app.publication.portal: whatever the desk
+changed (the public flag, the status, a field, an image's publishable flag) the portal shows
+exactly the latest published state, and nothing once the record is no longer published. The
+museum's published counts (public_facet_counts: in all, per designation, century and root
+themes) move by what the push changed, so the portal's unfiltered and per-museum facets are
+read, not counted. A batch costs the same few statements whatever its size."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from sqlalchemy import column, delete, insert, select, table, update
+from sqlalchemy import (
+    String,
+    bindparam,
+    cast,
+    column,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from catalogue_app import publication
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.derive import sort_key as natural_sort_key
 from catalogue_app.regional import publication_log
+from catalogue_app.regional.theme_tree import theme_tree
 from catalogue_app.regional.timestamps import utc_now
 from db.regional.engine import among
 from db.regional.models import (
     Museum,
+    PublicDocument,
+    PublicFacetCount,
     PublicImage,
     PublicRecord,
     PublicRecordTheme,
@@ -39,6 +59,9 @@ _SEARCHED = ("inventory_number", "designation", "title", "description", "inscrip
              "ownership_history")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,15}")
 REBUILD_BATCH = 1000
+# What public_facet_counts counts per museum.
+_COUNTED = (PublicRecord.museum_id, PublicRecord.designation, PublicRecord.century,
+            PublicRecord.theme_roots)
 # SQLite's FTS5 index of public_records (created by migration 0003, not a mapped model).
 FTS = table("public_records_fts", column("record_id"), column("search_text"))
 
@@ -58,20 +81,26 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
     if not records:
         return
     ids = [r.id for r in records]
-    for child in (PublicImage, PublicRecordTheme):
+    for child in (PublicImage, PublicRecordTheme, PublicDocument):
         session.execute(delete(child).where(among(session, child.record_id, ids)))
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if sqlite:
+    sqlite_fts = session.get_bind().dialect.name == "sqlite"
+    if sqlite_fts:
         session.execute(delete(FTS).where(FTS.c.record_id.in_(ids)))
-    session.execute(delete(PublicRecord).where(among(session, PublicRecord.record_id, ids)))
+    counts: Counter[tuple[int, str, str]] = Counter()
+    _count(counts, session.execute(
+        delete(PublicRecord).where(among(session, PublicRecord.record_id, ids))
+        .returning(*_COUNTED)
+    ), -1)
     now = utc_now()
-    rows, themes, images = [], [], []
+    roots = theme_tree(session).roots_of()
+    rows, texts, documents, themes, images = [], [], [], [], []
     for record in records:
         document = publication.portal(record.fields, record.deleted)
         if document is None:
             continue
-        row = _public_row(record, document, now)
-        rows.append(row)
+        rows.append(_public_row(record, document, now, roots))
+        texts.append(search_text(document))
+        documents.append({"record_id": record.id, "document": document})
         themes.extend({"record_id": record.id, "theme_id": t}
                       for t in dict.fromkeys(_texts(document.get("themes"))))
         extensions = _extensions(record.fields)
@@ -79,18 +108,58 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
                        "extension": extensions.get(sha256, "")}
                       for sha256 in dict.fromkeys(i["sha256"] for i in document["images"]))
     if rows:
-        session.execute(insert(PublicRecord), rows)
-        if sqlite:
-            session.execute(insert(FTS), [
-                {"record_id": r["record_id"], "search_text": r["search_text"]} for r in rows
-            ])
+        _insert_rows(session, rows, texts, sqlite_fts)
+        session.execute(insert(PublicDocument), documents)
+        _count(counts, ([r[c.name] for c in _COUNTED] for r in rows), 1)
     if themes:
         session.execute(insert(PublicRecordTheme), themes)
     if images:
         session.execute(insert(PublicImage), images)
+    _keep_counts(session, counts)
     museums = {r.museum_id for r in records}
     session.execute(update(Museum).where(among(session, Museum.id, museums))
                     .values(published_at=now))
+
+
+def _insert_rows(session: Session, rows: list[dict[str, Any]], texts: list[str],
+                 sqlite_fts: bool) -> None:
+    """The published rows with their searched text: in the FTS5 table on SQLite, as the row's
+    tsvector on PostgreSQL (the text itself is not kept: the row stays narrow)."""
+    if sqlite_fts:
+        session.execute(insert(PublicRecord), rows)
+        session.execute(insert(FTS), [{"record_id": r["record_id"], "search_text": t}
+                                      for r, t in zip(rows, texts, strict=True)])
+        return
+    with_vector = table("public_records", *(column(name) for name in rows[0]),
+                        column("search_vector"))
+    session.execute(
+        insert(with_vector).values(search_vector=func.to_tsvector(
+            literal_column("'portal_fr'"), bindparam("searched_text"))),
+        [{**r, "searched_text": t} for r, t in zip(rows, texts, strict=True)])
+
+
+def _count(counts: Counter[tuple[int, str, str]], rows: Iterable[Any], sign: int) -> None:
+    """Add `sign` to the counts of each row's _COUNTED values."""
+    for museum_id, designation, century, theme_roots in rows:
+        counts[museum_id, "total", ""] += sign
+        counts[museum_id, "designation", designation] += sign
+        counts[museum_id, "century", "" if century is None else str(century)] += sign
+        counts[museum_id, "theme_roots", theme_roots] += sign
+
+
+def _keep_counts(session: Session, counts: Counter[tuple[int, str, str]]) -> None:
+    """Move the kept counts by what changed (a record pushed again unchanged moves none; a count
+    down to 0 stays, read as none). Only the pushing museum's rows are written: two museums'
+    pushes never wait on each other here."""
+    changed = [{"museum_id": m, "facet": f, "value": v, "n": n}
+               for (m, f, v), n in sorted(counts.items()) if n]
+    if not changed:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(PublicFacetCount)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=["museum_id", "facet", "value"],
+        set_={"n": PublicFacetCount.n + statement.excluded.n}), changed)
 
 
 def build_if_needed(session: Session) -> bool:
@@ -112,11 +181,45 @@ def build_if_needed(session: Session) -> bool:
         refresh(session, applied)
         publication_log.record(session, applied)
         last = batch[-1].id
+    _recount(session)
     state.portal_built = True
     return True
 
 
-def _public_row(record: Applied, document: dict[str, Any], now: str) -> dict[str, Any]:
+def reroot(session: Session) -> None:
+    """Name again the root themes of every published object, after the theme tree changed
+    (shared.import_themes), and count them again."""
+    roots = theme_tree(session).roots_of()
+    themes: dict[str, list[str]] = {}
+    for record_id, theme_id in session.execute(
+            select(PublicRecordTheme.record_id, PublicRecordTheme.theme_id)):
+        themes.setdefault(record_id, []).append(theme_id)
+    changed = [{"id": record_id, "roots": roots_key}
+               for record_id, old in session.execute(
+                   select(PublicRecord.record_id, PublicRecord.theme_roots))
+               if (roots_key := _roots_key(themes.get(record_id, []), roots)) != old]
+    if changed:
+        session.execute(update(PublicRecord.__table__)
+                        .where(PublicRecord.record_id == bindparam("id"))
+                        .values(theme_roots=bindparam("roots")), changed)
+    _recount(session)
+
+
+def _recount(session: Session) -> None:
+    """The kept counts counted again from the published rows."""
+    session.execute(delete(PublicFacetCount))
+    century = func.coalesce(cast(PublicRecord.century, String), "")
+    for facet, value in (("total", None), ("designation", PublicRecord.designation),
+                         ("century", century), ("theme_roots", PublicRecord.theme_roots)):
+        by = [PublicRecord.museum_id] + ([] if value is None else [value])
+        session.execute(insert(PublicFacetCount).from_select(
+            ["museum_id", "facet", "value", "n"],
+            select(PublicRecord.museum_id, literal(facet), literal("") if value is None
+                   else value, func.count()).group_by(*by)))
+
+
+def _public_row(record: Applied, document: dict[str, Any], now: str, roots: dict[str, str]
+                ) -> dict[str, Any]:
     number = _text(document.get("inventory_number"))
     designation = _text(document.get("designation"))
     earliest = document.get("date_earliest")
@@ -132,11 +235,14 @@ def _public_row(record: Applied, document: dict[str, Any], now: str) -> dict[str
         "sort_key": f"{designation.casefold()}\x1f{natural_sort_key(number)}",
         "date_earliest": earliest,
         "century": None if earliest is None else century_of(earliest),
-        "document": document,
-        "search_text": search_text(document),
+        "theme_roots": _roots_key(_texts(document.get("themes")), roots),
         "image_sha256": images[0]["sha256"] if images else None,
         "updated_at": now,
     }
+
+
+def _roots_key(themes: Iterable[str], roots: dict[str, str]) -> str:
+    return "|".join(sorted({roots[t] for t in themes if t in roots}))
 
 
 def century_of(year: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,84 +30,28 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    tuple_,
     union_all,
 )
 from sqlalchemy.orm import Session
 
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.regional.portal_index import FTS
+from catalogue_app.regional.theme_tree import ThemeNode, ThemeTree, theme_tree
 from db.regional.models import (
     ImageDerivative,
     Museum,
+    PublicDocument,
+    PublicFacetCount,
     PublicRecord,
     PublicRecordTheme,
     SharedState,
-    Theme,
 )
 
 RANKED_AT_MOST = 2000
 FACET_SIZE = 12
 MAX_QUERY_CHARS = 200
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class ThemeNode:
-    id: str
-    label_fr: str
-    label_en: str
-    parent_id: str | None
-    children: tuple[str, ...]
-
-    def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_fr
-
-
-@dataclass
-class ThemeTree:
-    nodes: dict[str, ThemeNode]
-    roots: list[str]
-
-    def descendants(self, theme_id: str) -> list[str]:
-        """The theme and every theme below it."""
-        found, todo = [], [theme_id]
-        while todo:
-            current = todo.pop()
-            found.append(current)
-            todo.extend(self.nodes[current].children if current in self.nodes else ())
-        return found
-
-    def french_path(self, theme_id: str) -> str:
-        """"Textile > Dentelle": how the desk's exports write a theme."""
-        return " > ".join(node.label_fr for node in self.path(theme_id))
-
-    def path(self, theme_id: str) -> list[ThemeNode]:
-        """From the root down to the theme."""
-        chain = []
-        current = self.nodes.get(theme_id)
-        while current is not None and len(chain) < 50:
-            chain.append(current)
-            current = self.nodes.get(current.parent_id) if current.parent_id else None
-        return chain[::-1]
-
-
-def theme_tree(session: Session) -> ThemeTree:
-    rows = session.execute(
-        select(Theme.id, Theme.parent_id, Theme.label_fr, Theme.label_en)
-        .where(Theme.deleted.is_(False)).order_by(Theme.position, Theme.label_fr)
-    ).all()
-    known = {row.id for row in rows}
-    children: dict[str | None, list[str]] = {}
-    for row in rows:
-        parent = row.parent_id if row.parent_id in known else None
-        children.setdefault(parent, []).append(row.id)
-    nodes = {
-        row.id: ThemeNode(row.id, row.label_fr, row.label_en,
-                          row.parent_id if row.parent_id in known else None,
-                          tuple(children.get(row.id, ())))
-        for row in rows
-    }
-    return ThemeTree(nodes, children.get(None, []))
 
 
 @dataclass(frozen=True)
@@ -171,8 +115,17 @@ def facets(session: Session, query: Query, tree: ThemeTree, lang: str
            ) -> tuple[int, dict[str, list[FacetValue]]]:
     """The total of `query` and the counts of its facets (museum, theme, designation,
     century)."""
-    plan = _plan(session, query, tree)
-    return (0, {}) if plan is None else _total_and_facets(session, plan, tree, lang)
+    if query.text.strip() or query.theme or query.designation or query.century is not None:
+        plan = _plan(session, query, tree)
+        return (0, {}) if plan is None else _facet_values(
+            session, _counted_matches(session, plan), tree, lang)
+    # Every published object, or a museum's: the counts every push keeps (portal_index.py).
+    museum_id = None
+    if query.museum:
+        museum_id = session.scalar(select(Museum.id).where(Museum.code == query.museum))
+        if museum_id is None:
+            return 0, {}
+    return _facet_values(session, _kept_counts(session, museum_id), tree, lang)
 
 
 @dataclass(frozen=True)
@@ -244,50 +197,90 @@ def _by_count(values: list[FacetValue], key: Callable[[FacetValue], str]) -> lis
     return sorted(values, key=lambda f: (-f.count, key(f)))
 
 
-def _total_and_facets(session: Session, plan: _Plan, tree: ThemeTree,
-                      lang: str) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The total and every facet's counts with one statement: the matches are found once
-    (a CTE PostgreSQL materialises) and grouped four ways, instead of five scans of them."""
-    matches = (select(PublicRecord.record_id, PublicRecord.museum_id, PublicRecord.designation,
-                      PublicRecord.century)
+Counted = dict[str, list[tuple[str | None, int]]]  # facet -> (value, count); "total" too
+# What the facets group the matches by; the theme facet by the objects' root themes.
+_GROUPED = {"museum": PublicRecord.museum_id, "designation": PublicRecord.designation,
+            "century": PublicRecord.century, "theme_roots": PublicRecord.theme_roots}
+
+
+def _counted_matches(session: Session, plan: _Plan) -> Counted:
+    """The total and every facet's counts with one statement. On PostgreSQL, one pass over the
+    matches with grouping sets; on SQLite, which has none, the matches are found once (a CTE)
+    and grouped four ways."""
+    if session.get_bind().dialect.name == "postgresql":
+        columns = list(_GROUPED.values())
+        sets = func.grouping_sets(*(tuple_(c) for c in columns), literal_column("()"))
+        rows = session.execute(
+            select(func.grouping(*columns), *columns, func.count())
+            .select_from(plan.source).where(plan.where).group_by(sets))
+        # GROUPING() has a bit set for each column its row is not grouped by.
+        every = (1 << len(columns)) - 1
+        by_set = {every ^ (1 << (len(columns) - 1 - i)): i for i in range(len(columns))}
+        facets = list(_GROUPED)
+        return _by_facet(
+            ("total", "", n) if grouping == every else
+            (facets[by_set[grouping]], _as_text(values[by_set[grouping]]), n)
+            for grouping, *values, n in rows)
+    matches = (select(*(c.label(facet) for facet, c in _GROUPED.items()))
                .select_from(plan.source).where(plan.where).cte("matches"))
-    roots = {theme_id: root for root in tree.roots for theme_id in tree.descendants(root)}
     count = func.count()
-
-    def grouped(facet: str, value: Any) -> Select:
-        return (select(literal(facet).label("facet"), cast(value, String).label("value"),
-                       count.label("n"))
-                .select_from(matches).group_by(value))
-
-    parts = [
+    return _by_facet(session.execute(union_all(
         select(literal("total"), literal(""), count).select_from(matches),
-        grouped("museum", matches.c.museum_id),
-        grouped("designation", matches.c.designation),
-        grouped("century", matches.c.century),
-    ]
-    if roots:
-        root = case(roots, value=PublicRecordTheme.theme_id)
-        parts.append(
-            select(literal("theme"), root, func.count(func.distinct(matches.c.record_id)))
-            .select_from(matches.join(PublicRecordTheme,
-                                      PublicRecordTheme.record_id == matches.c.record_id))
-            .where(PublicRecordTheme.theme_id.in_(list(roots))).group_by(root))
-    counted: dict[str, list[tuple[str, int]]] = {}
-    for facet, value, n in session.execute(union_all(*parts)):
-        counted.setdefault(facet, []).append((value, n))
-    total = counted.pop("total", [("", 0)])[0][1]
+        *(select(literal(facet), cast(matches.c[facet], String), count)
+          .group_by(matches.c[facet]) for facet in _GROUPED),
+    )))
+
+
+def _as_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _kept_counts(session: Session, museum_id: int | None) -> Counted:
+    """The counts of every published object (or of one museum's) as pushes keep them."""
+    kept = [PublicFacetCount.n > 0]
+    if museum_id is not None:
+        kept.append(PublicFacetCount.museum_id == museum_id)
+    return _by_facet(session.execute(union_all(
+        select(PublicFacetCount.facet, PublicFacetCount.value, func.sum(PublicFacetCount.n))
+        .where(*kept).group_by(PublicFacetCount.facet, PublicFacetCount.value),
+        select(literal("museum"), cast(PublicFacetCount.museum_id, String), PublicFacetCount.n)
+        .where(PublicFacetCount.facet == "total", *kept),
+    )))
+
+
+def _by_facet(rows: Iterable[Any]) -> Counted:
+    counted: Counted = {}
+    for facet, value, n in rows:
+        counted.setdefault(facet, []).append((value, int(n)))
+    return counted
+
+
+def _root_counts(counted: Counted) -> dict[str, int]:
+    """Root theme id -> objects under it, from the counts per set of root themes (an object
+    under two roots counted once in each, never twice in one)."""
+    roots: dict[str, int] = {}
+    for key, n in counted.get("theme_roots", []):
+        for root in (key or "").split("|"):
+            if root:
+                roots[root] = roots.get(root, 0) + n
+    return roots
+
+
+def _facet_values(session: Session, counted: Counted, tree: ThemeTree, lang: str
+                  ) -> tuple[int, dict[str, list[FacetValue]]]:
+    total = sum(n for _, n in counted.get("total", []))
     museums = {str(i): (code, name) for i, code, name
                in session.execute(select(Museum.id, Museum.code, Museum.name))}
     return total, {
         "museum": _by_count([FacetValue(*museums[m], n) for m, n in counted.get("museum", [])
                              if m in museums], key=lambda f: f.label)[:FACET_SIZE * 5],
         "theme": _by_count([FacetValue(t, tree.nodes[t].label(lang), n)
-                            for t, n in counted.get("theme", []) if t in tree.nodes],
+                            for t, n in _root_counts(counted).items() if t in tree.nodes],
                            key=lambda f: f.label),
         "designation": _by_count([FacetValue(d, d, n) for d, n in counted.get("designation", [])
                                   if d], key=lambda f: f.label)[:FACET_SIZE],
         "century": sorted((FacetValue(c, c, n) for c, n in counted.get("century", [])
-                           if c is not None), key=lambda f: int(f.value)),
+                           if c), key=lambda f: int(f.value)),
     }
 
 
@@ -304,9 +297,10 @@ class PublicObject:
 def public_object(session: Session, record_id: str) -> PublicObject | None:
     """One published object, or None (never published, unpublished, radiated, deleted)."""
     row = session.execute(
-        select(PublicRecord.record_id, Museum.code, Museum.name, PublicRecord.document,
+        select(PublicRecord.record_id, Museum.code, Museum.name, PublicDocument.document,
                PublicRecord.updated_at)
         .join(Museum, Museum.id == PublicRecord.museum_id)
+        .join(PublicDocument, PublicDocument.record_id == PublicRecord.record_id)
         .where(PublicRecord.record_id == record_id)
     ).one_or_none()
     if row is None:
@@ -341,16 +335,22 @@ def theme_cards(session: Session, tree: ThemeTree, theme_ids: list[str]) -> list
     if not under:
         return []
     top = case(under, value=PublicRecordTheme.theme_id)
-    counted = dict(session.execute(
+    return _cards(session, tree, theme_ids, dict(session.execute(
         select(top, func.count(func.distinct(PublicRecordTheme.record_id)))
         .where(PublicRecordTheme.theme_id.in_(list(under))).group_by(top)
-    ).all())
-    cards = []
-    for theme_id in theme_ids:
-        if counted.get(theme_id):
-            image = _illustration(session, tree.descendants(theme_id))
-            cards.append(Card(tree.nodes[theme_id], counted[theme_id], image))
-    return cards
+    ).all()))
+
+
+def root_cards(session: Session, tree: ThemeTree) -> list[Card]:
+    """theme_cards of the root themes, from the counts pushes keep (the home page's)."""
+    return _cards(session, tree, tree.roots, _root_counts(_kept_counts(session, None)))
+
+
+def _cards(session: Session, tree: ThemeTree, theme_ids: list[str], counted: dict[str, int]
+           ) -> list[Card]:
+    return [Card(tree.nodes[theme_id], counted[theme_id],
+                 _illustration(session, tree.descendants(theme_id)))
+            for theme_id in theme_ids if counted.get(theme_id)]
 
 
 def _ready_image() -> ColumnElement[bool]:
@@ -459,26 +459,21 @@ class MuseumInfo:
 
 def museums(session: Session) -> list[MuseumInfo]:
     """Museums with at least one published object, by name."""
-    count = func.count(PublicRecord.record_id)
-    rows = session.execute(
-        select(Museum.code, Museum.name, Museum.town, Museum.presentation, count)
-        .join(PublicRecord, PublicRecord.museum_id == Museum.id)
-        .group_by(Museum.id, Museum.code, Museum.name, Museum.town, Museum.presentation)
-        .order_by(Museum.name)
-    )
-    return [MuseumInfo(*row) for row in rows]
+    return [MuseumInfo(*row) for row in session.execute(_museum_infos().order_by(Museum.name))]
 
 
 def museum(session: Session, code: str) -> MuseumInfo | None:
-    row = session.execute(
-        select(Museum.code, Museum.name, Museum.town, Museum.presentation, Museum.id)
-        .where(Museum.code == code)
-    ).one_or_none()
-    if row is None:
-        return None
-    count = session.scalar(select(func.count()).select_from(PublicRecord)
-                           .where(PublicRecord.museum_id == row.id)) or 0
-    return MuseumInfo(row.code, row.name, row.town, row.presentation, count) if count else None
+    row = session.execute(_museum_infos().where(Museum.code == code)).one_or_none()
+    return None if row is None else MuseumInfo(*row)
+
+
+def _museum_infos() -> Select:
+    """Museums with their count of published objects (as pushes keep it), those with none left
+    out."""
+    return (select(Museum.code, Museum.name, Museum.town, Museum.presentation, PublicFacetCount.n)
+            .join(PublicFacetCount, and_(PublicFacetCount.museum_id == Museum.id,
+                                         PublicFacetCount.facet == "total"))
+            .where(PublicFacetCount.n > 0))
 
 
 def version(session: Session) -> str:

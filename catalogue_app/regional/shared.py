@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue_app.protocol import THEMES_FORMAT, THEMES_VERSION, ThemeFileError, theme_nodes
+from catalogue_app.regional import portal_index
 from catalogue_app.regional.errors import RegionalError
 from db.regional.models import SharedState, Theme, VocabularyTerm
 
@@ -96,6 +97,8 @@ def import_themes(session: Session, document: Any, source: str) -> ImportCounts:
         }
         _upsert(session, Theme, theme, node.id, values, counter, counts)
     _retire(existing.values(), counter, counts)
+    if counts.added or counts.changed or counts.retired:
+        portal_index.reroot(session)  # the portal's theme facet counts objects per root
     return counts
 
 

@@ -214,12 +214,14 @@ class VocabularyTerm(Base):
 
 
 class PublicRecord(Base):
-    """The portal's copy of a published record: what catalogue_app.publication.portal lets the
-    public see, with the columns pages sort, filter and count by. Rebuilt for each record a push
-    applies, so a record unpublished or radiated on a desk leaves the portal at the next sync.
+    """The portal's row of a published record: the columns pages sort, filter, list and count
+    by, kept narrow (about 450 bytes) because a broad search visits tens of thousands of them to
+    count its facets; the public document itself is in PublicDocument. Rebuilt for each record a
+    push applies, so a record unpublished or radiated on a desk leaves the portal at the next
+    sync.
 
-    The text index lives beside it: a generated tsvector column (PostgreSQL, French stemming,
-    accents folded by unaccent) or the FTS5 table public_records_fts (SQLite)."""
+    The text index lives beside it: a tsvector column written with the row (PostgreSQL, French
+    stemming, accents folded by unaccent) or the FTS5 table public_records_fts (SQLite)."""
 
     __tablename__ = "public_records"
     __table_args__ = (
@@ -241,11 +243,38 @@ class PublicRecord(Base):
     sort_key: Mapped[str] = mapped_column(Text)
     date_earliest: Mapped[int | None] = mapped_column(Integer)
     century: Mapped[int | None] = mapped_column(Integer)
-    document: Mapped[dict] = mapped_column(JSON)
-    search_text: Mapped[str] = mapped_column(Text)
+    # The ids of the root themes the object is under, sorted, joined by "|" ("" for none): the
+    # theme facet groups by it like any other column (portal_index.reroot when the tree changes).
+    theme_roots: Mapped[str] = mapped_column(Text, default="")
     # The first publishable image (its derivatives illustrate lists, facets and games).
     image_sha256: Mapped[str | None] = mapped_column(String(SHA256_LENGTH))
     updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class PublicDocument(Base):
+    """What catalogue_app.publication.portal lets the public see of a published record (its
+    public fields and publishable images): read one object at a time, never while counting."""
+
+    __tablename__ = "public_documents"
+
+    record_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH), ForeignKey("public_records.record_id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    document: Mapped[dict] = mapped_column(JSON)
+
+
+class PublicFacetCount(Base):
+    """How many of a museum's objects are published, in all (facet `total`) and per designation,
+    century (as text, '' for none) and `theme_roots`: kept by every push, read by the portal's
+    facets when no words or filters narrow the search."""
+
+    __tablename__ = "public_facet_counts"
+
+    museum_id: Mapped[int] = mapped_column(ForeignKey("museums.id"), primary_key=True)
+    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class PublicRecordTheme(Base):

@@ -18,7 +18,7 @@ from catalogue_app.exchange.lido import (
     xml_text,
 )
 from catalogue_app.exchange.record_values import authors, list_values, text_value
-from catalogue_app.regional.portal_queries import ThemeTree
+from catalogue_app.regional.theme_tree import ThemeTree
 
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from catalogue_app import publication
 from catalogue_app.exchange.lido import attribution
 from catalogue_app.regional.oai.requests import OaiError, Window
-from catalogue_app.regional.portal_queries import ThemeTree
+from catalogue_app.regional.theme_tree import ThemeTree
 from db.regional.engine import among
 from db.regional.models import (
     Museum,

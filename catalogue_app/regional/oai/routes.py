@@ -34,7 +34,7 @@ from catalogue_app.regional.oai.requests import (
 )
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
-from catalogue_app.regional.portal_queries import ThemeTree, theme_tree
+from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
 from db.regional.engine import among
 from db.regional.models import ImageDerivative, SharedState
 

@@ -23,7 +23,7 @@ from catalogue_app.regional.portal import caching, i18n
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
 from catalogue_app.regional.portal_queries import Query as SearchQuery
-from catalogue_app.regional.portal_queries import ThemeTree
+from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
 
 PAGE_SIZE = 24
 SITEMAP_SIZE = 40_000
@@ -132,7 +132,7 @@ def home(request: Request) -> Response:
     def build(session: Session, lang: str, tree: ThemeTree) -> Context:
         version = portal_queries.version(session)
         themes = portal.kept("home-themes", version,
-                             lambda: portal_queries.theme_cards(session, tree, tree.roots))
+                             lambda: portal_queries.root_cards(session, tree))
         museums = portal.kept("museums", version, lambda: portal_queries.museums(session))
         discover = portal.kept("discover", version,
                                lambda: portal_queries.discover(session, DISCOVER))
@@ -334,7 +334,7 @@ def sitemap_index(request: Request) -> Response:
 @router.get("/sitemap-pages.xml")
 def sitemap_pages(request: Request) -> Response:
     def build(session: Session, portal: Site) -> list[str]:
-        tree = portal_queries.theme_tree(session)
+        tree = theme_tree(session)
         addresses = ["/", "/musees", "/jeux", "/mentions-legales", "/accessibilite"]
         addresses += [f"/musees/{m.code}" for m in portal_queries.museums(session)]
         addresses += [f"/themes/{t}" for t in tree.nodes]

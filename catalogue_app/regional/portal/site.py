@@ -14,9 +14,9 @@ import jinja2
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
-from catalogue_app.regional import portal_queries
 from catalogue_app.regional.blobs import BlobStore
 from catalogue_app.regional.portal import i18n, templates
+from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
 from db.regional.engine import Database
 
 T = TypeVar("T")
@@ -85,8 +85,8 @@ class Site:
     def environment(self, lang: str) -> jinja2.Environment:
         return self._environments[lang]
 
-    def themes(self, session: Session, version: str) -> portal_queries.ThemeTree:
-        return self.kept("themes", version, lambda: portal_queries.theme_tree(session))
+    def themes(self, session: Session, version: str) -> ThemeTree:
+        return self.kept("themes", version, lambda: theme_tree(session))
 
 
 def site(request: Request) -> Site:

@@ -3,6 +3,7 @@ counts that match what is listed), their languages, their caching, sitemap and r
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from xml.etree import ElementTree
@@ -11,12 +12,15 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from catalogue_app.regional import shared
 from db.regional.models import Museum as MuseumRow
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
     COIFFES,
+    RADIATION,
     SECRET,
     TEXTILE,
+    THEMES,
     Collection,
     Museum,
     published,
@@ -145,6 +149,87 @@ def test_a_kept_search_never_shows_a_record_once_a_push_unpublished_it(
     assert record["id"] not in page and "Bonnet brodé" not in page
     assert "Aucun objet publié" in page
     assert record["id"] not in visitor.get("/recherche", params={"q": "coiffe", "page": 1}).text
+
+
+def facet_links(page: str) -> dict[str, int]:
+    """A search page's facet links (address -> the count shown beside it)."""
+    return {html.unescape(href): int(count) for href, count in re.findall(
+        r'<a href="(/recherche\?[^"]+)">[^<]*</a> <span class="count">(\d+)</span>', page)}
+
+
+def found(page: str) -> int:
+    return int(re.search(r"(\d+) objets? trouvés?", page).group(1))
+
+
+def test_kept_counts_follow_every_push_and_match_what_each_facet_finds(
+    collection: Collection, museum_a: Museum, museum_b: Museum, visitor: httpx.Client
+) -> None:
+    """The facets of all the objects and of a museum's are counts each push moves
+    (portal_index.py), the others are counted: after pushes that publish, change what is
+    counted or not, unpublish, radiate and delete, every count shown is what its filter finds."""
+    dishes = [published(f"2040.{n}", designation="Assiette" if n % 2 else "Bol",
+                        date_earliest=1700 + 50 * n, themes=[TEXTILE]) for n in range(6)]
+    push_ok(museum_a.editor, dishes)
+    other = published("B.1", designation="Assiette", date_earliest=1820)
+    push_ok(museum_b.editor, [other])
+
+    def counts_match(total: int, in_a: int) -> None:
+        for path, expected in (("/recherche", total), ("/recherche?musee=MA", in_a),
+                               ("/recherche?musee=MB", total - in_a)):
+            page = visitor.get(path).text
+            assert found(page) == expected, path
+            links = facet_links(page)
+            assert bool(links) == bool(expected), path
+            for link, count in links.items():
+                assert found(visitor.get(link).text) == count, (path, link)
+        museums = {link: count for link, count in facet_links(visitor.get("/recherche").text)
+                   .items() if "musee=" in link}
+        assert sum(museums.values()) == total
+        assert f"{in_a} objets publiés" in visitor.get("/musees/MA").text
+
+    counts_match(8, 7)  # the collection's one public record, six dishes, one in MB
+    changed = [
+        {**dishes[0], "base_version": 1, "fields": {**dishes[0]["fields"], "public": False}},
+        {**dishes[1], "base_version": 1, "fields": {**dishes[1]["fields"], **RADIATION}},
+        {**dishes[2], "base_version": 1, "fields": {**dishes[2]["fields"],
+                                                    "designation": "Cruche"}},
+        {**dishes[3], "base_version": 1, "fields": {**dishes[3]["fields"],
+                                                    "date_earliest": 1990}},
+        {**dishes[4], "base_version": 1, "fields": {**dishes[4]["fields"], "title": "Bol fin"}},
+        {**dishes[5], "base_version": 1, "deleted": True},
+    ]
+    assert [r["status"] for r in push_ok(museum_a.editor, changed)] == ["ok"] * 6
+    counts_match(5, 4)
+    shown = facet_links(visitor.get("/recherche").text)
+    assert {link: count for link, count in shown.items() if "designation=" in link} == {
+        "/recherche?designation=Assiette": 2, "/recherche?designation=Bol": 1,
+        "/recherche?designation=Cruche": 1, "/recherche?designation=Coiffe+de+dentelle": 1}
+    assert shown["/recherche?siecle=20"] == 1 and "/recherche?siecle=17" not in shown
+    push_ok(museum_b.editor, [{**other, "base_version": 1,
+                               "fields": {**other["fields"], "public": False}}])
+    assert visitor.get("/musees/MB").status_code == 404
+    assert not any("musee=MB" in link for link in facet_links(visitor.get("/recherche").text))
+    counts_match(4, 4)
+
+
+def test_the_theme_facet_and_cards_follow_a_new_theme_tree(
+    regional_server: RegionalServer, collection: Collection, visitor: httpx.Client
+) -> None:
+    """Objects are counted under their root themes, named when pushed: a new tree (Coiffes
+    moved out of Textile) names them again."""
+    assert facet_links(visitor.get("/recherche").text)[f"/recherche?theme={TEXTILE}"] == 1
+    with regional_server.database.write_session() as session:
+        shared.import_themes(session, {**THEMES, "themes": [
+            {**THEMES["themes"][0], "children": []},
+            {**THEMES["themes"][0]["children"][0], "children": []}]}, "themes")
+    links = facet_links(visitor.get("/recherche").text)
+    assert links[f"/recherche?theme={COIFFES}"] == 1
+    assert f"/recherche?theme={TEXTILE}" not in links
+    for link, count in links.items():
+        assert found(visitor.get(link).text) == count, link
+    home = visitor.get("/").text
+    assert re.search(r"Coiffes</h3>\s*</a>\s*<p class=\"card-meta\">1 objet", home)
+    assert "Textile</h3>" not in home
 
 
 def test_english_with_lang_en_and_links_keep_the_language(
