@@ -10,6 +10,7 @@ the stable order of designation and inventory number, never after ranking everyt
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    not_,
     or_,
     select,
     true,
@@ -102,13 +104,22 @@ def search(session: Session, query: Query, tree: ThemeTree | None = None,
     if total is None:
         total = session.scalar(
             select(func.count()).select_from(plan.source).where(plan.where)) or 0
-    order: list[Any] = []
-    if plan.exact is not None:
-        order.append(case((plan.exact, 0), else_=1))
+    stable = [PublicRecord.sort_key, PublicRecord.record_id]
     if plan.rank is not None and total <= RANKED_AT_MOST:
-        order.append(plan.rank)
-    order += [PublicRecord.sort_key, PublicRecord.record_id]
-    return Results(total, _hits(session, plan, order, query.limit, query.offset))
+        order = [case((plan.exact, 0), else_=1), plan.rank] if plan.exact is not None else []
+        return Results(total, _hits(session, plan, order + stable, query.limit, query.offset))
+    if plan.exact is None:
+        return Results(total, _hits(session, plan, stable, query.limit, query.offset))
+    # The exact numbers first, then the other matches in the stable order, each page read
+    # from its own index: ordering by exactness would sort every match of a broad word.
+    limit, offset = query.limit, query.offset
+    exact = _hits(session, dataclasses.replace(plan, where=and_(plan.where, plan.exact)),
+                  stable, offset + limit, 0)
+    hits = exact[offset:offset + limit]
+    if len(hits) < limit:
+        others = dataclasses.replace(plan, where=and_(plan.where, not_(plan.exact)))
+        hits += _hits(session, others, stable, limit - len(hits), max(0, offset - len(exact)))
+    return Results(total, hits)
 
 
 def facets(session: Session, query: Query, tree: ThemeTree, lang: str
