@@ -155,6 +155,28 @@ def test_object_sheet_prints_every_field_and_the_primary_image(qapp, catalogue, 
     assert len(images.splitlines()) == 3  # two heading lines, one picture
 
 
+def test_a_french_object_sheet_says_codes_as_their_labels(qapp, french, catalogue, tmp_path):
+    """Choices and dated entries are printed as the form shows them, never as stored codes."""
+    with catalogue.writing() as session:
+        (record_id,) = insert_records(session, [{
+            "inventory_number": "1968.3.244", "designation": "coiffe", "legal_status": "deposit",
+            "register_date": "2004-01-01", "deaccession_case": "destroyed",
+            "movements": [{"id": "m1", "date": "2020-01-06", "to": "Réserve A",
+                           "reason": "storage", "user": "Marie"}]}], "test")
+        rectify_record(session, record_id, "inventory_number", "1968.3.245",
+                       "Erreur de transcription", "Conservatrice")
+
+    print_object_sheets(catalogue, [record_id], tmp_path / "sheet.pdf", render_pdf)
+    text = " ".join(pdf_text(tmp_path / "sheet.pdf", layout=False).split())
+    for expected in ("Statut juridique Dépôt", "Statut Présent", "Motif de radiation Bien détruit",
+                     "2020-01-06 : Réserve A (depuis inconnu ; Rangement en réserve, Marie)",
+                     "Numéro d'inventaire : « 1968.3.244 » → « 1968.3.245 » "
+                     "(Erreur de transcription ; Conservatrice)"):
+        assert expected in text
+    for code in ("deposit", "active", "destroyed", "storage", "inventory_number", "{"):
+        assert code not in text
+
+
 def test_register_is_printed_headless_from_the_command_line(catalogue, tmp_path):
     with catalogue.writing() as session:
         insert_records(session, [{"inventory_number": "2004.1.1", "designation": "bol",
