@@ -17,7 +17,7 @@ to back: the visitors' p95 and errors, and the push's p95 beside the same desk's
 push changes the portal's version, so the visitors meet pages the portal must compute again.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
-        [--visitors 50] [--seconds 60] [--think 1.0]
+        [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -292,7 +292,8 @@ def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argpa
     took = time.perf_counter() - started
     cpu, db_cpu = server_cpu_seconds(server) - cpu, database.seconds() - db_cpu
     ms = [t * 1000 for t in seen]
-    print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each)"
+    print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
+          f" {args.workers} server process{'es' if args.workers > 1 else ''})"
           f" while a desk pushes batches of 100 published records back to back:")
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
@@ -315,6 +316,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--visitors", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (serve --workers); production runs several")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds a visitor reads a page (0.5 to 1.5 times this)")
     parser.add_argument("--serve", type=Path, metavar="DIR",
@@ -338,7 +341,7 @@ def main() -> int:
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         token = desk_token(db_url)
-        with running_server(db_url, Path(blobs), 1) as (url, server):
+        with running_server(db_url, Path(blobs), args.workers) as (url, server):
             database = DatabaseCPU(server, db_url)
             try:
                 kinds = measure(url, server, database, args.requests)
