@@ -47,9 +47,10 @@ class SettingsDialog(QDialog):
         pattern = catalogue.inventory_pattern()
         self.pattern = QLineEdit(pattern.regex)
         self.pattern.setObjectName("inventoryPattern")
-        self.pattern_description = QLineEdit(pattern.description)
+        self.pattern_description = QLineEdit(pattern.said())
         self.pattern_description.setCursorPosition(0)  # its beginning says most
         default = QPushButton(self.tr("Restore the default"))
+        default.setObjectName("restoreDefaultPattern")
         default.clicked.connect(self._restore_default_pattern)
         museum = QGroupBox(self.tr("This catalogue, for everyone who uses it"))
         form = QFormLayout(museum)
@@ -68,11 +69,13 @@ class SettingsDialog(QDialog):
 
     def _restore_default_pattern(self) -> None:
         self.pattern.setText(DEFAULT_PATTERN.regex)
-        self.pattern_description.setText(DEFAULT_PATTERN.description)
+        self.pattern_description.setText(DEFAULT_PATTERN.said())
 
     def accept(self) -> None:
         """Check everything before storing anything: a refused pattern changes nothing."""
         regex, description = self.pattern.text().strip(), self.pattern_description.text().strip()
+        if description == DEFAULT_PATTERN.said():  # the app's words: each desk says them its way
+            description = DEFAULT_PATTERN.description
         try:
             self.catalogue.set_inventory_pattern(regex, description)
         except CatalogueError as exc:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 
 _COMPOSITE_SEPARATOR = ";"
@@ -50,12 +51,20 @@ class InventoryPattern:
     def accepts(self, element: str) -> bool:
         return self._compiled.fullmatch(element.strip()) is not None
 
+    def said(self) -> str:
+        """The description in the interface's language: the default's words are the app's, so
+        translated (stored in English, as set by any desk); a museum's own are as written."""
+        if self.description == DEFAULT_DESCRIPTION.english:
+            return DEFAULT_DESCRIPTION().text()
+        return self.description
 
-DEFAULT_PATTERN = InventoryPattern(
-    r"(?:D\.?)?\d{3,4}\.\d+\.\d+(?:\.\d+)*",
+
+DEFAULT_DESCRIPTION = declare(
+    "record.default_number_pattern",
     "year.lot.item[.sub...], year of 3 or 4 digits, optional D prefix for deposits "
-    "(2004.12.3, 985.2.1, D.2004.1.1)",
-)
+    "(2004.12.3, 985.2.1, D.2004.1.1)")
+DEFAULT_PATTERN = InventoryPattern(r"(?:D\.?)?\d{3,4}\.\d+\.\d+(?:\.\d+)*",
+                                   DEFAULT_DESCRIPTION.english)
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,7 @@ def check_inventory_number(
         if not pattern.accepts(part):
             warnings.append(Problem(
                 "pattern",
-                f"{part!r} does not follow the museum's pattern: {pattern.description}.",
+                f"{part!r} does not follow the museum's pattern: {pattern.said()}.",
             ))
     return InventoryCheck(warnings=tuple(warnings))
 

@@ -3,12 +3,14 @@ history are set in the window, and the form and the history follow them at once.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
+from catalogue_app.records.inventory_numbers import DEFAULT_PATTERN
 from catalogue_app.settings import LANGUAGE, USER_NAME, Preferences
 from tests.gui.conftest import show_active
 from tests.gui.form_helpers import answers_fixture, on_next_dialog, save, type_into  # noqa: F401
 from tests.gui.keyboard import type_text
+from ui.settings_dialog import SettingsDialog
 
 
 def _fill_settings(qtbot, window, **texts: str) -> list[str]:
@@ -73,3 +75,17 @@ def test_the_language_chosen_is_kept_in_the_preferences(qtbot, window):
     on_next_dialog(qtbot, choose_english)
     window.open_settings()
     assert Preferences().get(LANGUAGE) == "en"
+
+
+def test_the_default_pattern_is_described_in_french(qtbot, french, catalogue):
+    """The default's description is the app's words, so said in the curator's language; the
+    default button gives the same words back after the museum's own were typed."""
+    dialog = SettingsDialog(catalogue, Preferences())
+    qtbot.addWidget(dialog)
+    described = dialog.pattern_description.text()
+    assert described.startswith("année.lot.numéro") and "dépôts" in described
+    dialog.pattern_description.setText("MHN.year.item")
+    dialog.findChild(QPushButton, "restoreDefaultPattern").click()
+    assert dialog.pattern_description.text() == described
+    dialog.accept()  # kept as the app's words, which an English desk says in English
+    assert catalogue.inventory_pattern() == DEFAULT_PATTERN
