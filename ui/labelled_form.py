@@ -20,9 +20,25 @@ def wrapped_label(text: str = "") -> QLabel:
     return label
 
 
+class _ErrorLabel(QLabel):
+    """A wrapped label that makes its window taller when its text needs more lines: a window
+    keeps its size when a label gains lines, and a second line was left under the buttons."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        window, layout = self.window(), self.window().layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(window.width())
+        if needed > window.height():  # grow only: a window the user enlarged stays so
+            window.resize(window.width(), needed)
+
+
 def error_label() -> QLabel:
     """Where the dialog says why it refused what was typed: in red, said in full."""
-    label = wrapped_label()
+    label = _ErrorLabel()
+    label.setWordWrap(True)
     label.setStyleSheet("color: #b00020")
     return label
 
