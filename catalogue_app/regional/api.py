@@ -58,6 +58,7 @@ from catalogue_app.regional.errors import RegionalError, Unavailable
 from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
 from catalogue_app.regional.oai import routes as oai_routes
+from catalogue_app.regional.oai.keeper import MetadataKeeper
 from catalogue_app.regional.observability import RequestMetrics, probes
 from catalogue_app.regional.outages import Deadline
 from catalogue_app.regional.portal import pages, public_api
@@ -199,7 +200,9 @@ class Services:
         keep_private(config)
         with self.database.write_session() as session:
             portal_index.build_if_needed(session)
-        self.derivatives = DerivativeWorker(self.database, self.blobs)
+        self.keeper = MetadataKeeper(self.database, config.public_url)
+        self.derivatives = DerivativeWorker(self.database, self.blobs, made=self.keeper.wake)
+        self.keeps_oai_metadata = config.oai_keeper
 
     def authenticate(self, token: str) -> Caller:
         with self.database.read_session() as session:
@@ -385,6 +388,7 @@ def push_records(
     with svc.database.write_session() as session:
         answer = records.push_batch(session, who, idempotency_key, pushed, svc.limits)
     svc.derivatives.wake()  # newly published images get their public derivatives
+    svc.keeper.wake()  # and published records their OAI-PMH metadata
     return FastJSONResponse(answer)
 
 
@@ -531,6 +535,8 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(PortalCompression)
     services.derivatives.start()
+    if services.keeps_oai_metadata:
+        services.keeper.start()
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
@@ -590,7 +596,8 @@ def app_from_environment() -> FastAPI:
 
 
 def close_app(app: FastAPI) -> None:
-    """Stop the derivative worker and release the database connections (tests drop their
+    """Stop the background workers and release the database connections (tests drop their
     schema afterwards)."""
     app.state.services.derivatives.stop()
+    app.state.services.keeper.stop()
     app.state.services.database.dispose()

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
                        metavar="BYTES", help="the largest image a desk may upload")
     serve.add_argument("--museum-quota", type=int, default=None, metavar="BYTES",
                        help="bytes of images each museum may hold (default: no quota)")
+    serve.add_argument("--no-oai-keeper", dest="oai_keeper", action="store_false", help=(
+        "write OAI-PMH metadata only when harvested, not ahead of harvesters in the"
+        " background"))
     serve.set_defaults(run=_serve)
 
     museum = commands.add_parser("museum", help="add or list museums").add_subparsers(
@@ -181,7 +184,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
             config.limits, blob_bytes=args.max_blob_bytes, museum_blob_bytes=args.museum_quota,
         ),
         public_url=args.public_url or listening_url(args.host, args.port),
-        admin_email=args.admin_email,
+        admin_email=args.admin_email, oai_keeper=args.oai_keeper,
     )
     os.umask(0o077)  # every file and folder the server makes: its own user's only
     # Upgrade once here, so worker processes never race to create the schema.

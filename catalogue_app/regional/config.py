@@ -37,6 +37,9 @@ class ServerConfig:
     public_url: str = DEFAULT_PUBLIC_URL
     # Whom the portal's legal notice and OAI-PMH Identify name as the base's contact.
     admin_email: str | None = None
+    # Whether a background thread keeps the OAI-PMH metadata written ahead of harvesters
+    # (oai/keeper.py); `serve --no-oai-keeper` leaves it to the harvests.
+    oai_keeper: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "public_url", checked_public_url(self.public_url))
@@ -65,13 +68,13 @@ class ServerConfig:
         blobs = document["blobs"]
         return cls(document["db_url"], blobs if blobs.startswith(S3_SCHEME) else Path(blobs),
                    Limits(**document["limits"]), document["public_url"],
-                   document["admin_email"])
+                   document["admin_email"], document["oai_keeper"])
 
     def export_to_environment(self) -> None:
         os.environ[CONFIG_ENV] = json.dumps({
             "db_url": self.db_url, "blobs": str(self.blobs),
             "limits": dataclasses.asdict(self.limits), "public_url": self.public_url,
-            "admin_email": self.admin_email,
+            "admin_email": self.admin_email, "oai_keeper": self.oai_keeper,
         })
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
+from collections.abc import Callable
 
 from PIL import Image
 from sqlalchemy import select
@@ -65,11 +66,14 @@ def make(blobs: BlobStore, sha256: str, extension: str) -> ImageDerivative:
 
 
 class DerivativeWorker:
-    """A daemon thread making derivatives until stopped; `wake` after a push."""
+    """A daemon thread making derivatives until stopped; `wake` after a push. `made` is
+    called after each batch handled (the OAI keeper links the images made)."""
 
-    def __init__(self, database: Database, blobs: BlobStore) -> None:
+    def __init__(self, database: Database, blobs: BlobStore,
+                 made: Callable[[], None] = lambda: None) -> None:
         self.database = database
         self.blobs = blobs
+        self.made = made
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="derivatives", daemon=True)
@@ -116,6 +120,8 @@ class DerivativeWorker:
             except Exception:
                 log.exception("the derivative worker met an error; it retries")
                 handled = 0
-            if not handled:
+            if handled:
+                self.made()
+            else:
                 self._wake.wait(IDLE_SECONDS)
                 self._wake.clear()

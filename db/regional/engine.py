@@ -47,16 +47,18 @@ _KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
                "keepalives_count": 3}
 
 
-def make_engine(url: str, *, serving: bool = False) -> Engine:
+def make_engine(url: str, *, serving: bool = False, sqlite_busy_seconds: float = 30) -> Engine:
     """The engine of a base; `serving`: with the timeouts of a server answering requests
-    (an admin command or a schema upgrade may take its time)."""
+    (an admin command or a schema upgrade may take its time); `sqlite_busy_seconds`: how long
+    an SQLite writer waits for another to finish."""
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
             # The base's folder, readable by its own user only when the base makes it.
             Path(database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         engine = create_engine(
-            url, connect_args={"timeout": 30, "check_same_thread": False}, **_JSON_COLUMNS
+            url, connect_args={"timeout": sqlite_busy_seconds, "check_same_thread": False},
+            **_JSON_COLUMNS,
         )
         _configure_sqlite(engine)
         return engine
@@ -114,8 +116,9 @@ def among(session: Session, column: ColumnElement, values: Iterable[Any]) -> Col
 class Database:
     """One engine and its session factories (one per database, design.md §10)."""
 
-    def __init__(self, url: str, *, serving: bool = False) -> None:
-        self.engine = make_engine(url, serving=serving)
+    def __init__(self, url: str, *, serving: bool = False,
+                 sqlite_busy_seconds: float = 30) -> None:
+        self.engine = make_engine(url, serving=serving, sqlite_busy_seconds=sqlite_busy_seconds)
         # Reads see one snapshot for the whole transaction (a feed page reads several tables);
         # SQLite's WAL readers already do.
         snapshot = (

@@ -27,6 +27,7 @@ from catalogue_app.regional import admin
 from catalogue_app.regional.api import close_app, create_app
 from catalogue_app.regional.config import ServerConfig
 from catalogue_app.regional.http_protocol import uvicorn_options
+from catalogue_app.regional.oai.keeper import MetadataKeeper
 from db.regional.engine import Database
 from tests.support import PG_URL_ENV, require
 
@@ -146,6 +147,7 @@ class RegionalServer:
     url: str
     config: ServerConfig
     database: Database
+    keeper: MetadataKeeper  # the server's OAI metadata keeper (tests wait on `caught_up`)
 
     def add_museum(self, code: str, name: str | None = None) -> None:
         with self.database.write_session() as session:
@@ -193,7 +195,8 @@ def serving(config: ServerConfig, port: int = 0,
         time.sleep(0.01)
     database = Database(config.db_url)
     try:
-        yield RegionalServer(f"http://{host}:{port}", config, database)
+        yield RegionalServer(f"http://{host}:{port}", config, database,
+                             app.state.services.keeper)
     finally:
         server.should_exit = True
         thread.join(10)

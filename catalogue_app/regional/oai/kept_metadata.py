@@ -14,20 +14,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.regional.engine import Database, among
 from db.regional.models import KeptMetadata
-
-log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -64,12 +60,15 @@ class Keys:
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def kept(session: Session, prefix: str, record_ids: Sequence[str]) -> dict[str, Kept]:
-    """The rows kept for these records, current or not."""
+def kept(session: Session, prefix: str, record_ids: Sequence[str], with_xml: bool = True
+         ) -> dict[str, Kept]:
+    """The rows kept for these records, current or not; without their XML (empty) unless
+    `with_xml`: enough to tell which are current."""
     if not record_ids:
         return {}
+    xml = KeptMetadata.xml if with_xml else literal(b"")
     rows = session.execute(
-        select(KeptMetadata.record_id, KeptMetadata.key, KeptMetadata.images, KeptMetadata.xml)
+        select(KeptMetadata.record_id, KeptMetadata.key, KeptMetadata.images, xml)
         .where(KeptMetadata.prefix == prefix,
                among(session, KeptMetadata.record_id, record_ids)))
     return {record_id: Kept(key, tuple(images.split()), bytes(xml))
@@ -77,23 +76,18 @@ def kept(session: Session, prefix: str, record_ids: Sequence[str]) -> dict[str, 
 
 
 def keep(database: Database, prefix: str, written: dict[str, Kept]) -> None:
-    """Store what was just written. Several processes may write the same record at once: the
-    last one stays, and should it be stale already, its next harvest writes it again. A
-    failure only costs that time too, so it is logged, not raised: the harvester has its
-    answer already."""
+    """Store what was just written, in one short transaction. Several processes may write the
+    same record at once (harvests, keepers): the last one stays, and should it be stale
+    already, it is written again when next served or kept."""
     if not written:
         return
     rows = [{"record_id": record_id, "prefix": prefix, "key": kept.key,
              "images": " ".join(kept.images), "xml": kept.xml}
             for record_id, kept in sorted(written.items())]  # one lock order for all writers
-    try:
-        with database.write_session() as session:
-            dialect = postgresql if database.is_postgresql else sqlite
-            statement = dialect.insert(KeptMetadata)
-            session.execute(statement.on_conflict_do_update(
-                index_elements=[KeptMetadata.record_id, KeptMetadata.prefix],
-                set_={"key": statement.excluded.key, "images": statement.excluded.images,
-                      "xml": statement.excluded.xml}), rows)
-    except SQLAlchemyError:
-        log.warning("could not keep the %s metadata of %d records", prefix, len(rows),
-                    exc_info=True)
+    with database.write_session() as session:
+        dialect = postgresql if database.is_postgresql else sqlite
+        statement = dialect.insert(KeptMetadata)
+        session.execute(statement.on_conflict_do_update(
+            index_elements=[KeptMetadata.record_id, KeptMetadata.prefix],
+            set_={"key": statement.excluded.key, "images": statement.excluded.images,
+                  "xml": statement.excluded.xml}), rows)

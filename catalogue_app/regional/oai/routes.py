@@ -6,6 +6,7 @@ identifiers are `oai:{host of that address}:{record id}`."""
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -16,13 +17,12 @@ from urllib.parse import parse_qsl, urlsplit
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from lxml import etree
-from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
-from catalogue_app.exchange.lido import PublishedLinks
-from catalogue_app.regional.oai import kept_metadata, log_queries, tokens
-from catalogue_app.regional.oai.formats import FORMATS, XSI_NS, Published
+from catalogue_app.regional.oai import log_queries, tokens
+from catalogue_app.regional.oai.formats import FORMATS, XSI_NS
 from catalogue_app.regional.oai.log_queries import Entry, Selection
 from catalogue_app.regional.oai.requests import (
     SECONDS,
@@ -32,20 +32,18 @@ from catalogue_app.regional.oai.requests import (
     parse,
     window,
 )
+from catalogue_app.regional.oai.writer import Source, Writer, shared_seq
 from catalogue_app.regional.portal.site import Site, site
-from catalogue_app.regional.portal.templates import image_path
 from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
-from db.regional.engine import among
-from db.regional.models import ImageDerivative, SharedState
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 SCHEMA_LOCATION = f"{OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 REPOSITORY_NAME = "Collections des musées : base régionale"
 PAGE_SIZE = {"ListRecords": 100, "ListIdentifiers": 250}
 MAX_POST_BYTES = 16 * 1024
-IMAGE_KIND = "web"  # the derivative aggregators get: 1200 px, never the original
 STREAMED_AT_ONCE = 20  # records per chunk of a streamed list (the first goes alone)
 MEDIA_TYPE = "text/xml; charset=utf-8"
+log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
@@ -141,11 +139,14 @@ class _Context:
     def _shared(self) -> tuple[int, ThemeTree]:
         if self._tree is None:
             # Themes are shared data: the shared change counter moves when the tree does.
-            self._shared_seq = self.session.scalar(select(SharedState.change_seq)
-                                                   .where(SharedState.id == 1)) or 0
+            self._shared_seq = shared_seq(self.session)
             self._tree = self.portal.kept("oai-themes", str(self._shared_seq),
                                           lambda: theme_tree(self.session))
         return self._shared_seq, self._tree
+
+    @property
+    def source(self) -> Source:
+        return Source(self.portal.database, self.base, self.shared_seq, self.tree)
 
     def absolute(self, path: str) -> str:
         return self.base + path
@@ -294,76 +295,30 @@ def _header(context: _Context, entry: Entry, deleted: bool = False) -> etree._El
 
 
 class _Records:
-    """The records of `entries` in one metadata format: the metadata kept for them where it is
-    still current (kept_metadata), the others written from their documents, read here with
-    what they need from the database (made images, shared terms) before any is written, and
-    kept once the list is sent."""
+    """The records of `entries` in one metadata format, their metadata from the one writer
+    (writer.py); what it had to write is kept once the list is sent."""
 
     def __init__(self, context: _Context, prefix: str, entries: Sequence[Entry]) -> None:
         self.context = context
-        self.prefix = prefix
         self.entries = entries
-        session = context.session
-        self.keys = kept_metadata.Keys(prefix, context.shared_seq, context.base)
-        published = {e.record_id: e for e in entries if not e.deleted}
-        kept = kept_metadata.kept(session, prefix, list(published))
-        self.ready = _ready_images(session, {sha for k in kept.values() for sha in k.images})
-        self.current = {record_id: k.xml for record_id, k in kept.items()
-                        if k.key == self._key(published[record_id], k.images)}
-        self.documents = log_queries.documents(
-            session, [r for r in published if r not in self.current])
-        documents = list(self.documents.values())
-        self.ready |= _ready_images(session, {image["sha256"] for document in documents
-                                              for image in document.get("images") or ()})
-        self.concepts = log_queries.concepts(session, documents)
-
-    def _key(self, entry: Entry, images: Sequence[str]) -> str:
-        return self.keys.of(entry.digest, entry.museum_code, entry.museum_name,
-                            (sha for sha in images if sha in self.ready))
+        self.writer = Writer(context.session, context.source, prefix, entries)
 
     def write(self) -> Iterator[bytes]:
-        """Each record's bytes; then the metadata written here is kept."""
-        written: dict[str, kept_metadata.Kept] = {}
         for entry in self.entries:
-            xml = self.current.get(entry.record_id)
-            document = self.documents.get(entry.record_id)
-            if xml is None and document is not None:
-                xml = _bytes(self._metadata(entry, document))
-                images = tuple(image["sha256"] for image in document.get("images") or ())
-                written[entry.record_id] = kept_metadata.Kept(self._key(entry, images), images,
-                                                              xml)
+            xml = self.writer.metadata(entry)
             header = _bytes(_header(self.context, entry, deleted=xml is None))
             if xml is None:
                 yield _RECORD % (header, b"")
             else:
                 yield _RECORD % (header, b"<metadata>" + xml + b"</metadata>")
-        kept_metadata.keep(self.context.portal.database, self.prefix, written)
-
-    def _metadata(self, entry: Entry, document: dict) -> etree._Element:
-        context = self.context
-        links = PublishedLinks(
-            context.absolute(f"/objets/{entry.record_id}"),
-            {image["sha256"]: context.absolute(
-                image_path(entry.record_id, image["sha256"], IMAGE_KIND))
-             for image in document.get("images") or () if image["sha256"] in self.ready},
-            self.concepts, context.base,
-        )
-        published = Published(entry.record_id, document,
-                               {"code": entry.museum_code, "name": entry.museum_name},
-                               context.tree, links)
-        return FORMATS[self.prefix].write(published)
+        try:
+            self.writer.keep()
+        except SQLAlchemyError:  # the harvester has its answer: the next harvest writes again
+            log.warning("could not keep the %s metadata of %d records", self.writer.prefix,
+                        len(self.writer.written), exc_info=True)
 
 
 _RECORD = f'<record xmlns="{OAI_NS}">'.encode() + b"%s%s</record>"
-
-
-def _ready_images(session: Session, hashes: set[str]) -> set[str]:
-    """Those of these images whose public derivatives are made."""
-    if not hashes:
-        return set()
-    return set(session.scalars(
-        select(ImageDerivative.sha256).where(among(session, ImageDerivative.sha256, hashes),
-                                             ImageDerivative.state == "ready")))
 
 
 _VERBS = {
