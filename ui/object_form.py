@@ -521,8 +521,8 @@ class ObjectForm(QScrollArea):
             self._show_number_problems([], [])
             return True
         check = self.catalogue.check_number(number, self.record_id())
-        self._show_number_problems([p.message for p in check.errors],
-                                   [p.message for p in check.warnings])
+        self._show_number_problems([str(p.message) for p in check.errors],
+                                   [str(p.message) for p in check.warnings])
         return check.ok
 
     def fill_next_number(self) -> None:

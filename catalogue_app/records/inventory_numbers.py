@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from catalogue_app.messages import declare
+from catalogue_app.messages import Message, declare
 from catalogue_app.protocol import normalise_inventory_number
 
 _COMPOSITE_SEPARATOR = ";"
@@ -69,10 +69,17 @@ DEFAULT_PATTERN = InventoryPattern(r"(?:D\.?)?\d{3,4}\.\d+\.\d+(?:\.\d+)*",
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding about a number: a stable ``code`` for the interface, a message in English."""
+    """One finding about a number: a stable ``code`` for the interface, and what to say."""
 
     code: str
-    message: str
+    message: Message
+
+
+NUMBER_EMPTY = declare("record.number_empty", "The inventory number is empty.")
+NUMBER_EMPTY_ELEMENT = declare("record.number_empty_element",
+                               "{number!r} has an empty element between ';'.")
+NUMBER_OFF_PATTERN = declare("record.number_off_pattern",
+                             "{number!r} does not follow the museum's pattern: {pattern}.")
 
 
 @dataclass(frozen=True)
@@ -163,16 +170,14 @@ def check_inventory_number(
 ) -> InventoryCheck:
     """Errors (empty number) and warnings (elements not following the museum's pattern)."""
     if not number.strip():
-        return InventoryCheck(errors=(Problem("empty", "The inventory number is empty."),))
+        return InventoryCheck(errors=(Problem("empty", NUMBER_EMPTY()),))
     warnings = []
     if any(not element.strip() for element in number.split(_COMPOSITE_SEPARATOR)):
-        warnings.append(Problem("empty_element", f"{number!r} has an empty element between ';'."))
+        warnings.append(Problem("empty_element", NUMBER_EMPTY_ELEMENT(number=number)))
     for part in composite_parts(number):
         if not pattern.accepts(part):
-            warnings.append(Problem(
-                "pattern",
-                f"{part!r} does not follow the museum's pattern: {pattern.said()}.",
-            ))
+            warnings.append(Problem("pattern", NUMBER_OFF_PATTERN(number=part,
+                                                                  pattern=pattern.said())))
     return InventoryCheck(warnings=tuple(warnings))
 
 

@@ -9,6 +9,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue_app.messages import declare
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.records.inventory_numbers import (
     DEFAULT_PATTERN,
@@ -20,6 +21,10 @@ from catalogue_app.records.inventory_numbers import (
 )
 from catalogue_app.settings import INVENTORY_PATTERN, in_catalogue
 from db.local.models import Record
+
+NUMBER_TAKEN = declare("record.number_of_another",
+                       "{number} is already the number of record{designation}{where}.")
+IN_THE_TRASH = declare("record.in_the_trash", " (in the trash)")
 
 
 def museum_pattern(session: Session) -> InventoryPattern:
@@ -47,10 +52,10 @@ def check_number(session: Session, number: str, record_id: str | None) -> Invent
     ).first()
     if other is None:
         return check
-    where = " (in the trash)" if other.trashed_at else ""
-    label = f" «{other.designation}»" if other.designation else ""
-    duplicate = Problem("duplicate", f"{other.inventory_number} is already the number of "
-                                     f"record{label}{where}.")
+    duplicate = Problem("duplicate", NUMBER_TAKEN(
+        number=other.inventory_number,
+        designation=f" «{other.designation}»" if other.designation else "",
+        where=IN_THE_TRASH() if other.trashed_at else ""))
     return InventoryCheck(errors=(duplicate,), warnings=check.warnings)
 
 

@@ -247,6 +247,22 @@ def test_inventory_number_warns_errs_and_suggests_the_next_in_its_lot(qtbot, ans
     assert window.form.editors["inventory_number"].text() == "2004.12.8"
 
 
+def test_inventory_number_problems_are_said_in_french(qtbot, french, window, catalogue):
+    with catalogue.writing() as session:
+        create_record(session, {"inventory_number": "2004.12.7", "designation": "assiette"},
+                      "marie")
+    window.model.refresh()
+    problems = window.form.number_problems
+    type_into(window, "inventory_number", "OA 10426")
+    qtbot.waitUntil(problems.isVisible)
+    assert "« OA 10426 » ne suit pas le modèle des numéros du musée : année.lot.numéro" \
+        in problems.text()
+    window.form.editors["inventory_number"].clear()
+    type_into(window, "inventory_number", "2004.12.7")
+    qtbot.waitUntil(lambda: "2004.12.7 est déjà le numéro de la fiche «assiette»"
+                    in problems.text())
+
+
 def test_a_term_typed_in_a_field_can_join_its_vocabulary(qtbot, answers, window, catalogue,
                                                         shown_errors):
     from catalogue_app.vocabulary.terms import suggest

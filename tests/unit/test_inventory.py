@@ -41,7 +41,7 @@ def test_each_element_of_a_set_is_checked():
     check = check_inventory_number("1968.3.244.1 ; 3127 (ancien numéro)")
     assert check.ok
     assert [w.code for w in check.warnings] == ["pattern"]
-    assert "'3127 (ancien numéro)'" in check.warnings[0].message
+    assert "'3127 (ancien numéro)'" in check.warnings[0].message.text()
 
 
 @pytest.mark.parametrize("number", ["56.8.31", "OA 10426", "E 1062 bis", "2004.12", "2004.12.3a"])
@@ -49,7 +49,7 @@ def test_a_historic_number_is_a_warning_the_curator_may_override(number):
     check = check_inventory_number(number)
     assert check.ok
     assert [w.code for w in check.warnings] == ["pattern"]
-    assert number in check.warnings[0].message
+    assert number in check.warnings[0].message.text()
 
 
 def test_an_empty_element_in_a_set_is_a_warning():

@@ -17,7 +17,7 @@ def test_a_duplicate_number_is_an_error_and_an_unusual_one_a_warning(catalogue):
         historic = check_number(session, "OA 10426", None)
         itself = check_number(session, "2004.12.3", rid)
     assert [p.code for p in duplicate.errors] == ["duplicate"]
-    assert "«coiffe»" in duplicate.errors[0].message
+    assert "«coiffe»" in duplicate.errors[0].message.text()
     assert historic.ok and [p.code for p in historic.warnings] == ["pattern"]
     assert itself.ok and not itself.warnings
 
