@@ -85,6 +85,16 @@ def test_a_locked_keyring_is_reported_in_french(qtbot, french, shown_errors, mem
     assert dialog.token() == ""
 
 
+def test_the_sync_settings_show_a_whole_address_beside_the_french_labels(qtbot, french):
+    address = "https://base-regionale.musees-normandie.fr"
+    dialog = SyncSettingsDialog(address)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = dialog.url_edit
+    assert shown.width() > shown.fontMetrics().horizontalAdvance(address) + 20  # its margins
+
+
 def test_qts_own_buttons_speak_french(qtbot, catalogue, french):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                            | QDialogButtonBox.StandardButton.Cancel

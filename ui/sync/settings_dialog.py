@@ -59,6 +59,8 @@ class SyncSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
+        # Wide enough for a whole address beside the labels, which are long in French.
+        self.resize(620, self.sizeHint().height())
 
     def server_url(self) -> str:
         return self.url_edit.text().strip().rstrip("/")
