@@ -174,6 +174,7 @@ class MetadataKeeper:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            self._woken.clear()  # before the pass: a wake during it asks for another
             try:
                 complete = self.run_pass()
             except Exception:
@@ -181,7 +182,6 @@ class MetadataKeeper:
                 self._stop.wait(RETRY_SECONDS)
                 continue
             self._woken.wait(IDLE_SECONDS if complete else RETRY_SECONDS)
-            self._woken.clear()
 
 
 def _state(session: Session) -> _State:
