@@ -22,6 +22,7 @@ from catalogue_app.documents.model import (
 from catalogue_app.documents.record_blocks import label_table, preview
 from catalogue_app.documents.record_text import deaccession_note, field_text
 from catalogue_app.exchange.catalogue_records import export_records
+from catalogue_app.images.gallery import VIEW_LABELS
 from catalogue_app.images.store import ImageStore
 from catalogue_app.messages import current_language, declare
 from catalogue_app.records.fields import FIELDS
@@ -62,10 +63,17 @@ def _sheet(record: Mapping[str, Any], picture: Path | None, language: str) -> li
     images = record.get("images") or []
     if images:
         facts.append((IMAGES().text(language),
-                      "\n".join(f"{i.get('file_name', '')} ({i.get('view_type', '')})"
+                      "\n".join(f"{i.get('file_name', '')} ({_view(i, language)})"
                                 for i in images)))
     blocks.append(label_table(facts, continued=CONTINUED().text(language)))
     return blocks
+
+
+def _view(image: Mapping[str, Any], language: str) -> str:
+    """What the image shows, said in the language; a view type this version does not know, as
+    is."""
+    code = image.get("view_type", "")
+    return VIEW_LABELS[code]().text(language) if code in VIEW_LABELS else code
 
 
 def _primary_picture(catalogue: Catalogue, store: ImageStore,

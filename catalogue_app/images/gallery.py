@@ -27,7 +27,12 @@ UNKNOWN_VIEW = declare(
     "images.unknown_view",
     "unknown view type {view_type!r}; use one of: {choices}")
 
-VIEW_TYPES = ("general", "detail", "verso", "raking", "uv", "ir", "xray", "other")
+# Each view type and what it is called (the image strip, the viewer, printed documents).
+VIEW_LABELS = {code: declare(f"images.view.{code}", english) for code, english in (
+    ("general", "General view"), ("detail", "Detail"), ("verso", "Verso"),
+    ("raking", "Raking light"), ("uv", "Ultraviolet"), ("ir", "Infrared"), ("xray", "X-ray"),
+    ("other", "Other"))}
+VIEW_TYPES = tuple(VIEW_LABELS)
 EDITABLE_FIELDS = ("view_type", "photographer", "date_taken", "licence", "credit", "caption",
                    "publishable")
 

@@ -3353,22 +3353,22 @@
         <translation>Rétablir le modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>This catalogue, for everyone who uses it</source>
         <translation>Ce catalogue, pour tous ceux qui l&apos;utilisent</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>The form of the museum&apos;s inventory numbers, as a regular expression on one number (a number that does not follow it is only warned about).</source>
         <translation>La forme des numéros d&apos;inventaire du musée, en expression régulière sur un numéro (un numéro qui ne la suit pas fait seulement l&apos;objet d&apos;un avertissement).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>Inventory number &amp;pattern:</source>
         <translation>&amp;Modèle de numéro d&apos;inventaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>&amp;Described as:</source>
         <translation>&amp;Décrit ainsi&#xa0;:</translation>
     </message>
@@ -3567,7 +3567,7 @@
     <name>SyncSettingsDialog</name>
     <message>
         <location filename="../../ui/sync/settings_dialog.py" line="31"/>
-        <location filename="../../ui/sync/settings_dialog.py" line="76"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="78"/>
         <source>Sync settings</source>
         <translation>Paramètres de synchronisation</translation>
     </message>
@@ -3607,22 +3607,22 @@
         <translation>Synchroniser automatiquement toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="93"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="95"/>
         <source>Give the address (https://…) and the token.</source>
         <translation>Indiquez l&apos;adresse (https://…) et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="96"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="98"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="108"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="110"/>
         <source>Connected: museum {code} ({name}), user {user} ({role}).</source>
         <translation>Connecté&#xa0;: musée {code} ({name}), utilisateur {user} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/settings_dialog.py" line="115"/>
+        <location filename="../../ui/sync/settings_dialog.py" line="117"/>
         <source>Connection failed: {error}</source>
         <translation>Échec de la connexion&#xa0;: {error}</translation>
     </message>
@@ -3862,52 +3862,12 @@
 <context>
     <name>images</name>
     <message>
-        <location filename="../../ui/images/labels.py" line="15"/>
-        <source>General view</source>
-        <translation>Vue générale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="16"/>
-        <source>Detail</source>
-        <translation>Détail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="17"/>
-        <source>Verso</source>
-        <translation>Verso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="18"/>
-        <source>Raking light</source>
-        <translation>Lumière rasante</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="19"/>
-        <source>Ultraviolet</source>
-        <translation>UV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="20"/>
-        <source>Infrared</source>
-        <translation>Infrarouge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="21"/>
-        <source>X-ray</source>
-        <translation>Radiographie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="22"/>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/images/labels.py" line="46"/>
+        <location filename="../../ui/images/labels.py" line="39"/>
         <source>GPS {lat:.5f}, {lon:.5f}</source>
         <translation>GPS {lat:.5f}, {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../../ui/images/labels.py" line="53"/>
+        <location filename="../../ui/images/labels.py" line="46"/>
         <source>Note: {note}</source>
         <translation>Note&#xa0;: {note}</translation>
     </message>

@@ -165,15 +165,18 @@ def test_a_french_object_sheet_says_codes_as_their_labels(qapp, french, catalogu
                            "reason": "storage", "user": "Marie"}]}], "test")
         rectify_record(session, record_id, "inventory_number", "1968.3.245",
                        "Erreur de transcription", "Conservatrice")
+        session.add(Image(record_id=record_id, sha256="0" * 64, file_name="revers.jpg",
+                          byte_size=1, view_type="raking", attached_at="2026-01-01"))
 
     print_object_sheets(catalogue, [record_id], tmp_path / "sheet.pdf", render_pdf)
     text = " ".join(pdf_text(tmp_path / "sheet.pdf", layout=False).split())
     for expected in ("Statut juridique Dépôt", "Statut Présent", "Motif de radiation Bien détruit",
                      "2020-01-06 : Réserve A (depuis inconnu ; Rangement en réserve, Marie)",
                      "Numéro d'inventaire : « 1968.3.244 » → « 1968.3.245 » "
-                     "(Erreur de transcription ; Conservatrice)"):
+                     "(Erreur de transcription ; Conservatrice)", "revers.jpg (Lumière rasante)"):
         assert expected in text
-    for code in ("deposit", "active", "destroyed", "storage", "inventory_number", "{"):
+    for code in ("deposit", "active", "destroyed", "storage", "inventory_number", "raking",
+                 "{"):
         assert code not in text
 
 

@@ -6,21 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from catalogue_app.images.gallery import VIEW_LABELS
+
 if TYPE_CHECKING:
     from catalogue_app.images.gallery import ImageInfo
 
 
 def view_type_labels() -> dict[str, str]:
-    return {
-        "general": QCoreApplication.translate("images", "General view"),
-        "detail": QCoreApplication.translate("images", "Detail"),
-        "verso": QCoreApplication.translate("images", "Verso"),
-        "raking": QCoreApplication.translate("images", "Raking light"),
-        "uv": QCoreApplication.translate("images", "Ultraviolet"),
-        "ir": QCoreApplication.translate("images", "Infrared"),
-        "xray": QCoreApplication.translate("images", "X-ray"),
-        "other": QCoreApplication.translate("images", "Other"),
-    }
+    return {code: label().text() for code, label in VIEW_LABELS.items()}
 
 
 def describe_image(image: ImageInfo) -> str:
