@@ -41,7 +41,9 @@ CONTENDED_PAUSE_SECONDS = 1.0  # SQLite: another writer held the base; the batch
 SQLITE_BUSY_SECONDS = 0.1  # how long the keeper waits for SQLite's writer before giving way
 IDLE_SECONDS = 5.0  # the base is looked at this often for changes made by others
 RETRY_SECONDS = 30.0  # after an error
-ADVISORY_LOCK = 0x0A1_4EE9  # pg_try_advisory_lock's key: one working keeper per base
+# The advisory lock's keys: one working keeper per base, and bases in other schemas of the same
+# database (tests, benches) do not wait for one another.
+ADVISORY_LOCK = f"{0x0A1_4EE9}, hashtext(current_schema())"
 log = logging.getLogger(__name__)
 
 
@@ -122,15 +124,13 @@ class MetadataKeeper:
             yield True
             return
         with self.database.engine.connect() as lock:
-            locked = bool(lock.scalar(text("SELECT pg_try_advisory_lock(:key)"),
-                                      {"key": ADVISORY_LOCK}))
+            locked = bool(lock.scalar(text(f"SELECT pg_try_advisory_lock({ADVISORY_LOCK})")))
             lock.commit()  # the lock is the session's: no transaction stays open
             try:
                 yield locked
             finally:
                 if locked:
-                    lock.execute(text("SELECT pg_advisory_unlock(:key)"),
-                                 {"key": ADVISORY_LOCK})
+                    lock.execute(text(f"SELECT pg_advisory_unlock({ADVISORY_LOCK})"))
                     lock.commit()
 
     def _walk(self) -> bool:
