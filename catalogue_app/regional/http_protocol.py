@@ -131,6 +131,7 @@ class GuardedHTTPProtocol(HttpToolsProtocol):
         self._refused = True
         self._drain_left = drop_bytes
         self._disarm_head_timer()
+        self._unset_keepalive_if_required()  # its 5 s would cut a slow client's body short
         if self.transport.can_write_eof():
             self.transport.write_eof()
         self.loop.call_later(LINGER_SECONDS, self.transport.close)

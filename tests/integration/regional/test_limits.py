@@ -90,6 +90,24 @@ def test_a_client_sending_a_body_within_the_limit_reads_its_refusal(
     assert answer.status_code == 401 and answer.json()["code"] == "unauthenticated"
 
 
+def test_a_slow_client_sending_a_refused_body_still_reads_its_refusal(
+    regional_server: RegionalServer,
+) -> None:
+    # A desk on a slow line: its refused 1 MB body takes longer than a kept-alive connection's
+    # idle time (5 s) to arrive; the answer must still be there when it has sent it all.
+    address = urlsplit(regional_server.url)
+    pieces = 25
+    head = (b"POST /api/v1/records:batch HTTP/1.1\r\nHost: base\r\nCatalogue-Protocol: 1\r\n"
+            b"Authorization: Bearer revoked\r\nContent-Length: %d\r\n\r\n" % (pieces * 40_000))
+    with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
+        sock.sendall(head)
+        for _ in range(pieces):  # the line's pace, not a wait for the server
+            sock.sendall(b"x" * 40_000)
+            time.sleep(0.25)
+        answer = sock.recv(1 << 16)
+    assert answer.startswith(b"HTTP/1.1 401"), answer[:200]
+
+
 def test_a_body_declared_too_large_is_refused_before_it_is_sent(museum_a: Museum) -> None:
     token = museum_a.editor.headers["Authorization"].encode()
     head = (b"POST /api/v1/records:batch HTTP/1.1\r\nHost: base\r\nCatalogue-Protocol: 1\r\n"
