@@ -22,8 +22,8 @@ from catalogue_app.documents.model import (
 from catalogue_app.documents.record_blocks import label_table, preview
 from catalogue_app.documents.record_text import deaccession_note, field_text
 from catalogue_app.exchange.catalogue_records import export_records
-from catalogue_app.images.gallery import VIEW_LABELS
 from catalogue_app.images.store import ImageStore
+from catalogue_app.images.view_types import VIEW_LABELS
 from catalogue_app.messages import current_language, declare
 from catalogue_app.records.fields import FIELDS
 

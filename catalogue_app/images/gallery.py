@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
+from catalogue_app.images.view_types import VIEW_TYPES
 from catalogue_app.messages import declare
 from db.local.models import Image, Record
 
@@ -27,12 +28,6 @@ UNKNOWN_VIEW = declare(
     "images.unknown_view",
     "unknown view type {view_type!r}; use one of: {choices}")
 
-# Each view type and what it is called (the image strip, the viewer, printed documents).
-VIEW_LABELS = {code: declare(f"images.view.{code}", english) for code, english in (
-    ("general", "General view"), ("detail", "Detail"), ("verso", "Verso"),
-    ("raking", "Raking light"), ("uv", "Ultraviolet"), ("ir", "Infrared"), ("xray", "X-ray"),
-    ("other", "Other"))}
-VIEW_TYPES = tuple(VIEW_LABELS)
 EDITABLE_FIELDS = ("view_type", "photographer", "date_taken", "licence", "credit", "caption",
                    "publishable")
 

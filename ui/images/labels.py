@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from catalogue_app.images.gallery import VIEW_LABELS
+from catalogue_app.images.view_types import VIEW_LABELS
 
 if TYPE_CHECKING:
     from catalogue_app.images.gallery import ImageInfo
