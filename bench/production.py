@@ -126,9 +126,10 @@ async def oversized(port: int, token: str | None, declared: bool, stop: asyncio.
                 await writer.drain()
             status = (await asyncio.wait_for(reader.readline(), 30)).split(b" ")[1:2]
             outcome = status[0].decode() if status else "closed"
-            writer.close()
         except (OSError, asyncio.IncompleteReadError):
             outcome = "cut off after refusal"
+        finally:
+            writer.close()
         counts[outcome] = counts.get(outcome, 0) + 1
         await asyncio.sleep(0)
 
