@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue_app.commands.refusals import on_catalogue
 from catalogue_app.messages import declare
 
 ADDED = declare("location.added", "Location added: {path}.")
@@ -40,41 +41,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return _labels(args) if args.action == "labels" else _add(args)
+    return on_catalogue(args, _labels if args.action == "labels" else _add)
 
 
-def _labels(args: argparse.Namespace) -> int:
-    from catalogue_app.catalogue import Catalogue
+def _labels(catalogue, args: argparse.Namespace) -> int:
     from catalogue_app.documents.location_labels import print_location_labels
-    from catalogue_app.errors import CatalogueError
 
-    catalogue = Catalogue.open(args.catalogue_dir)
-    try:
-        ids = [i for path in args.paths for i in catalogue.places_below(
-            catalogue.location_id_of(path))]
-        count = print_location_labels(catalogue, ids, args.out, args.render_pdf)
-    except CatalogueError as refused:
-        print(f"catalogue-app: {refused}", file=sys.stderr)
-        return 1
-    finally:
-        catalogue.close()
+    ids = [i for path in args.paths for i in catalogue.places_below(
+        catalogue.location_id_of(path))]
+    count = print_location_labels(catalogue, ids, args.out, args.render_pdf)
     print(LABELS_WRITTEN(count=count, out=args.out), file=sys.stderr)
     return 0
 
 
-def _add(args: argparse.Namespace) -> int:
-    from catalogue_app.catalogue import Catalogue
-    from catalogue_app.errors import CatalogueError
-
-    catalogue = Catalogue.open(args.catalogue_dir)
-    try:
-        location_id = catalogue.add_location(args.path, code=args.code, kind=args.kind).result
-        path = catalogue.location_path(location_id)
-    except CatalogueError as refused:
-        print(f"catalogue-app: {refused}", file=sys.stderr)
-        return 1
-    finally:
-        catalogue.close()
+def _add(catalogue, args: argparse.Namespace) -> int:
+    location_id = catalogue.add_location(args.path, code=args.code, kind=args.kind).result
+    path = catalogue.location_path(location_id)
     print(location_id)
     print(ADDED(path=path), file=sys.stderr)
     return 0

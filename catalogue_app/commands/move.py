@@ -5,6 +5,7 @@ codes `fields --json` lists for `movements`."""
 import argparse
 import sys
 
+from catalogue_app.commands.refusals import on_catalogue
 from catalogue_app.messages import declare
 
 MOVED = declare("move.done", "{count} object(s) moved to {path}.")
@@ -30,27 +31,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from catalogue_app.catalogue import Catalogue
+    return on_catalogue(args, _move)
+
+
+def _move(catalogue, args: argparse.Namespace) -> int:
     from catalogue_app.errors import CatalogueError, RecordError
 
-    catalogue = Catalogue.open(args.catalogue_dir)
-    try:
-        location_id = catalogue.location_id_of(args.to)
-        record_ids, unknown = [], []
-        for number in args.numbers:
-            try:
-                record_ids.append(catalogue.record_id_of(number))
-            except RecordError:
-                unknown.append(number)
-        if unknown:
-            raise CatalogueError(UNKNOWN_NUMBERS, numbers=", ".join(map(repr, unknown)))
-        catalogue.move(record_ids, location_id, reason=args.reason, date=args.date,
-                       note=args.note)
-        path = catalogue.location_path(location_id)
-    except CatalogueError as refused:
-        print(f"catalogue-app: {refused}", file=sys.stderr)
-        return 1
-    finally:
-        catalogue.close()
-    print(MOVED(count=len(record_ids), path=path), file=sys.stderr)
+    location_id = catalogue.location_id_of(args.to)
+    record_ids, unknown = [], []
+    for number in args.numbers:
+        try:
+            record_ids.append(catalogue.record_id_of(number))
+        except RecordError:
+            unknown.append(number)
+    if unknown:
+        raise CatalogueError(UNKNOWN_NUMBERS, numbers=", ".join(map(repr, unknown)))
+    catalogue.move(record_ids, location_id, reason=args.reason, date=args.date, note=args.note)
+    print(MOVED(count=len(record_ids), path=catalogue.location_path(location_id)),
+          file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from catalogue_app.commands.refusals import on_catalogue
 from catalogue_app.messages import declare
 from catalogue_app.records.fields import choice_codes
 
@@ -61,17 +62,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from catalogue_app.catalogue import Catalogue
-    from catalogue_app.errors import CatalogueError
-
-    catalogue = Catalogue.open(args.catalogue_dir)
-    try:
-        return _ACTIONS[args.action](catalogue, args)
-    except CatalogueError as refused:  # an unknown campaign or number, a campaign closed
-        print(f"catalogue-app: {refused}", file=sys.stderr)
-        return 1
-    finally:
-        catalogue.close()
+    # Refused: an unknown campaign or number, a campaign closed.
+    return on_catalogue(args, _ACTIONS[args.action])
 
 
 def _start(catalogue, args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ value, reason, user) is kept with the record and syncs with it."""
 import argparse
 import sys
 
+from catalogue_app.commands.refusals import on_catalogue
 from catalogue_app.messages import declare
 
 RECTIFIED = declare(
@@ -27,19 +28,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from catalogue_app.catalogue import Catalogue
-    from catalogue_app.errors import CatalogueError
+    return on_catalogue(args, _rectify)
 
-    catalogue = Catalogue.open(args.catalogue_dir)
-    try:
-        record_id = catalogue.record_id_of(args.inventory_number)
-        old = catalogue.load(record_id)[args.field]
-        catalogue.rectify(record_id, args.field, args.value, args.reason)
-    except CatalogueError as refused:
-        print(f"catalogue-app: {refused}", file=sys.stderr)
-        return 1
-    finally:
-        catalogue.close()
+
+def _rectify(catalogue, args: argparse.Namespace) -> int:
+    record_id = catalogue.record_id_of(args.inventory_number)
+    old = catalogue.load(record_id)[args.field]
+    catalogue.rectify(record_id, args.field, args.value, args.reason)
     print(RECTIFIED(number=args.inventory_number, field=args.field, old=old, new=args.value,
                     reason=args.reason.strip()), file=sys.stderr)
     return 0
