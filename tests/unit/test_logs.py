@@ -14,13 +14,12 @@ import sys
 import pytest
 from keyring.errors import KeyringLocked
 
-from catalogue_app import messages
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import DISK_FULL, explain
 from catalogue_app.logs import server_log_config
 from catalogue_app.sync import tokens
-from tests.support import REPO, run_cli
+from tests.support import REPO, french, run_cli
 
 
 def test_a_full_disk_during_a_command_is_said_in_one_line_and_logged_in_full(small_volume,
@@ -117,12 +116,9 @@ def test_the_base_logs_one_json_object_per_line():
 
 
 def test_the_language_of_messages_follows_the_choice():
-    messages.set_language("fr")
-    try:
+    with french():
         assert str(CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")) == \
             "Le fichier de jeton t est vide."
-    finally:
-        messages.set_language("en")
     assert str(CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")) == "The token file t is empty."
 
 

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import delete, select
 
 from catalogue_app.locations import tree
-from catalogue_app.messages import set_language
 from catalogue_app.settings import DOCUMENT_KINDS_READ, in_catalogue
 from catalogue_app.sync.client import RegionalClient, SyncError
 from catalogue_app.sync.document_kinds import DOCUMENT_KINDS
@@ -17,6 +16,7 @@ from catalogue_app.sync.engine import Synchroniser
 from db.local.models import Location, SyncDocument
 from tests.integration.sync.conftest import Desk
 from tests.integration.sync.faulty_proxy import DROP_RESPONSE
+from tests.support import french
 
 
 def paths(desk: Desk) -> list[str]:
@@ -104,11 +104,8 @@ def test_a_base_without_documents_keeps_them_here_and_says_so_plainly(
     desk = make_desk("desk")
     add(desk, "Réserve B")
     proxy.unknown_paths.add(b"/api/v1/documents")  # a base of protocol 1.0
-    set_language("fr")
-    try:
+    with french():
         report = desk.sync(proxy.url)
-    finally:
-        set_language("en")
     assert report.notices == [
         "La base régionale ne connaît pas encore les emplacements et les campagnes de"
         " récolement : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"

@@ -11,12 +11,12 @@ from pathlib import Path
 import httpx
 from sqlalchemy import select
 
-from catalogue_app.messages import set_language
 from catalogue_app.records.store import create_record
 from catalogue_app.regional.joconde_export import export_joconde
 from db.regional.models import Museum
 from tests.integration.conftest import RegionalServer
 from tests.integration.sync.conftest import MUSEUM
+from tests.support import french
 
 
 def _on_base(server: RegionalServer) -> tuple[str, str, str]:
@@ -94,11 +94,8 @@ def test_a_base_without_the_details_keeps_them_here_and_the_sync_goes_on(
         create_record(session, {"inventory_number": "2001.1.1", "designation": "Maquette"},
                       "curator")
     proxy.unknown_paths.add(b"/api/v1/museum/details")  # a base older than the details
-    set_language("fr")
-    try:
+    with french():
         report = desk.sync(proxy.url)
-    finally:
-        set_language("en")
     assert report.notices == [
         "La base régionale ne connaît pas encore le propriétaire, la ville et la présentation"
         " du musée : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"
