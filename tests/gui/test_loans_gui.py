@@ -112,7 +112,7 @@ def test_a_refusal_is_said_in_the_dialog_which_keeps_what_was_typed(qtbot, frenc
     assert said == [
         "Le retour du prêt est prévu le 2026-04-01, avant son début (2026-05-01). Rien n'a "
         "été enregistré.",
-        "'01/06/2026' n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-09-30). Rien n'a"
+        "« 01/06/2026 » n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-09-30). Rien n'a"
         " été enregistré."]
 
 

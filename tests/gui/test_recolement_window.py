@@ -215,7 +215,7 @@ def test_a_campaign_is_started_from_its_dialog_in_french(qtbot, catalogue, frenc
     type_text(dialog.location, "Nulle part")
     qtbot.keyClick(dialog.location, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.campaign is None  # refused, said in the dialog
-    assert dialog.error.text().startswith("Il n'y a pas d'emplacement 'Nulle part'")
+    assert dialog.error.text().startswith("Il n'y a pas d'emplacement « Nulle part »")
     assert catalogue.campaigns() == []
     dialog.location.clear()
     qtbot.keyClick(dialog.location, Qt.Key.Key_Return)

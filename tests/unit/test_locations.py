@@ -92,8 +92,8 @@ def test_an_unknown_path_says_which_part_is_missing_in_french(catalogue):
         catalogue.location_id_of("Réserve A > Travée 28 > Étagère 1")
     assert refused.value.code == "location.no_such_path"
     assert refused.value.message.text("fr") == (
-        "Il n'y a pas d'emplacement 'Réserve A > Travée 28 > Étagère 1' : 'Travée 28' n'est pas"
-        " dans Réserve A. Ajoutez-le d'abord (catalogue-app location add).")
+        "Il n'y a pas d'emplacement « Réserve A > Travée 28 > Étagère 1 » : « Travée 28 » n'est"
+        " pas dans Réserve A. Ajoutez-le d'abord (catalogue-app location add).")
 
 
 def _outbox(catalogue: Catalogue) -> dict[str, int]:
