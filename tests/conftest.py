@@ -50,6 +50,15 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's messages said in French for the test, in the language before after it
+    (tests/gui/conftest.py's french also installs the window's French)."""
+    from catalogue_app import messages
+
+    monkeypatch.setattr(messages, "_language", "fr")
+
+
+@pytest.fixture
 def catalogue_dir(tmp_path: Path) -> Path:
     return tmp_path / "catalogue"
 

@@ -6,8 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring.backend
@@ -107,16 +106,3 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 120,
     return subprocess.run([sys.executable, "-m", "catalogue_app", *args], capture_output=True,
                           text=True, timeout=timeout, env={**os.environ, **(env or {})},
                           cwd=REPO, **kwargs)
-
-
-@contextmanager
-def french() -> Iterator[None]:
-    """catalogue_app's messages said in French inside the block, in the language before after."""
-    from catalogue_app.messages import current_language, set_language
-
-    before = current_language()
-    set_language("fr")
-    try:
-        yield
-    finally:
-        set_language(before)

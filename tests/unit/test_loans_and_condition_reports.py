@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_app import messages
 from catalogue_app.catalogue import Changes
 from catalogue_app.condition.state import latest_report
 from catalogue_app.errors import RecordError
@@ -85,11 +84,6 @@ def test_the_record_type_checks_each_entry_and_keeps_a_newer_desks_keys():
         with pytest.raises(RecordError) as refused:
             Record.from_fields({"condition_reports": [bad]})
         assert refused.value.code == "record.bad_condition_report"
-
-
-@pytest.fixture
-def french(monkeypatch):
-    monkeypatch.setattr(messages, "_language", "fr")
 
 
 def test_what_the_loans_say_today(french):

@@ -14,12 +14,13 @@ import sys
 import pytest
 from keyring.errors import KeyringLocked
 
+from catalogue_app import messages
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
 from catalogue_app.failures import DISK_FULL, explain
 from catalogue_app.logs import server_log_config
 from catalogue_app.sync import tokens
-from tests.support import REPO, french, run_cli
+from tests.support import REPO, run_cli
 
 
 def test_a_full_disk_during_a_command_is_said_in_one_line_and_logged_in_full(small_volume,
@@ -115,11 +116,11 @@ def test_the_base_logs_one_json_object_per_line():
     assert server_log_config()["root"]["level"] == logging.getLevelName(logging.INFO)
 
 
-def test_the_language_of_messages_follows_the_choice():
-    with french():
-        assert str(CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")) == \
-            "Le fichier de jeton t est vide."
-    assert str(CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")) == "The token file t is empty."
+def test_the_language_of_messages_follows_the_choice(french):
+    refused = CatalogueError(tokens.TOKEN_FILE_EMPTY, path="t")
+    assert str(refused) == "Le fichier de jeton t est vide."
+    messages.set_language("en")
+    assert str(refused) == "The token file t is empty."
 
 
 def test_a_hard_crash_leaves_every_threads_stack_in_the_faults_file(tmp_path):

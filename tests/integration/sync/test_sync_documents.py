@@ -16,7 +16,6 @@ from catalogue_app.sync.engine import Synchroniser
 from db.local.models import Location, SyncDocument
 from tests.integration.sync.conftest import Desk
 from tests.integration.sync.faulty_proxy import DROP_RESPONSE
-from tests.support import french
 
 
 def paths(desk: Desk) -> list[str]:
@@ -99,13 +98,12 @@ def test_two_desks_changing_one_location_both_keep_what_they_changed(make_desk):
 
 
 def test_a_base_without_documents_keeps_them_here_and_says_so_plainly(
-    make_desk, museum_server, proxy,
+    make_desk, museum_server, proxy, french,
 ):
     desk = make_desk("desk")
     add(desk, "Réserve B")
     proxy.unknown_paths.add(b"/api/v1/documents")  # a base of protocol 1.0
-    with french():
-        report = desk.sync(proxy.url)
+    report = desk.sync(proxy.url)
     assert report.notices == [
         "La base régionale ne connaît pas encore les emplacements et les campagnes de"
         " récolement : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"

@@ -16,7 +16,6 @@ from catalogue_app.regional.joconde_export import export_joconde
 from db.regional.models import Museum
 from tests.integration.conftest import RegionalServer
 from tests.integration.sync.conftest import MUSEUM
-from tests.support import french
 
 
 def _on_base(server: RegionalServer) -> tuple[str, str, str]:
@@ -87,15 +86,14 @@ def test_editors_and_admins_set_the_museums_details_readers_do_not(
 
 
 def test_a_base_without_the_details_keeps_them_here_and_the_sync_goes_on(
-        make_desk, museum_server: RegionalServer, proxy) -> None:
+        make_desk, museum_server: RegionalServer, proxy, french) -> None:
     desk = make_desk("ours")
     desk.catalogue.set_museum(MUSEUM, "Museum M0001", town="Honfleur")
     with desk.catalogue.writing() as session:
         create_record(session, {"inventory_number": "2001.1.1", "designation": "Maquette"},
                       "curator")
     proxy.unknown_paths.add(b"/api/v1/museum/details")  # a base older than the details
-    with french():
-        report = desk.sync(proxy.url)
+    report = desk.sync(proxy.url)
     assert report.notices == [
         "La base régionale ne connaît pas encore le propriétaire, la ville et la présentation"
         " du musée : ils restent sur cet ordinateur et seront envoyés lors d'une prochaine"
