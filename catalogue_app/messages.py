@@ -5,6 +5,9 @@ A message is declared once, beside the code that gives it, with its English word
     NUMBER_TAKEN = declare("record.number_taken", "Inventory number {number} is already used.")
     raise RecordError(NUMBER_TAKEN, number=number)
 
+A parameter is a value, a part of the sentence (a Message), a field's label, or a list of values
+that each language quotes its way: pass the list (codes=["a", "b"]), never a joined string.
+
 The code never changes once shipped (scripts, the sync protocol and tests rely on it); the words
 may. French words live in resources/translations/messages_fr.po (msgctxt = code, msgid = the
 English words), compiled to messages_fr.mo by scripts/messages.py; a test checks that every
@@ -63,13 +66,23 @@ class Message:
         """The message in the given language (default: the process's)."""
         language = language or current_language()
         template = _template(self.kind, language)
-        # A part of the sentence, a field's label: said in the same language.
         return template.format_map(_Params({
-            name: value.text(language) if isinstance(value, Localised) else value
-            for name, value in self.params.items()}))
+            name: _said(value, language) for name, value in self.params.items()}))
 
     def __str__(self) -> str:
         return self.text()
+
+
+def _said(value: Any, language: str) -> Any:
+    """A parameter as the message's language says it: a part of the sentence or a field's label
+    in that language; a list of values (codes, inventory numbers) each quoted as the language
+    quotes a value, « a », « b » in French and 'a', 'b' in English (as {value!r} does)."""
+    if isinstance(value, Localised):
+        return value.text(language)
+    if isinstance(value, list | tuple):
+        quote = "« {} »".format if language == "fr" else repr
+        return ", ".join(quote(str(item)) for item in value)
+    return value
 
 
 class _Params(dict):

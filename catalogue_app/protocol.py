@@ -100,8 +100,10 @@ def document_precedence(document: Mapping[str, Any]) -> tuple[str, bool, str]:
 # --- the core's messages on the wire ---------------------------------------------------------
 # A refusal the base makes with the core's own rules (catalogue_app.records.register_rules) is
 # answered with the core's code and its parameters, each language-neutral: a part of the sentence
-# as {"code", "params"}, a field as {"field": canonical name}. A desk that knows the code says
-# the precise message in its curator's language.
+# as {"code", "params"}, a field as {"field": canonical name}, values as they are (a list of them
+# as a list). A desk that knows the code says the precise message in its curator's language.
+
+_VALUE = str | int | float  # a value said as it is, alone or in a list
 
 
 def message_params(message: Message) -> dict[str, Any]:
@@ -122,7 +124,9 @@ def message_from_wire(code: Any, params: Any) -> Message | None:
             value = message_from_wire(value["code"], value.get("params"))
         elif isinstance(value, dict):
             value = FieldLabel(value["field"]) if value.get("field") in FIELDS_BY_NAME else None
-        elif not isinstance(value, str | int | float):
+        elif isinstance(value, list):  # values each language quotes its way
+            value = value if all(isinstance(item, _VALUE) for item in value) else None
+        elif not isinstance(value, _VALUE):
             value = None
         if value is None:
             return None

@@ -45,7 +45,7 @@ def _move(catalogue, args: argparse.Namespace) -> int:
         except RecordError:
             unknown.append(number)
     if unknown:
-        raise CatalogueError(UNKNOWN_NUMBERS, numbers=", ".join(map(repr, unknown)))
+        raise CatalogueError(UNKNOWN_NUMBERS, numbers=unknown)
     catalogue.move(record_ids, location_id, reason=args.reason, date=args.date, note=args.note)
     print(MOVED(count=len(record_ids), path=catalogue.location_path(location_id)),
           file=sys.stderr)

@@ -318,8 +318,7 @@ def _year(name: str, value: Any) -> int:
 def _choice(name: str, value: Any) -> str:
     codes = choice_codes(name)
     if not isinstance(value, str) or value not in codes:
-        raise RecordError(_WRONG["choice"], field=name,
-                          codes=", ".join(repr(c) for c in codes))
+        raise RecordError(_WRONG["choice"], field=name, codes=codes)
     return value
 
 

@@ -172,7 +172,7 @@ def test_the_command_line_adds_places_and_moves_by_inventory_number(catalogue, c
 
     unknown = _cli(catalogue_dir, "move", "1990.1.1", "1990.9.9", "--to", SHELF)
     assert unknown.returncode == 1
-    assert "'1990.9.9'" in unknown.stderr and "aucun objet n'a été déplacé" in unknown.stderr
+    assert "numéros d'inventaire « 1990.9.9 » ; aucun objet n'a été déplacé" in unknown.stderr
     nowhere = _cli(catalogue_dir, "move", "1990.1.1", "--to", "Réserve Z")
     assert nowhere.returncode == 1 and "Réserve Z" in nowhere.stderr
     assert catalogue.movements(vase) == []  # neither refusal moved anything

@@ -5,6 +5,7 @@ and changes nothing. The upgrade of an earlier catalogue: what its records becom
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from datetime import date
@@ -239,6 +240,20 @@ def test_a_message_on_the_wire_is_read_only_as_far_as_the_desk_knows_it():
     for code, odd in (("register.unknown_to_this_desk", params),
                       ("register.locked_field", {**params, "label": {"field": "no_such"}}),
                       ("register.locked_field", {"number": "1"}),  # the label is missing
-                      ("register.locked_field", {**params, "number": ["1"]}),
+                      ("register.locked_field", {**params, "number": [None]}),
                       ("register.locked_field", None)):
         assert message_from_wire(code, odd) is None
+
+
+def test_a_list_of_values_crosses_the_wire_and_each_language_quotes_them():
+    from catalogue_app.protocol import message_from_wire, message_params
+    from catalogue_app.records.record import Record
+
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"legal_status": "D"})
+    sent = json.loads(json.dumps(message_params(refused.value.message)))
+    read = message_from_wire("record.not_choice", sent)
+    assert read.text("en") == refused.value.message.text("en")
+    assert read.text("fr") == refused.value.message.text("fr")
+    assert "one of: 'inventory', " in read.text("en")
+    assert "valeurs : « inventory », " in read.text("fr")
