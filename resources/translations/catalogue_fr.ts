@@ -255,47 +255,47 @@
         <translation>Nouvelle campagne de récolement</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="22"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="21"/>
         <source>e.g. Réserve A, 2026</source>
         <translation>par ex. Réserve A, 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="25"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="24"/>
         <source>a search, as in the search box (empty: every object)</source>
         <translation>une recherche, comme dans la zone de recherche (vide&#xa0;: tous les objets)</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="29"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="28"/>
         <source>e.g. Réserve A (empty: every location)</source>
         <translation>par ex. Réserve A (vide&#xa0;: tous les emplacements)</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="31"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="30"/>
         <source>e.g. 2026-2035</source>
         <translation>par ex. 2026-2035</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="32"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="34"/>
         <source>Include &amp;deposits</source>
         <translation>Inclure les &amp;dépôts</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="36"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="38"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="37"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="39"/>
         <source>&amp;Objects:</source>
         <translation>&amp;Objets&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="38"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="40"/>
         <source>In the &amp;location:</source>
         <translation>Dans l&apos;&amp;emplacement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/recolement/campaign_dialog.py" line="40"/>
+        <location filename="../../ui/recolement/campaign_dialog.py" line="42"/>
         <source>Ten-year &amp;plan:</source>
         <translation>&amp;Plan décennal&#xa0;:</translation>
     </message>

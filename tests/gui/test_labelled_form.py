@@ -1,11 +1,13 @@
 """ui/labelled_form.py as the dialogs use it: a refusal is said in full, the dialog growing to
-show every line of it rather than leaving the last under the OK and Cancel buttons."""
+show every line of it rather than leaving the last under the OK and Cancel buttons; an editor's
+placeholder is said in full, even in French and at the dialog's smallest."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QStyle, QStyleOptionFrame
 
+from ui.labelled_form import LINE_EDIT_MARGIN
 from ui.locations.location_edit_dialog import LocationEditDialog
 from ui.recolement.campaign_dialog import CampaignDialog
 
@@ -41,3 +43,26 @@ def test_a_two_line_refusal_is_not_hidden_under_the_buttons(qtbot, french, catal
     assert needed > refusal.fontMetrics().lineSpacing() * 1.5  # wrapped: two lines or more
     qtbot.waitUntil(lambda: refusal.height() >= refusal.heightForWidth(refusal.width())
                     and refusal.geometry().bottom() < buttons.geometry().top(), timeout=2000)
+
+
+def _room_for_text(editor: QLineEdit) -> int:
+    """The width a line edit draws its text in: its contents, less its text margins."""
+    option = QStyleOptionFrame()
+    editor.initStyleOption(option)
+    contents = editor.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option,
+                                             editor)
+    margins = editor.textMargins()
+    return contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+
+
+def test_the_campaign_dialog_says_its_hints_in_full_at_its_smallest(qtbot, french, catalogue):
+    dialog = CampaignDialog(catalogue)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSize())
+    qtbot.waitUntil(lambda: dialog.width() == dialog.minimumWidth())
+    assert dialog.query.placeholderText().startswith("une recherche, comme dans la zone")
+    for editor in (dialog.name, dialog.query, dialog.location, dialog.plan):
+        hint = editor.placeholderText()
+        assert editor.fontMetrics().horizontalAdvance(hint) <= _room_for_text(editor), hint

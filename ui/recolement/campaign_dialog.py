@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLineEdit, QWidge
 
 from catalogue_app.catalogue import Catalogue
 from catalogue_app.errors import CatalogueError
-from ui.labelled_form import add_labelled_rows, error_label, ok_cancel
+from ui.labelled_form import add_labelled_rows, error_label, ok_cancel, placeholder_in_full
 
 
 class CampaignDialog(QDialog):
@@ -16,7 +16,6 @@ class CampaignDialog(QDialog):
         self.catalogue = catalogue
         self.campaign = None  # the campaign started, once accepted
         self.setWindowTitle(self.tr("New récolement campaign"))
-        self.setMinimumWidth(520)
         self.name = QLineEdit()
         self.name.setObjectName("campaignName")
         self.name.setPlaceholderText(self.tr("e.g. Réserve A, 2026"))
@@ -29,6 +28,9 @@ class CampaignDialog(QDialog):
         self.location.setPlaceholderText(self.tr("e.g. Réserve A (empty: every location)"))
         self.plan = QLineEdit()
         self.plan.setPlaceholderText(self.tr("e.g. 2026-2035"))
+        # As wide as its hints need in the user's language (a fixed width cut the French).
+        for editor in (self.name, self.query, self.location, self.plan):
+            placeholder_in_full(editor)
         self.deposits = QCheckBox(self.tr("Include &deposits"))
         self.deposits.setChecked(True)
         self.error = error_label()
