@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,21 +123,22 @@ def search(session: Session, query: Query, tree: ThemeTree | None = None,
     return Results(total, hits)
 
 
-def facets(session: Session, query: Query, tree: ThemeTree, lang: str
-           ) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The total of `query` and the counts of its facets (museum, theme, designation,
-    century)."""
-    if query.text.strip() or query.theme or query.designation or query.century is not None:
-        plan = _plan(session, query, tree)
-        return (0, {}) if plan is None else _facet_values(
-            session, _counted_matches(session, plan), tree, lang)
-    # Every published object, or a museum's: the counts every push keeps (portal_index.py).
+def matches_words_or_filters(query: Query) -> bool:
+    """True if counting `query` means finding its matches; False if the counts pushes keep
+    answer it (every published object, or a museum's)."""
+    return bool(query.text.strip() or query.theme or query.designation
+                or query.century is not None)
+
+
+def kept_counts(session: Session, museum_code: str | None) -> Counted | None:
+    """The counts of every published object, or of one museum's, as pushes keep them (None:
+    an unknown museum)."""
     museum_id = None
-    if query.museum:
-        museum_id = session.scalar(select(Museum.id).where(Museum.code == query.museum))
+    if museum_code:
+        museum_id = museum_id_by_code(session, museum_code)
         if museum_id is None:
-            return 0, {}
-    return _facet_values(session, _kept_counts(session, museum_id), tree, lang)
+            return None
+    return _kept_counts(session, museum_id)
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def _plan(session: Session, query: Query, tree: ThemeTree) -> _Plan | None:
     conditions: list[ColumnElement[bool]] = []
     source: FromClause = PublicRecord.__table__
     if query.museum:
-        museum_id = session.scalar(select(Museum.id).where(Museum.code == query.museum))
+        museum_id = museum_id_by_code(session, query.museum)
         if museum_id is None:
             return None
         conditions.append(PublicRecord.museum_id == museum_id)
@@ -214,32 +216,59 @@ _GROUPED = {"museum": PublicRecord.museum_id, "designation": PublicRecord.design
             "century": PublicRecord.century, "theme_roots": PublicRecord.theme_roots}
 
 
-def _counted_matches(session: Session, plan: _Plan) -> Counted:
-    """The total and every facet's counts with one statement. On PostgreSQL, one pass over the
-    matches with grouping sets; on SQLite, which has none, the matches are found once (a CTE)
-    and grouped four ways."""
+def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
+                      museum_ids: Collection[int] | None = None) -> dict[int, Counted]:
+    """The counts of `query`'s matches per museum (only those of `museum_ids` if given), each
+    with its total and facets, in one statement: the portal keeps each museum's apart and
+    counts again only the museums that pushed since. On PostgreSQL, one pass over the matches
+    with grouping sets; on SQLite, which has none, the matches are found once (a CTE) and
+    grouped four ways."""
+    plan = _plan(session, query, tree)
+    if plan is None:
+        return {}
+    museum = PublicRecord.museum_id
+    where = plan.where if museum_ids is None else and_(plan.where, museum.in_(museum_ids))
+    facets = [f for f in _GROUPED if f != "museum"]
     if session.get_bind().dialect.name == "postgresql":
-        columns = list(_GROUPED.values())
-        sets = func.grouping_sets(*(tuple_(c) for c in columns), literal_column("()"))
+        columns = [_GROUPED[f] for f in facets]
+        sets = func.grouping_sets(tuple_(museum), *(tuple_(museum, c) for c in columns))
         rows = session.execute(
-            select(func.grouping(*columns), *columns, func.count())
-            .select_from(plan.source).where(plan.where).group_by(sets))
+            select(func.grouping(*columns), museum, *columns, func.count())
+            .select_from(plan.source).where(where).group_by(sets))
         # GROUPING() has a bit set for each column its row is not grouped by.
         every = (1 << len(columns)) - 1
         by_set = {every ^ (1 << (len(columns) - 1 - i)): i for i in range(len(columns))}
-        facets = list(_GROUPED)
-        return _by_facet(
-            ("total", "", n) if grouping == every else
-            (facets[by_set[grouping]], _as_text(values[by_set[grouping]]), n)
-            for grouping, *values, n in rows)
-    matches = (select(*(c.label(facet) for facet, c in _GROUPED.items()))
-               .select_from(plan.source).where(plan.where).cte("matches"))
-    count = func.count()
-    return _by_facet(session.execute(union_all(
-        select(literal("total"), literal(""), count).select_from(matches),
-        *(select(literal(facet), cast(matches.c[facet], String), count)
-          .group_by(matches.c[facet]) for facet in _GROUPED),
-    )))
+        counted = (("total", museum_id, "", n) if grouping == every else
+                   (facets[by_set[grouping]], museum_id, _as_text(values[by_set[grouping]]), n)
+                   for grouping, museum_id, *values, n in rows)
+    else:
+        matches = (select(museum.label("museum"), *(_GROUPED[f].label(f) for f in facets))
+                   .select_from(plan.source).where(where).cte("matches"))
+        count = func.count()
+        counted = session.execute(union_all(
+            select(literal("total"), matches.c.museum, literal(""), count)
+            .group_by(matches.c.museum),
+            *(select(literal(f), matches.c.museum, cast(matches.c[f], String), count)
+              .group_by(matches.c.museum, matches.c[f]) for f in facets),
+        ))
+    parts: dict[int, Counted] = {}
+    for facet, museum_id, value, n in counted:
+        part = parts.setdefault(museum_id, {})
+        part.setdefault(facet, []).append((value, int(n)))
+        if facet == "total":
+            part["museum"] = [(str(museum_id), int(n))]
+    return parts
+
+
+def merged(parts: Iterable[Counted]) -> Counted:
+    """The counts of several museums' matches added up."""
+    sums: dict[str, Counter[str | None]] = {}
+    for part in parts:
+        for facet, values in part.items():
+            counter = sums.setdefault(facet, Counter())
+            for value, n in values:
+                counter[value] += n
+    return {facet: list(counter.items()) for facet, counter in sums.items()}
 
 
 def _as_text(value: Any) -> str | None:
@@ -277,7 +306,7 @@ def _root_counts(counted: Counted) -> dict[str, int]:
     return roots
 
 
-def _facet_values(session: Session, counted: Counted, tree: ThemeTree, lang: str
+def facet_values(session: Session, counted: Counted, tree: ThemeTree, lang: str
                   ) -> tuple[int, dict[str, list[FacetValue]]]:
     total = sum(n for _, n in counted.get("total", []))
     museums = {str(i): (code, name) for i, code, name
@@ -487,18 +516,59 @@ def _museum_infos() -> Select:
             .where(PublicFacetCount.n > 0))
 
 
-def version(session: Session) -> str:
-    """Changes whenever anything the portal shows may have changed: a push, a museum's
-    presentation, a derivative made, the theme tree. Pages derive their ETag from it, and the
-    portal keeps what it computed under it (site.py); its parts are timestamps, then the
-    shared counter and the publication log's position. The position is what makes a record
-    leave at once: two pushes commit in its order (publication_log.py), not necessarily in
-    the order of their timestamps, so the later commit may not move the latest timestamp."""
+@dataclass(frozen=True)
+class Versions:
+    """What the portal shows may have changed since a value was made, read once per request
+    (one statement). `whole` changes whenever anything the portal shows may have changed: a
+    push, a museum's presentation, a derivative made, the theme tree. A museum's own parts
+    change only with its pushes and presentation: its object pages, its collection and the
+    searches filtered by it keep what was made for them while other museums push."""
+
+    museums: dict[int, str]  # museum id -> its last publication and change counter
+    latest: str  # the latest museum publication
+    made: str  # the latest derivative made
+    shared: str  # the shared counter (themes, vocabulary)
+    logged: int  # the publication log's position
+
+    @property
+    def whole(self) -> str:
+        """Every part of the portal. Its parts are timestamps, then the shared counter and
+        the publication log's position. The position is what makes a record leave at once:
+        two pushes commit in its order (publication_log.py), not necessarily in the order of
+        their timestamps, so the later commit may not move the latest timestamp."""
+        return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}"
+
+    def museum_data(self, museum_id: int) -> str:
+        """A museum's published records and words, as its searches count them."""
+        return f"{self.museums.get(museum_id, '')}|{self.shared}"
+
+    def of_museum(self, museum_id: int) -> str:
+        """A museum's pages: its records, words and ready images."""
+        return f"{self.museum_data(museum_id)}|{self.made}"
+
+
+def versions(session: Session) -> Versions:
     # One statement: every page reads it, most of them then answer from what is kept.
-    published, made, shared, logged = session.execute(select(
-        select(func.max(Museum.published_at)).scalar_subquery(),
+    rows = session.execute(select(
+        Museum.id, Museum.published_at, Museum.change_seq,
         select(func.max(ImageDerivative.made_at)).scalar_subquery(),
         select(SharedState.change_seq).where(SharedState.id == 1).scalar_subquery(),
         select(SharedState.publication_seq).where(SharedState.id == 1).scalar_subquery(),
-    )).one()
-    return f"{published or ''}|{made or ''}|#{shared or 0}|#{logged or 0}"
+    ).select_from(Museum)).all()
+    if not rows:
+        return Versions({}, "", "", "#0", 0)
+    museums = {museum_id: f"{published or ''}|#{changes}"
+               for museum_id, published, changes, *_ in rows}
+    _, _, _, made, shared, logged = rows[0]
+    return Versions(museums, max(published or '' for _, published, *_ in rows), made or "",
+                    f"#{shared or 0}", logged or 0)
+
+
+def museum_id_of(session: Session, record_id: str) -> int | None:
+    """The museum of a published record (None: not published)."""
+    return session.scalar(select(PublicRecord.museum_id)
+                          .where(PublicRecord.record_id == record_id))
+
+
+def museum_id_by_code(session: Session, code: str) -> int | None:
+    return session.scalar(select(Museum.id).where(Museum.code == code))

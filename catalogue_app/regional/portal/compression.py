@@ -2,11 +2,16 @@
 the sync API, whose batches and feed pages stay as sent, nor for JPEG derivatives, which do not
 compress), a content security policy that lets pages use the portal's own styles, scripts and
 images (the base's default forbids everything, right for JSON), and a day's freshness for the
-static files."""
+static files. Pages are kept compressed (pages.py): they are sent as kept, not compressed
+again."""
 
 from __future__ import annotations
 
+import gzip
+
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from catalogue_app.regional.asgi import HttpMiddleware, on_response_start
@@ -41,3 +46,17 @@ class PortalCompression(HttpMiddleware):
 
         target = self.app if path.startswith(UNCOMPRESSED) else self.compressed
         await target(scope, receive, on_response_start(send, add_headers))
+
+
+def compressed(html: str | None) -> bytes | None:
+    return None if html is None else gzip.compress(html.encode(), compresslevel=6, mtime=0)
+
+
+def html_response(request: Request, body: bytes, headers: dict[str, str]) -> Response:
+    """A page kept compressed, sent as it is to a browser that takes gzip (all of them)."""
+    headers = {**headers, "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+    else:
+        body = gzip.decompress(body)
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)

@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from catalogue_app.records.fields import FIELDS
 from catalogue_app.regional import portal_queries
-from catalogue_app.regional.portal import caching, i18n
+from catalogue_app.regional.portal import caching, compression, i18n, searches
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
 from catalogue_app.regional.portal_queries import Query as SearchQuery
@@ -37,40 +37,60 @@ SHOWN_FIELDS = [f.name for f in FIELDS if f.public and f.name not in (
 
 router = APIRouter(include_in_schema=False)
 Context = dict[str, Any]
-Builder = Callable[[Session, str, ThemeTree], Context | None]
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """What a page's builder reads with: the request's read transaction, the visitor's
+    language, the theme tree and the versions it was read at."""
+
+    session: Session
+    lang: str
+    tree: ThemeTree
+    versions: portal_queries.Versions
+
+
+Builder = Callable[[Reading], Context | None]
+# The version a page depends on (None: nothing to show, a 404 page); the whole portal's when
+# none is given.
+Scope = Callable[[Session, portal_queries.Versions], str | None]
 
 
 def page(request: Request, template: str, build: Builder, cached: bool = True,
-         kept: bool = False) -> Response:
-    """Render `template` with what `build(session, lang, tree)` returns (None: a 404 page),
-    or answer 304 when the visitor's copy is still the current one. A page drawn at random
-    (a game) is not `cached`; a page with few addresses and many visitors (home) is `kept`
-    rendered until the portal changes."""
+         scope: Scope | None = None) -> Response:
+    """Render `template` with what `build(reading)` returns (None: a 404 page), or answer 304
+    when the visitor's copy is still the current one. A page is kept as served (compressed)
+    until its version changes, so most visits cost one read of the versions; a page drawn at
+    random (a game) is not `cached`."""
     portal = site(request)
     lang = i18n.language(request)
     with portal.read() as session:
-        version = portal_queries.version(session)
+        versions = portal_queries.versions(session)
+        version = versions.whole if scope is None else scope(session, versions)
+        if version is None:
+            return not_found(request)
+        reading = Reading(session, lang, portal.themes(session, versions.shared), versions)
+        if not cached:
+            html = _rendered(request, portal, template, reading, build)
+            return not_found(request) if html is None else HTMLResponse(
+                html, headers={"Cache-Control": "no-store"})
         tag = caching.etag(template, request.url.path, request.url.query, version)
         headers = caching.validators(tag, caching.last_modified(version), caching.PAGE_MAX_AGE)
-        if not cached:
-            headers = {"Cache-Control": "no-store"}
-        elif caching.not_modified(request, tag):
+        if caching.not_modified(request, tag):
             return caching.answer_304(headers)
-        if kept and set(request.query_params) <= {"lang"}:  # one copy per language
-            html = portal.kept(f"html|{template}|{lang}", version,
-                               lambda: _rendered(request, portal, template, lang, build, session,
-                                                 version))
-        else:
-            html = _rendered(request, portal, template, lang, build, session, version)
-    if html is None:
+        body = portal.kept(f"page|{request.url.path}?{request.url.query}|{lang}", version,
+                           lambda: compression.compressed(
+                               _rendered(request, portal, template, reading, build)))
+    if body is None:
         return not_found(request)
-    return HTMLResponse(html, headers=headers)
+    return compression.html_response(request, body, headers)
 
 
-def _rendered(request: Request, portal: Site, template: str, lang: str, build: Builder,
-              session: Session, version: str) -> str | None:
-    context = build(session, lang, portal.themes(session, version))
-    return None if context is None else render(request, portal, template, lang, context)
+def _rendered(request: Request, portal: Site, template: str, reading: Reading,
+              build: Builder) -> str | None:
+    context = build(reading)
+    return None if context is None else render(request, portal, template, reading.lang,
+                                               context)
 
 
 def render(request: Request, portal: Site, template: str, lang: str, context: Context) -> str:
@@ -98,20 +118,22 @@ def not_found(request: Request) -> Response:
                         headers={"Cache-Control": "no-store"})
 
 
-def _with_facets(request: Request, session: Session, query: SearchQuery, tree: ThemeTree,
-                 lang: str) -> portal_queries.Results:
-    """Results with their facets, kept until the portal changes: counting a broad search's
-    thousands of matches four ways is the dearest part of a page (100 to 300 ms at 70,000
-    records), and visitors ask the same words, museums and themes again and again. The facets
-    are kept per search (every page of it shows them), the results per page."""
-    portal = site(request)
-    version = portal_queries.version(session)
-    search = dataclasses.replace(query, text=query.text.strip(), offset=0)
-    total, counts = portal.kept(f"facets|{search!r}|{lang}", version,
-                                lambda: portal_queries.facets(session, query, tree, lang))
-    found = portal.kept(f"results|{search!r}|{query.offset}", version,
-                        lambda: portal_queries.search(session, query, tree, total))
-    return dataclasses.replace(found, facets=counts)
+def _museum_scope(code: str) -> Scope:
+    """The version of a museum's pages (None: no such museum)."""
+    def scope(session: Session, versions: portal_queries.Versions) -> str | None:
+        museum_id = portal_queries.museum_id_by_code(session, code)
+        return None if museum_id is None else versions.of_museum(museum_id)
+    return scope
+
+
+def _with_facets(request: Request, reading: Reading, query: SearchQuery
+                 ) -> portal_queries.Results:
+    versions = reading.versions
+    museum_id = (portal_queries.museum_id_by_code(reading.session, query.museum)
+                 if query.museum else None)
+    version = versions.whole if museum_id is None else versions.of_museum(museum_id)
+    return searches.with_facets(site(request), reading.session, query, reading.tree,
+                                reading.lang, versions, version)
 
 
 def _page_number(value: int) -> int:
@@ -129,18 +151,18 @@ def _pages(total: int, size: int = PAGE_SIZE) -> int:
 def home(request: Request) -> Response:
     portal = site(request)
 
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context:
-        version = portal_queries.version(session)
+    def build(reading: Reading) -> Context:
+        session, version = reading.session, reading.versions.whole
         themes = portal.kept("home-themes", version,
-                             lambda: portal_queries.root_cards(session, tree))
+                             lambda: portal_queries.root_cards(session, reading.tree))
         museums = portal.kept("museums", version, lambda: portal_queries.museums(session))
         discover = portal.kept("discover", version,
                                lambda: portal_queries.discover(session, DISCOVER))
         total = sum(m.count for m in museums)
         return {"themes": themes, "museums": museums, "discover": discover, "total": total,
-                "tree": tree}
+                "tree": reading.tree}
 
-    return page(request, "home.html", build, kept=True)
+    return page(request, "home.html", build)
 
 
 @router.get("/recherche")
@@ -157,22 +179,28 @@ def search_page(
     century = int(siecle) if siecle.lstrip("-").isdigit() else None
     theme_id = _uuid(theme)
 
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context:
-        query = SearchQuery(q, musee or None, theme_id, designation or None, century,
-                            limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
-        found = _with_facets(request, session, query, tree, lang)
+    query = SearchQuery(q, musee or None, theme_id, designation or None, century,
+                        limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+
+    def scope(session: Session, versions: portal_queries.Versions) -> str:
+        """A search within a museum changes only with that museum."""
+        museum_id = portal_queries.museum_id_by_code(session, musee) if musee else None
+        return versions.whole if museum_id is None else versions.of_museum(museum_id)
+
+    def build(reading: Reading) -> Context:
+        found = _with_facets(request, reading, query)
         return {"q": q, "query": query, "results": found, "page": number,
-                "pages": _pages(found.total), "tree": tree,
+                "pages": _pages(found.total), "tree": reading.tree,
                 "filters": {"q": q, "musee": musee, "theme": theme_id or "",
                             "designation": designation, "siecle": siecle}}
 
-    return page(request, "search.html", build)
+    return page(request, "search.html", build, scope=scope)
 
 
 @router.get("/musees")
 def museums_page(request: Request) -> Response:
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context:
-        return {"museums": portal_queries.museums(session)}
+    def build(reading: Reading) -> Context:
+        return {"museums": portal_queries.museums(reading.session)}
 
     return page(request, "museums.html", build)
 
@@ -182,16 +210,16 @@ def museum_page(request: Request, code: str,
                 page_number: Annotated[int, Query(alias="page")] = 1) -> Response:
     number = _page_number(page_number)
 
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context | None:
-        museum = portal_queries.museum(session, code)
+    def build(reading: Reading) -> Context | None:
+        museum = portal_queries.museum(reading.session, code)
         if museum is None:
             return None
-        found = _with_facets(request, session, SearchQuery(
-            museum=code, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE), tree, lang)
+        found = _with_facets(request, reading, SearchQuery(
+            museum=code, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE))
         return {"museum": museum, "results": found, "page": number,
-                "pages": _pages(found.total), "tree": tree}
+                "pages": _pages(found.total), "tree": reading.tree}
 
-    return page(request, "museum.html", build)
+    return page(request, "museum.html", build, scope=_museum_scope(code))
 
 
 @router.get("/themes/{theme_id}")
@@ -199,7 +227,8 @@ def theme_page(request: Request, theme_id: str,
                page_number: Annotated[int, Query(alias="page")] = 1) -> Response:
     number = _page_number(page_number)
 
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context | None:
+    def build(reading: Reading) -> Context | None:
+        session, tree = reading.session, reading.tree
         node = tree.nodes.get(theme_id)
         if node is None:
             return None
@@ -217,8 +246,16 @@ def theme_page(request: Request, theme_id: str,
 def object_page(request: Request, record_id: str) -> Response:
     portal = site(request)
 
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context | None:
-        found = portal_queries.public_object(session, record_id) if _uuid(record_id) else None
+    def scope(session: Session, versions: portal_queries.Versions) -> str | None:
+        """An object's page changes only with its museum (its records, ready images and
+        words); None when it is not published."""
+        museum_id = portal_queries.museum_id_of(session, record_id) if _uuid(record_id) \
+            else None
+        return None if museum_id is None else versions.of_museum(museum_id)
+
+    def build(reading: Reading) -> Context | None:
+        session, tree = reading.session, reading.tree
+        found = portal_queries.public_object(session, record_id)
         if found is None:
             return None
         document = found.document
@@ -231,12 +268,12 @@ def object_page(request: Request, record_id: str) -> Response:
                 "json_ld": json.dumps(_json_ld(request, portal, found), ensure_ascii=False)
                 .replace("</", "<\\/")}
 
-    return page(request, "object.html", build)
+    return page(request, "object.html", build, scope=scope)
 
 
 @router.get("/jeux")
 def games_page(request: Request) -> Response:
-    return page(request, "games.html", lambda session, lang, tree: {})
+    return page(request, "games.html", lambda reading: {})
 
 
 @router.get("/jeux/quel-objet")
@@ -251,7 +288,8 @@ def guess_game(
     """\"Quel est cet objet ?\": an image and four designations. Plain links and forms, so it
     is played with the keyboard alone (and without JavaScript); the score travels in the
     address."""
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context | None:
+    def build(reading: Reading) -> Context | None:
+        session = reading.session
         answered = portal_queries.public_object(session, objet) if _uuid(objet) else None
         if answered is not None and reponse and choix:
             right = answered.document.get("designation", "")
@@ -276,7 +314,8 @@ def timeline_game(
 ) -> Response:
     """The timeline: five objects to put in the order of their dates, each given a rank from
     a list (keyboard and screen readers need nothing more)."""
-    def build(session: Session, lang: str, tree: ThemeTree) -> Context | None:
+    def build(reading: Reading) -> Context | None:
+        session = reading.session
         if objets and rang and len(objets) == len(rang) == TIMELINE:
             found = [portal_queries.public_object(session, i) if _uuid(i) else None
                      for i in objets]
@@ -307,7 +346,7 @@ def accessibility_page(request: Request) -> Response:
 
 def _contact(request: Request) -> Builder:
     """The pages that give the base's contact address (`serve --admin-email`)."""
-    return lambda session, lang, tree: {"admin_email": site(request).admin_email}
+    return lambda reading: {"admin_email": site(request).admin_email}
 
 
 @router.get("/robots.txt")
@@ -359,7 +398,7 @@ def _sitemap(request: Request, root: str,
              build: Callable[[Session, Site], list[str] | None]) -> Response:
     portal = site(request)
     with portal.read() as session:
-        version = portal_queries.version(session)
+        version = portal_queries.versions(session).whole
         tag = caching.etag(request.url.path, version)
         headers = caching.validators(tag, caching.last_modified(version), caching.PAGE_MAX_AGE)
         if caching.not_modified(request, tag):

@@ -68,13 +68,14 @@ def search(
     number first), with the exact total."""
     portal: Site = site(request)
     with portal.read() as session:
-        version = portal_queries.version(session)
+        versions = portal_queries.versions(session)
+        version = versions.whole
         tag = caching.etag("search", version, str(request.url.query))
         if caching.not_modified(request, tag):
             return _json(request, None, tag, None)
         found = portal_queries.search(session, portal_queries.Query(
             q, museum, str(theme) if theme else None, limit=limit, offset=offset,
-        ), portal.themes(session, version))
+        ), portal.themes(session, versions.shared))
     return _json(request, {"total": found.total, "results": [
         {"id": hit.id, "inventory_number": hit.inventory_number, "museum": hit.museum_code,
          "designation": hit.designation, "title": hit.title,

@@ -1,6 +1,6 @@
 """What every portal route shares: the database, the blob store, the public address, and what
-is worth keeping between requests until the portal's version changes (the theme tree, the home
-page's counts, the facets and results of the searches visitors make most)."""
+is worth keeping between requests until what it shows changes (the pages as served, the theme
+tree, the home page's counts, the facets and results of the searches visitors make most)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ from db.regional.engine import Database
 
 T = TypeVar("T")
 # Values kept per worker process, the least recently used dropped first: the few fixed ones
-# (theme tree, home page) and searches' facets (~25 kB each at 70,000 records) and result
-# pages (~13 kB): 40 MB at most.
-KEPT_VALUES = 2000
+# (theme tree, home page's parts), pages as served (~4 kB compressed), searches' counts per
+# museum (~60 kB each at 70,000 records), facets (~25 kB) and result pages (~13 kB): 100 MB at
+# most.
+KEPT_VALUES = 4000
 
 
 class Site:
@@ -34,8 +35,8 @@ class Site:
         self.public_url = public_url
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
-        self._kept: OrderedDict[str, tuple[str, Any]] = OrderedDict()
-        self._making: dict[tuple[str, str], threading.Lock] = {}
+        self._kept: OrderedDict[str, Any] = OrderedDict()
+        self._making: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
@@ -48,45 +49,58 @@ class Site:
         return self.public_url + path
 
     def kept(self, name: str, version: str, make: Callable[[], T]) -> T:
-        """`make()`, computed once per portal version (again if it was dropped to make room).
-        The caller reads `version` in the transaction `make` reads in, so a value is never
-        kept under a version it does not show. Requests that want a value being made wait for
-        it: after a push, the visitors of the same pages would otherwise all count them."""
+        """`make()`, computed once per `version` (again if it was dropped to make room). The
+        caller reads `version` before `make` reads what it shows, so a value is never kept
+        under a version newer than what it shows. Requests that want a value being made wait
+        for it: after a push, the visitors of the same pages would otherwise all count them."""
+        return self._keep(name, lambda kept: kept is not None and kept[0] == version,
+                          lambda kept: (version, make()))[1]
+
+    def revised(self, name: str, revise: Callable[[T | None], T]) -> T:
+        """`revise(the value kept under name, or None)`, kept in its place: for a value made of
+        parts that change apart (a search's counts per museum), mended part by part. Requests
+        for the same name revise it one at a time."""
+        return self._keep(name, lambda kept: False, revise)
+
+    def _keep(self, name: str, current: Callable[[Any], bool], make: Callable[[Any], Any]
+              ) -> Any:
+        """What is kept under `name` if `current` accepts it, else `make(it)`, kept; one
+        request makes it while the others wait for it."""
         with self._lock:
-            found = self._found(name, version)
-            if found is not None:
-                return found[1]
-            making = self._making.setdefault((name, version), threading.Lock())
+            kept = self._found(name)
+            if current(kept):
+                return kept
+            making = self._making.setdefault(name, threading.Lock())
         with making:
             with self._lock:
-                found = self._found(name, version)
-            if found is not None:
-                return found[1]
+                kept = self._found(name)
+            if current(kept):
+                return kept
             try:
-                value = make()
+                value = make(kept)
                 with self._lock:
-                    self._kept[name] = (version, value)
+                    self._kept[name] = value
                     self._kept.move_to_end(name)
                     while len(self._kept) > KEPT_VALUES:
                         self._kept.popitem(last=False)
             finally:
                 with self._lock:
-                    self._making.pop((name, version), None)
+                    self._making.pop(name, None)
         return value
 
-    def _found(self, name: str, version: str) -> tuple[str, Any] | None:
-        """The kept value of `name` if it is `version`'s (the caller holds the lock)."""
+    def _found(self, name: str) -> Any:
+        """What is kept under `name`, marked recently used (the caller holds the lock)."""
         found = self._kept.get(name)
-        if found is None or found[0] != version:
-            return None
-        self._kept.move_to_end(name)
+        if found is not None:
+            self._kept.move_to_end(name)
         return found
 
     def environment(self, lang: str) -> jinja2.Environment:
         return self._environments[lang]
 
-    def themes(self, session: Session, version: str) -> ThemeTree:
-        return self.kept("themes", version, lambda: theme_tree(session))
+    def themes(self, session: Session, shared_version: str) -> ThemeTree:
+        """The theme tree, read again only when the shared data change."""
+        return self.kept("themes", shared_version, lambda: theme_tree(session))
 
 
 def site(request: Request) -> Site:

@@ -212,6 +212,65 @@ def test_kept_counts_follow_every_push_and_match_what_each_facet_finds(
     counts_match(4, 4)
 
 
+def test_a_word_searchs_counts_follow_the_pushes_of_each_museum(
+    museum_a: Museum, museum_b: Museum, visitor: httpx.Client
+) -> None:
+    """A search's counts are kept per museum (portal/searches.py) and only the pushing
+    museum's are counted again: after each museum's pushes, every count shown for a word is
+    what its link finds."""
+    plates = [published(f"2050.{n}", designation="Assiette" if n % 2 else "Plat",
+                        date_earliest=1700 + 60 * n, title=f"Faïence {n}") for n in range(4)]
+    others = [published(f"B.5{n}", designation="Assiette", date_earliest=1850,
+                        title=f"Faïence B{n}") for n in range(2)]
+    push_ok(museum_a.editor, plates)
+    push_ok(museum_b.editor, others)
+
+    def counts_match(total: int, in_a: int) -> dict[str, int]:
+        page = visitor.get("/recherche", params={"q": "faience"}).text
+        assert found(page) == total
+        links = facet_links(page)
+        for link, count in links.items():
+            assert found(visitor.get(link).text) == count, link
+        museums = {link.rsplit("musee=", 1)[1]: count for link, count in links.items()
+                   if "musee=" in link}
+        assert museums == {"MA": in_a, "MB": total - in_a}
+        return links
+
+    counts_match(6, 4)
+    changed = [{**plates[0], "base_version": 1, "fields": {**plates[0]["fields"], "public": False}},
+               {**plates[1], "base_version": 1, "fields": {**plates[1]["fields"],
+                                                          "designation": "Cruche"}},
+               published("2050.9", designation="Plat", title="Faïence neuve")]
+    assert [r["status"] for r in push_ok(museum_a.editor, changed)] == ["ok"] * 3
+    links = counts_match(6, 4)
+    assert [count for link, count in links.items() if "designation=Cruche" in link] == [1]
+    push_ok(museum_b.editor, [{**others[0], "base_version": 1,
+                               "fields": {**others[0]["fields"], **RADIATION}}])
+    counts_match(5, 4)
+
+
+def test_a_push_changes_the_pages_of_its_own_museum_only(
+    collection: Collection, museum_a: Museum, museum_b: Museum, visitor: httpx.Client
+) -> None:
+    """Another museum's object, collection and searches within it stay the browser's (and
+    the portal's) copy while a museum pushes; its own pages and the searches of all change."""
+    other = published("B.9", designation="Assiette")
+    push_ok(museum_b.editor, [other])
+    paths = [f"/objets/{collection.public['id']}", f"/objets/{other['id']}", "/musees/MA",
+             "/musees/MB", "/recherche?musee=MB", "/recherche?q=assiette", "/"]
+    tags = {path: visitor.get(path).headers["etag"] for path in paths}
+    push_ok(museum_a.editor, [published("2060.1", designation="Assiette")])
+    assert {path: visitor.get(path, headers={"If-None-Match": tag}).status_code
+            for path, tag in tags.items()} == {
+        paths[0]: 200, paths[1]: 304, "/musees/MA": 200, "/musees/MB": 304,
+        "/recherche?musee=MB": 304, "/recherche?q=assiette": 200, "/": 200}
+    push_ok(museum_b.editor, [{**other, "base_version": 1,
+                               "fields": {**other["fields"], "public": False}}])
+    assert visitor.get(f"/objets/{other['id']}").status_code == 404
+    assert visitor.get(f"/objets/{other['id']}",
+                       headers={"If-None-Match": tags[paths[1]]}).status_code == 404
+
+
 def test_the_theme_facet_and_cards_follow_a_new_theme_tree(
     regional_server: RegionalServer, collection: Collection, visitor: httpx.Client
 ) -> None:
