@@ -136,9 +136,11 @@ class DatabaseCPU:
 
 
 @contextmanager
-def running_server(db_url: str, blobs: Path, workers: int) -> Iterator[tuple[str, psutil.Process]]:
-    with serving(["--db", db_url, "--blobs", str(blobs), "serve", "--workers", str(workers)],
-                 code=REPO) as answer:
+def running_server(db_url: str, blobs: Path, workers: int, options: tuple[str, ...] = ()
+                   ) -> Iterator[tuple[str, psutil.Process]]:
+    """`catalogue-base serve` with `options` on a free port, once it answers."""
+    with serving(["--db", db_url, "--blobs", str(blobs), "serve", "--workers", str(workers),
+                  *options], code=REPO) as answer:
         yield answer
 
 

@@ -59,12 +59,14 @@ from catalogue_app.regional import admin, portal_index, records, shared  # noqa:
 from catalogue_app.regional.blobs import BlobStore, object_key  # noqa: E402
 from catalogue_app.regional.derivatives import DerivativeWorker  # noqa: E402
 from catalogue_app.regional.limits import Limits  # noqa: E402
+from catalogue_app.regional.oai.keeper import MetadataKeeper  # noqa: E402
 from catalogue_app.regional.stores import open_store  # noqa: E402
 from db.regional.engine import Database  # noqa: E402
 from db.regional.models import Museum, MuseumBlob  # noqa: E402
 
 TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux", "Fécamp",
          "Honfleur", "Vernon", "Lisieux", "Granville")
+PUBLIC_URL = "https://collections.example.org"
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
 # Words found in 3,000 to 35,000 of the demo records, each asked once, for the first time.
@@ -127,6 +129,11 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
             _push(database, callers[museum], batch)
         worker = DerivativeWorker(database, blobs)
         while worker.run_once():
+            pass
+        # The harvesters' metadata kept, as a base in service has it: the server's keeper then
+        # only writes what the visits' pushes change.
+        keeper = MetadataKeeper(database, PUBLIC_URL, pause_per_work=0)
+        while not keeper.run_pass():
             pass
         if database.is_postgresql:
             # What autovacuum does after a bulk load (the test server runs without it): the
@@ -341,7 +348,8 @@ def main() -> int:
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         token = desk_token(db_url)
-        with running_server(db_url, Path(blobs), args.workers) as (url, server):
+        with running_server(db_url, Path(blobs), args.workers,
+                            ("--public-url", PUBLIC_URL)) as (url, server):
             database = DatabaseCPU(server, db_url)
             try:
                 kinds = measure(url, server, database, args.requests)
