@@ -13,11 +13,12 @@ again (it kept them, site.py).
 
 Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page
 about every second (--think), while a museum desk pushes batches of 100 published records back
-to back: the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every
-push changes the portal's version, so the visitors meet pages the portal must compute again.
+to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in
+turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every push
+changes the portal's version, so the visitors meet pages the portal must compute again.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
-        [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1]
+        [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -232,22 +233,54 @@ def desk_token(db_url: str) -> str:
         database.dispose()
 
 
-async def desk(url: str, token: str, bodies: list[bytes], stop: asyncio.Event | None
-               ) -> tuple[list[float], list[str]]:
-    """Batches pushed back to back, until `stop` is set or none is left: (seconds, errors)."""
+class DeskRecords:
+    """What the desk pushes, 100 published records a batch. `new`: new objects every batch
+    (the museum grows by 100 objects a push). `edits`: corrections of the museum's 3,000
+    objects, in turn, each on the version the last answer gave (a museum's daily work)."""
+
+    POOL = 3000
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.made = 0
+        self.pool = [make_record("BENCH", n) for n in range(self.POOL)] if mode == "edits" else []
+        self.versions: dict[str, int] = {}
+
+    def batch(self) -> bytes:
+        if self.mode == "new":
+            records = [make_record("BENCH", self.made + i) for i in range(100)]
+        else:
+            start = self.made % self.POOL
+            records = [{**r, "base_version": self.versions.get(r["id"]),
+                        "fields": {**r["fields"], "title": f"{r['fields']['title']}, v{self.made}"}}
+                       for r in self.pool[start:start + 100]]
+        self.made += 100
+        return batch_body([{**r, "fields": {**r["fields"], "public": True, "status": "active"}}
+                           for r in records])
+
+    def answered(self, results: list[dict]) -> None:
+        self.versions.update((r["id"], r["version"]) for r in results if "version" in r)
+
+
+async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
+               stop: asyncio.Event | None) -> tuple[list[float], list[str]]:
+    """`batches` batches pushed back to back (or until `stop` is set): (seconds, errors)."""
     latencies, errors = [], []
     headers = {"Authorization": f"Bearer {token}", "Catalogue-Protocol": "1",
                "Content-Type": "application/json"}
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as client:
-        for body in bodies:
+        while batches is None or len(latencies) < batches:
             if stop is not None and stop.is_set():
                 break
+            body = records.batch()
             started = time.perf_counter()
             answer = await client.post("/api/v1/records:batch", content=body,
                                        headers={"Idempotency-Key": str(uuid.uuid4())})
             latencies.append(time.perf_counter() - started)
             if answer.status_code != 200:
                 errors.append(f"HTTP {answer.status_code}")
+            else:
+                records.answered(answer.json()["results"])
     return latencies, errors
 
 
@@ -276,16 +309,15 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
 def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argparse.Namespace,
           server: psutil.Process, database: DatabaseCPU) -> None:
     """The visitors while a desk pushes, beside the same desk alone."""
-    batches = [batch_body([{**record, "fields": {**record["fields"], "public": True,
-                                                 "status": "active"}}
-                           for record in (make_record("BENCH", n * 100 + i) for i in range(100))])
-               for n in range(400)]
-    alone, alone_errors = asyncio.run(desk(url, token, batches[:30], None))
+    records = DeskRecords(args.pushes)
+    if args.pushes == "edits":  # the museum's objects, before its corrections are timed
+        asyncio.run(desk(url, token, records, DeskRecords.POOL // 100, None))
+    alone, alone_errors = asyncio.run(desk(url, token, records, 30, None))
 
     async def together() -> tuple[list, list, list, list]:
         stop = asyncio.Event()
         until = time.perf_counter() + args.seconds
-        pushing = asyncio.create_task(desk(url, token, batches[30:], stop))
+        pushing = asyncio.create_task(desk(url, token, records, None, stop))
         visits = await asyncio.gather(*(visitor(url, kinds, args.think, until, n)
                                         for n in range(args.visitors)))
         stop.set()
@@ -301,7 +333,8 @@ def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argpa
     ms = [t * 1000 for t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''})"
-          f" while a desk pushes batches of 100 published records back to back:")
+          f" while a desk pushes batches of 100 published records back to back"
+          f" ({'new objects' if args.pushes == 'new' else 'corrections of 3,000 objects'}):")
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
           f"{' (' + errors[0] + ')' if errors else ''}")
@@ -325,6 +358,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1,
                         help="server processes (serve --workers); production runs several")
+    parser.add_argument("--pushes", choices=("new", "edits"), default="new",
+                        help="what the desk pushes during the visits (DeskRecords)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds a visitor reads a page (0.5 to 1.5 times this)")
     parser.add_argument("--serve", type=Path, metavar="DIR",

@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from catalogue_app.protocol import normalise_inventory_number
 from catalogue_app.regional.portal_index import FTS
 from catalogue_app.regional.theme_tree import ThemeNode, ThemeTree, theme_tree
+from db.regional.engine import among
 from db.regional.models import (
     ImageDerivative,
     Museum,
@@ -195,15 +196,20 @@ def _singular(word: str) -> str:
 
 def _hits(session: Session, plan: _Plan, order: list[Any], limit: int, offset: int
           ) -> list[Hit]:
+    """A page of matches: their ids first, walking the order's index past the earlier pages
+    without reading their rows (migration 0015), then those rows."""
+    ids = session.scalars(select(PublicRecord.record_id).select_from(plan.source)
+                          .where(plan.where).order_by(*order).limit(limit).offset(offset)).all()
+    if not ids:
+        return []
     ready = _ready_image()
-    statement = (
+    rows = {row[0]: row for row in session.execute(
         select(PublicRecord.record_id, PublicRecord.inventory_number, Museum.code, Museum.name,
                PublicRecord.designation, PublicRecord.title, PublicRecord.date_earliest,
                case((ready, PublicRecord.image_sha256), else_=literal(None)))
-        .select_from(plan.source.join(Museum, Museum.id == PublicRecord.museum_id))
-        .where(plan.where).order_by(*order).limit(limit).offset(offset)
-    )
-    return [Hit(*row) for row in session.execute(statement)]
+        .join(Museum, Museum.id == PublicRecord.museum_id)
+        .where(among(session, PublicRecord.record_id, ids)))}
+    return [Hit(*rows[record_id]) for record_id in ids]
 
 
 def _by_count(values: list[FacetValue], key: Callable[[FacetValue], str]) -> list[FacetValue]:
@@ -381,15 +387,37 @@ def theme_cards(session: Session, tree: ThemeTree, theme_ids: list[str]) -> list
     ).all()))
 
 
-def root_cards(session: Session, tree: ThemeTree) -> list[Card]:
-    """theme_cards of the root themes, from the counts pushes keep (the home page's)."""
-    return _cards(session, tree, tree.roots, _root_counts(_kept_counts(session, None)))
+def root_cards(session: Session, tree: ThemeTree, before: Iterable[Card] = ()) -> list[Card]:
+    """theme_cards of the root themes, from the counts pushes keep (the home page's). A card
+    keeps the image it had `before` while that object is still published under the theme with
+    that image ready: the home page is made again after every push, and finding an image is
+    a walk of the ready images per theme."""
+    counted = _root_counts(_kept_counts(session, None))
+    kept = _still_illustrating(session, {card.theme.id: card.image for card in before
+                                         if card.image is not None})
+    return _cards(session, tree, tree.roots, counted, kept)
 
 
-def _cards(session: Session, tree: ThemeTree, theme_ids: list[str], counted: dict[str, int]
-           ) -> list[Card]:
+def _still_illustrating(session: Session, images: dict[str, tuple[str, str]]
+                        ) -> dict[str, tuple[str, str]]:
+    """Root theme -> its (record id, sha256) of `images` still published under that root
+    with that image ready."""
+    if not images:
+        return {}
+    rows = session.execute(
+        select(PublicRecord.record_id, PublicRecord.image_sha256, PublicRecord.theme_roots)
+        .where(PublicRecord.record_id.in_([record_id for record_id, _ in images.values()]),
+               _ready_image()))
+    shown = {(record_id, sha256): set((roots or "").split("|"))
+             for record_id, sha256, roots in rows}
+    return {root: image for root, image in images.items() if root in shown.get(image, ())}
+
+
+def _cards(session: Session, tree: ThemeTree, theme_ids: list[str], counted: dict[str, int],
+           images: dict[str, tuple[str, str]] | None = None) -> list[Card]:
+    images = images or {}
     return [Card(tree.nodes[theme_id], counted[theme_id],
-                 _illustration(session, tree.descendants(theme_id)))
+                 images.get(theme_id) or _illustration(session, tree.descendants(theme_id)))
             for theme_id in theme_ids if counted.get(theme_id)]
 
 

@@ -225,8 +225,8 @@ class PublicRecord(Base):
 
     __tablename__ = "public_records"
     __table_args__ = (
-        Index("ix_public_records_museum_sort", "museum_id", "sort_key"),
-        Index("ix_public_records_sort", "sort_key"),
+        Index("ix_public_records_museum_sort", "museum_id", "sort_key", "record_id"),
+        Index("ix_public_records_sort", "sort_key", "record_id"),
         Index("ix_public_records_inventory", "inventory_norm"),
         Index("ix_public_records_image", "image_sha256"),
     )

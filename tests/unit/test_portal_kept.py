@@ -73,3 +73,18 @@ def test_the_least_recently_used_values_make_room(monkeypatch) -> None:
     keep("a")
     keep("b")
     assert made == ["a", "b", "c", "b"]
+
+
+def test_a_revised_value_is_mended_from_what_was_kept() -> None:
+    """A search's counts per museum: each request mends the kept value (the museums that
+    pushed since), never starting again from nothing."""
+    portal = a_site()
+    seen: list[dict | None] = []
+
+    def mend(kept: dict | None) -> dict:
+        seen.append(kept)
+        return {**(kept or {}), len(seen): "counted"}
+
+    assert portal.revised("counts", mend) == {1: "counted"}
+    assert portal.revised("counts", mend) == {1: "counted", 2: "counted"}
+    assert seen == [None, {1: "counted"}]

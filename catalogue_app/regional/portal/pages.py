@@ -153,8 +153,15 @@ def home(request: Request) -> Response:
 
     def build(reading: Reading) -> Context:
         session, version = reading.session, reading.versions.whole
-        themes = portal.kept("home-themes", version,
-                             lambda: portal_queries.root_cards(session, reading.tree))
+
+        def cards(kept: tuple[str, list[portal_queries.Card]] | None
+                  ) -> tuple[str, list[portal_queries.Card]]:
+            if kept is not None and kept[0] == version:
+                return kept
+            return version, portal_queries.root_cards(session, reading.tree,
+                                                      kept[1] if kept else ())
+
+        themes = portal.revised("home-themes", cards)[1]
         museums = portal.kept("museums", version, lambda: portal_queries.museums(session))
         discover = portal.kept("discover", version,
                                lambda: portal_queries.discover(session, DISCOVER))

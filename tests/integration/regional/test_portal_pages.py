@@ -380,3 +380,33 @@ def test_the_games_draw_only_published_illustrated_objects(
     assert "Bravo" in checked
     for secret in never_shown(collection):
         assert secret not in guess.text + timeline
+
+
+def test_a_theme_card_keeps_its_image_only_while_that_object_is_published(
+    regional_server: RegionalServer, museum_a: Museum, visitor: httpx.Client, tmp_path
+) -> None:
+    """The home page is made again after every push and its theme cards keep their images
+    (portal_queries.root_cards): never one of an object since unpublished."""
+    with regional_server.database.write_session() as session:
+        shared.import_themes(session, THEMES, "themes")
+    records = push_illustrated(museum_a, tmp_path, 2)
+    push_ok(museum_a.editor, [{**r, "base_version": 1, "fields": {**r["fields"],
+                                                                  "themes": [TEXTILE]}}
+                              for r in records])
+
+    def card_image() -> str | None:
+        home = visitor.get("/").text
+        cards = home[home.index('class="cards themes"'):]
+        found = re.search(r'<img src="/images/([^/]+)/', cards[:cards.index("</ul>")])
+        return found and found.group(1)
+
+    wait_for(lambda: card_image() is not None, "the theme card's image")
+    shown = next(r for r in records if r["id"] == card_image())
+    other = next(r for r in records if r is not shown)
+    push_ok(museum_a.editor, [published("2070.1", designation="Bol")])  # a push: home made again
+    assert card_image() == shown["id"]
+    push_ok(museum_a.editor, [{**shown, "base_version": 2,
+                               "fields": {**shown["fields"], "themes": [TEXTILE],
+                                          "public": False}}])
+    assert card_image() == other["id"]
+    assert shown["id"] not in visitor.get("/").text
