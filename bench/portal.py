@@ -15,7 +15,10 @@ Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each read
 about every second (--think), while a museum desk pushes batches of 100 published records back
 to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in
 turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every push
-changes the portal's version, so the visitors meet pages the portal must compute again.
+changes the portal's version, so the visitors meet pages the portal must compute again. Then a
+control: the same pushes with no visitor, beside processes that have nothing to do with the
+base keeping as many cores busy as the visits did, to tell how much of the push's slowdown is
+the portal and how much only the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
         [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
@@ -29,6 +32,8 @@ import argparse
 import asyncio
 import gzip
 import hashlib
+import multiprocessing
+import multiprocessing.synchronize
 import os
 import random
 import statistics
@@ -37,6 +42,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import psutil
@@ -67,6 +73,7 @@ from db.regional.models import Museum, MuseumBlob  # noqa: E402
 
 TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux", "Fécamp",
          "Honfleur", "Vernon", "Lisieux", "Granville")
+T = TypeVar("T")
 PUBLIC_URL = "https://collections.example.org"
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
@@ -138,14 +145,14 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
             pass
         if database.is_postgresql:
             # What autovacuum does after a bulk load (the test server runs without it): the
-            # planner needs the tables' statistics.
-            # The bench's own tables only: a bare ANALYZE takes every schema of the database.
-            with database.engine.connect() as connection:
+            # planner needs the tables' statistics, and index-only scans the visibility map.
+            # The bench's own tables only: a bare VACUUM takes every schema of the database.
+            with database.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT") as connection:
                 tables = connection.execute(text(
                     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
                 )).scalars().all()
-                connection.execute(text("ANALYZE " + ", ".join(f'"{t}"' for t in tables)))
-                connection.commit()
+                connection.execute(text("VACUUM ANALYZE " + ", ".join(f'"{t}"' for t in tables)))
     finally:
         database.dispose()
 
@@ -278,7 +285,7 @@ async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
                                        headers={"Idempotency-Key": str(uuid.uuid4())})
             latencies.append(time.perf_counter() - started)
             if answer.status_code != 200:
-                errors.append(f"HTTP {answer.status_code}")
+                errors.append(f"HTTP {answer.status_code}: {answer.text[:300]}")
             else:
                 records.answered(answer.json()["results"])
     return latencies, errors
@@ -312,7 +319,9 @@ def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argpa
     records = DeskRecords(args.pushes)
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         asyncio.run(desk(url, token, records, DeskRecords.POOL // 100, None))
+    cpu = server_cpu_seconds(server) + database.seconds()
     alone, alone_errors = asyncio.run(desk(url, token, records, 30, None))
+    push_cpu = (server_cpu_seconds(server) + database.seconds() - cpu) / len(alone)
 
     async def together() -> tuple[list, list, list, list]:
         stop = asyncio.Event()
@@ -326,10 +335,15 @@ def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argpa
                 pushed, push_errors)
 
     cpu, db_cpu = server_cpu_seconds(server), database.seconds()
+    own = sum(psutil.Process().cpu_times()[:2])
     started = time.perf_counter()
     seen, errors, pushed, push_errors = asyncio.run(together())
     took = time.perf_counter() - started
     cpu, db_cpu = server_cpu_seconds(server) - cpu, database.seconds() - db_cpu
+    # What the visits cost the machine (server, PostgreSQL and their browsers: this process),
+    # the desk's own pushes left out.
+    visits_load = (cpu + db_cpu + sum(psutil.Process().cpu_times()[:2]) - own
+                   - push_cpu * len(pushed)) / took
     ms = [t * 1000 for t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''})"
@@ -342,9 +356,42 @@ def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argpa
           f" ({len(alone)} batches), with the visitors p95"
           f" {percentile([t * 1000 for t in pushed], 95):.0f} ms ({len(pushed)} batches), ratio"
           f" {percentile(pushed, 95) / percentile(alone, 95):.2f};"
-          f" {len(alone_errors) + len(push_errors)} push errors")
+          f" {len(alone_errors) + len(push_errors)} push errors"
+          f"{' (' + (alone_errors + push_errors)[0] + ')' if alone_errors + push_errors else ''}")
     print(f"  CPU over the {took:.0f} s: server {cpu:.1f} s, PostgreSQL {db_cpu:.1f} s"
-          f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request)")
+          f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request);"
+          f" the visits kept {visits_load:.2f} of the {os.cpu_count()} cores busy")
+    beside, beside_errors = busy_machine(visits_load, lambda: asyncio.run(
+        desk(url, token, records, 30, None)))
+    print(f"  control: the same pushes with no visitor, beside other processes keeping"
+          f" {visits_load:.2f} cores busy: p95 {percentile([t * 1000 for t in beside], 95):.0f}"
+          f" ms, ratio {percentile(beside, 95) / percentile(alone, 95):.2f} to alone;"
+          f" {len(beside_errors)} push errors")
+
+
+def busy_machine(cores: float, work: Callable[[], T]) -> T:
+    """`work()` while processes that have nothing to do with the base keep `cores` busy: how
+    much of a push's slowdown among visitors is only the machine being shared."""
+    stop = multiprocessing.Event()
+    burners = [multiprocessing.Process(target=_burn, args=(min(0.95, cores / 2), stop))
+               for _ in range(2)]
+    for burner in burners:
+        burner.start()
+    try:
+        return work()
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join(10)
+
+
+def _burn(duty: float, stop: multiprocessing.synchronize.Event) -> None:
+    """Busy `duty` of every 10 ms, until `stop`."""
+    while not stop.is_set():
+        started = time.perf_counter()
+        while time.perf_counter() - started < duty * 0.01:
+            pass
+        time.sleep((1 - duty) * 0.01)
 
 
 def main() -> int:

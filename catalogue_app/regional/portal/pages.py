@@ -79,11 +79,16 @@ def page(request: Request, template: str, build: Builder, cached: bool = True,
         if caching.not_modified(request, tag):
             return caching.answer_304(headers)
         body = portal.kept(f"page|{request.url.path}?{request.url.query}|{lang}", version,
-                           lambda: compression.compressed(
-                               _rendered(request, portal, template, reading, build)))
+                           lambda: _made(request, portal, template, reading, build))
     if body is None:
         return not_found(request)
     return compression.html_response(request, body, headers)
+
+
+def _made(request: Request, portal: Site, template: str, reading: Reading, build: Builder
+          ) -> bytes | None:
+    """The page as it is kept and served (compressed)."""
+    return compression.compressed(_rendered(request, portal, template, reading, build))
 
 
 def _rendered(request: Request, portal: Site, template: str, reading: Reading,
@@ -118,20 +123,18 @@ def not_found(request: Request) -> Response:
                         headers={"Cache-Control": "no-store"})
 
 
-def _museum_scope(code: str) -> Scope:
+def _museum_version(session: Session, versions: portal_queries.Versions, code: str | None
+                    ) -> str | None:
     """The version of a museum's pages (None: no such museum)."""
-    def scope(session: Session, versions: portal_queries.Versions) -> str | None:
-        museum_id = portal_queries.museum_id_by_code(session, code)
-        return None if museum_id is None else versions.of_museum(museum_id)
-    return scope
+    museum_id = portal_queries.museum_id_by_code(session, code) if code else None
+    return None if museum_id is None else versions.of_museum(museum_id)
 
 
 def _with_facets(request: Request, reading: Reading, query: SearchQuery
                  ) -> portal_queries.Results:
+    """A search within a museum changes only with that museum."""
     versions = reading.versions
-    museum_id = (portal_queries.museum_id_by_code(reading.session, query.museum)
-                 if query.museum else None)
-    version = versions.whole if museum_id is None else versions.of_museum(museum_id)
+    version = _museum_version(reading.session, versions, query.museum) or versions.whole
     return searches.with_facets(site(request), reading.session, query, reading.tree,
                                 reading.lang, versions, version)
 
@@ -190,9 +193,7 @@ def search_page(
                         limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
 
     def scope(session: Session, versions: portal_queries.Versions) -> str:
-        """A search within a museum changes only with that museum."""
-        museum_id = portal_queries.museum_id_by_code(session, musee) if musee else None
-        return versions.whole if museum_id is None else versions.of_museum(museum_id)
+        return _museum_version(session, versions, musee) or versions.whole
 
     def build(reading: Reading) -> Context:
         found = _with_facets(request, reading, query)
@@ -226,7 +227,8 @@ def museum_page(request: Request, code: str,
         return {"museum": museum, "results": found, "page": number,
                 "pages": _pages(found.total), "tree": reading.tree}
 
-    return page(request, "museum.html", build, scope=_museum_scope(code))
+    return page(request, "museum.html", build,
+                scope=lambda session, versions: _museum_version(session, versions, code))
 
 
 @router.get("/themes/{theme_id}")
