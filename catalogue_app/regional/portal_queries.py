@@ -217,9 +217,10 @@ def _by_count(values: list[FacetValue], key: Callable[[FacetValue], str]) -> lis
 
 
 Counted = dict[str, list[tuple[str | None, int]]]  # facet -> (value, count); "total" too
-# What the facets group the matches by; the theme facet by the objects' root themes.
-_GROUPED = {"museum": PublicRecord.museum_id, "designation": PublicRecord.designation,
-            "century": PublicRecord.century, "theme_roots": PublicRecord.theme_roots}
+# What the facets group each museum's matches by (the museum facet is their total); the theme
+# facet by the objects' root themes.
+_GROUPED = {"designation": PublicRecord.designation, "century": PublicRecord.century,
+            "theme_roots": PublicRecord.theme_roots}
 
 
 def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
@@ -233,8 +234,9 @@ def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
     if plan is None:
         return {}
     museum = PublicRecord.museum_id
-    where = plan.where if museum_ids is None else and_(plan.where, museum.in_(museum_ids))
-    facets = [f for f in _GROUPED if f != "museum"]
+    where = plan.where if museum_ids is None else and_(plan.where,
+                                                       among(session, museum, museum_ids))
+    facets = list(_GROUPED)
     if session.get_bind().dialect.name == "postgresql":
         columns = [_GROUPED[f] for f in facets]
         sets = func.grouping_sets(tuple_(museum), *(tuple_(museum, c) for c in columns))
@@ -313,7 +315,7 @@ def _root_counts(counted: Counted) -> dict[str, int]:
 
 
 def facet_values(session: Session, counted: Counted, tree: ThemeTree, lang: str
-                  ) -> tuple[int, dict[str, list[FacetValue]]]:
+                 ) -> tuple[int, dict[str, list[FacetValue]]]:
     total = sum(n for _, n in counted.get("total", []))
     museums = {str(i): (code, name) for i, code, name
                in session.execute(select(Museum.id, Museum.code, Museum.name))}
@@ -406,8 +408,8 @@ def _still_illustrating(session: Session, images: dict[str, tuple[str, str]]
         return {}
     rows = session.execute(
         select(PublicRecord.record_id, PublicRecord.image_sha256, PublicRecord.theme_roots)
-        .where(PublicRecord.record_id.in_([record_id for record_id, _ in images.values()]),
-               _ready_image()))
+        .where(among(session, PublicRecord.record_id,
+                     [record_id for record_id, _ in images.values()]), _ready_image()))
     shown = {(record_id, sha256): set((roots or "").split("|"))
              for record_id, sha256, roots in rows}
     return {root: image for root, image in images.items() if root in shown.get(image, ())}
@@ -546,10 +548,10 @@ def _museum_infos() -> Select:
 
 @dataclass(frozen=True)
 class Versions:
-    """What the portal shows may have changed since a value was made, read once per request
-    (one statement). `whole` changes whenever anything the portal shows may have changed: a
-    push, a museum's presentation, a derivative made, the theme tree. A museum's own parts
-    change only with its pushes and presentation: its object pages, its collection and the
+    """The versions of what the portal shows, read once per request (one statement). `whole`
+    changes whenever anything the portal shows may have changed: a push, a museum's
+    presentation, a derivative made, the theme tree. A museum's own versions change only with
+    its pushes and presentation (and the shared data): its object pages, its collection and the
     searches filtered by it keep what was made for them while other museums push."""
 
     museums: dict[int, str]  # museum id -> its last publication and change counter
@@ -567,11 +569,11 @@ class Versions:
         return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}"
 
     def museum_data(self, museum_id: int) -> str:
-        """A museum's published records and words, as its searches count them."""
+        """A museum's published records and the themes they are counted under."""
         return f"{self.museums.get(museum_id, '')}|{self.shared}"
 
     def of_museum(self, museum_id: int) -> str:
-        """A museum's pages: its records, words and ready images."""
+        """A museum's pages: its records, themes and ready images."""
         return f"{self.museum_data(museum_id)}|{self.made}"
 
 
@@ -588,7 +590,7 @@ def versions(session: Session) -> Versions:
     museums = {museum_id: f"{published or ''}|#{changes}"
                for museum_id, published, changes, *_ in rows}
     _, _, _, made, shared, logged = rows[0]
-    return Versions(museums, max(published or '' for _, published, *_ in rows), made or "",
+    return Versions(museums, max(published or "" for _, published, *_ in rows), made or "",
                     f"#{shared or 0}", logged or 0)
 
 

@@ -88,3 +88,19 @@ def test_a_revised_value_is_mended_from_what_was_kept() -> None:
     assert portal.revised("counts", mend) == {1: "counted"}
     assert portal.revised("counts", mend) == {1: "counted", 2: "counted"}
     assert seen == [None, {1: "counted"}]
+
+
+def test_revised_values_are_few_and_the_least_recently_used_make_room(monkeypatch) -> None:
+    """A broad search's counts per museum weigh up to ~2 MB: only the last few are kept."""
+    monkeypatch.setattr(site, "REVISED_VALUES", 1)
+    portal = a_site()
+    seen: list[dict | None] = []
+
+    def mend(kept: dict | None) -> dict:
+        seen.append(kept)
+        return {"counted": True}
+
+    portal.revised("counts|coiffe", mend)
+    portal.revised("counts|assiette", mend)
+    portal.revised("counts|coiffe", mend)
+    assert seen == [None, None, None]

@@ -21,10 +21,12 @@ from db.regional.engine import Database
 
 T = TypeVar("T")
 # Values kept per worker process, the least recently used dropped first: the few fixed ones
-# (theme tree, home page's parts), pages as served (~4 kB compressed), searches' counts per
-# museum (~60 kB each at 70,000 records), facets (~25 kB) and result pages (~13 kB): 100 MB at
-# most.
+# (theme tree, home page's parts), pages as served (~4 kB compressed), facets (~25 kB) and
+# result pages (~13 kB): 100 MB at most.
 KEPT_VALUES = 4000
+# Values mended part by part: a word search's counts per museum, up to ~2 MB for the broadest
+# words at 70,000 records (a few hundred designations per museum): 64 MB at most.
+REVISED_VALUES = 32
 
 
 class Site:
@@ -35,7 +37,8 @@ class Site:
         self.public_url = public_url
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
-        self._kept: OrderedDict[str, Any] = OrderedDict()
+        self._kept = _LeastRecentlyUsed(KEPT_VALUES)
+        self._revised = _LeastRecentlyUsed(REVISED_VALUES)
         self._making: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -53,47 +56,37 @@ class Site:
         caller reads `version` before `make` reads what it shows, so a value is never kept
         under a version newer than what it shows. Requests that want a value being made wait
         for it: after a push, the visitors of the same pages would otherwise all count them."""
-        return self._keep(name, lambda kept: kept is not None and kept[0] == version,
+        return self._keep(self._kept, name, lambda kept: kept is not None and kept[0] == version,
                           lambda kept: (version, make()))[1]
 
     def revised(self, name: str, revise: Callable[[T | None], T]) -> T:
         """`revise(the value kept under name, or None)`, kept in its place: for a value made of
         parts that change apart (a search's counts per museum), mended part by part. Requests
         for the same name revise it one at a time."""
-        return self._keep(name, lambda kept: False, revise)
+        return self._keep(self._revised, name, lambda kept: False, revise)
 
-    def _keep(self, name: str, current: Callable[[Any], bool], make: Callable[[Any], Any]
-              ) -> Any:
-        """What is kept under `name` if `current` accepts it, else `make(it)`, kept; one
+    def _keep(self, store: _LeastRecentlyUsed, name: str, current: Callable[[Any], bool],
+              make: Callable[[Any], Any]) -> Any:
+        """What `store` keeps under `name` if `current` accepts it, else `make(it)`, kept; one
         request makes it while the others wait for it."""
         with self._lock:
-            kept = self._found(name)
+            kept = store.get(name)
             if current(kept):
                 return kept
             making = self._making.setdefault(name, threading.Lock())
         with making:
             with self._lock:
-                kept = self._found(name)
+                kept = store.get(name)
             if current(kept):
                 return kept
             try:
                 value = make(kept)
                 with self._lock:
-                    self._kept[name] = value
-                    self._kept.move_to_end(name)
-                    while len(self._kept) > KEPT_VALUES:
-                        self._kept.popitem(last=False)
+                    store.put(name, value)
             finally:
                 with self._lock:
                     self._making.pop(name, None)
         return value
-
-    def _found(self, name: str) -> Any:
-        """What is kept under `name`, marked recently used (the caller holds the lock)."""
-        found = self._kept.get(name)
-        if found is not None:
-            self._kept.move_to_end(name)
-        return found
 
     def environment(self, lang: str) -> jinja2.Environment:
         return self._environments[lang]
@@ -101,6 +94,26 @@ class Site:
     def themes(self, session: Session, shared_version: str) -> ThemeTree:
         """The theme tree, read again only when the shared data change."""
         return self.kept("themes", shared_version, lambda: theme_tree(session))
+
+
+class _LeastRecentlyUsed:
+    """Values by name, the least recently used dropped beyond `limit` (the caller locks)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._values: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, name: str) -> Any:
+        found = self._values.get(name)
+        if found is not None:
+            self._values.move_to_end(name)
+        return found
+
+    def put(self, name: str, value: Any) -> None:
+        self._values[name] = value
+        self._values.move_to_end(name)
+        while len(self._values) > self.limit:
+            self._values.popitem(last=False)
 
 
 def site(request: Request) -> Site:
