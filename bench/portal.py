@@ -15,13 +15,16 @@ Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each read
 about every second (--think), while a museum desk pushes batches of 100 published records back
 to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in
 turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every push
-changes the portal's version, so the visitors meet pages the portal must compute again. Then a
+changes the portal's version, so the visitors meet pages the portal must compute again (with
+--portal-apart, on a second `serve` of the same base, the desk keeping one of its own). Then a
 control: the same pushes with no visitor, beside processes that have nothing to do with the
 base keeping as many cores busy as the visits did, to tell how much of the push's slowdown is
 the portal and how much only the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
         [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
+        [--portal-apart]
+        [--portal-apart]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gzip
 import hashlib
 import multiprocessing
@@ -41,6 +45,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -193,9 +198,24 @@ def pages(client: httpx.Client) -> dict[str, Callable[[], str]]:
     }
 
 
-def measure(url: str, server: psutil.Process, database: DatabaseCPU, requests: int
-            ) -> dict[str, Callable[[], str]]:
-    with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
+@dataclass
+class Servers:
+    """The base's `serve` processes: one, or with --portal-apart a second one on the same base
+    for the visitors, so that a push never shares a process with the pages being made."""
+
+    desk_url: str
+    visitors_url: str
+    processes: list[tuple[psutil.Process, DatabaseCPU]]
+
+    def cpu(self) -> tuple[float, float]:
+        """CPU used so far by the servers and by their PostgreSQL backends (seconds)."""
+        return (sum(server_cpu_seconds(server) for server, _ in self.processes),
+                sum(database.seconds() for _, database in self.processes))
+
+
+def measure(servers: Servers, requests: int) -> dict[str, Callable[[], str]]:
+    with httpx.Client(base_url=servers.visitors_url, timeout=60,
+                      headers={"Accept-Encoding": "gzip"}) as client:
         kinds = pages(client)
         first = iter(QUERIES_BROAD_FIRST)
         series: list[tuple[str, Callable[[], str], int]] = [
@@ -209,15 +229,15 @@ def measure(url: str, server: psutil.Process, database: DatabaseCPU, requests: i
         base_p95 = None
         for name, path_of, count in series:
             times, weight, failed = [], 0, 0
-            cpu, db_cpu = server_cpu_seconds(server), database.seconds()
+            cpu, db_cpu = servers.cpu()
             for _ in range(count):
                 elapsed, response = timed(client, path_of())
                 # A busy machine can pass the base's 5 s deadline (503): counted, not fatal.
                 failed += response.status_code != 200
                 times.append(elapsed)
                 weight = max(weight, len(gzip.compress(response.content)))
-            cpu = (server_cpu_seconds(server) - cpu) * 1000 / count
-            db_cpu = (database.seconds() - db_cpu) * 1000 / count
+            cpu_now, db_cpu_now = servers.cpu()
+            cpu, db_cpu = (cpu_now - cpu) * 1000 / count, (db_cpu_now - db_cpu) * 1000 / count
             p95 = percentile(times, 95)
             base_p95 = base_p95 or p95
             print(f"{name:28} {statistics.median(times):8.1f} {p95:8.1f} {p95 / base_p95:7.1f}"
@@ -313,40 +333,43 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
     return latencies, errors
 
 
-def crowd(url: str, kinds: dict[str, Callable[[], str]], token: str, args: argparse.Namespace,
-          server: psutil.Process, database: DatabaseCPU) -> None:
+def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
+          args: argparse.Namespace) -> None:
     """The visitors while a desk pushes, beside the same desk alone."""
+    url = servers.desk_url
     records = DeskRecords(args.pushes)
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         asyncio.run(desk(url, token, records, DeskRecords.POOL // 100, None))
-    cpu = server_cpu_seconds(server) + database.seconds()
+    cpu = sum(servers.cpu())
     alone, alone_errors = asyncio.run(desk(url, token, records, 30, None))
-    push_cpu = (server_cpu_seconds(server) + database.seconds() - cpu) / len(alone)
+    push_cpu = (sum(servers.cpu()) - cpu) / len(alone)
 
     async def together() -> tuple[list, list, list, list]:
         stop = asyncio.Event()
         until = time.perf_counter() + args.seconds
         pushing = asyncio.create_task(desk(url, token, records, None, stop))
-        visits = await asyncio.gather(*(visitor(url, kinds, args.think, until, n)
+        visits = await asyncio.gather(*(visitor(servers.visitors_url, kinds, args.think, until, n)
                                         for n in range(args.visitors)))
         stop.set()
         pushed, push_errors = await pushing
         return ([t for v in visits for t in v[0]], [e for v in visits for e in v[1]],
                 pushed, push_errors)
 
-    cpu, db_cpu = server_cpu_seconds(server), database.seconds()
+    cpu, db_cpu = servers.cpu()
     own = sum(psutil.Process().cpu_times()[:2])
     started = time.perf_counter()
     seen, errors, pushed, push_errors = asyncio.run(together())
     took = time.perf_counter() - started
-    cpu, db_cpu = server_cpu_seconds(server) - cpu, database.seconds() - db_cpu
+    cpu_now, db_cpu_now = servers.cpu()
+    cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
     # What the visits cost the machine (server, PostgreSQL and their browsers: this process),
     # the desk's own pushes left out.
     visits_load = (cpu + db_cpu + sum(psutil.Process().cpu_times()[:2]) - own
                    - push_cpu * len(pushed)) / took
     ms = [t * 1000 for t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
-          f" {args.workers} server process{'es' if args.workers > 1 else ''})"
+          f" {args.workers} server process{'es' if args.workers > 1 else ''}"
+          f"{', the desk on a server of its own' if args.portal_apart else ''})"
           f" while a desk pushes batches of 100 published records back to back"
           f" ({'new objects' if args.pushes == 'new' else 'corrections of 3,000 objects'}):")
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
@@ -373,7 +396,7 @@ def busy_machine(cores: float, work: Callable[[], T]) -> T:
     """`work()` while processes that have nothing to do with the base keep `cores` busy: how
     much of a push's slowdown among visitors is only the machine being shared."""
     stop = multiprocessing.Event()
-    burners = [multiprocessing.Process(target=_burn, args=(min(0.95, cores / 2), stop))
+    burners = [multiprocessing.Process(target=_burn, args=(min(0.95, max(0.0, cores / 2)), stop))
                for _ in range(2)]
     for burner in burners:
         burner.start()
@@ -407,6 +430,8 @@ def main() -> int:
                         help="server processes (serve --workers); production runs several")
     parser.add_argument("--pushes", choices=("new", "edits"), default="new",
                         help="what the desk pushes during the visits (DeskRecords)")
+    parser.add_argument("--portal-apart", action="store_true",
+                        help="the visitors on a second `serve` of the same base (Servers)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds a visitor reads a page (0.5 to 1.5 times this)")
     parser.add_argument("--serve", type=Path, metavar="DIR",
@@ -430,14 +455,17 @@ def main() -> int:
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         token = desk_token(db_url)
-        with running_server(db_url, Path(blobs), args.workers,
-                            ("--public-url", PUBLIC_URL)) as (url, server):
-            database = DatabaseCPU(server, db_url)
-            try:
-                kinds = measure(url, server, database, args.requests)
-                crowd(url, kinds, token, args, server, database)
-            finally:
-                database.close()
+        with contextlib.ExitStack() as stack:
+            # Apart, the desk's server has one process and the visitors' --workers.
+            started = [stack.enter_context(running_server(
+                db_url, Path(blobs), workers, ("--public-url", PUBLIC_URL)))
+                for workers in ((1, args.workers) if args.portal_apart else (args.workers,))]
+            processes = [(server, DatabaseCPU(server, db_url)) for _, server in started]
+            for _, database in processes:
+                stack.callback(database.close)
+            servers = Servers(started[0][0], started[-1][0], processes)
+            kinds = measure(servers, args.requests)
+            crowd(servers, kinds, token, args)
         print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
