@@ -90,17 +90,26 @@ def test_a_revised_value_is_mended_from_what_was_kept() -> None:
     assert seen == [None, {1: "counted"}]
 
 
-def test_revised_values_are_few_and_the_least_recently_used_make_room(monkeypatch) -> None:
-    """A broad search's counts per museum weigh up to ~2 MB: only the last few are kept."""
-    monkeypatch.setattr(site, "REVISED_VALUES", 1)
+def test_revised_counts_are_weighed_and_the_least_recently_used_make_room(monkeypatch) -> None:
+    """A broad search's counts per museum weigh up to ~1 MB, a narrow one's a few kB: the
+    counts kept are limited by how many they hold, not by how many searches."""
+    monkeypatch.setattr(site, "REVISED_WEIGHT", 100)
     portal = a_site()
-    seen: list[dict | None] = []
+    seen: list[str] = []
 
-    def mend(kept: dict | None) -> dict:
-        seen.append(kept)
-        return {"counted": True}
+    def counts(search: str, designations: int) -> None:
+        def mend(kept: dict | None) -> dict:
+            seen.append(f"{search} {'mended' if kept else 'counted'}")
+            return {museum: ("v1", {"designation": [(str(d), 1) for d in range(designations)]})
+                    for museum in (1, 2)}
+        portal.revised(f"counts|{search}", mend, weigh=lambda parts: sum(
+            1 + len(counted["designation"]) for _, counted in parts.values()))
 
-    portal.revised("counts|coiffe", mend)
-    portal.revised("counts|assiette", mend)
-    portal.revised("counts|coiffe", mend)
-    assert seen == [None, None, None]
+    for search in ("coiffe", "bonnet", "dentelle"):
+        counts(search, 10)  # 22 counts each
+    counts("coiffe", 10)
+    counts("assiette", 30)  # 62: bonnet and dentelle, the least recent, make room
+    counts("coiffe", 10)
+    counts("bonnet", 10)
+    assert seen == ["coiffe counted", "bonnet counted", "dentelle counted", "coiffe mended",
+                    "assiette counted", "coiffe mended", "bonnet counted"]

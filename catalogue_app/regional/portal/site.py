@@ -24,9 +24,9 @@ T = TypeVar("T")
 # (theme tree, home page's parts), pages as served (~4 kB compressed), facets (~25 kB) and
 # result pages (~13 kB): 100 MB at most.
 KEPT_VALUES = 4000
-# Values mended part by part: a word search's counts per museum, up to ~2 MB for the broadest
-# words at 70,000 records (a few hundred designations per museum): 64 MB at most.
-REVISED_VALUES = 32
+# Values mended part by part (a word search's counts per museum) are weighed as their caller
+# says (searches.py: by the counts they hold, ~150 bytes each): 60 MB at most.
+REVISED_WEIGHT = 400_000
 
 
 class Site:
@@ -38,7 +38,7 @@ class Site:
         self.admin_email = admin_email
         self._environments = {lang: templates.environment(lang) for lang in i18n.LANGUAGES}
         self._kept = _LeastRecentlyUsed(KEPT_VALUES)
-        self._revised = _LeastRecentlyUsed(REVISED_VALUES)
+        self._revised = _LeastRecentlyUsed(REVISED_WEIGHT)
         self._making: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -57,16 +57,18 @@ class Site:
         under a version newer than what it shows. Requests that want a value being made wait
         for it: after a push, the visitors of the same pages would otherwise all count them."""
         return self._keep(self._kept, name, lambda kept: kept is not None and kept[0] == version,
-                          lambda kept: (version, make()))[1]
+                          lambda kept: (version, make()), lambda value: 1)[1]
 
-    def revised(self, name: str, revise: Callable[[T | None], T]) -> T:
+    def revised(self, name: str, revise: Callable[[T | None], T],
+                weigh: Callable[[T], int] = lambda value: 1) -> T:
         """`revise(the value kept under name, or None)`, kept in its place: for a value made of
         parts that change apart (a search's counts per museum), mended part by part. Requests
-        for the same name revise it one at a time."""
-        return self._keep(self._revised, name, lambda kept: False, revise)
+        for the same name revise it one at a time. The least recently used are dropped while
+        their weights (`weigh`) add up to more than REVISED_WEIGHT."""
+        return self._keep(self._revised, name, lambda kept: False, revise, weigh)
 
     def _keep(self, store: _LeastRecentlyUsed, name: str, current: Callable[[Any], bool],
-              make: Callable[[Any], Any]) -> Any:
+              make: Callable[[Any], Any], weigh: Callable[[Any], int]) -> Any:
         """What `store` keeps under `name` if `current` accepts it, else `make(it)`, kept; one
         request makes it while the others wait for it."""
         with self._lock:
@@ -82,7 +84,7 @@ class Site:
             try:
                 value = make(kept)
                 with self._lock:
-                    store.put(name, value)
+                    store.put(name, value, weigh(value))
             finally:
                 with self._lock:
                     self._making.pop(name, None)
@@ -97,23 +99,28 @@ class Site:
 
 
 class _LeastRecentlyUsed:
-    """Values by name, the least recently used dropped beyond `limit` (the caller locks)."""
+    """Values by name, the least recently used dropped while their weights add up to more
+    than `limit` (the caller locks)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._values: OrderedDict[str, Any] = OrderedDict()
+        self._values: OrderedDict[str, tuple[Any, int]] = OrderedDict()
+        self._weight = 0
 
     def get(self, name: str) -> Any:
         found = self._values.get(name)
-        if found is not None:
-            self._values.move_to_end(name)
-        return found
-
-    def put(self, name: str, value: Any) -> None:
-        self._values[name] = value
+        if found is None:
+            return None
         self._values.move_to_end(name)
-        while len(self._values) > self.limit:
-            self._values.popitem(last=False)
+        return found[0]
+
+    def put(self, name: str, value: Any, weight: int) -> None:
+        if name in self._values:
+            self._weight -= self._values.pop(name)[1]
+        self._values[name] = (value, weight)
+        self._weight += weight
+        while self._weight > self.limit and len(self._values) > 1:
+            self._weight -= self._values.popitem(last=False)[1][1]
 
 
 def site(request: Request) -> Site:
