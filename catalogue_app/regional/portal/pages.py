@@ -42,12 +42,13 @@ Context = dict[str, Any]
 @dataclasses.dataclass(frozen=True)
 class Reading:
     """What a page's builder reads with: the request's read transaction, the visitor's
-    language, the theme tree and the versions it was read at."""
+    language, the theme tree, the versions it was read at and the one the page depends on."""
 
     session: Session
     lang: str
     tree: ThemeTree
     versions: portal_queries.Versions
+    version: str
 
 
 Builder = Callable[[Reading], Context | None]
@@ -69,7 +70,8 @@ def page(request: Request, template: str, build: Builder, cached: bool = True,
         version = versions.whole if scope is None else scope(session, versions)
         if version is None:
             return not_found(request)
-        reading = Reading(session, lang, portal.themes(session, versions.shared), versions)
+        reading = Reading(session, lang, portal.themes(session, versions.shared), versions,
+                          version)
         if not cached:
             html = _rendered(request, portal, template, reading, build)
             return not_found(request) if html is None else HTMLResponse(
@@ -132,11 +134,9 @@ def _museum_version(session: Session, versions: portal_queries.Versions, code: s
 
 def _with_facets(request: Request, reading: Reading, query: SearchQuery
                  ) -> portal_queries.Results:
-    """A search within a museum changes only with that museum."""
-    versions = reading.versions
-    version = _museum_version(reading.session, versions, query.museum) or versions.whole
+    """The results and facets of `query`, kept under the page's version."""
     return searches.with_facets(site(request), reading.session, query, reading.tree,
-                                reading.lang, versions, version)
+                                reading.lang, reading.versions, reading.version)
 
 
 def _page_number(value: int) -> int:
@@ -193,6 +193,7 @@ def search_page(
                         limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
 
     def scope(session: Session, versions: portal_queries.Versions) -> str:
+        """A search within a museum changes only with that museum."""
         return _museum_version(session, versions, musee) or versions.whole
 
     def build(reading: Reading) -> Context:
