@@ -522,21 +522,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     )
     services = Services(config)
     app.state.services = services
-    app.include_router(api)
     app.include_router(probes)
-    # The public address and contact: `serve --public-url/--admin-email`, never a Host header.
-    app.state.site = Site(services.database, services.blobs, config.public_url,
-                          config.admin_email)
-    app.include_router(public_api.router)
-    app.include_router(public_api.images)
-    app.include_router(pages.router)
-    app.include_router(oai_routes.router)
-    app.include_router(iiif.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(PortalCompression)
-    services.derivatives.start()
-    if services.keeps_oai_metadata:
-        services.keeper.start()
+    if config.serves_desks:
+        app.include_router(api)
+    if config.serves_public:
+        _serve_the_public(app, services, config)
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
@@ -584,6 +574,24 @@ def create_app(config: ServerConfig) -> FastAPI:
         ))
 
     return app
+
+
+def _serve_the_public(app: FastAPI, services: Services, config: ServerConfig) -> None:
+    """The portal, the public API and images, OAI-PMH and IIIF, and the work that prepares
+    them in the background (derivatives, OAI-PMH metadata)."""
+    # The public address and contact: `serve --public-url/--admin-email`, never a Host header.
+    app.state.site = Site(services.database, services.blobs, config.public_url,
+                          config.admin_email)
+    app.include_router(public_api.router)
+    app.include_router(public_api.images)
+    app.include_router(pages.router)
+    app.include_router(oai_routes.router)
+    app.include_router(iiif.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(PortalCompression)
+    services.derivatives.start()
+    if services.keeps_oai_metadata:
+        services.keeper.start()
 
 
 def app_from_environment() -> FastAPI:

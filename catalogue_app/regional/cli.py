@@ -18,7 +18,13 @@ from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
 from catalogue_app.regional import admin, shared
-from catalogue_app.regional.config import ServerConfig, default_data_dir, listening_url
+from catalogue_app.regional.config import (
+    PARTS,
+    PUBLIC_NICENESS,
+    ServerConfig,
+    default_data_dir,
+    listening_url,
+)
 from catalogue_app.regional.errors import RegionalError
 from catalogue_app.regional.limits import Limits
 from db.regional.engine import Database
@@ -63,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-oai-keeper", dest="oai_keeper", action="store_false", help=(
         "write OAI-PMH metadata only when harvested, not ahead of harvesters in the"
         " background"))
+    serve.add_argument("--part", choices=PARTS, default="all", help=(
+        "what this server answers: all (default); desks, the sync API under /api/v1/; public,"
+        " the portal, public API, images, OAI-PMH and IIIF with their background work, at a"
+        " lower CPU priority. A desks and a public part behind the proxy keep a crowd of"
+        " visitors from slowing the desks (docs/deploy.md)"))
     serve.set_defaults(run=_serve)
 
     museum = commands.add_parser("museum", help="add or list museums").add_subparsers(
@@ -184,12 +195,14 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
             config.limits, blob_bytes=args.max_blob_bytes, museum_blob_bytes=args.museum_quota,
         ),
         public_url=args.public_url or listening_url(args.host, args.port),
-        admin_email=args.admin_email, oai_keeper=args.oai_keeper,
+        admin_email=args.admin_email, oai_keeper=args.oai_keeper, part=args.part,
     )
     os.umask(0o077)  # every file and folder the server makes: its own user's only
     # Upgrade once here, so worker processes never race to create the schema.
     _open(config).dispose()
     config.export_to_environment()
+    if config.part == "public":
+        os.nice(PUBLIC_NICENESS)  # the worker processes inherit it: desks' pushes go first
     shown = make_url(config.db_url).render_as_string(hide_password=True)
     _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}, images"
           f" {config.blobs}), public address {config.public_url}")

@@ -22,6 +22,11 @@ CONFIG_ENV = "CATALOGUE_BASE_CONFIG"
 # What `serve` answers at without --host and --port.
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
 S3_LARGEST_OBJECT = 5 * 1024**4  # 5 TiB
+# What one `serve` answers (`--part`): everything, or the desks' sync API alone, or what the
+# public reaches (portal, public API, images, OAI-PMH, IIIF) with the background work, run apart
+# so that a crowd of visitors never holds up a museum's push (docs/deploy.md).
+PARTS = ("all", "desks", "public")
+PUBLIC_NICENESS = 10  # Unix nice of the public part: the scheduler serves the desks' first
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 
 
@@ -40,6 +45,7 @@ class ServerConfig:
     # Whether a background thread keeps the OAI-PMH metadata written ahead of harvesters
     # (oai/keeper.py); `serve --no-oai-keeper` leaves it to the harvests.
     oai_keeper: bool = True
+    part: str = "all"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "public_url", checked_public_url(self.public_url))
@@ -51,6 +57,17 @@ class ServerConfig:
                 " that much or less")
         if self.admin_email is not None and not _EMAIL.fullmatch(self.admin_email):
             raise RegionalError(f"--admin-email {self.admin_email!r} is not an e-mail address")
+        if self.part not in PARTS:
+            raise RegionalError(f"--part {self.part!r}: give one of {', '.join(PARTS)}")
+
+    @property
+    def serves_desks(self) -> bool:
+        return self.part != "public"
+
+    @property
+    def serves_public(self) -> bool:
+        """The portal's routes and the background work behind them (derivatives, OAI)."""
+        return self.part != "desks"
 
     @property
     def public_host(self) -> str:
@@ -68,13 +85,14 @@ class ServerConfig:
         blobs = document["blobs"]
         return cls(document["db_url"], blobs if blobs.startswith(S3_SCHEME) else Path(blobs),
                    Limits(**document["limits"]), document["public_url"],
-                   document["admin_email"], document["oai_keeper"])
+                   document["admin_email"], document["oai_keeper"], document["part"])
 
     def export_to_environment(self) -> None:
         os.environ[CONFIG_ENV] = json.dumps({
             "db_url": self.db_url, "blobs": str(self.blobs),
             "limits": dataclasses.asdict(self.limits), "public_url": self.public_url,
             "admin_email": self.admin_email, "oai_keeper": self.oai_keeper,
+            "part": self.part,
         })
 
 

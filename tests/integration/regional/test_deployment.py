@@ -1,27 +1,46 @@
 """What docs/deploy.md ships for museum IT, checked as they would use it: the nginx and Caddy
-configurations pass their own syntax checks, the systemd unit starts `serve` with options it
-takes, and a backup of the database and the images (in a folder or in S3) restores into a base
-that serves the same records and the same images."""
+configurations pass their own syntax checks, nginx sends the desks and the public to their own
+parts of the base, the systemd units start `serve` with options it takes, and a backup of the
+database and the images (in a folder or in S3) restores into a base that serves the same
+records and the same images."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import shlex
+import socket
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import httpx
+import psutil
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from catalogue_app.regional.cli import build_parser, main
-from catalogue_app.regional.config import ServerConfig
+from catalogue_app.regional.config import PUBLIC_NICENESS, ServerConfig
 from catalogue_app.regional.stores.files import FileStore
-from tests.integration.conftest import serving, stored_keys
-from tests.integration.regional.conftest import new_record, push_ok, read_feed, upload_blob
+from tests.integration.conftest import (
+    PROTOCOL_HEADERS,
+    postgresql_schema,
+    serving,
+    stored_keys,
+)
+from tests.integration.regional.conftest import (
+    camera_jpeg,
+    new_record,
+    published,
+    push_ok,
+    read_feed,
+    upload_blob,
+    wait_for,
+)
+from tests.integration.regional.test_several_servers import serve
 from tests.support import PG_URL_ENV, REPO, require
 
 DEPLOY = REPO / "deploy"
@@ -65,8 +84,11 @@ def test_the_caddyfile_passes_caddy_validate(tmp_path: Path) -> None:
     assert "Valid configuration" in checked.stdout + checked.stderr
 
 
-def test_the_systemd_unit_runs_serve_with_options_it_takes() -> None:
-    unit = (DEPLOY / "catalogue-base.service").read_text()
+@pytest.mark.parametrize(("unit", "part", "port"), [
+    ("catalogue-base.service", "desks", 8765), ("catalogue-base-public.service", "public", 8766)])
+def test_the_systemd_units_run_serve_with_options_it_takes(unit: str, part: str,
+                                                           port: int) -> None:
+    unit = (DEPLOY / unit).read_text()
     settings = dict(line.split("=", 1) for line in unit.splitlines()
                     if "=" in line and not line.startswith("#"))
     environment = dict(line.split("=", 1) for line in
@@ -80,6 +102,10 @@ def test_the_systemd_unit_runs_serve_with_options_it_takes() -> None:
     assert program.endswith("/catalogue-base")
     parsed = build_parser().parse_args(arguments)
     assert parsed.command == "serve" and parsed.host == "127.0.0.1"
+    # The parts and ports the shipped proxies send /api/v1/ and the rest to.
+    assert (parsed.part, parsed.port) == (part, port)
+    for proxy in ("Caddyfile", "nginx-catalogue-base.conf"):
+        assert f"127.0.0.1:{port}" in (DEPLOY / proxy).read_text()
     assert parsed.public_url.startswith("https://") and parsed.admin_email
     assert settings["UMask"] == "0077" and settings["User"] == "catalogue-base"
     assert settings["EnvironmentFile"] == "/etc/catalogue-base/environment"
@@ -218,6 +244,98 @@ def test_blobs_backup_and_restore_move_images_between_a_folder_and_s3(
 def test_the_deployment_guide_names_only_files_that_exist(document: str) -> None:
     guide = (REPO / "docs" / document).read_text(encoding="utf-8")
     for name in ("Caddyfile", "nginx-catalogue-base.conf", "catalogue-base.service",
-                 "environment.example", "backup.sh", "restore.sh"):
+                 "catalogue-base-public.service", "environment.example", "backup.sh", "restore.sh"):
         assert f"deploy/{name}" in guide, name
         assert (DEPLOY / name).exists(), name
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx_in_front(folder: Path, desks: str, public: str) -> Iterator[str]:
+    """The shipped nginx site, its upstreams pointed at these two parts, its certificate a
+    throwaway one, listening on a free loopback port: its https:// address."""
+    require("nginx")
+    require("openssl")
+    made = _run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=collections.example.org", "-keyout", folder / "key.pem",
+                "-out", folder / "cert.pem")
+    assert made.returncode == 0, made.stderr
+    port = _free_port()
+    site = (DEPLOY / "nginx-catalogue-base.conf").read_text()
+    live = "/etc/letsencrypt/live/collections.example.org/"
+    for shipped, here in ((live + "fullchain.pem", folder / "cert.pem"),
+                          (live + "privkey.pem", folder / "key.pem"),
+                          ("127.0.0.1:8765", urlsplit(desks).netloc),
+                          ("127.0.0.1:8766", urlsplit(public).netloc),
+                          ("listen 443 ssl", f"listen 127.0.0.1:{port} ssl"),
+                          ("listen 80;", f"listen 127.0.0.1:{_free_port()};")):
+        assert shipped in site, shipped
+        site = site.replace(shipped, str(here))
+    site = "\n".join(line for line in site.splitlines() if "[::]" not in line)
+    (folder / "site.conf").write_text(site)
+    (folder / "nginx.conf").write_text(
+        f"daemon off;\nuser root;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
+        f"events {{}}\nhttp {{\n    access_log off;\n    include {folder}/site.conf;\n}}\n")
+    process = subprocess.Popen(["nginx", "-c", folder / "nginx.conf", "-p", folder,
+                                "-e", folder / "error.log"])
+    url = f"https://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _answers(url), "nginx")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        httpx.get(f"{url}/robots.txt", verify=False)
+        return True
+    except httpx.TransportError:
+        return False
+
+
+def test_behind_the_shipped_nginx_desks_and_visitors_reach_their_own_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """docs/deploy.md §3-4: `serve --part desks` and `serve --part public` on one base, nginx
+    sending /api/v1/ to the first and the rest to the second: a desk's push and upload go
+    through, the portal shows them, the public part makes the image's derivatives (the desks'
+    part makes none) and runs behind the desks for the processor."""
+    require("postgresql")
+    with postgresql_schema() as db_url:
+        base = ["--db", db_url, "--blobs", str(tmp_path / "blobs")]
+        assert main([*base, "museum", "add", "MA", "Musée A"]) == 0
+        capsys.readouterr()
+        assert main([*base, "token", "create", "--museum", "MA", "--user", "curator"]) == 0
+        token = capsys.readouterr().out.strip()
+        address = ("--public-url", "https://collections.example.org")
+        with serve(base, "--part", "desks", *address) as desks, \
+                serve(base, "--part", "public", *address) as public, \
+                nginx_in_front(tmp_path, desks, public) as proxy, \
+                httpx.Client(base_url=proxy, verify=False, timeout=60, headers={
+                    **PROTOCOL_HEADERS, "Authorization": f"Bearer {token}",
+                    "Host": "collections.example.org"}) as through:
+            sha256 = upload_blob(through, camera_jpeg(tmp_path, (120, 60, 30)))
+            record = published("2026.1.1", title="Coiffe de Bayeux", images=[
+                {"sha256": sha256, "file_name": "coiffe.jpg", "publishable": True,
+                 "is_primary": True, "position": 0}])
+            assert push_ok(through, [record])[0]["status"] == "ok"
+
+            page = through.get(f"/objets/{record['id']}")
+            assert page.status_code == 200 and "Coiffe de Bayeux" in page.text
+            wait_for(lambda: "thumb" in through.get(f"/api/public/v1/objects/{record['id']}")
+                     .json()["fields"]["images"][0], "the public part's derivatives")
+            # Each part answers its own routes only: a misrouted request is a plain 404.
+            assert httpx.get(f"{desks}/").status_code == 404
+            assert httpx.get(f"{public}/api/v1/whoami", headers=through.headers).status_code \
+                == 404
+            niceness = {part: {p.nice() for p in psutil.Process().children(recursive=True)
+                               if f"--part {part}" in " ".join(p.cmdline())}
+                        for part in ("desks", "public")}
+            assert niceness == {"desks": {0}, "public": {PUBLIC_NICENESS}}

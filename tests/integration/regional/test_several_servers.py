@@ -32,13 +32,13 @@ def shared_base(s3_bucket: str) -> Iterator[list[str]]:
 
 
 @contextlib.contextmanager
-def serve(base: list[str]) -> Iterator[str]:
-    """`catalogue-base serve` in a process of its own, on a free port; its address."""
+def serve(base: list[str], *options: str) -> Iterator[str]:
+    """`catalogue-base serve OPTIONS` in a process of its own, on a free port; its address."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "catalogue_app.regional.cli", *base,
-                                "serve", "--port", str(port)],
+                                "serve", "--port", str(port), *options],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
