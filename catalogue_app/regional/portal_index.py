@@ -88,10 +88,11 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
     if sqlite_fts:
         session.execute(delete(FTS).where(FTS.c.record_id.in_(ids)))
     counts: Counter[tuple[int, str, str]] = Counter()
-    _count(counts, session.execute(
+    removed = session.execute(
         delete(PublicRecord).where(among(session, PublicRecord.record_id, ids))
-        .returning(*_COUNTED)
-    ), -1)
+        .returning(PublicRecord.record_id, *_COUNTED)
+    ).all()
+    _count(counts, (row[1:] for row in removed), -1)
     now = utc_now()
     roots = theme_tree(session).roots_of()
     rows, texts, documents, themes, images = [], [], [], [], []
@@ -120,6 +121,11 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
     museums = {r.museum_id for r in records}
     session.execute(update(Museum).where(among(session, Museum.id, museums))
                     .values(published_at=now))
+    kept = {row["record_id"] for row in rows}
+    withdrawn = {museum_id for record_id, museum_id, *_ in removed if record_id not in kept}
+    if withdrawn:
+        session.execute(update(Museum).where(among(session, Museum.id, withdrawn))
+                        .values(withdrawn_seq=Museum.withdrawn_seq + 1))
 
 
 def _insert_rows(session: Session, rows: list[dict[str, Any]], texts: list[str],

@@ -559,6 +559,7 @@ class Versions:
     made: str  # the latest derivative made
     shared: str  # the shared counter (themes, vocabulary)
     logged: int  # the publication log's position
+    withdrawn: int  # how many pushes took records off the portal, all museums together
 
     @property
     def whole(self) -> str:
@@ -566,7 +567,13 @@ class Versions:
         the publication log's position. The position is what makes a record leave at once:
         two pushes commit in its order (publication_log.py), not necessarily in the order of
         their timestamps, so the later commit may not move the latest timestamp."""
-        return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}"
+        return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}|-{self.withdrawn}"
+
+    @property
+    def urgent(self) -> str:
+        """What network-wide pages must show at once, not within seconds (Site.network):
+        records leaving the portal, the theme tree."""
+        return f"{self.shared}|-{self.withdrawn}"
 
     def museum_data(self, museum_id: int) -> str:
         """A museum's published records and the themes they are counted under."""
@@ -580,18 +587,18 @@ class Versions:
 def versions(session: Session) -> Versions:
     # One statement: every page reads it, most of them then answer from what is kept.
     rows = session.execute(select(
-        Museum.id, Museum.published_at, Museum.change_seq,
+        Museum.id, Museum.published_at, Museum.change_seq, Museum.withdrawn_seq,
         select(func.max(ImageDerivative.made_at)).scalar_subquery(),
         select(SharedState.change_seq).where(SharedState.id == 1).scalar_subquery(),
         select(SharedState.publication_seq).where(SharedState.id == 1).scalar_subquery(),
     ).select_from(Museum)).all()
     if not rows:
-        return Versions({}, "", "", "#0", 0)
+        return Versions({}, "", "", "#0", 0, 0)
     museums = {museum_id: f"{published or ''}|#{changes}"
                for museum_id, published, changes, *_ in rows}
-    _, _, _, made, shared, logged = rows[0]
+    *_, made, shared, logged = rows[0]
     return Versions(museums, max(published or "" for _, published, *_ in rows), made or "",
-                    f"#{shared or 0}", logged or 0)
+                    f"#{shared or 0}", logged or 0, sum(row[3] for row in rows))
 
 
 def museum_id_of(session: Session, record_id: str) -> int | None:

@@ -67,6 +67,9 @@ class Museum(Base):
     # When the museum's published content last changed (a push, its presentation): the portal's
     # validators (ETag, Last-Modified) derive from it. Written under the museum's lock.
     published_at: Mapped[str] = mapped_column(String(32), default="")
+    # How many pushes took records of the museum off the portal: network-wide pages, otherwise
+    # made again every few seconds, are made again at once (portal/site.py).
+    withdrawn_seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class User(Base):

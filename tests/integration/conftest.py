@@ -28,6 +28,7 @@ from catalogue_app.regional.api import close_app, create_app
 from catalogue_app.regional.config import ServerConfig
 from catalogue_app.regional.http_protocol import uvicorn_options
 from catalogue_app.regional.oai.keeper import MetadataKeeper
+from catalogue_app.regional.portal.site import Site
 from db.regional.engine import Database
 from tests.support import PG_URL_ENV, require
 
@@ -148,6 +149,7 @@ class RegionalServer:
     config: ServerConfig
     database: Database
     keeper: MetadataKeeper  # the server's OAI metadata keeper (tests wait on `caught_up`)
+    portal: Site  # the portal's kept pages (tests set how often network-wide ones refresh)
 
     def add_museum(self, code: str, name: str | None = None) -> None:
         with self.database.write_session() as session:
@@ -196,7 +198,7 @@ def serving(config: ServerConfig, port: int = 0,
     database = Database(config.db_url)
     try:
         yield RegionalServer(f"http://{host}:{port}", config, database,
-                             app.state.services.keeper)
+                             app.state.services.keeper, app.state.site)
     finally:
         server.should_exit = True
         thread.join(10)

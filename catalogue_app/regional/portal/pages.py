@@ -52,8 +52,8 @@ class Reading:
 
 
 Builder = Callable[[Reading], Context | None]
-# The version a page depends on (None: nothing to show, a 404 page); the whole portal's when
-# none is given.
+# The version a page depends on (None: nothing to show, a 404 page); the network-wide pages'
+# (Site.network) when none is given.
 Scope = Callable[[Session, portal_queries.Versions], str | None]
 
 
@@ -67,7 +67,7 @@ def page(request: Request, template: str, build: Builder, cached: bool = True,
     lang = i18n.language(request)
     with portal.read() as session:
         versions = portal_queries.versions(session)
-        version = versions.whole if scope is None else scope(session, versions)
+        version = portal.network(versions) if scope is None else scope(session, versions)
         if version is None:
             return not_found(request)
         reading = Reading(session, lang, portal.themes(session, versions.shared), versions,
@@ -155,7 +155,7 @@ def home(request: Request) -> Response:
     portal = site(request)
 
     def build(reading: Reading) -> Context:
-        session, version = reading.session, reading.versions.whole
+        session, version = reading.session, reading.version
 
         def cards(kept: tuple[str, list[portal_queries.Card]] | None
                   ) -> tuple[str, list[portal_queries.Card]]:
@@ -194,7 +194,7 @@ def search_page(
 
     def scope(session: Session, versions: portal_queries.Versions) -> str:
         """A search within a museum changes only with that museum."""
-        return _museum_version(session, versions, musee) or versions.whole
+        return _museum_version(session, versions, musee) or site(request).network(versions)
 
     def build(reading: Reading) -> Context:
         found = _with_facets(request, reading, query)

@@ -27,7 +27,7 @@ Parts = dict[int, tuple[str, Counted]]  # museum id -> (its version, its counts)
 def with_facets(portal: Site, session: Session, query: Query, tree: ThemeTree, lang: str,
                 versions: Versions, version: str) -> Results:
     """`query`'s page of results with the facets of all its matches; `version` is what the
-    page depends on (the whole portal's, or its museum's when it is filtered by one)."""
+    page depends on (the network-wide pages', or its museum's when it is filtered by one)."""
     search = dataclasses.replace(query, text=query.text.strip(), offset=0)
     total, counts = portal.kept(f"facets|{search!r}|{lang}", version,
                                 lambda: _facets(portal, session, search, tree, lang, versions))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from starlette.requests import Request
 
 from catalogue_app.regional.blobs import BlobStore
 from catalogue_app.regional.portal import i18n, templates
+from catalogue_app.regional.portal_queries import Versions
 from catalogue_app.regional.theme_tree import ThemeTree, theme_tree
 from db.regional.engine import Database
 
@@ -27,11 +29,13 @@ KEPT_VALUES = 4000
 # Values mended part by part (a word search's counts per museum) are weighed as their caller
 # says (searches.py: by the counts they hold, ~150 bytes each): 60 MB at most.
 REVISED_WEIGHT = 400_000
+# How often network-wide pages are made again while museums push (Site.network).
+NETWORK_REFRESH_SECONDS = 5.0
 
 
 class Site:
     def __init__(self, database: Database, blobs: BlobStore, public_url: str,
-                 admin_email: str | None) -> None:
+                 admin_email: str | None, refresh: float = NETWORK_REFRESH_SECONDS) -> None:
         self.database = database
         self.blobs = blobs
         self.public_url = public_url
@@ -41,6 +45,8 @@ class Site:
         self._revised = _LeastRecentlyUsed(REVISED_WEIGHT)
         self._making: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self.refresh = refresh
+        self._network = ("", "", float("-inf"))
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -89,6 +95,24 @@ class Site:
                 with self._lock:
                     self._making.pop(name, None)
         return value
+
+    def network(self, versions: Versions) -> str:
+        """The version network-wide pages (home, searches of every museum, lists) are kept
+        under: the portal's whole version, moved on at once after a quiet spell but then at
+        most every `refresh` seconds while museums push, so that a crowd of visitors does not
+        make them again after every push; always at once when a record leaves the portal or
+        the theme tree changes. What pushes add or correct shows there within seconds (on the
+        museum's own pages and the object's, at once). A page made meanwhile shows data newer
+        than the version it is kept under, never older: nothing stays longer than `refresh`."""
+        now = time.monotonic()
+        with self._lock:
+            whole, urgent, since = self._network
+            if versions.whole != whole and (versions.urgent != urgent
+                                            or now - since >= self.refresh):
+                # The first version kept is no change: the next one shows at once too.
+                self._network = (versions.whole, versions.urgent,
+                                 now if whole else float("-inf"))
+            return self._network[0]
 
     def environment(self, lang: str) -> jinja2.Environment:
         return self._environments[lang]

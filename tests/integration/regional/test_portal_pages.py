@@ -271,6 +271,44 @@ def test_a_push_changes_the_pages_of_its_own_museum_only(
                        headers={"If-None-Match": tags[paths[1]]}).status_code == 404
 
 
+def test_network_wide_pages_follow_pushes_within_the_refresh_but_withdrawals_at_once(
+    regional_server: RegionalServer, collection: Collection, museum_a: Museum,
+    visitor: httpx.Client
+) -> None:
+    """While museums push, the pages of the whole network are made again at most every few
+    seconds (Site.network), the pushing museum's own pages at once; a record leaving the
+    portal leaves every page at once."""
+    regional_server.portal.refresh = 3600
+    assert "oiseaux" not in visitor.get("/recherche").text
+    first = published("2070.1", designation="Assiette", title="Assiette aux oiseaux")
+    push_ok(museum_a.editor, [first])
+    # The first change after a quiet spell (here, since the server started) shows at once.
+    for path in ("/recherche?q=oiseaux", "/recherche"):
+        assert "Assiette aux oiseaux" in visitor.get(path).text, path
+    second = published("2070.2", designation="Assiette", title="Assiette aux oiseaux bleus")
+    push_ok(museum_a.editor, [second])
+    for path in ("/recherche?q=oiseaux", "/recherche"):  # as kept before the push
+        page = visitor.get(path).text
+        assert "Assiette aux oiseaux<" in page and "oiseaux bleus" not in page, path
+    # Its own museum's pages and its object page show it at once.
+    assert "oiseaux bleus" in visitor.get("/recherche",
+                                          params={"q": "oiseaux", "musee": "MA"}).text
+    assert visitor.get(f"/objets/{second['id']}").status_code == 200
+    # A record made private leaves the network's pages at once, refresh or not.
+    private = {**first, "base_version": 1, "fields": {**first["fields"], "public": False}}
+    push_ok(museum_a.editor, [private])
+    for path in ("/recherche?q=oiseaux", "/recherche"):
+        assert "Assiette aux oiseaux<" not in visitor.get(path).text, path
+    assert "oiseaux bleus" in visitor.get("/recherche", params={"q": "oiseaux"}).text
+    # Once the refresh has passed, what was pushed meanwhile shows.
+    third = published("2070.3", designation="Assiette", title="Assiette aux oiseaux verts")
+    push_ok(museum_a.editor, [third])
+    assert "oiseaux verts" not in visitor.get("/recherche", params={"q": "oiseaux"}).text
+    regional_server.portal.refresh = 0.2
+    wait_for(lambda: "oiseaux verts" in visitor.get("/recherche", params={"q": "oiseaux"}).text,
+             "the refresh")
+
+
 def test_the_theme_facet_and_cards_follow_a_new_theme_tree(
     regional_server: RegionalServer, collection: Collection, visitor: httpx.Client
 ) -> None:
