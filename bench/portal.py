@@ -14,17 +14,17 @@ again (it kept them, site.py).
 Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page
 about every second (--think), while a museum desk pushes batches of 100 published records back
 to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in
-turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. Every push
-changes the portal's version, so the visitors meet pages the portal must compute again (with
---portal-apart, on a second `serve` of the same base, the desk keeping one of its own). Then a
-control: the same pushes with no visitor, beside processes that have nothing to do with the
-base keeping as many cores busy as the visits did, to tell how much of the push's slowdown is
-the portal and how much only the machine being shared.
+turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. The base
+runs as deployed (docs/deploy.md): the desk on `serve --part desks`, the visitors on `serve
+--part public` (--one-server: both on one `serve`). Every push changes what the portal shows,
+so the visitors meet pages the portal must compute again (the network's at most every few
+seconds, portal/site.py). Then a control: the same pushes with no visitor, beside processes
+that have nothing to do with the base keeping as many cores busy as the visits did, to tell
+how much of the push's slowdown is the portal and how much only the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
         [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
-        [--portal-apart]
-        [--portal-apart]
+        [--one-server]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
@@ -37,6 +37,7 @@ import contextlib
 import gzip
 import hashlib
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.synchronize
 import os
 import random
@@ -200,8 +201,7 @@ def pages(client: httpx.Client) -> dict[str, Callable[[], str]]:
 
 @dataclass
 class Servers:
-    """The base's `serve` processes: one, or with --portal-apart a second one on the same base
-    for the visitors, so that a push never shares a process with the pages being made."""
+    """The base's `serve` processes: the desks' part and the public part, or one of both."""
 
     desk_url: str
     visitors_url: str
@@ -290,7 +290,7 @@ class DeskRecords:
 
 
 async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
-               stop: asyncio.Event | None) -> tuple[list[float], list[str]]:
+               stop: multiprocessing.synchronize.Event | None) -> tuple[list[float], list[str]]:
     """`batches` batches pushed back to back (or until `stop` is set): (seconds, errors)."""
     latencies, errors = [], []
     headers = {"Authorization": f"Bearer {token}", "Catalogue-Protocol": "1",
@@ -333,32 +333,56 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
     return latencies, errors
 
 
+def pushing(url: str, token: str, records: DeskRecords, batches: int | None,
+            stop: multiprocessing.synchronize.Event | None = None
+            ) -> Callable[[], tuple[list[float], list[str], DeskRecords]]:
+    """`desk` started in a process of its own, as a desk runs on a computer of its own (the
+    visitors' clients in this process would otherwise delay reading its answers); call the
+    result for its latencies, errors and records once it ends."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.Process(target=_desk_process,
+                                      args=(url, token, records, batches, stop, sending))
+    process.start()
+
+    def ended() -> tuple[list[float], list[str], DeskRecords]:
+        answer = receiving.recv()
+        process.join()
+        return answer
+    return ended
+
+
+def _desk_process(url: str, token: str, records: DeskRecords, batches: int | None,
+                  stop: multiprocessing.synchronize.Event | None,
+                  answer: multiprocessing.connection.Connection) -> None:
+    latencies, errors = asyncio.run(desk(url, token, records, batches, stop))
+    answer.send((latencies, errors, records))
+
+
 def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
           args: argparse.Namespace) -> None:
     """The visitors while a desk pushes, beside the same desk alone."""
     url = servers.desk_url
     records = DeskRecords(args.pushes)
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
-        asyncio.run(desk(url, token, records, DeskRecords.POOL // 100, None))
+        *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
     cpu = sum(servers.cpu())
-    alone, alone_errors = asyncio.run(desk(url, token, records, 30, None))
+    alone, alone_errors, records = pushing(url, token, records, 30)()
     push_cpu = (sum(servers.cpu()) - cpu) / len(alone)
 
-    async def together() -> tuple[list, list, list, list]:
-        stop = asyncio.Event()
+    async def visits() -> tuple[list, list]:
         until = time.perf_counter() + args.seconds
-        pushing = asyncio.create_task(desk(url, token, records, None, stop))
-        visits = await asyncio.gather(*(visitor(servers.visitors_url, kinds, args.think, until, n)
-                                        for n in range(args.visitors)))
-        stop.set()
-        pushed, push_errors = await pushing
-        return ([t for v in visits for t in v[0]], [e for v in visits for e in v[1]],
-                pushed, push_errors)
+        visited = await asyncio.gather(*(visitor(servers.visitors_url, kinds, args.think, until,
+                                                 n) for n in range(args.visitors)))
+        return [t for v in visited for t in v[0]], [e for v in visited for e in v[1]]
 
     cpu, db_cpu = servers.cpu()
     own = sum(psutil.Process().cpu_times()[:2])
     started = time.perf_counter()
-    seen, errors, pushed, push_errors = asyncio.run(together())
+    stop = multiprocessing.Event()
+    desk_ended = pushing(url, token, records, None, stop)
+    seen, errors = asyncio.run(visits())
+    stop.set()
+    pushed, push_errors, records = desk_ended()
     took = time.perf_counter() - started
     cpu_now, db_cpu_now = servers.cpu()
     cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
@@ -369,7 +393,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     ms = [t * 1000 for t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''}"
-          f"{', the desk on a server of its own' if args.portal_apart else ''})"
+          f"{' serving both' if args.one_server else ' for each part'})"
           f" while a desk pushes batches of 100 published records back to back"
           f" ({'new objects' if args.pushes == 'new' else 'corrections of 3,000 objects'}):")
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
@@ -384,8 +408,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  CPU over the {took:.0f} s: server {cpu:.1f} s, PostgreSQL {db_cpu:.1f} s"
           f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request);"
           f" the visits kept {visits_load:.2f} of the {os.cpu_count()} cores busy")
-    beside, beside_errors = busy_machine(visits_load, lambda: asyncio.run(
-        desk(url, token, records, 30, None)))
+    beside, beside_errors, _ = busy_machine(visits_load, lambda: pushing(url, token, records, 30)())
     print(f"  control: the same pushes with no visitor, beside other processes keeping"
           f" {visits_load:.2f} cores busy: p95 {percentile([t * 1000 for t in beside], 95):.0f}"
           f" ms, ratio {percentile(beside, 95) / percentile(alone, 95):.2f} to alone;"
@@ -430,8 +453,8 @@ def main() -> int:
                         help="server processes (serve --workers); production runs several")
     parser.add_argument("--pushes", choices=("new", "edits"), default="new",
                         help="what the desk pushes during the visits (DeskRecords)")
-    parser.add_argument("--portal-apart", action="store_true",
-                        help="the visitors on a second `serve` of the same base (Servers)")
+    parser.add_argument("--one-server", action="store_true",
+                        help="desk and visitors on one `serve` of every part (Servers)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds a visitor reads a page (0.5 to 1.5 times this)")
     parser.add_argument("--serve", type=Path, metavar="DIR",
@@ -456,10 +479,12 @@ def main() -> int:
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         token = desk_token(db_url)
         with contextlib.ExitStack() as stack:
-            # Apart, the desk's server has one process and the visitors' --workers.
+            # As deployed (docs/deploy.md), the desk on `serve --part desks` and the visitors
+            # on `serve --part public`; or both on one `serve`.
             started = [stack.enter_context(running_server(
-                db_url, Path(blobs), workers, ("--public-url", PUBLIC_URL)))
-                for workers in ((1, args.workers) if args.portal_apart else (args.workers,))]
+                db_url, Path(blobs), args.workers, ("--public-url", PUBLIC_URL, *part)))
+                for part in ((("--part", "all"),) if args.one_server
+                             else (("--part", "desks"), ("--part", "public")))]
             processes = [(server, DatabaseCPU(server, db_url)) for _, server in started]
             for _, database in processes:
                 stack.callback(database.close)
