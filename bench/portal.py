@@ -81,6 +81,9 @@ TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux",
          "Honfleur", "Vernon", "Lisieux", "Granville")
 T = TypeVar("T")
 PUBLIC_URL = "https://collections.example.org"
+# Batches the desk pushes alone and beside the control's load: a p95 of 30 was the second
+# slowest, and moved by half from run to run.
+ALONE_BATCHES = 100
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
 # Words found in 3,000 to 35,000 of the demo records, each asked once, for the first time.
@@ -366,7 +369,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
     cpu = sum(servers.cpu())
-    alone, alone_errors, records = pushing(url, token, records, 30)()
+    alone, alone_errors, records = pushing(url, token, records, ALONE_BATCHES)()
     push_cpu = (sum(servers.cpu()) - cpu) / len(alone)
 
     async def visits() -> tuple[list, list]:
@@ -408,7 +411,8 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  CPU over the {took:.0f} s: server {cpu:.1f} s, PostgreSQL {db_cpu:.1f} s"
           f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request);"
           f" the visits kept {visits_load:.2f} of the {os.cpu_count()} cores busy")
-    beside, beside_errors, _ = busy_machine(visits_load, lambda: pushing(url, token, records, 30)())
+    beside, beside_errors, _ = busy_machine(
+        visits_load, lambda: pushing(url, token, records, ALONE_BATCHES)())
     print(f"  control: the same pushes with no visitor, beside other processes keeping"
           f" {visits_load:.2f} cores busy: p95 {percentile([t * 1000 for t in beside], 95):.0f}"
           f" ms, ratio {percentile(beside, 95) / percentile(alone, 95):.2f} to alone;"
