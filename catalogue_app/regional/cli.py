@@ -201,7 +201,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     # Upgrade once here, so worker processes never race to create the schema.
     _open(config).dispose()
     config.export_to_environment()
-    if config.part == "public":
+    if config.part == "public" and hasattr(os, "nice"):  # Unix
         os.nice(PUBLIC_NICENESS)  # the worker processes inherit it: desks' pushes go first
     shown = make_url(config.db_url).render_as_string(hide_password=True)
     _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}, images"

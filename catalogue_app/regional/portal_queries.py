@@ -563,17 +563,18 @@ class Versions:
 
     @property
     def whole(self) -> str:
-        """Every part of the portal. Its parts are timestamps, then the shared counter and
-        the publication log's position. The position is what makes a record leave at once:
-        two pushes commit in its order (publication_log.py), not necessarily in the order of
-        their timestamps, so the later commit may not move the latest timestamp."""
-        return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}|-{self.withdrawn}"
+        """Every part of the portal. Its parts are timestamps, then counters (#): the shared
+        one, the publication log's position and the withdrawals. The position is what makes
+        a record leave at once: two pushes commit in its order (publication_log.py), not
+        necessarily in the order of their timestamps, so the later commit may not move the
+        latest timestamp."""
+        return f"{self.latest}|{self.made}|{self.shared}|#{self.logged}|#w{self.withdrawn}"
 
     @property
     def urgent(self) -> str:
         """What network-wide pages must show at once, not within seconds (Site.network):
         records leaving the portal, the theme tree."""
-        return f"{self.shared}|-{self.withdrawn}"
+        return f"{self.shared}|#w{self.withdrawn}"
 
     def museum_data(self, museum_id: int) -> str:
         """A museum's published records and the themes they are counted under."""
