@@ -44,7 +44,7 @@ def new_movement(*, date: str, to: str, to_id: str, reason: str, user: str, note
     """A movement entry, checked (CatalogueError for a wrong date or reason)."""
     check_date(date)
     if reason not in REASONS:
-        raise CatalogueError(BAD_REASON, codes=", ".join(REASONS), reason=reason)
+        raise CatalogueError(BAD_REASON, codes=list(REASONS), reason=reason)
     return {"id": str(uuid.uuid4()), "date": date, "from": origin, "from_id": origin_id,
             "to": to, "to_id": to_id, "reason": reason, "user": user, "note": note.strip()}
 

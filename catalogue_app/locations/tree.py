@@ -127,7 +127,7 @@ def add_location(session: Session, path: str, *, code: str = "", kind: str = "")
     names = parse_path(path)
     code = code.strip()
     if kind not in KIND_CODES:
-        raise CatalogueError(BAD_KIND, codes=", ".join(c for c in KIND_CODES if c), kind=kind)
+        raise CatalogueError(BAD_KIND, codes=[c for c in KIND_CODES if c], kind=kind)
     found, missing = _walk(session, names)
     if not missing:
         raise CatalogueError(ALREADY_THERE, path=join_path(names))
@@ -185,7 +185,7 @@ def _checked(session: Session, parent_id: str | None, name: str, code: str, kind
     if ">" in name:
         raise CatalogueError(NAME_HAS_SEPARATOR, name=name)
     if kind not in KIND_CODES:
-        raise CatalogueError(BAD_KIND, codes=", ".join(c for c in KIND_CODES if c), kind=kind)
+        raise CatalogueError(BAD_KIND, codes=[c for c in KIND_CODES if c], kind=kind)
     _check_name_free(session, parent_id, name, location_id)
     check_code_free(session, code, location_id)
     return name, code

@@ -53,8 +53,8 @@ def record_check(session: Session, campaign_reference: str, record_id: str,
     """Append the check to the record (and bring a missing object back when found); return it."""
     campaign = find_campaign(session, campaign_reference)
     if observation.state not in choice_codes("recolement_checks"):
-        raise CatalogueError(BAD_STATE, state=observation.state, codes=", ".join(
-            code for code in choice_codes("recolement_checks") if code))
+        raise CatalogueError(BAD_STATE, state=observation.state, codes=[
+            code for code in choice_codes("recolement_checks") if code])
     found = observation.found
     # Where it was found first: a record found elsewhere is moved there before it is read.
     location_id, location = _located(session, record_id, observation, user) if found \

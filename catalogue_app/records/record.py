@@ -285,8 +285,9 @@ def _wrong(name: str, kind: str) -> RecordError:
 
 
 def _wrong_item(name: str, kind: str, position: int) -> RecordError:
-    codes = ", ".join(choice_codes(name)) if kind == "movements" else ""
-    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1, codes=codes)
+    # Only a movement's words list codes (its reasons): a list, each quoted by the language.
+    codes = {"codes": list(choice_codes(name))} if kind == "movements" else {}
+    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1, **codes)
 
 
 def _text(name: str, value: Any) -> str:

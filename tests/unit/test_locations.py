@@ -65,6 +65,11 @@ def test_a_movement_is_checked_like_every_field_of_a_record():
             Record.from_fields({"movements": [good, wrong]})
         assert refused.value.code == "record.bad_movement"
         assert "mouvement 2" in refused.value.message.text("fr")
+    # The reasons are a list, each quoted as the language quotes a value.
+    assert "un motif (l'un de : « other », « recolement », « exhibition », « loan », " \
+           "« restoration », « storage ») ;" in refused.value.message.text("fr")
+    assert "a reason (one of: 'other', 'recolement', 'exhibition', 'loan', 'restoration', " \
+           "'storage');" in refused.value.message.text("en")
     with pytest.raises(RecordError) as not_a_list:
         Record.from_fields({"movements": "Salle 1"})
     assert not_a_list.value.code == "record.not_list"
@@ -152,10 +157,31 @@ def test_a_refused_move_changes_nothing(catalogue):
         with pytest.raises(CatalogueError) as refused:
             catalogue.move([vase], shelf, **kwargs)
         assert refused.value.code == code
+    assert refused.value.message.text("fr") == (
+        "Le motif d'un mouvement est l'un de : « other », « recolement », « exhibition », "
+        "« loan », « restoration », « storage » ; pas « vacances ».")
+    assert refused.value.message.text("en") == (
+        "The reason of a movement must be one of: 'other', 'recolement', 'exhibition', "
+        "'loan', 'restoration', 'storage'; not 'vacances'.")
     with pytest.raises(RecordError):  # one record that does not exist: none moves
         catalogue.move([vase, "no-such-record"], shelf)
     assert catalogue.load(vase) == before
     assert catalogue.records_in(shelf) == []
+
+
+def test_a_place_of_an_unknown_kind_is_refused_in_the_users_words(catalogue):
+    for add in (lambda: catalogue.add_location(SHELF, kind="étagère"),
+                lambda: catalogue.add_location_in(None, "Salle 1", kind="étagère")):
+        with pytest.raises(CatalogueError) as refused:
+            add()
+        assert refused.value.code == "location.bad_kind"
+        assert refused.value.message.text("fr") == (
+            "Le type d'un emplacement est l'un de : « site », « building », « room », "
+            "« furniture », « shelf », « box » ; pas « étagère ».")
+        assert refused.value.message.text("en") == (
+            "The kind of a location is one of: 'site', 'building', 'room', 'furniture', "
+            "'shelf', 'box'; not 'étagère'.")
+    assert catalogue.places() == []
 
 
 def _cli(catalogue_dir, *args):

@@ -104,6 +104,12 @@ def test_a_check_is_refused_with_a_state_it_does_not_know_or_a_photo_not_attache
     with pytest.raises(CatalogueError) as refused:
         catalogue.check(campaign.id, record_id, Observation(found=True, state="splendid"))
     assert refused.value.code == "recolement.bad_state"
+    assert refused.value.message.text("fr") == (
+        "« splendid » n'est pas un état noté au récolement ; l'un de : « good », « fair », "
+        "« poor », « to_restore ».")
+    assert refused.value.message.text("en") == (
+        "'splendid' is not a state a récolement notes; one of: 'good', 'fair', 'poor', "
+        "'to_restore'.")
     with pytest.raises(CatalogueError) as refused:
         catalogue.check(campaign.id, record_id, Observation(found=True, images=("a" * 64,)))
     assert refused.value.code == "recolement.image_not_attached"
