@@ -198,9 +198,9 @@ class _BatchApplier:
         refusal = self._over_limit(pushed)
         if refusal:
             return refusal
-        problem = self._field_problem(pushed)
-        if problem:
-            return _error(pushed.id, problem, "invalid_field")
+        refusal = self._field_refusal(pushed)
+        if refusal:
+            return refusal
         if key is None and not pushed.deleted:
             return _error(pushed.id, (
                 "the record has no inventory number: a draft stays on its desk until it has one"
@@ -267,22 +267,26 @@ class _BatchApplier:
             )
         return None
 
-    def _field_problem(self, pushed: PushedRecord) -> str | None:
-        """What is wrong with the record's fields: a known key of the wrong type (the desk's
-        own check, catalogue_app.records.record), or an image not uploaded."""
+    def _field_refusal(self, pushed: PushedRecord) -> dict[str, Any] | None:
+        """The error for what is wrong with the record's fields: a known key of the wrong type
+        (the desk's own check, catalogue_app.records.record: answered with the core's code and
+        parameters, which a desk says in its curator's language), or an image not uploaded
+        (`invalid_field`, in English)."""
         try:
             images = CatalogueRecord.from_fields(pushed.fields).images or []
-        except RecordError as error:
-            return error.message.text("en")
+        except RecordError as refused:
+            return _core_refusal(pushed.id, refused)
         for position, image in enumerate(images, 1):
             name = image.file_name or f"image {position}"
             if not SHA256_HEX.fullmatch(image.sha256):
-                return f"{name}: sha256 {image.sha256!r} is not 64 lowercase hexadecimal characters"
+                return _error(pushed.id, (
+                    f"{name}: sha256 {image.sha256!r} is not 64 lowercase hexadecimal characters"
+                ), "invalid_field")
             if not pushed.deleted and image.sha256 not in self.held_blobs:
-                return (
+                return _error(pushed.id, (
                     f"{name} (sha256 {image.sha256}) has not been uploaded to the regional base;"
                     " upload the image before the record"
-                )
+                ), "invalid_field")
         return None
 
     def _inventory_key(self, fields: dict[str, Any]) -> str | None:
@@ -329,9 +333,15 @@ def _register_refusal(pushed: PushedRecord, current: _Row | None) -> dict[str, A
         check_change(current.fields if current is not None else None, pushed.fields,
                      deleted=pushed.deleted)
     except RecordError as refused:
-        return _error(pushed.id, refused.message.text("en"), refused.code,
-                      params=message_params(refused.message))
+        return _core_refusal(pushed.id, refused)
     return None
+
+
+def _core_refusal(record_id: str, refused: RecordError) -> dict[str, Any]:
+    """A refusal by the core's own rules: its code and language-neutral parameters (PROTOCOL.md),
+    with the English words for whoever reads the answer itself."""
+    return _error(record_id, refused.message.text("en"), refused.code,
+                  params=message_params(refused.message))
 
 
 def _error(record_id: str, message: str, code: str, **details: Any) -> dict[str, Any]:

@@ -1,18 +1,20 @@
 """What the curator reads when the regional base refuses one record of a push: said from the
 answer's stable `code` (PROTOCOL.md) in the user's language. A refusal by the core's own rules
-(the register's: catalogue_app.records.register_rules) comes with the core's code and
-parameters and is said exactly as the desk itself would say it; any other keeps the base's
-English words after it for whoever helps."""
+(the register's: catalogue_app.records.register_rules; a field of the wrong type or value:
+catalogue_app.records.record) comes with the core's code and parameters and is said exactly as
+the desk itself would say it, after the record's number when the words do not name it; any
+other keeps the base's English words after it for whoever helps."""
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Any
 
 from catalogue_app.messages import Message, MessageKind, declare
 from catalogue_app.protocol import message_from_wire
 
-# The codes the base answers with when the register's rules refuse a record: declared here.
-from catalogue_app.records import register_rules  # noqa: F401
+# The codes the base answers with when the core's rules refuse a record: declared here.
+from catalogue_app.records import record, register_rules  # noqa: F401
 
 _BY_CODE: dict[str, MessageKind] = {
     "invalid_field": declare(
@@ -49,6 +51,7 @@ _BY_LIMIT: dict[str, MessageKind] = {
 }
 OTHER = declare("sync.record_refused", "Record {number}: refused by the regional base.")
 WITH_DETAIL = declare("sync.record_refused_detail", "{message} (the regional base said: {said})")
+OF_RECORD = declare("sync.record_refused_because", "Record {number}: {message}")
 
 
 def refusal_message(number: str, result: dict[str, Any]) -> Message:
@@ -56,9 +59,17 @@ def refusal_message(number: str, result: dict[str, Any]) -> Message:
     code = result.get("code")
     precise = message_from_wire(code, result.get("params"))
     if precise is not None:
-        return precise
+        return precise if _names_the_record(precise) else OF_RECORD(number=number,
+                                                                    message=precise)
     kind = (_BY_LIMIT.get(result.get("limit") or "", OTHER) if code == "limit_exceeded"
             else _BY_CODE.get(code or "", OTHER))
     said = result.get("message") or ""
     message = kind(number=number, max=result.get("max"))
     return WITH_DETAIL(message=message, said=said) if said else message
+
+
+def _names_the_record(message: Message) -> bool:
+    """Whether the message's words say the record's number (the register's do; a field's
+    check, made on fields alone, does not)."""
+    return any(name == "number" for _text, name, _spec, _conversion
+               in Formatter().parse(message.kind.english))

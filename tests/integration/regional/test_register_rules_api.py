@@ -37,7 +37,7 @@ def _next(record: dict[str, Any], deleted: bool = False, **fields: Any) -> dict[
 
 
 def _refused(museum: Museum, record: dict[str, Any], pushed: dict[str, Any], code: str,
-             words: str) -> None:
+             words: str) -> dict[str, Any]:
     before = _stored(museum, record["id"])
     other = new_record(f"2024.9.{uuid.uuid4().hex[:8]}")  # the rest of the batch goes in
     results = push_ok(museum.editor, [pushed, other])
@@ -47,12 +47,13 @@ def _refused(museum: Museum, record: dict[str, Any], pushed: dict[str, Any], cod
     assert results[1]["status"] == "ok"
     assert _stored(museum, record["id"]) == before
     if not code.startswith("register."):
-        return
+        return results[0]
     # The desk says what its own core says of the same change, in French.
     with pytest.raises(RecordError) as core:
         check_change(before["fields"], pushed["fields"], deleted=pushed["deleted"])
     number = pushed["fields"]["inventory_number"]
     assert refusal_message(number, results[0]).text("fr") == core.value.message.text("fr")
+    return results[0]
 
 
 RECTIFICATION = {"date": "2024-05-02", "field": "inventory_number", "old": "1990.1.1",
@@ -127,8 +128,23 @@ def test_a_record_never_inscribed_is_not_radiated(museum_a: Museum) -> None:
 
 def test_an_enumeration_takes_only_its_codes(museum_a: Museum) -> None:
     record = _inscribed(museum_a)
-    _refused(museum_a, record, _next(record, legal_status="Dépôt"), "invalid_field",
-             "legal_status")
+    result = _refused(museum_a, record, _next(record, legal_status="Dépôt"),
+                      "record.not_choice", "legal_status")
+    # The core's code and parameters, the codes as a list each language quotes its way: the
+    # desk says it in French after the record's number, not the base's English.
+    assert result["params"] == {"field": "legal_status",
+                                "codes": ["inventory", "deposit", "outside"]}
+    assert result["message"] == \
+        "Field legal_status must be one of: 'inventory', 'deposit', 'outside'."
+    assert refusal_message("1990.1.1", result).text("fr") == (
+        "Fiche 1990.1.1 : Le champ legal_status doit prendre l'une de ces valeurs : "
+        "« inventory », « deposit », « outside ».")
+    # An older base's answer (`invalid_field`, English words) still reads, as before.
+    older = {**result, "code": "invalid_field"}
+    del older["params"]
+    assert refusal_message("1990.1.1", older).text("fr") == (
+        "Fiche 1990.1.1 : la base régionale refuse l'un de ses champs. (la base régionale a"
+        " répondu : Field legal_status must be one of: 'inventory', 'deposit', 'outside'.)")
 
 
 def test_a_refusal_names_the_field_and_number_whatever_the_desk_language(

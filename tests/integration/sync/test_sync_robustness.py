@@ -107,6 +107,27 @@ def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_serve
         assert session.get(Record, draft) is not None
 
 
+def test_a_value_the_base_refuses_is_said_in_the_curators_language(
+        make_desk, museum_server, french) -> None:
+    desk = make_desk("desk")
+    odd = _create(desk, "E.1")
+    kept = _create(desk, "E.2")
+    with desk.catalogue.writing() as session:  # its label where the code belongs, as an older
+        session.execute(text("UPDATE records SET legal_status = 'Dépôt' WHERE id = :id"),
+                        {"id": odd})            # or damaged catalogue may hold it
+
+    report = desk.sync()
+
+    # The base answers with the core's code and parameters: the desk says the precise reason
+    # in French, not its generic refusal followed by the base's English.
+    assert set(server_records(museum_server, desk.token)) == {kept}
+    assert set(report.refused) == {
+        "Fiche E.1 : Le champ legal_status doit prendre l'une de ces valeurs : « inventory »,"
+        " « deposit », « outside »."}
+    with desk.catalogue.reading() as session:
+        assert pending_count(session) == 1
+
+
 @pytest.mark.parametrize(("url", "insecure"), [
     ("https://base.example.org", False), ("http://127.0.0.1:8765", False),
     ("http://127.8.9.1:8765", False), ("http://localhost:8765", False),
