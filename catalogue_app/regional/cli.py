@@ -72,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--part", choices=PARTS, default="all", help=(
         "what this server answers: all (default); desks, the sync API under /api/v1/; public,"
         " the portal, public API, images, OAI-PMH and IIIF with their background work, at a"
-        " lower CPU priority. A desks and a public part behind the proxy keep a crowd of"
-        " visitors from slowing the desks (docs/deploy.md)"))
+        " lower CPU priority. With a desks and a public part behind the proxy, a crowd of"
+        " visitors slows the desks as little as the cores allow (docs/deploy.md)"))
     serve.set_defaults(run=_serve)
 
     museum = commands.add_parser("museum", help="add or list museums").add_subparsers(
