@@ -51,20 +51,26 @@ def _run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess[str]:
                           timeout=120, **kwargs)
 
 
-def test_the_nginx_configuration_passes_nginx_t(tmp_path: Path) -> None:
+def nginx_site(folder: Path, *changes: tuple[str, str]) -> str:
+    """The shipped nginx site with a throwaway certificate in `folder` standing in for
+    certbot's (nginx opens it even to check the syntax), and these other `changes`."""
     require("nginx")
     require("openssl")
-    # nginx -t opens the certificates: a throwaway one stands in for certbot's.
     made = _run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=collections.example.org", "-keyout", tmp_path / "key.pem",
-                "-out", tmp_path / "cert.pem")
+                "-subj", "/CN=collections.example.org", "-keyout", folder / "key.pem",
+                "-out", folder / "cert.pem")
     assert made.returncode == 0, made.stderr
     site = (DEPLOY / "nginx-catalogue-base.conf").read_text()
     live = "/etc/letsencrypt/live/collections.example.org/"
-    assert live + "fullchain.pem" in site and live + "privkey.pem" in site
-    site = site.replace(live + "fullchain.pem", str(tmp_path / "cert.pem"))
-    site = site.replace(live + "privkey.pem", str(tmp_path / "key.pem"))
-    (tmp_path / "site.conf").write_text(site)
+    for shipped, here in ((live + "fullchain.pem", str(folder / "cert.pem")),
+                          (live + "privkey.pem", str(folder / "key.pem")), *changes):
+        assert shipped in site, shipped
+        site = site.replace(shipped, here)
+    return site
+
+
+def test_the_nginx_configuration_passes_nginx_t(tmp_path: Path) -> None:
+    (tmp_path / "site.conf").write_text(nginx_site(tmp_path))
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
         f"http {{\n    include {tmp_path}/site.conf;\n}}\n")
@@ -259,23 +265,11 @@ def _free_port() -> int:
 def nginx_in_front(folder: Path, desks: str, public: str) -> Iterator[str]:
     """The shipped nginx site, its upstreams pointed at these two parts, its certificate a
     throwaway one, listening on a free loopback port: its https:// address."""
-    require("nginx")
-    require("openssl")
-    made = _run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=collections.example.org", "-keyout", folder / "key.pem",
-                "-out", folder / "cert.pem")
-    assert made.returncode == 0, made.stderr
     port = _free_port()
-    site = (DEPLOY / "nginx-catalogue-base.conf").read_text()
-    live = "/etc/letsencrypt/live/collections.example.org/"
-    for shipped, here in ((live + "fullchain.pem", folder / "cert.pem"),
-                          (live + "privkey.pem", folder / "key.pem"),
-                          ("127.0.0.1:8765", urlsplit(desks).netloc),
-                          ("127.0.0.1:8766", urlsplit(public).netloc),
-                          ("listen 443 ssl", f"listen 127.0.0.1:{port} ssl"),
-                          ("listen 80;", f"listen 127.0.0.1:{_free_port()};")):
-        assert shipped in site, shipped
-        site = site.replace(shipped, str(here))
+    site = nginx_site(folder, ("127.0.0.1:8765", urlsplit(desks).netloc),
+                      ("127.0.0.1:8766", urlsplit(public).netloc),
+                      ("listen 443 ssl", f"listen 127.0.0.1:{port} ssl"),
+                      ("listen 80;", f"listen 127.0.0.1:{_free_port()};"))
     site = "\n".join(line for line in site.splitlines() if "[::]" not in line)
     (folder / "site.conf").write_text(site)
     (folder / "nginx.conf").write_text(
