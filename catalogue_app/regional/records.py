@@ -171,14 +171,17 @@ class _BatchApplier:
         self.held_blobs = held_blobs(self.session, self.caller.museum_id, hashes)
 
     def _write(self) -> None:
+        connection = self.session.connection()
+        on_postgresql = connection.dialect.name == "postgresql"
         if self.updates:
+            if on_postgresql:
+                self._lock_in_id_order([row["record_id"] for row in self.updates])
             self.session.execute(
                 update(_RECORDS).where(_RECORDS.c.id == bindparam("record_id")), self.updates
             )
         if not self.inserts:
             return
-        connection = self.session.connection()
-        if connection.dialect.name != "postgresql":
+        if not on_postgresql:
             self.session.execute(insert(_RECORDS), self.inserts)
             return
         # COPY is PostgreSQL's bulk path: a first upload of a museum's 70,000 records is
@@ -191,6 +194,16 @@ class _BatchApplier:
                 copy.write_row([
                     json_codec.dumps_text(row[c]) if c == "fields" else row[c] for c in columns
                 ])
+
+    def _lock_in_id_order(self, ids: list[str]) -> None:
+        """Lock the rows about to be updated in record-id order, the order in which whoever
+        else references records takes its locks (kept_metadata.keep, a harvest's or the OAI
+        keeper's): an update changes `seq`, part of a unique key, so it needs the rows' strongest
+        lock, which a foreign-key check's share lock holds off. Updated in the batch's order,
+        a push and a keeper each waited for a row the other held: PostgreSQL's deadlock check
+        then refused the push (503)."""
+        self.session.execute(select(_RECORDS.c.id).where(among(self.session, _RECORDS.c.id, ids))
+                             .order_by(_RECORDS.c.id).with_for_update())
 
     def _apply_one(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
         """Check one record against the state so far and apply it; `key` is its inventory key
