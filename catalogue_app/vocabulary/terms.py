@@ -104,7 +104,6 @@ def add_local_term(session: Session, vocabulary: str, label: str) -> TermInfo:
 
 def _checked(vocabulary: str) -> str:
     if vocabulary not in VOCABULARIES:
-        raise VocabularyError(
-            UNKNOWN_VOCABULARY, vocabulary=vocabulary, vocabularies=", ".join(VOCABULARIES)
-        )
+        raise VocabularyError(UNKNOWN_VOCABULARY, vocabulary=vocabulary,
+                              vocabularies=list(VOCABULARIES))
     return vocabulary

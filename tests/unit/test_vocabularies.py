@@ -65,3 +65,14 @@ def test_a_bad_term_is_refused_with_a_reason_and_nothing_written(catalogue, voca
         add_local_term(session, vocabulary, label)
     with catalogue.reading() as session:
         assert len(suggest(session, "material", "r", limit=1000)) == before
+
+
+def test_an_unknown_vocabulary_is_refused_naming_each_vocabulary_in_the_users_words(catalogue):
+    with pytest.raises(VocabularyError) as refused, catalogue.writing() as session:
+        add_local_term(session, "colours", "rouge")
+    assert refused.value.message.text("fr") == (
+        "Vocabulaire inconnu : « colours » ; les vocabulaires sont « designation », "
+        "« material », « technique », « place », « person », « period ».")
+    assert refused.value.message.text("en") == (
+        "Unknown vocabulary 'colours'; the vocabularies are 'designation', 'material', "
+        "'technique', 'place', 'person', 'period'.")
