@@ -146,7 +146,7 @@ def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
             requests.append(AttachRequest(file, record_id, numbers[record_id],
                                           view or match.view_type, match_status="matched"))
         elif match.status == "ambiguous":
-            candidates = ", ".join(sorted(numbers[r] for r in match.record_ids))
+            candidates = sorted(numbers[r] for r in match.record_ids)
             requests.append(AttachRequest(file, None, refusal=AMBIGUOUS_NAME(
                 candidates=candidates), match_status="ambiguous"))
         else:
@@ -328,6 +328,5 @@ def _refused(request: AttachRequest, reason: Message, sha256: str = "") -> Attac
 
 def _checked_view(view_type: str | None) -> str | None:
     if view_type is not None and view_type not in gallery.VIEW_TYPES:
-        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type,
-                             choices=", ".join(gallery.VIEW_TYPES))
+        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=list(gallery.VIEW_TYPES))
     return view_type

@@ -101,7 +101,7 @@ def update_image(session: Session, image_id: int, changes: dict[str, Any]) -> No
     row = _row(session, image_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise CatalogueError(NOT_EDITABLE, fields=", ".join(sorted(unknown)))
+        raise CatalogueError(NOT_EDITABLE, fields=sorted(unknown))
     for name, value in changes.items():
         if name == "view_type":
             value = _view(value)
@@ -186,7 +186,7 @@ def _row(session: Session, image_id: int) -> Image:
 
 def _view(view_type: str) -> str:
     if view_type not in VIEW_TYPES:
-        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=", ".join(VIEW_TYPES))
+        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=list(VIEW_TYPES))
     return view_type
 
 

@@ -187,8 +187,27 @@ def test_an_unknown_inventory_number_or_view_type_is_refused_before_anything_is_
     add_record(catalogue, "2004.12.3")
     with pytest.raises(CatalogueError, match="1999.9.9"):
         requests_for_record(catalogue, ["x.jpg"], "1999.9.9")
-    with pytest.raises(CatalogueError, match="view type 'sideways'"):
+    with pytest.raises(CatalogueError) as refused:
         requests_for_record(catalogue, ["x.jpg"], "2004.12.3", "sideways")
+    assert refused.value.message.text("fr") == (
+        "Type de vue inconnu « sideways » ; choisissez parmi : « general », « detail », "
+        "« verso », « raking », « uv », « ir », « xray », « other ».")
+    assert refused.value.message.text("en") == (
+        "Unknown view type 'sideways'; use one of: 'general', 'detail', 'verso', 'raking', "
+        "'uv', 'ir', 'xray', 'other'.")
+
+
+def test_a_name_two_records_answer_to_is_refused_naming_both(catalogue):
+    add_record(catalogue, "D2004.1.1")
+    add_record(catalogue, "D.2004.1.1")
+    (request,) = requests_by_file_name(catalogue, ["D2004.1.1.jpg"])
+    assert request.match_status == "ambiguous"
+    assert request.refusal.text("fr") == (
+        "le nom correspond à plusieurs fiches (« D.2004.1.1 », « D2004.1.1 ») ; "
+        "attachez-le à l'une d'elles")
+    assert request.refusal.text("en") == (
+        "the name matches several records ('D.2004.1.1', 'D2004.1.1'); "
+        "attach it to one of them")
 
 
 def test_folders_expand_to_their_files_without_hidden_ones(tmp_path):

@@ -43,6 +43,18 @@ def test_a_batch_is_given_whole_and_taken_back(catalogue, images):
 def test_a_refused_value_changes_no_image(catalogue, images):
     before = shown(catalogue, images)
     ids = [i.id for i in catalogue.images(images)]
-    with pytest.raises(CatalogueError, match="unknown view type"):
+    with pytest.raises(CatalogueError) as refused:
         catalogue.edit_images(ids, {"photographer": "X", "view_type": "infrarouge"})
+    assert refused.value.message.text("fr") == (
+        "type de vue inconnu « infrarouge » ; choisissez parmi : « general », « detail », "
+        "« verso », « raking », « uv », « ir », « xray », « other »")
+    assert refused.value.message.text("en") == (
+        "unknown view type 'infrarouge'; use one of: 'general', 'detail', 'verso', 'raking', "
+        "'uv', 'ir', 'xray', 'other'")
+    with pytest.raises(CatalogueError) as refused:
+        catalogue.edit_images(ids, {"photographer": "X", "width": 10, "sha256": "0" * 64})
+    assert refused.value.message.text("fr") == (
+        "ces champs d'image ne sont pas modifiables : « sha256 », « width »")
+    assert refused.value.message.text("en") == (
+        "these image fields cannot be edited: 'sha256', 'width'")
     assert shown(catalogue, images) == before
