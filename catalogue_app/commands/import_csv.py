@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         catalogue.close()
     print(f"{args.file.name}: {source.describe()}", file=sys.stderr)
     if report.unmapped_columns:
-        print(IGNORED_COLUMNS(columns=", ".join(report.unmapped_columns)), file=sys.stderr)
+        print(IGNORED_COLUMNS(columns=report.unmapped_columns), file=sys.stderr)
     # Problems are grouped under a heading so that each line keeps the contract's form.
     for heading, problems in ((ERRORS_HEADING(), report.errors),
                               (WARNINGS_HEADING(), report.warnings)):

@@ -52,7 +52,7 @@ def export_catalogue(catalogue: Catalogue, format: str, out: Path, *,
     """Write the given records (default: the whole catalogue, or what query finds); return
     how many. The app's CSV always carries every field: it is the museum's own copy."""
     if format not in FORMATS:
-        raise CatalogueError(UNKNOWN_FORMAT, format=format, formats=", ".join(FORMATS))
+        raise CatalogueError(UNKNOWN_FORMAT, format=format, formats=list(FORMATS))
     if format == "joconde":
         report = export_joconde(catalogue, out, query=query, ids=ids,
                                 include_private=include_private, progress=progress,

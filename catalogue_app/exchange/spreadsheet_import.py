@@ -365,10 +365,10 @@ class _Importer:
                 self.problem(ERROR, BOTH_MAPPED(earlier=earlier, header=header,
                                                 field=target.field))
         if "inventory_number" not in fields:
-            self.problem(ERROR, NO_NUMBER_COLUMN(columns=", ".join(headers)))
+            self.problem(ERROR, NO_NUMBER_COLUMN(columns=list(headers)))
         missing = [h for h in mapping.columns if h not in headers]
         if missing:
-            self.problem(WARNING, MAPPING_MISSING_COLUMNS(columns=", ".join(missing)))
+            self.problem(WARNING, MAPPING_MISSING_COLUMNS(columns=missing))
 
     def _row_filter(self, headers: list[str]) -> list[tuple[int, str]]:
         where = []
@@ -558,8 +558,8 @@ class _Importer:
             return
         code = _CHOICES[target.field].get(fold(text.strip()))
         if code is None:
-            self.problem(ERROR, NOT_A_CHOICE(field=target.field, values=", ".join(
-                c.code for c in FIELDS_BY_NAME[target.field].values if c.code)),
+            self.problem(ERROR, NOT_A_CHOICE(field=target.field, values=[
+                c.code for c in FIELDS_BY_NAME[target.field].values if c.code]),
                 row, column, text)
         else:
             record[target.field] = code

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 from PIL import Image as PILImage
 
+from catalogue_app.errors import CatalogueError
 from catalogue_app.exchange import export as export_module
 from catalogue_app.exchange.export import export_catalogue
 from catalogue_app.exchange.lido import LIDO_NS, lido_schema
@@ -69,6 +70,16 @@ def test_search_narrows_the_export(catalogue, tmp_path):
     rows = list(csv.DictReader((tmp_path / "q.csv").open(encoding="utf-8", newline="")))
     assert [r["inventory_number"] for r in rows] == ["2004.1.1"]
     assert export_catalogue(catalogue, "csv", tmp_path / "none.csv", query="théière") == 0
+
+
+def test_an_unknown_format_is_refused_naming_each_format(catalogue, tmp_path):
+    with pytest.raises(CatalogueError) as refused:
+        export_catalogue(catalogue, "xlsx", tmp_path / "out.xlsx")
+    assert refused.value.message.text("fr") == (
+        "Format d'export inconnu « xlsx » ; choisissez parmi « csv », « lido », « joconde ».")
+    assert refused.value.message.text("en") == (
+        "Unknown export format 'xlsx'; choose one of 'csv', 'lido', 'joconde'.")
+    assert list(tmp_path.iterdir()) == [catalogue.directory]
 
 
 def test_a_failed_export_leaves_no_file(catalogue, tmp_path, monkeypatch):

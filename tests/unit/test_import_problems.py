@@ -125,9 +125,26 @@ def test_header_only_file_and_unmapped_inventory_number_are_errors(catalogue, tm
     no_number = import_file(catalogue, write_rows(tmp_path / "b.csv", ["Numéro", "Nom"],
                                                   [["1", "bol"]]))
     assert no_number.blocked
-    assert "no column is mapped to inventory_number" in messages(no_number)[0]
+    (problem,) = no_number.problems
+    assert problem.message.text("fr") == (
+        "aucune colonne n'est associée à inventory_number (le numéro d'inventaire) : chaque "
+        "fiche en a besoin. Colonnes trouvées : « Numéro », « Nom »")
+    assert problem.message.text("en") == (
+        "no column is mapped to inventory_number (the inventory number): every record needs "
+        "one. Columns found: 'Numéro', 'Nom'")
     assert no_number.unmapped_columns == ["Numéro", "Nom"]
     assert catalogue.record_count() == 0
+
+
+def test_columns_a_mapping_names_and_the_file_lacks_are_each_quoted(catalogue, tmp_path):
+    path = write_rows(tmp_path / "f.csv", ["N°"], [["2004.1.1"]])
+    mapping = parse_mapping(json.dumps({"columns": {
+        "N°": "inventory_number", "Nom": "designation", "Époque": "dating"}}))
+    (warning,) = import_file(catalogue, path, mapping).warnings
+    assert warning.message.text("fr") == (
+        "la correspondance nomme des colonnes absentes de ce fichier : « Nom », « Époque »")
+    assert warning.message.text("en") == (
+        "the mapping names columns this file does not have: 'Nom', 'Époque'")
 
 
 # --- warnings keep the data as text -------------------------------------------------------------
@@ -265,3 +282,15 @@ def test_cli_exit_statuses_and_problem_lines(tmp_path):
     (tmp_path / "map.json").write_text('{"columns": {"a": "no_such_field"}}')
     unusable = run_cli(*cat, "import-csv", str(good), "--mapping", str(tmp_path / "map.json"))
     assert unusable.returncode == 2 and "unknown field 'no_such_field'" in unusable.stderr
+
+
+def test_cli_names_each_ignored_column_in_the_users_words(tmp_path):
+    path = write_rows(tmp_path / "f.csv", ["inventory_number", "Notes internes", "Code stagiaire"],
+                      [["2004.1.1", "à ignorer", "B12"]])
+    said = {language: run_cli("--catalogue", str(tmp_path / "cat"), "import-csv", str(path),
+                              "--dry-run", env={"CATALOGUE_APP_LANG": language}).stderr
+            for language in ("fr", "en")}
+    assert "Colonnes ignorées (associées à aucun champ) : « Notes internes », " \
+           "« Code stagiaire »" in said["fr"].splitlines()
+    assert "Ignored columns (not mapped to a field): 'Notes internes', 'Code stagiaire'" \
+        in said["en"].splitlines()

@@ -84,8 +84,12 @@ def test_french_labels_are_read_unknown_values_refused_saying_where(catalogue, t
                      [["3", "prêt"]])
     report = _import(catalogue, bad)
     assert not report.imported
-    assert str(report.errors[0]).startswith("row 2, column legal_status: not one of the values")
-    assert "inventory, deposit, outside" in str(report.errors[0])
+    assert report.errors[0].message.text("fr") == (
+        "n'est pas une des valeurs de legal_status (« inventory », « deposit », « outside ») ; "
+        "rien n'a été importé")
+    assert str(report.errors[0]) == (
+        "row 2, column legal_status: not one of the values of legal_status ('inventory', "
+        "'deposit', 'outside'); nothing imported (prêt)")
 
 
 def test_an_inventory_imported_as_such_is_inscribed(catalogue, tmp_path):
