@@ -68,7 +68,7 @@ def resolve(session: Session, record_id: str, choice: Side | Mapping[str, Side])
     for name, side in per_field.items():
         if side not in SIDES or name not in names:
             raise CatalogueError(BAD_CHOICE, side=side, field=name, record=record_id,
-                                 fields=", ".join(names))
+                                 fields=names)
     server = ServerRecord(record_id, json.loads(row.server_json), row.server_version,
                           row.server_deleted)
     whole = choice if isinstance(choice, str) else "local"

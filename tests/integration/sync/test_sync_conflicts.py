@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from catalogue_app.errors import CatalogueError
 from catalogue_app.records.lifecycle import empty_trash, trash_record
 from catalogue_app.records.store import create_record, insert_records, update_record
 from catalogue_app.sync.conflicts import list_conflicts, resolve
@@ -63,6 +66,14 @@ def test_the_same_field_changed_on_both_desks_waits_for_the_curator(make_desk, m
     # Undecided, the record keeps this desk's value and is not sent.
     assert server_records(museum_server, first.token)[record_id]["title"] == "Coiffe de Caen"
 
+    with pytest.raises(CatalogueError) as refused, second.catalogue.writing() as session:
+        resolve(session, record_id, {"designation": "local"})
+    assert refused.value.message.text("fr") == (
+        f"Impossible de choisir local pour le champ designation de la notice {record_id} ; "
+        "choisissez « local » ou « server » pour l'un de : « title ».")
+    assert refused.value.message.text("en") == (
+        f"Cannot choose local for field designation of record {record_id}; choose 'local' or "
+        "'server' for one of 'title'.")
     with second.catalogue.writing() as session:
         resolve(session, record_id, {"title": "local"})
     assert second.sync().pending == 0
