@@ -84,5 +84,5 @@ def _export_joconde(catalogue, args: argparse.Namespace) -> int:
     if report.withheld:
         print(JOCONDE_WITHHELD(count=report.withheld), file=sys.stderr)
     for number, fields in report.incomplete:
-        print(JOCONDE_INCOMPLETE(number=number, fields=", ".join(fields)), file=sys.stderr)
+        print(JOCONDE_INCOMPLETE(number=number, fields=list(fields)), file=sys.stderr)
     return 1 if report.incomplete else 0

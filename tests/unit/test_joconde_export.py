@@ -219,5 +219,5 @@ def test_the_command_line_writes_the_delivery_and_the_new_notices_apart(catalogu
     assert [r["INV"] for r in read_back(new.read_text("utf-8"))] == ["2018.2.1"]
     assert f"1 record(s) have no Joconde reference yet: written apart as new notices to {new}" \
         in result.stderr
-    assert "2018.2.2: left out, POP requires DOMN" in result.stderr
+    assert "2018.2.2: left out, POP requires 'DOMN'" in result.stderr
     assert "1 record(s) not published on Joconde" in result.stderr
