@@ -22,7 +22,13 @@ from typing import Any
 
 from catalogue_app.errors import RecordError
 from catalogue_app.messages import declare
-from catalogue_app.records.fields import ENTRY_TYPES, KEY_TYPES, choice_codes
+from catalogue_app.records.fields import (
+    ENTRY_TYPES,
+    FIELDS_BY_NAME,
+    KEY_TYPES,
+    FieldLabel,
+    choice_codes,
+)
 
 NOT_A_RECORD = declare("record.not_an_object", "A record must be an object of named fields.")
 # What a key should hold, said to whoever sent something else (key type -> message).
@@ -32,13 +38,16 @@ _WRONG = {
     "themes": declare("record.not_theme_ids", "Field {field} must be a list of theme ids (texts)."),
     "boolean": declare("record.not_boolean", "Field {field} must be true or false."),
     "year": declare("record.not_year", "Field {field} must be a year (a whole number) or empty."),
-    "choice": declare("record.not_choice", "Field {field} must be one of: {codes}."),
+    "choice": declare("record.not_choice", "Field «{label}» must be one of: {codes}."),
     **{kind: declare("record.not_list", "Field {field} must be a list.") for kind in ENTRY_TYPES},
     "authors": declare("record.not_list", "Field {field} must be a list."),
     "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
     "images": declare("record.not_list", "Field {field} must be a list."),
     "movements": declare("record.not_list", "Field {field} must be a list."),
 }
+# A choice that may be left empty says so in words rather than listing an empty code.
+NOT_CHOICE_OR_EMPTY = declare(
+    "record.not_choice_or_empty", "Field «{label}» must be one of: {codes}, or empty.")
 _WRONG_ITEM = {
     "authors": declare(
         "record.bad_author",
@@ -57,7 +66,7 @@ _WRONG_ITEM = {
         " and the new value, a reason and a user (texts)."),
     "movements": declare(
         "record.bad_movement",
-        "Field {field}, movement {position}: a movement has an id, a date (YYYY-MM-DD), where"
+        "Field «{label}», movement {position}: a movement has an id, a date (YYYY-MM-DD), where"
         " the object went and a reason (one of: {codes}); where it came from, who moved it and"
         " a note are texts too."),
     "loans": declare(
@@ -287,7 +296,15 @@ def _wrong(name: str, kind: str) -> RecordError:
 def _wrong_item(name: str, kind: str, position: int) -> RecordError:
     # Only a movement's words list codes (its reasons): a list, each quoted by the language.
     codes = {"codes": list(choice_codes(name))} if kind == "movements" else {}
-    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1, **codes)
+    return RecordError(_WRONG_ITEM[kind], field=name, position=position + 1,
+                       **_label(name), **codes)
+
+
+def _label(name: str) -> dict[str, FieldLabel]:
+    """The field as the curator knows it, for words that name it: said as its label in each
+    language, while `field` keeps its canonical name for machines (PROTOCOL.md). Images and
+    measurement rows are no field of the form: they have none."""
+    return {"label": FieldLabel(name)} if name in FIELDS_BY_NAME else {}
 
 
 def _text(name: str, value: Any) -> str:
@@ -319,7 +336,8 @@ def _year(name: str, value: Any) -> int:
 def _choice(name: str, value: Any) -> str:
     codes = choice_codes(name)
     if not isinstance(value, str) or value not in codes:
-        raise RecordError(_WRONG["choice"], field=name, codes=codes)
+        kind = NOT_CHOICE_OR_EMPTY if "" in codes else _WRONG["choice"]
+        raise RecordError(kind, field=name, **_label(name), codes=[c for c in codes if c])
     return value
 
 

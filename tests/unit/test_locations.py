@@ -64,7 +64,10 @@ def test_a_movement_is_checked_like_every_field_of_a_record():
         with pytest.raises(RecordError) as refused:
             Record.from_fields({"movements": [good, wrong]})
         assert refused.value.code == "record.bad_movement"
-        assert "mouvement 2" in refused.value.message.text("fr")
+        assert refused.value.message.text("fr").startswith(
+            "Champ « Mouvements », mouvement 2 : un mouvement a un identifiant")
+        assert refused.value.message.text("en").startswith(
+            "Field «Movements», movement 2: a movement has an id")
     # The reasons are a list, each quoted as the language quotes a value.
     assert "un motif (l'un de : « other », « recolement », « exhibition », « loan », " \
            "« restoration », « storage ») ;" in refused.value.message.text("fr")

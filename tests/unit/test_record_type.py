@@ -50,8 +50,8 @@ def test_null_is_an_empty_value():
     ({"images": [{"sha256": "a" * 64}]}, "record.bad_image", "image 1"),
     ({"images": [{"sha256": "a" * 64, "file_name": "x.jpg", "is_primary": "yes"}]},
      "record.bad_image", "image 1"),
-    ({"status": {"x": 1}}, "record.not_choice", "status"),
-    ({"legal_status": "D"}, "record.not_choice", "legal_status"),
+    ({"status": {"x": 1}}, "record.not_choice", "«Status»"),
+    ({"legal_status": "D"}, "record.not_choice", "«Legal status»"),
     ({"rectifications": [{"field": "register_date"}]}, "record.bad_rectification",
      "rectification 1"),
     ({"public": "yes"}, "record.not_boolean", "public"),
@@ -68,18 +68,43 @@ def test_a_key_of_the_wrong_type_is_refused_saying_which(fields, code, where):
     assert where in refused.value.message.text("en")
 
 
-@pytest.mark.parametrize("bad", [
-    {"measurement_rows": [1, "x"]},
-    {"images": [{"sha256": "a" * 64}]},
-    {"status": {"x": 1}},
+def test_a_choice_is_refused_naming_its_field_as_the_curator_knows_it():
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"legal_status": "D"})
+    assert refused.value.message.text("fr") == (
+        "Le champ « Statut juridique » doit prendre l'une de ces valeurs : « inventory », "
+        "« deposit », « outside ».")
+    assert refused.value.message.text("en") == (
+        "Field «Legal status» must be one of: 'inventory', 'deposit', 'outside'.")
+
+
+def test_a_choice_that_may_be_left_empty_says_so_and_lists_no_empty_code():
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"deaccession_case": "lost"})
+    assert refused.value.code == "record.not_choice_or_empty"
+    assert refused.value.message.text("fr") == (
+        "Le champ « Motif de radiation » doit prendre l'une de ces valeurs : "
+        "« undue_inscription », « double_inscription », « destroyed », "
+        "« transferred_public_person », « declassified », « reassigned », « restituted », "
+        "ou rester vide.")
+    assert refused.value.message.text("en") == (
+        "Field «Deaccession case» must be one of: 'undue_inscription', 'double_inscription', "
+        "'destroyed', 'transferred_public_person', 'declassified', 'reassigned', 'restituted', "
+        "or empty.")
+
+
+@pytest.mark.parametrize(("bad", "named"), [
+    ({"measurement_rows": [1, "x"]}, "measurement_rows"),
+    ({"images": [{"sha256": "a" * 64}]}, "images"),
+    ({"status": {"x": 1}}, "«Status»"),
 ])
 def test_a_record_from_the_regional_base_of_the_wrong_shape_is_refused_not_a_crash(catalogue,
-                                                                                     bad):
+                                                                                     bad, named):
     record_id = str(uuid.uuid4())
     with catalogue.writing() as session, pytest.raises(Unappliable) as refused:
         store_record(session, record_id, {"inventory_number": "2024.1", **bad})
     assert refused.value.code == "sync.unappliable"
-    assert next(iter(bad)) in str(refused.value)
+    assert named in refused.value.message.text("en")
     with catalogue.reading() as session:
         assert records_fields(session, [record_id]) == {}
 

@@ -134,7 +134,7 @@ def test_a_radiation_needs_its_case_date_and_decision(catalogue):
     _refused(catalogue, record_id, lambda s: lifecycle.radiate_record(
         s, record_id, "destroyed", "", "", USER), "register.radiation_incomplete")
     _refused(catalogue, record_id, lambda s: lifecycle.radiate_record(
-        s, record_id, "lost", "2020-01-01", "x", USER), "record.not_choice")
+        s, record_id, "lost", "2020-01-01", "x", USER), "record.not_choice_or_empty")
 
     with catalogue.writing() as session:
         lifecycle.radiate_record(session, record_id, "destroyed", "2020-01-01",
@@ -252,6 +252,9 @@ def test_a_list_of_values_crosses_the_wire_and_each_language_quotes_them():
     with pytest.raises(RecordError) as refused:
         Record.from_fields({"legal_status": "D"})
     sent = json.loads(json.dumps(message_params(refused.value.message)))
+    # The field by its canonical name for machines, and as a label each language names.
+    assert sent == {"field": "legal_status", "label": {"field": "legal_status"},
+                    "codes": ["inventory", "deposit", "outside"]}
     read = message_from_wire("record.not_choice", sent)
     assert read.text("en") == refused.value.message.text("en")
     assert read.text("fr") == refused.value.message.text("fr")

@@ -129,22 +129,23 @@ def test_a_record_never_inscribed_is_not_radiated(museum_a: Museum) -> None:
 def test_an_enumeration_takes_only_its_codes(museum_a: Museum) -> None:
     record = _inscribed(museum_a)
     result = _refused(museum_a, record, _next(record, legal_status="Dépôt"),
-                      "record.not_choice", "legal_status")
-    # The core's code and parameters, the codes as a list each language quotes its way: the
-    # desk says it in French after the record's number, not the base's English.
-    assert result["params"] == {"field": "legal_status",
+                      "record.not_choice", "«Legal status»")
+    # The core's code and parameters, the codes as a list each language quotes its way and
+    # the field by its canonical name, and as a label each language names: the desk says it
+    # in French after the record's number, not the base's English.
+    assert result["params"] == {"field": "legal_status", "label": {"field": "legal_status"},
                                 "codes": ["inventory", "deposit", "outside"]}
     assert result["message"] == \
-        "Field legal_status must be one of: 'inventory', 'deposit', 'outside'."
+        "Field «Legal status» must be one of: 'inventory', 'deposit', 'outside'."
     assert refusal_message("1990.1.1", result).text("fr") == (
-        "Fiche 1990.1.1 : Le champ legal_status doit prendre l'une de ces valeurs : "
+        "Fiche 1990.1.1 : Le champ « Statut juridique » doit prendre l'une de ces valeurs : "
         "« inventory », « deposit », « outside ».")
     # An older base's answer (`invalid_field`, English words) still reads, as before.
     older = {**result, "code": "invalid_field"}
     del older["params"]
     assert refusal_message("1990.1.1", older).text("fr") == (
         "Fiche 1990.1.1 : la base régionale refuse l'un de ses champs. (la base régionale a"
-        " répondu : Field legal_status must be one of: 'inventory', 'deposit', 'outside'.)")
+        " répondu : Field «Legal status» must be one of: 'inventory', 'deposit', 'outside'.)")
 
 
 def test_a_refusal_names_the_field_and_number_whatever_the_desk_language(

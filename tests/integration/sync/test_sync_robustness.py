@@ -122,8 +122,8 @@ def test_a_value_the_base_refuses_is_said_in_the_curators_language(
     # in French, not its generic refusal followed by the base's English.
     assert set(server_records(museum_server, desk.token)) == {kept}
     assert set(report.refused) == {
-        "Fiche E.1 : Le champ legal_status doit prendre l'une de ces valeurs : « inventory »,"
-        " « deposit », « outside »."}
+        "Fiche E.1 : Le champ « Statut juridique » doit prendre l'une de ces valeurs : "
+        "« inventory », « deposit », « outside »."}
     with desk.catalogue.reading() as session:
         assert pending_count(session) == 1
 
