@@ -51,7 +51,7 @@ NOT_CHOICE_OR_EMPTY = declare(
 _WRONG_ITEM = {
     "authors": declare(
         "record.bad_author",
-        "Field {field}, author {position}: an author is a name, or a name and a role (texts)."),
+        "Field «{label}», author {position}: an author is a name, or a name and a role (texts)."),
     "measurement_rows": declare(
         "record.bad_measurement_row",
         "Field {field}, row {position}: a measurement row has a kind, a value (a number), a"
@@ -62,7 +62,7 @@ _WRONG_ITEM = {
         " each of its other keys of the right type."),
     "rectifications": declare(
         "record.bad_rectification",
-        "Field {field}, rectification {position}: a rectification has a date, a field, the old"
+        "Field «{label}», rectification {position}: a rectification has a date, a field, the old"
         " and the new value, a reason and a user (texts)."),
     "movements": declare(
         "record.bad_movement",
@@ -71,16 +71,16 @@ _WRONG_ITEM = {
         " a note are texts too."),
     "loans": declare(
         "record.bad_loan",
-        "Field {field}, loan {position}: a loan has an id, a direction (out or in), dates"
+        "Field «{label}», loan {position}: a loan has an id, a direction (out or in), dates"
         " written YYYY-MM-DD or left empty (start, end, returned_on) and texts for the rest."),
     "condition_reports": declare(
         "record.bad_condition_report",
-        "Field {field}, report {position}: a condition report has an id, a date written"
+        "Field «{label}», report {position}: a condition report has an id, a date written"
         " YYYY-MM-DD, a state (good, fair, poor, to_restore or empty), texts for the rest and a"
         " list of image sha256s."),
     "recolement_checks": declare(
         "record.bad_recolement_check",
-        "Field {field}, check {position}: a récolement check has an id, a campaign, a date and"
+        "Field «{label}», check {position}: a récolement check has an id, a campaign, a date and"
         " a user (texts), a result (found or not_found), a state (good, fair, poor, to_restore"
         " or empty), conformity and marking true, false or null, texts for the rest and a"
         " list of image sha256s."),

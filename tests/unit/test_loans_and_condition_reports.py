@@ -63,7 +63,8 @@ def test_a_loan_that_makes_no_sense_is_refused_in_french_and_nothing_is_saved(
         catalogue.save_loan(record_id, {**LOAN, **change})
     assert refused.value.code == code
     french = refused.value.message.text("fr")
-    assert "Rien n'a été enregistré" in french or french.startswith("Champ loans, prêt 1")
+    assert "Rien n'a été enregistré" in french or french.startswith(
+        "Champ « Prêts et entrées temporaires », prêt 1 : un prêt a un identifiant")
     assert catalogue.load(record_id)["loans"] == []
 
 

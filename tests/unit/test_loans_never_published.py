@@ -89,7 +89,8 @@ def test_the_apps_csv_carries_them_as_json_and_reads_them_back_exactly(catalogue
 
 @pytest.mark.parametrize(("cell", "problem"), [
     ("prêté à Lyon", "the text is not JSON"),
-    ('[{"id": "x", "direction": "sideways"}]', "Field loans, loan 1: a loan has an id"),
+    ('[{"id": "x", "direction": "sideways"}]',
+     "Field «Loans out and in», loan 1: a loan has an id"),
 ])
 def test_a_loans_cell_that_is_not_the_apps_json_blocks_the_import_saying_where(
         catalogue, tmp_path, cell, problem):

@@ -78,6 +78,17 @@ def test_a_choice_is_refused_naming_its_field_as_the_curator_knows_it():
         "Field «Legal status» must be one of: 'inventory', 'deposit', 'outside'.")
 
 
+def test_an_entry_of_a_list_is_refused_naming_its_field_as_the_curator_knows_it():
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"authors": [{"role": "peintre"}]})
+    assert refused.value.message.text("fr") == (
+        "Champ « Auteur, collecteur, fabricant, commanditaire », auteur 1 : un auteur est un "
+        "nom, ou un nom et un rôle (des textes).")
+    assert refused.value.message.text("en") == (
+        "Field «Author, collector, maker, commissioner», author 1: an author is a name, or a "
+        "name and a role (texts).")
+
+
 def test_a_choice_that_may_be_left_empty_says_so_and_lists_no_empty_code():
     with pytest.raises(RecordError) as refused:
         Record.from_fields({"deaccession_case": "lost"})
