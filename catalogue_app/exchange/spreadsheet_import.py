@@ -152,6 +152,8 @@ POSSIBLE_DEPOSITS = declare(
     "{n} inventory number(s) start with D and may be deposits; they are imported in the"
     " inventory, as the number's prefix decides nothing (map a legal_status column, or set"
     " their legal status afterwards): {numbers}")
+# The first numbers of a list too long to show whole, and how many more.
+FIRST_NUMBERS = declare("exchange.numbers_first", "{numbers}, … (+{more})")
 NUMBER_EMPTY_ELEMENT = declare(
     "exchange.number_empty_element",
     "has an empty element between ';'; kept as given")
@@ -409,10 +411,10 @@ class _Importer:
         if self.possible_deposits:
             shown = self.possible_deposits[:_DEPOSITS_SHOWN]
             more = len(self.possible_deposits) - len(shown)
-            self.problem(WARNING, POSSIBLE_DEPOSITS(
-                n=len(self.possible_deposits),
-                numbers=", ".join(shown) + (f", … (+{more})" if more else "")),
-                column=self.number_column)
+            numbers = FIRST_NUMBERS(numbers=shown, more=more) if more else shown
+            self.problem(WARNING, POSSIBLE_DEPOSITS(n=len(self.possible_deposits),
+                                                    numbers=numbers),
+                         column=self.number_column)
 
     def convert(self, row: int, cells: list[str]) -> tuple[dict[str, Any], str | None] | None:
         record: dict[str, Any] = {}

@@ -119,6 +119,30 @@ def test_import_inscribed_from_the_command_line(tmp_path):
         ("OA 10426", "inventory", "yes"), ("D2228", "inventory", "yes")}
 
 
+def test_possible_deposits_are_each_quoted_and_a_long_list_says_how_many_it_leaves_out(
+        catalogue, tmp_path):
+    def warned(name, numbers):
+        path = write_rows(tmp_path / name, ["inventory_number"], [[n] for n in numbers])
+        report = _import(catalogue, path, inscribed=True)
+        [warning] = [w for w in report.warnings if w.message.code == "exchange.possible_deposits"]
+        return warning.message
+
+    few = warned("few.csv", ["OA 10426", "D2228", "D.75.3"])
+    assert few.text("fr") == (
+        "2 numéro(s) d'inventaire commencent par D et sont peut-être des dépôts ; ils sont "
+        "importés à l'inventaire, car le préfixe du numéro ne décide de rien (associez une "
+        "colonne au statut juridique, ou fixez-le ensuite) : « D2228 », « D.75.3 »")
+    assert few.text("en") == (
+        "2 inventory number(s) start with D and may be deposits; they are imported in the "
+        "inventory, as the number's prefix decides nothing (map a legal_status column, or set "
+        "their legal status afterwards): 'D2228', 'D.75.3'")
+    many = warned("many.csv", [f"D{n}" for n in range(1, 53)])
+    # The first fifty, and how many more.
+    assert many.text("fr").endswith(
+        " : " + ", ".join(f"« D{n} »" for n in range(1, 51)) + ", … (+2)")
+    assert many.text("en").endswith("'D48', 'D49', 'D50', … (+2)")
+
+
 def test_a_mapped_legal_status_says_nothing_of_the_prefix(catalogue, tmp_path):
     path = write_rows(tmp_path / "s.csv", ["inventory_number", "legal_status"],
                       [["D.2004.1.1", "deposit"]])
