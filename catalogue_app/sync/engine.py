@@ -23,7 +23,7 @@ from catalogue_app.catalogue import Catalogue
 from catalogue_app.clock import now_iso
 from catalogue_app.folding import fold
 from catalogue_app.images.store import ImageStore
-from catalogue_app.messages import Message, declare
+from catalogue_app.messages import declare
 from catalogue_app.protocol import MAX_FEED_PAGE, image_hashes
 from catalogue_app.search.index import indexing_for
 from catalogue_app.settings import (
@@ -141,7 +141,9 @@ class Synchroniser:
         self._set_aside_now: set[str] = set()  # in the page being applied
         self._feed_read_from_start = False
         self.documents = DocumentSync(catalogue, client, self.report, self._checkpoint)
-        self._held_back: dict[str, Message] = {}  # pending records this desk keeps, and why
+        # Pending records the later rounds of this sync leave out: too large to send, or
+        # refused by the base (said once; the next sync tries them again, perhaps corrected).
+        self._held_back: set[str] = set()
 
     def run(self) -> SyncReport:
         with self.stopwatch.step("start: museum, batches left"):
@@ -427,12 +429,15 @@ class Synchroniser:
             current = ServerRecord.from_wire(result["current"])
             try:
                 self._count(reconcile.settle_push_conflict(session, record_id, current))
+                return
             except reconcile.Unappliable as problem:
-                self.report.refused.append(str(problem))
-            return
-        message = str(refusal_message(fields.get("inventory_number") or record_id, result))
+                message = str(problem)
+        else:
+            message = str(refusal_message(fields.get("inventory_number") or record_id, result))
+            session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(),
+                                      message=message))
+        self._held_back.add(record_id)  # the same answer again otherwise, each round
         self.report.refused.append(message)
-        session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(), message=message))
 
 
 def _page_records(changes: list[dict[str, Any]]) -> list[ServerRecord]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from catalogue_app.records.store import create_record, update_record
 from catalogue_app.regional.config import ServerConfig
@@ -16,7 +16,8 @@ from catalogue_app.sync import client as sync_client
 from catalogue_app.sync.client import RegionalClient, SyncError, is_insecure
 from catalogue_app.sync.outbox import pending_count
 from db.local.models import Record
-from tests.integration.conftest import serving
+from db.regional.models import IdempotentResponse
+from tests.integration.conftest import RegionalServer, serving
 from tests.integration.sync.conftest import MUSEUM, Desk, server_records
 from tests.support import run_cli
 
@@ -25,6 +26,15 @@ def _create(desk: Desk, number: str, **fields) -> str:
     with desk.catalogue.writing() as session:
         return create_record(session, {"inventory_number": number, "designation": "Pichet",
                                        **fields}, "alice")
+
+
+def _pushes_of(server: RegionalServer, record_id: str) -> int:
+    """How many pushes carried the record, from the answers the base keeps under each batch's
+    Idempotency-Key."""
+    with server.database.read_session() as session:
+        answers = session.scalars(select(IdempotentResponse.response))
+        return sum(result["id"] == record_id for answer in answers
+                   for result in answer["results"])
 
 
 def test_batches_are_cut_by_count_and_by_bytes_to_the_published_limits(
@@ -69,7 +79,7 @@ def test_a_record_the_desk_cannot_store_is_set_aside_and_the_rest_syncs(
     assert other in second.records()
     assert clashing not in second.records()
     assert len(report.set_aside) == 1 and "A.2" in report.set_aside[0]
-    assert any("another record of your museum" in message for message in report.refused)
+    assert len(report.refused) == 1 and "another record of your museum" in report.refused[0]
     (listed,) = second.catalogue.set_aside_records()
     assert listed.record_id == clashing and listed.inventory_number == "A.2"
     assert second.catalogue.sync_status().set_aside == 1
@@ -90,6 +100,45 @@ def test_a_record_the_desk_cannot_store_is_set_aside_and_the_rest_syncs(
     assert second.catalogue.set_aside_records() == []
 
 
+def test_a_push_this_desk_cannot_merge_is_said_and_sent_once_per_sync(
+        make_desk, museum_server) -> None:
+    first, second = make_desk("first"), make_desk("second")
+    moved, other = _create(first, "B.1"), _create(first, "B.3")
+    first.sync()
+    second.sync()
+    with first.catalogue.writing() as session:
+        update_record(session, moved, {"inventory_number": "B.2"}, "alice")
+    first.sync()
+    with second.catalogue.writing() as session:  # meanwhile, not yet sent
+        update_record(session, moved, {"designation": "Cruche"}, "bob")
+        update_record(session, other, {"inventory_number": "B.2"}, "bob")
+    before = {record_id: _pushes_of(museum_server, record_id) for record_id in (moved, other)}
+
+    report = second.sync()
+
+    # `moved` comes back from its push as a conflict whose merge (B.2) clashes with `other`
+    # here, and the base refuses `other` (B.2 is `moved`'s there): the same answers each round,
+    # so each is said, and sent, once.
+    clash = (f"Record 'B.2' ({moved}) from the regional base cannot be stored here: Inventory"
+             " number 'B.2' is already used by record «Pichet»; inventory numbers must be unique"
+             " in the museum. Nothing was saved.")
+    assert report.set_aside == [clash]
+    assert sorted(report.refused) == [
+        clash,
+        "Record B.2: another record of your museum on the regional base already has this"
+        " inventory number. (the regional base said: inventory number 'B.2' is already used by"
+        f" record {moved} of your museum)"]
+    assert {r: _pushes_of(museum_server, r) - before[r] for r in before} == {moved: 1, other: 1}
+
+    with second.catalogue.writing() as session:  # the curator settles it: the next sync sends both
+        update_record(session, other, {"inventory_number": "B.4"}, "bob")
+    report = second.sync()
+    assert report.refused == [] and report.set_aside == [] and report.sent == 2
+    assert {r: _pushes_of(museum_server, r) - before[r] for r in before} == {moved: 2, other: 2}
+    assert second.records()[moved] == server_records(museum_server, second.token)[moved]
+    assert second.records()[moved]["designation"] == "Cruche"
+
+
 def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_server) -> None:
     desk = make_desk("desk")
     draft = _create(desk, "D.1")
@@ -107,7 +156,7 @@ def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_serve
         assert session.get(Record, draft) is not None
 
 
-def test_a_value_the_base_refuses_is_said_in_the_curators_language(
+def test_a_value_the_base_refuses_is_said_once_in_the_curators_language_and_sent_next_sync(
         make_desk, museum_server, french) -> None:
     desk = make_desk("desk")
     odd = _create(desk, "E.1")
@@ -119,13 +168,22 @@ def test_a_value_the_base_refuses_is_said_in_the_curators_language(
     report = desk.sync()
 
     # The base answers with the core's code and parameters: the desk says the precise reason
-    # in French, not its generic refusal followed by the base's English.
-    assert set(server_records(museum_server, desk.token)) == {kept}
-    assert set(report.refused) == {
+    # in French, not its generic refusal followed by the base's English; once, and the record
+    # went once, though the sync pushes in several rounds.
+    assert set(server_records(museum_server, desk.token)) == {kept} and report.sent == 1
+    assert report.refused == [
         "Fiche E.1 : Le champ « Statut juridique » doit prendre l'une de ces valeurs : "
-        "« inventory », « deposit », « outside »."}
+        "« inventory », « deposit », « outside »."]
+    assert _pushes_of(museum_server, odd) == 1
     with desk.catalogue.reading() as session:
         assert pending_count(session) == 1
+
+    with desk.catalogue.writing() as session:  # the curator corrects it: the next sync sends it
+        update_record(session, odd, {"legal_status": "deposit"}, "alice")
+    report = desk.sync()
+    assert report.refused == [] and report.sent == 1
+    assert set(server_records(museum_server, desk.token)) == {odd, kept}
+    assert _pushes_of(museum_server, odd) == 2
 
 
 @pytest.mark.parametrize(("url", "insecure"), [
