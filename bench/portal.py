@@ -13,14 +13,16 @@ again (it kept them, site.py).
 
 Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page
 about every second (--think), while a museum desk pushes batches of 100 published records back
-to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in
-turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone. The base
-runs as deployed (docs/deploy.md): the desk on `serve --part desks`, the visitors on `serve
---part public` (--one-server: both on one `serve`). Every push changes what the portal shows,
-so the visitors meet pages the portal must compute again (the network's at most every few
-seconds, portal/site.py). Then a control: the same pushes with no visitor, beside processes
-that have nothing to do with the base keeping as many cores busy as the visits did, to tell
-how much of the push's slowdown is the portal and how much only the machine being shared.
+to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects
+in turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone, before
+and after the visitors. The base runs as deployed (docs/deploy.md): the desk on `serve --part
+desks`, the visitors on `serve --part public` (--one-server: both on one `serve`); the desk and
+the visitors' browsers, other computers in service, run in processes of their own, the browsers
+at a low priority. Every push changes what the portal shows, so the visitors meet pages the
+portal must compute again (the network's at most every few seconds, portal/site.py). Then a
+control: the same pushes with no visitor, beside processes that have nothing to do with the
+base keeping as many cores busy as the visits cost the base (its servers and PostgreSQL), to
+tell how much of the push's slowdown is the portal and how much only the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
         [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
@@ -81,8 +83,9 @@ TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux",
          "Honfleur", "Vernon", "Lisieux", "Granville")
 T = TypeVar("T")
 PUBLIC_URL = "https://collections.example.org"
-# Batches the desk pushes alone and beside the control's load: a p95 of 30 was the second
-# slowest, and moved by half from run to run.
+# Batches the desk pushes alone, before the visitors and again after them (the machine and the
+# museum drift over the minutes of a run: the two halves bracket the visits), and beside the
+# control's load: a p95 of 30 was the second slowest, and moved by half from run to run.
 ALONE_BATCHES = 100
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
@@ -336,29 +339,63 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
     return latencies, errors
 
 
+# The visitors' browsers run here at a low priority: in service they are other computers, and
+# their HTTP clients (~2 ms of CPU a page) would take the machine from the desk and the base.
+VISITORS_NICENESS = 15
+
+
 def pushing(url: str, token: str, records: DeskRecords, batches: int | None,
             stop: multiprocessing.synchronize.Event | None = None
             ) -> Callable[[], tuple[list[float], list[str], DeskRecords]]:
     """`desk` started in a process of its own, as a desk runs on a computer of its own (the
-    visitors' clients in this process would otherwise delay reading its answers); call the
-    result for its latencies, errors and records once it ends."""
+    visitors' clients would otherwise delay reading its answers); call the result for its
+    latencies, errors and records once it ends."""
+    return in_process(_desk_process, url, token, records, batches, stop)
+
+
+def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
+             ) -> Callable[[], tuple[list[float], list[str]]]:
+    """The visitors started in a process of their own, at VISITORS_NICENESS; call the result
+    for their latencies and errors once they end."""
+    return in_process(_visitors_process, url, kinds, args)
+
+
+def in_process(target: Callable[..., T], *arguments) -> Callable[[], T]:
+    """`target(*arguments)` in a child process (forked: it shares this one's state); call the
+    result for its return value once it ends."""
     receiving, sending = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.Process(target=_desk_process,
-                                      args=(url, token, records, batches, stop, sending))
+    process = multiprocessing.Process(target=_answer, args=(sending, target, *arguments))
     process.start()
 
-    def ended() -> tuple[list[float], list[str], DeskRecords]:
+    def ended() -> T:
         answer = receiving.recv()
         process.join()
         return answer
     return ended
 
 
+def _answer(answer: multiprocessing.connection.Connection, target: Callable[..., T],
+            *arguments) -> None:
+    answer.send(target(*arguments))
+
+
 def _desk_process(url: str, token: str, records: DeskRecords, batches: int | None,
-                  stop: multiprocessing.synchronize.Event | None,
-                  answer: multiprocessing.connection.Connection) -> None:
+                  stop: multiprocessing.synchronize.Event | None
+                  ) -> tuple[list[float], list[str], DeskRecords]:
     latencies, errors = asyncio.run(desk(url, token, records, batches, stop))
-    answer.send((latencies, errors, records))
+    return latencies, errors, records
+
+
+def _visitors_process(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
+                      ) -> tuple[list[float], list[str]]:
+    os.nice(VISITORS_NICENESS)
+
+    async def visits() -> tuple[list, list]:
+        until = time.perf_counter() + args.seconds
+        visited = await asyncio.gather(*(visitor(url, kinds, args.think, until, n)
+                                         for n in range(args.visitors)))
+        return [t for v in visited for t in v[0]], [e for v in visited for e in v[1]]
+    return asyncio.run(visits())
 
 
 def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
@@ -369,30 +406,24 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
     cpu = sum(servers.cpu())
-    alone, alone_errors, records = pushing(url, token, records, ALONE_BATCHES)()
-    push_cpu = (sum(servers.cpu()) - cpu) / len(alone)
-
-    async def visits() -> tuple[list, list]:
-        until = time.perf_counter() + args.seconds
-        visited = await asyncio.gather(*(visitor(servers.visitors_url, kinds, args.think, until,
-                                                 n) for n in range(args.visitors)))
-        return [t for v in visited for t in v[0]], [e for v in visited for e in v[1]]
+    before, alone_errors, records = pushing(url, token, records, ALONE_BATCHES)()
+    push_cpu = (sum(servers.cpu()) - cpu) / len(before)
 
     cpu, db_cpu = servers.cpu()
-    own = sum(psutil.Process().cpu_times()[:2])
     started = time.perf_counter()
     stop = multiprocessing.Event()
     desk_ended = pushing(url, token, records, None, stop)
-    seen, errors = asyncio.run(visits())
+    seen, errors = visiting(servers.visitors_url, kinds, args)()
     stop.set()
     pushed, push_errors, records = desk_ended()
     took = time.perf_counter() - started
     cpu_now, db_cpu_now = servers.cpu()
+    after, after_errors, records = pushing(url, token, records, ALONE_BATCHES)()
+    alone, alone_errors = before + after, alone_errors + after_errors
     cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
-    # What the visits cost the machine (server, PostgreSQL and their browsers: this process),
-    # the desk's own pushes left out.
-    visits_load = (cpu + db_cpu + sum(psutil.Process().cpu_times()[:2]) - own
-                   - push_cpu * len(pushed)) / took
+    # What the visits cost the base (its servers and PostgreSQL; the browsers are elsewhere in
+    # service), the desk's own pushes left out.
+    visits_load = (cpu + db_cpu - push_cpu * len(pushed)) / took
     ms = [t * 1000 for t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''}"
@@ -403,7 +434,9 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
           f"{' (' + errors[0] + ')' if errors else ''}")
     print(f"  push: alone p95 {percentile([t * 1000 for t in alone], 95):.0f} ms"
-          f" ({len(alone)} batches), with the visitors p95"
+          f" ({len(alone)} batches; {percentile([t * 1000 for t in before], 95):.0f} before the"
+          f" visitors, {percentile([t * 1000 for t in after], 95):.0f} after), with the"
+          f" visitors p95"
           f" {percentile([t * 1000 for t in pushed], 95):.0f} ms ({len(pushed)} batches), ratio"
           f" {percentile(pushed, 95) / percentile(alone, 95):.2f};"
           f" {len(alone_errors) + len(push_errors)} push errors"
