@@ -95,22 +95,26 @@ def settle_push_conflict(session: Session, record_id: str, current: ServerRecord
 
 
 def adopt(session: Session, local_id: str, server: ServerRecord) -> str:
-    """One object created on two desks: keep the server's id, merge this desk's fields in."""
+    """One object created on two desks: keep the server's id, merge this desk's fields in.
+
+    All or nothing: the local record is deleted before the merge is stored, and the callers
+    catch Unappliable and commit, so a merge that cannot be stored must undo the deletion."""
     local = record_fields(session, local_id)
     merge = merge_records({}, local, server.fields)
-    for table in (HistoryEntry, Draft):
-        session.execute(update(table).where(table.record_id == local_id)
-                        .values(record_id=server.id))
-    session.execute(delete(Record).where(Record.id == local_id))
-    for table in (SyncState, SyncRefusal, SyncConflict):
-        session.execute(delete(table).where(table.record_id == local_id))
-    outbox.clear(session, local_id)
-    store_record(session, server.id, merge.fields)
-    if merge.conflicts:
-        store_conflict(session, server, merge.conflicts, {}, local, local_deleted=False)
-        return CONFLICT
-    _settle(session, server)
-    return MERGED
+    with session.begin_nested():
+        for table in (HistoryEntry, Draft):
+            session.execute(update(table).where(table.record_id == local_id)
+                            .values(record_id=server.id))
+        session.execute(delete(Record).where(Record.id == local_id))
+        for table in (SyncState, SyncRefusal, SyncConflict):
+            session.execute(delete(table).where(table.record_id == local_id))
+        outbox.clear(session, local_id)
+        store_record(session, server.id, merge.fields)
+        if merge.conflicts:
+            store_conflict(session, server, merge.conflicts, {}, local, local_deleted=False)
+            return CONFLICT
+        _settle(session, server)
+        return MERGED
 
 
 def store_conflict(session: Session, server: ServerRecord, names: list[str],

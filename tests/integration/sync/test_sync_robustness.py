@@ -17,6 +17,7 @@ from catalogue_app.sync.client import RegionalClient, SyncError, is_insecure
 from catalogue_app.sync.outbox import pending_count
 from db.local.models import Record
 from db.regional.models import IdempotentResponse
+from db.regional.models import Record as BaseRecord
 from tests.integration.conftest import RegionalServer, serving
 from tests.integration.sync.conftest import MUSEUM, Desk, server_records
 from tests.support import run_cli
@@ -137,6 +138,40 @@ def test_a_push_this_desk_cannot_merge_is_said_and_sent_once_per_sync(
     assert {r: _pushes_of(museum_server, r) - before[r] for r in before} == {moved: 2, other: 2}
     assert second.records()[moved] == server_records(museum_server, second.token)[moved]
     assert second.records()[moved]["designation"] == "Cruche"
+
+
+def test_a_record_made_on_two_desks_that_cannot_be_merged_stays_on_the_desk_unsent(
+        make_desk, museum_server, french) -> None:
+    first, second = make_desk("first"), make_desk("second")
+    theirs = _create(first, "X.1", description="Pichet de la vitrine 3")
+    first.sync()
+    with museum_server.database.write_session() as session:  # what a newer base may hold
+        held = session.get(BaseRecord, theirs)
+        held.fields = {**held.fields, "deaccession_case": "lost"}
+    mine = _create(second, "X.1", description="Pichet ébréché, réserve B")
+
+    report = second.sync()
+
+    # The same object, created on both desks: this desk would adopt the base's id, but the
+    # merge cannot be stored here. Neither the pull (the base's X.1 names this desk's record
+    # by its number) nor the push (answered: adopt X.1) may lose the curator's record.
+    assert second.records()[mine]["description"] == "Pichet ébréché, réserve B"
+    assert theirs not in second.records()
+    unstorable = (
+        f"La fiche « X.1 » ({theirs}) venue de la base régionale ne peut pas être enregistrée"
+        " ici : Le champ « Motif de radiation » doit prendre l'une de ces valeurs : "
+        "« undue_inscription », « double_inscription », « destroyed », "
+        "« transferred_public_person », « declassified », « reassigned », « restituted », "
+        "ou rester vide.")
+    assert report.set_aside == [unstorable]
+    assert report.refused == [unstorable]
+    assert report.sent == 0 and set(server_records(museum_server, second.token)) == {theirs}
+    with second.catalogue.reading() as session:
+        assert pending_count(session) == 1
+
+    report = second.sync()  # the base's X.1, set aside, is tried again first: the same
+    assert report.set_aside == [unstorable] and report.refused == [unstorable]
+    assert second.records()[mine]["description"] == "Pichet ébréché, réserve B"
 
 
 def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_server) -> None:
