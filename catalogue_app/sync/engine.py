@@ -144,6 +144,11 @@ class Synchroniser:
         # Pending records the later rounds of this sync leave out: too large to send, or
         # refused by the base (said once; the next sync tries them again, perhaps corrected).
         self._held_back: set[str] = set()
+        # Refused because another record of the museum holds the number on the base, which it
+        # may give up in this very sync (a series renumbered): sent again in the next round
+        # if this one had any record accepted, said once at the end if still refused.
+        self._number_taken: dict[str, str] = {}
+        self._accepted_in_round = False
 
     def run(self) -> SyncReport:
         with self.stopwatch.step("start: museum, batches left"):
@@ -154,8 +159,12 @@ class Synchroniser:
         with self.stopwatch.step("documents: reading new kinds"):
             self.documents.read_new_kinds(feed_read_from_start=self._feed_read_from_start)
         for _round in range(PUSH_ROUNDS):
+            self._accepted_in_round = False
             if not self._push():
                 break
+            if not self._accepted_in_round:
+                self._held_back.update(self._number_taken)
+        self.report.refused += self._number_taken.values()
         with self.stopwatch.step("documents: pushing"):
             self.documents.push(self.limits)
         with self.stopwatch.step("finish"), self.catalogue.writing() as session:
@@ -414,6 +423,8 @@ class Synchroniser:
                     record_id, status = result["id"], result["status"]
                     sent = batch.sent[record_id]
                     if status in ("ok", "unchanged"):
+                        self._number_taken.pop(record_id, None)
+                        self._accepted_in_round |= status == "ok"
                         accepted.append((record_id, result.get("version"), sent.fields_json,
                                          sent.deleted, batch.revisions.get(record_id)))
                         self.report.sent += status == "ok"
@@ -436,6 +447,9 @@ class Synchroniser:
             message = str(refusal_message(fields.get("inventory_number") or record_id, result))
             session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(),
                                       message=message))
+            if result.get("code") == "number_taken":
+                self._number_taken[record_id] = message
+                return
         self._held_back.add(record_id)  # the same answer again otherwise, each round
         self.report.refused.append(message)
 

@@ -9,6 +9,8 @@ import dataclasses
 import pytest
 from sqlalchemy import select, text
 
+from catalogue_app.images import gallery
+from catalogue_app.images.store import ImageStore
 from catalogue_app.records.store import create_record, update_record
 from catalogue_app.regional.config import ServerConfig
 from catalogue_app.regional.limits import Limits
@@ -19,7 +21,7 @@ from db.local.models import Record
 from db.regional.models import IdempotentResponse
 from db.regional.models import Record as BaseRecord
 from tests.integration.conftest import RegionalServer, serving
-from tests.integration.sync.conftest import MUSEUM, Desk, server_records
+from tests.integration.sync.conftest import MUSEUM, Desk, jpeg_bytes, server_records
 from tests.support import run_cli
 
 
@@ -172,6 +174,52 @@ def test_a_record_made_on_two_desks_that_cannot_be_merged_stays_on_the_desk_unse
     report = second.sync()  # the base's X.1, set aside, is tried again first: the same
     assert report.set_aside == [unstorable] and report.refused == [unstorable]
     assert second.records()[mine]["description"] == "Pichet ébréché, réserve B"
+
+
+def test_a_series_renumbered_on_a_desk_syncs_whole_in_one_sync(make_desk, museum_server) -> None:
+    """Records are pushed in id order and the base checks a batch in order: the record taking
+    a number another one gives up in the same sync may come first and be refused, then goes
+    again in the next round of the same sync, once the number is free."""
+    desk = make_desk("desk")
+    taker, giver = sorted([_create(desk, "C.1"), _create(desk, "C.2")])
+    with desk.catalogue.writing() as session:  # the first in id order holds C.1
+        update_record(session, giver, {"inventory_number": "C.0"}, "alice")
+        update_record(session, taker, {"inventory_number": "C.1"}, "alice")
+        update_record(session, giver, {"inventory_number": "C.2"}, "alice")
+    desk.sync()
+    with desk.catalogue.writing() as session:
+        update_record(session, giver, {"inventory_number": "C.3"}, "alice")
+        update_record(session, taker, {"inventory_number": "C.2"}, "alice")
+
+    report = desk.sync()
+
+    assert report.refused == [] and report.pending == 0
+    on_base = server_records(museum_server, desk.token)
+    assert {on_base[taker]["inventory_number"], on_base[giver]["inventory_number"]} == {
+        "C.2", "C.3"} and on_base[taker]["inventory_number"] == "C.2"
+    assert _pushes_of(museum_server, taker) == 3  # created, refused once, then accepted
+
+
+def test_an_image_lost_from_the_desk_is_said_once_and_the_other_records_sync(
+        make_desk, museum_server) -> None:
+    desk = make_desk("desk")
+    illustrated, kept = _create(desk, "F.1"), _create(desk, "F.2")
+    data = jpeg_bytes(7)
+    store = ImageStore(desk.catalogue.images_dir)
+    sha256 = store.add_bytes(data)
+    with desk.catalogue.writing() as session:
+        gallery.add_image(session, illustrated, sha256=sha256, file_name="F.1.jpg",
+                          media_type="image/jpeg", byte_size=len(data), width=64, height=64,
+                          view_type="general", metadata={}, note="")
+    store.path_for(sha256).unlink()  # a disk restored without the images folder
+
+    report = desk.sync()
+
+    missing = (f"Image {sha256} is missing from this desk's image store; its record cannot be"
+               " sent (run check).")
+    assert report.refused.count(missing) == 1
+    assert set(server_records(museum_server, desk.token)) == {kept}
+    assert report.pending == 1
 
 
 def test_a_record_without_a_number_never_leaves_the_desk(make_desk, museum_server) -> None:
