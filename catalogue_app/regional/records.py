@@ -201,9 +201,10 @@ class _BatchApplier:
         keeper's): an update changes `seq`, part of a unique key, so it needs the rows' strongest
         lock, which a foreign-key check's share lock holds off. Updated in the batch's order,
         a push and a keeper each waited for a row the other held: PostgreSQL's deadlock check
-        then refused the push (503)."""
+        then refused the push (503). Ordered by code point, as Python sorts: a base made with
+        a French collation would order ids holding punctuation otherwise."""
         self.session.execute(select(_RECORDS.c.id).where(among(self.session, _RECORDS.c.id, ids))
-                             .order_by(_RECORDS.c.id).with_for_update())
+                             .order_by(_RECORDS.c.id.collate("C")).with_for_update())
 
     def _apply_one(self, pushed: PushedRecord, key: str | None) -> dict[str, Any]:
         """Check one record against the state so far and apply it; `key` is its inventory key
