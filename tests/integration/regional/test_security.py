@@ -203,8 +203,11 @@ def test_every_known_field_is_checked_as_the_desk_reads_it_record_by_record(
     assert [r["status"] for r in results] == ["error"] * 4 + ["ok"]
     assert "measurement_rows, row 1" in results[0]["message"]
     assert "images, image 1" in results[1]["message"]
-    assert "status" in results[2]["message"]
-    assert "authors, author 1" in results[3]["message"]
+    assert results[2]["code"] == "record.not_choice"  # named for machines, labelled for people
+    assert results[2]["params"]["field"] == "status" and "«Status»" in results[2]["message"]
+    assert results[3]["params"] == {"field": "authors", "position": 1,
+                                    "label": {"field": "authors"}}
+    assert "«Author, collector, maker, commissioner», author 1" in results[3]["message"]
     numbers = [c["record"]["fields"]["inventory_number"] for c in read_feed(museum_a.reader)[0]]
     assert numbers == ["2.5"]
 
