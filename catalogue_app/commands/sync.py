@@ -21,7 +21,12 @@ NO_TOKEN = declare(
     "No token is saved for {server}: give one with --token-file, or save it in the sync "
     "settings of the application.")
 STOPPED = declare("sync.stopped", "Sync with {server} stopped: {error}")
-SET_ASIDE = declare("sync.set_aside_line", "Set aside: {reason}")
+# One line per record set aside (sync/set_aside.py): what happened, then what settles it.
+SET_ASIDE = declare(
+    "sync.set_aside_line",
+    "Set aside: {reason} Every sync tries it again: settle the cause on this desk (another"
+    " inventory number for the record here, or a newer version of the application when the"
+    " base holds a value it does not know).")
 DONE = declare("sync.done", "Sync with {server} done: {summary} {pending} change(s) still pending.")
 RETRY_AS_ASKED = declare(
     "sync.retry_as_asked", "{error} The regional base asked to try again in {asked} s: attempt"

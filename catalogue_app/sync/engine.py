@@ -440,16 +440,20 @@ class Synchroniser:
             current = ServerRecord.from_wire(result["current"])
             try:
                 self._count(reconcile.settle_push_conflict(session, record_id, current))
-                return
             except reconcile.Unappliable as problem:
-                message = str(problem)
-        else:
-            message = str(refusal_message(fields.get("inventory_number") or record_id, result))
-            session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(),
-                                      message=message))
-            if result.get("code") == "number_taken":
-                self._number_taken[record_id] = message
-                return
+                # The base did not refuse the record: this desk cannot store the base's copy
+                # to merge with. It is set aside as the feed's copies are (the pull often set
+                # it aside already): said once, with the others, and tried again every sync;
+                # this desk's version waits unsent until then.
+                set_aside.put(session, current.id, current.version, current.fields,
+                              str(problem))
+                self._held_back.add(record_id)  # the same answer again otherwise, each round
+            return
+        message = str(refusal_message(fields.get("inventory_number") or record_id, result))
+        session.merge(SyncRefusal(record_id=record_id, refused_at=now_iso(), message=message))
+        if result.get("code") == "number_taken":
+            self._number_taken[record_id] = message
+            return
         self._held_back.add(record_id)  # the same answer again otherwise, each round
         self.report.refused.append(message)
 

@@ -1,8 +1,9 @@
-"""Records from the regional base that this desk cannot store as they are (a field of a type
-it does not read, no inventory number, a number another local record holds): each is set
-aside with the reason, listed for the curator (the window's Sync menu, `catalogue-app sync`),
-and the sync goes on with the others. Every later sync tries them again, and a newer version
-from the feed replaces them; once one is stored it leaves the list.
+"""Records from the regional base (from the feed, or in a push's conflict answer) that this
+desk cannot store as they are (a field of a type it does not read, no inventory number, a
+number another local record holds): each is set aside with the reason, listed for the curator
+(the window's Sync menu, `catalogue-app sync`), and the sync goes on with the others. Every
+later sync tries them again, and a newer version from the feed replaces them; once one is
+stored it leaves the list.
 
 Kept in the catalogue's sync bookkeeping (the SET_ASIDE setting): {record id: {"version",
 "number", "reason", "fields", "at"}}; a handful at most, so one small document suffices."""
