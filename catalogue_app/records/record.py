@@ -31,19 +31,19 @@ from catalogue_app.records.fields import (
 )
 
 NOT_A_RECORD = declare("record.not_an_object", "A record must be an object of named fields.")
-# What a key should hold, said to whoever sent something else (key type -> message).
+# What a key should hold, said to whoever sent something else (key type -> message), the key
+# named by its label (_label); every list of entries is refused alike when it is no list.
+_NOT_LIST = declare("record.not_list", "Field «{label}» must be a list.")
 _WRONG = {
-    "text": declare("record.not_text", "Field {field} must be text."),
-    "list": declare("record.not_texts", "Field {field} must be a list of texts."),
-    "themes": declare("record.not_theme_ids", "Field {field} must be a list of theme ids (texts)."),
-    "boolean": declare("record.not_boolean", "Field {field} must be true or false."),
-    "year": declare("record.not_year", "Field {field} must be a year (a whole number) or empty."),
+    "text": declare("record.not_text", "Field «{label}» must be text."),
+    "list": declare("record.not_texts", "Field «{label}» must be a list of texts."),
+    "themes": declare("record.not_theme_ids",
+                      "Field «{label}» must be a list of theme ids (texts)."),
+    "boolean": declare("record.not_boolean", "Field «{label}» must be true or false."),
+    "year": declare("record.not_year",
+                    "Field «{label}» must be a year (a whole number) or empty."),
     "choice": declare("record.not_choice", "Field «{label}» must be one of: {codes}."),
-    **{kind: declare("record.not_list", "Field {field} must be a list.") for kind in ENTRY_TYPES},
-    "authors": declare("record.not_list", "Field {field} must be a list."),
-    "measurement_rows": declare("record.not_list", "Field {field} must be a list."),
-    "images": declare("record.not_list", "Field {field} must be a list."),
-    "movements": declare("record.not_list", "Field {field} must be a list."),
+    **{kind: _NOT_LIST for kind in (*ENTRY_TYPES, "authors", "measurement_rows", "images")},
 }
 # A choice that may be left empty says so in words rather than listing an empty code.
 NOT_CHOICE_OR_EMPTY = declare(
@@ -290,7 +290,7 @@ _record_values = attrgetter(*RECORD_KEYS)  # one call for every value: exports r
 
 
 def _wrong(name: str, kind: str) -> RecordError:
-    return RecordError(_WRONG[kind], field=name)
+    return RecordError(_WRONG[kind], field=name, **_label(name))
 
 
 def _wrong_item(name: str, kind: str, position: int) -> RecordError:
@@ -300,11 +300,12 @@ def _wrong_item(name: str, kind: str, position: int) -> RecordError:
                        **_label(name), **codes)
 
 
-def _label(name: str) -> dict[str, FieldLabel]:
+def _label(name: str) -> dict[str, FieldLabel | str]:
     """The field as the curator knows it, for words that name it: said as its label in each
-    language, while `field` keeps its canonical name for machines (PROTOCOL.md). Images and
-    measurement rows are no field of the form: they have none."""
-    return {"label": FieldLabel(name)} if name in FIELDS_BY_NAME else {}
+    language, while `field` keeps its canonical name for machines (PROTOCOL.md). A key no form
+    shows (the record's id and dates, the years and rows derived from the dating and the
+    measurements, images) has no label: its name stands for one."""
+    return {"label": FieldLabel(name) if name in FIELDS_BY_NAME else name}
 
 
 def _text(name: str, value: Any) -> str:

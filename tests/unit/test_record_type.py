@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from catalogue_app.errors import RecordError
+from catalogue_app.protocol import message_from_wire, message_params
 from catalogue_app.records.blank import blank_record
 from catalogue_app.records.fields import FIELDS, KEY_TYPES
 from catalogue_app.records.record import RECORD_KEYS, Author, Measurement, Record
@@ -54,12 +55,12 @@ def test_null_is_an_empty_value():
     ({"legal_status": "D"}, "record.not_choice", "«Legal status»"),
     ({"rectifications": [{"field": "register_date"}]}, "record.bad_rectification",
      "rectification 1"),
-    ({"public": "yes"}, "record.not_boolean", "public"),
-    ({"designation": 12}, "record.not_text", "designation"),
-    ({"materials": ["soie", 3]}, "record.not_texts", "materials"),
+    ({"public": "yes"}, "record.not_boolean", "«Public»"),
+    ({"designation": 12}, "record.not_text", "«Object name»"),
+    ({"materials": ["soie", 3]}, "record.not_texts", "«Materials»"),
     ({"authors": [{"role": "peintre"}]}, "record.bad_author", "author 1"),
-    ({"date_earliest": "1775"}, "record.not_year", "date_earliest"),
-    ({"themes": "Textile"}, "record.not_theme_ids", "themes"),
+    ({"date_earliest": "1775"}, "record.not_year", "«date_earliest»"),
+    ({"themes": "Textile"}, "record.not_theme_ids", "«Themes»"),
 ])
 def test_a_key_of_the_wrong_type_is_refused_saying_which(fields, code, where):
     with pytest.raises(RecordError) as refused:
@@ -76,6 +77,27 @@ def test_a_choice_is_refused_naming_its_field_as_the_curator_knows_it():
         "« deposit », « outside ».")
     assert refused.value.message.text("en") == (
         "Field «Legal status» must be one of: 'inventory', 'deposit', 'outside'.")
+
+
+def test_a_value_of_the_wrong_type_is_refused_naming_its_field_as_the_curator_knows_it():
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"legal_status": "deposit", "materials": ["soie", 3]})
+    assert refused.value.message.text("fr") == (
+        "Le champ « Matières ou matériaux » doit être une liste de textes.")
+    assert refused.value.message.text("en") == "Field «Materials» must be a list of texts."
+    # Machines read the canonical name, as before; the label is beside it.
+    assert refused.value.message.params["field"] == "materials"
+    assert message_params(refused.value.message) == {"field": "materials",
+                                                     "label": {"field": "materials"}}
+    # A key no form shows has no label: its name stands for one.
+    with pytest.raises(RecordError) as refused:
+        Record.from_fields({"created_at": 1775})
+    assert refused.value.message.text("fr") == "Le champ « created_at » doit être un texte."
+    sent = message_params(refused.value.message)
+    assert sent == {"field": "created_at", "label": "created_at"}
+    # A desk reading the base's answer says the same words.
+    assert message_from_wire("record.not_text", sent).text("fr") == \
+        refused.value.message.text("fr")
 
 
 def test_an_entry_of_a_list_is_refused_naming_its_field_as_the_curator_knows_it():

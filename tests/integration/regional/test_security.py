@@ -183,8 +183,11 @@ def test_wrong_field_types_inside_a_record_get_a_per_record_error(museum_a: Muse
         new_record("1.3", images=[{"sha256": "../../etc/passwd", "file_name": "a.jpg"}]),
     ])
     assert [r["status"] for r in results] == ["error", "error", "error"]
-    assert "themes" in results[0]["message"]
-    assert "inventory_number" in results[1]["message"]
+    # Named for machines in the params, labelled for people in the words.
+    assert results[0]["params"] == {"field": "themes", "label": {"field": "themes"}}
+    assert "«Themes»" in results[0]["message"]
+    assert results[1]["params"]["field"] == "inventory_number"
+    assert "«Inventory number»" in results[1]["message"]
     assert "not 64 lowercase hexadecimal" in results[2]["message"]
 
 
