@@ -32,6 +32,7 @@ from catalogue_app.errors import CatalogueError
 from catalogue_app.images import gallery
 from catalogue_app.images.filename_match import index_numbers, match_files, view_type_of
 from catalogue_app.images.store import ImageStore
+from catalogue_app.images.view_types import checked_view_type
 from catalogue_app.images.worker import Examined, Refused, examine, initialise, new_cancel_event
 from catalogue_app.messages import Message, declare
 from catalogue_app.protocol import normalise_inventory_number
@@ -53,9 +54,6 @@ ALREADY_ATTACHED = declare("images.already_attached", "already attached to this 
 STORE_NOT_WRITABLE = declare(
     "images.store_not_writable",
     "the image store cannot be written: {reason}")
-UNKNOWN_VIEW = declare(
-    "images.unknown_view_type",
-    "Unknown view type {view_type!r}; use one of: {choices}.")
 
 CANCEL_POLL_SECONDS = 0.1
 # How far workers step back behind interactive programs when a window waits on them (Unix nice).
@@ -119,7 +117,7 @@ def requests_for_record(catalogue: Catalogue, files: Iterable[str], inventory_nu
     """Every file to the record with this inventory number (CatalogueError if there is none);
     the view type given, else the one each file's name tells (``_rasante``, ``_uv``...), as
     for files matched by name: the dialog, a drop on the form and ``attach --to`` alike."""
-    view = _checked_view(view_type)
+    view = None if view_type is None else checked_view_type(view_type)
     with catalogue.reading() as session:
         record = session.scalars(select(Record).where(
             Record.inventory_key == normalise_inventory_number(inventory_number),
@@ -134,7 +132,7 @@ def requests_by_file_name(catalogue: Catalogue, files: Iterable[str],
                           view_type: str | None = None) -> list[AttachRequest]:
     """Each file to the record its name designates; the view type guessed from the name
     unless given. Ambiguous and unmatched names become refusals that say why."""
-    view = _checked_view(view_type)
+    view = None if view_type is None else checked_view_type(view_type)
     with catalogue.reading() as session:
         numbers = dict(session.execute(select(Record.id, Record.inventory_number)
                                        .where(Record.trashed_at.is_(None))).all())
@@ -324,9 +322,3 @@ def _discard_received(store: ImageStore, future: Future) -> None:
 def _refused(request: AttachRequest, reason: Message, sha256: str = "") -> AttachResult:
     return AttachResult(request.file, "refused", str(reason), sha256, request.inventory_number,
                         reason_code=reason.code)
-
-
-def _checked_view(view_type: str | None) -> str | None:
-    if view_type is not None and view_type not in gallery.VIEW_TYPES:
-        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=list(gallery.VIEW_TYPES))
-    return view_type

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from catalogue_app.clock import now_iso
 from catalogue_app.errors import CatalogueError
-from catalogue_app.images.view_types import VIEW_TYPES
+from catalogue_app.images.view_types import checked_view_type
 from catalogue_app.messages import declare
 from db.local.models import Image, Record
 
@@ -24,9 +24,6 @@ NOT_EDITABLE = declare(
     "these image fields cannot be edited: {fields}")
 BAD_ORDER = declare("images.bad_order", "the new order must list each of the record's images once")
 IMAGE_GONE = declare("images.image_gone", "image {image_id} no longer exists")
-UNKNOWN_VIEW = declare(
-    "images.unknown_view",
-    "unknown view type {view_type!r}; use one of: {choices}")
 
 EDITABLE_FIELDS = ("view_type", "photographer", "date_taken", "licence", "credit", "caption",
                    "publishable")
@@ -72,7 +69,8 @@ def add_image(session: Session, record_id: str, *, sha256: str, file_name: str,
         raise CatalogueError(RECORD_GONE)
     last = session.scalar(select(func.max(Image.position)).where(Image.record_id == record_id))
     row = Image(record_id=record_id, sha256=sha256, file_name=file_name, media_type=media_type,
-                byte_size=byte_size, width=width, height=height, view_type=_view(view_type),
+                byte_size=byte_size, width=width, height=height,
+                view_type=checked_view_type(view_type),
                 photographer=str(metadata.get("artist", "")),
                 date_taken=str(metadata.get("date_taken", "")),
                 position=0 if last is None else last + 1, is_primary=last is None,
@@ -104,7 +102,7 @@ def update_image(session: Session, image_id: int, changes: dict[str, Any]) -> No
         raise CatalogueError(NOT_EDITABLE, fields=sorted(unknown))
     for name, value in changes.items():
         if name == "view_type":
-            value = _view(value)
+            value = checked_view_type(value)
         elif name == "publishable":
             value = bool(value)
         else:
@@ -182,12 +180,6 @@ def _row(session: Session, image_id: int) -> Image:
     if row is None:
         raise CatalogueError(IMAGE_GONE, image_id=image_id)
     return row
-
-
-def _view(view_type: str) -> str:
-    if view_type not in VIEW_TYPES:
-        raise CatalogueError(UNKNOWN_VIEW, view_type=view_type, choices=list(VIEW_TYPES))
-    return view_type
 
 
 def _info(row: Image) -> ImageInfo:

@@ -45,12 +45,14 @@ def test_a_refused_value_changes_no_image(catalogue, images):
     ids = [i.id for i in catalogue.images(images)]
     with pytest.raises(CatalogueError) as refused:
         catalogue.edit_images(ids, {"photographer": "X", "view_type": "infrarouge"})
+    # The same refusal as an attach with an unknown view type (test_images_attach.py).
+    assert refused.value.code == "images.unknown_view_type"
     assert refused.value.message.text("fr") == (
-        "type de vue inconnu « infrarouge » ; choisissez parmi : « general », « detail », "
-        "« verso », « raking », « uv », « ir », « xray », « other »")
+        "Type de vue inconnu « infrarouge » ; choisissez parmi : « general », « detail », "
+        "« verso », « raking », « uv », « ir », « xray », « other ».")
     assert refused.value.message.text("en") == (
-        "unknown view type 'infrarouge'; use one of: 'general', 'detail', 'verso', 'raking', "
-        "'uv', 'ir', 'xray', 'other'")
+        "Unknown view type 'infrarouge'; use one of: 'general', 'detail', 'verso', 'raking', "
+        "'uv', 'ir', 'xray', 'other'.")
     with pytest.raises(CatalogueError) as refused:
         catalogue.edit_images(ids, {"photographer": "X", "width": 10, "sha256": "0" * 64})
     assert refused.value.message.text("fr") == (
