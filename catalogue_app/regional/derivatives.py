@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
 from collections.abc import Callable
 
 from PIL import Image
@@ -21,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from catalogue_app.images.decode import render
+from catalogue_app.regional.background import Background
 from catalogue_app.regional.blobs import BlobStore
 from catalogue_app.regional.timestamps import utc_now
 from db.regional.engine import Database
@@ -65,7 +65,7 @@ def make(blobs: BlobStore, sha256: str, extension: str) -> ImageDerivative:
                            height=picture.height, made_at=utc_now())
 
 
-class DerivativeWorker:
+class DerivativeWorker(Background):
     """A daemon thread making derivatives until stopped; `wake` after a push. `made` is
     called after each batch handled (the OAI keeper links the images made)."""
 
@@ -74,28 +74,14 @@ class DerivativeWorker:
         self.database = database
         self.blobs = blobs
         self.made = made
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="derivatives", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread.is_alive():
-            self._thread.join(30)
+        super().__init__("derivatives", self._run)
 
     def run_once(self) -> int:
         """Make the derivatives of a few pending images; how many were handled."""
         with self.database.read_session() as session:
             work = pending(session)
         for sha256, extension in work:
-            if self._stop.is_set():
+            if self.stopping:
                 break
             try:
                 made = make(self.blobs, sha256, extension)
@@ -114,7 +100,7 @@ class DerivativeWorker:
             pass  # another server process recorded the same image first
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        while not self.stopping:
             try:
                 handled = self.run_once()
             except Exception:
@@ -123,5 +109,5 @@ class DerivativeWorker:
             if handled:
                 self.made()
             else:
-                self._wake.wait(IDLE_SECONDS)
-                self._wake.clear()
+                self.idle(IDLE_SECONDS)
+                self.forget_wakes()

@@ -27,6 +27,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from catalogue_app.regional.background import Background
 from catalogue_app.regional.oai import log_queries
 from catalogue_app.regional.oai.formats import FORMATS
 from catalogue_app.regional.oai.log_queries import Selection
@@ -67,7 +68,7 @@ class _State:
             other.shared_seq, other.museums, other.derivatives)
 
 
-class MetadataKeeper:
+class MetadataKeeper(Background):
     """A daemon thread keeping every published record's metadata current; `wake` after a
     change. `caught_up` waits for a pass begun after the last `wake` to complete."""
 
@@ -83,29 +84,21 @@ class MetadataKeeper:
         self.public_url = public_url
         self.pause_per_work = pause_per_work
         self.written = 0  # records written since start, every format
-        self._woken = threading.Event()
-        self._stop = threading.Event()
         self._progress = threading.Condition()
         self._asked = 0  # wakes so far
         self._answered = 0  # wakes a complete pass began after
         self._done: _State | None = None  # as the last complete pass found the base
-        self._thread = threading.Thread(target=self._run, name="oai-keeper", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
+        super().__init__("oai-keeper", self._run)
 
     def stop(self) -> None:
-        self._stop.set()
-        self._woken.set()
-        if self._thread.is_alive():
-            self._thread.join(30)
+        super().stop()
         if not self.database.is_postgresql:
             self.database.dispose()
 
     def wake(self) -> None:
         with self._progress:
             self._asked += 1
-        self._woken.set()
+        super().wake()
 
     def caught_up(self, timeout: float) -> bool:
         """Whether a pass begun after the last `wake` completed within `timeout` seconds."""
@@ -149,7 +142,7 @@ class MetadataKeeper:
         if state == self._done:
             return True
         after = self._done.log_seq if state.same_records(self._done) else 0
-        while not self._stop.is_set():
+        while not self.stopping:
             started = time.monotonic()
             with self.database.read_session() as session:
                 source = Source(self.database, self.public_url, shared_seq(session),
@@ -167,7 +160,7 @@ class MetadataKeeper:
             if not self._keep(writers):
                 continue  # the same batch again, once the other writer is done
             after = entries[-1].seq
-            self._stop.wait(max(PAUSE_SECONDS, self.pause_per_work * (time.monotonic() - started)))
+            self.pause(max(PAUSE_SECONDS, self.pause_per_work * (time.monotonic() - started)))
         return False
 
     def _keep(self, writers: list[Writer]) -> bool:
@@ -179,24 +172,24 @@ class MetadataKeeper:
             if getattr(error.orig, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
                 raise
             log.info("the base is busy writing: the OAI keeper waits")
-            self._stop.wait(CONTENDED_PAUSE_SECONDS)
+            self.pause(CONTENDED_PAUSE_SECONDS)
             return False
         return True
 
     def _run(self) -> None:
-        while not self._stop.is_set():
-            self._woken.clear()  # before the pass: a wake during it asks for another
+        while not self.stopping:
+            self.forget_wakes()  # before the pass: a wake during it asks for another
             try:
                 complete = self.run_pass()
             except Exception:
                 log.exception("the OAI metadata keeper met an error; it tries again later")
-                self._stop.wait(RETRY_SECONDS)
+                self.pause(RETRY_SECONDS)
                 continue
-            self._woken.wait(IDLE_SECONDS if complete else RETRY_SECONDS)
+            self.idle(IDLE_SECONDS if complete else RETRY_SECONDS)
             # Pushes come in bursts (a desk's batches back to back, a hundred desks): one pass
             # once the burst settles, not one a push (each cost the server ~4 ms of CPU, a
             # fifth of a 20-record batch's, even with nothing published).
-            self._stop.wait(SETTLE_SECONDS)
+            self.pause(SETTLE_SECONDS)
 
 
 def _state(session: Session) -> _State:
