@@ -29,7 +29,6 @@ from catalogue_app.regional.json_bodies import FastJSONResponse
 from catalogue_app.regional.portal import caching
 from catalogue_app.regional.portal.site import Site, site
 from catalogue_app.regional.portal.templates import image_path
-from catalogue_app.regional.portal_queries import versions
 from db.regional.models import (
     ImageDerivative,
     Museum,
@@ -113,7 +112,7 @@ def museum_collection(request: Request, code: Annotated[str, Path(max_length=32)
 def theme_collection(request: Request, theme_id: uuid.UUID) -> Response:
     portal = site(request)
     with portal.read() as session:
-        tree = portal.themes(session, versions(session).shared)
+        tree = portal.themes(session, portal.versions(session).shared)
         node = tree.nodes.get(str(theme_id))
         ids = _illustrated(session, PublicRecord.record_id.in_(
             select(PublicRecordTheme.record_id).where(

@@ -548,13 +548,15 @@ def _museum_infos() -> Select:
 
 @dataclass(frozen=True)
 class Versions:
-    """The versions of what the portal shows, read once per request (one statement). `whole`
-    changes whenever anything the portal shows may have changed: a push, a museum's
-    presentation, a derivative made, the theme tree. A museum's own versions change only with
-    its pushes and presentation (and the shared data): its object pages, its collection and the
-    searches filtered by it keep what was made for them while other museums push."""
+    """The versions of what the portal shows (one statement; Site.versions keeps them for a
+    moment). `whole` changes whenever anything the portal shows may have changed: a push, a
+    museum's presentation, a derivative made, the theme tree. A museum's own versions change
+    only with its pushes and presentation (and the shared data): its object pages, its
+    collection and the searches filtered by it keep what was made for them while other museums
+    push."""
 
     museums: dict[int, str]  # museum id -> its last publication and change counter
+    codes: dict[str, int]  # museum code -> id
     latest: str  # the latest museum publication
     made: str  # the latest derivative made
     shared: str  # the shared counter (themes, vocabulary)
@@ -586,20 +588,21 @@ class Versions:
 
 
 def versions(session: Session) -> Versions:
-    # One statement: every page reads it, most of them then answer from what is kept.
+    # One statement: pages read it (Site.versions), most of them then answer from what is kept.
     rows = session.execute(select(
-        Museum.id, Museum.published_at, Museum.change_seq, Museum.withdrawn_seq,
+        Museum.id, Museum.code, Museum.published_at, Museum.change_seq, Museum.withdrawn_seq,
         select(func.max(ImageDerivative.made_at)).scalar_subquery(),
         select(SharedState.change_seq).where(SharedState.id == 1).scalar_subquery(),
         select(SharedState.publication_seq).where(SharedState.id == 1).scalar_subquery(),
     ).select_from(Museum)).all()
     if not rows:
-        return Versions({}, "", "", "#0", 0, 0)
+        return Versions({}, {}, "", "", "#0", 0, 0)
     museums = {museum_id: f"{published or ''}|#{changes}"
-               for museum_id, published, changes, *_ in rows}
+               for museum_id, _, published, changes, *_ in rows}
     *_, made, shared, logged = rows[0]
-    return Versions(museums, max(published or "" for _, published, *_ in rows), made or "",
-                    f"#{shared or 0}", logged or 0, sum(row[3] for row in rows))
+    return Versions(museums, {code: museum_id for museum_id, code, *_ in rows},
+                    max(published or "" for _, _, published, *_ in rows), made or "",
+                    f"#{shared or 0}", logged or 0, sum(row[4] for row in rows))
 
 
 def museum_id_of(session: Session, record_id: str) -> int | None:

@@ -8,6 +8,7 @@ on the database lock instead of failing half-way through."""
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,12 @@ def among(session: Session, column: ColumnElement, values: Iterable[Any]) -> Col
 class Database:
     """One engine and its session factories (one per database, design.md §10)."""
 
+    # Write transactions this process committed, every base together: a reader that keeps what
+    # it read for a moment (the portal's versions, Site.versions) sees its own process's
+    # writes at once by reading again when this has moved.
+    _writes_committed = 0
+    _writes_lock = threading.Lock()
+
     def __init__(self, url: str, *, serving: bool = False,
                  sqlite_busy_seconds: float = 30) -> None:
         self.engine = make_engine(url, serving=serving, sqlite_busy_seconds=sqlite_busy_seconds)
@@ -144,6 +151,12 @@ class Database:
         """A transaction that commits on success and rolls back on any exception."""
         with self._write_sessions() as session, session.begin():
             yield session
+        with Database._writes_lock:
+            Database._writes_committed += 1
+
+    @staticmethod
+    def writes_committed() -> int:
+        return Database._writes_committed
 
     def upgrade_schema(self) -> None:
         upgrade_schema(self.engine)

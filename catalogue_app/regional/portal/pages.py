@@ -61,12 +61,12 @@ def page(request: Request, template: str, build: Builder, cached: bool = True,
          scope: Scope | None = None) -> Response:
     """Render `template` with what `build(reading)` returns (None: a 404 page), or answer 304
     when the visitor's copy is still the current one. A page is kept as served (compressed)
-    until its version changes, so most visits cost one read of the versions; a page drawn at
+    until its version changes, so most visits send the database nothing; a page drawn at
     random (a game) is not `cached`."""
     portal = site(request)
     lang = i18n.language(request)
     with portal.read() as session:
-        versions = portal_queries.versions(session)
+        versions = portal.versions(session)
         version = portal.network(versions) if scope is None else scope(session, versions)
         if version is None:
             return not_found(request)
@@ -125,10 +125,9 @@ def not_found(request: Request) -> Response:
                         headers={"Cache-Control": "no-store"})
 
 
-def _museum_version(session: Session, versions: portal_queries.Versions, code: str | None
-                    ) -> str | None:
+def _museum_version(versions: portal_queries.Versions, code: str | None) -> str | None:
     """The version of a museum's pages (None: no such museum)."""
-    museum_id = portal_queries.museum_id_by_code(session, code) if code else None
+    museum_id = versions.codes.get(code) if code else None
     return None if museum_id is None else versions.of_museum(museum_id)
 
 
@@ -194,7 +193,7 @@ def search_page(
 
     def scope(session: Session, versions: portal_queries.Versions) -> str:
         """A search within a museum changes only with that museum."""
-        return _museum_version(session, versions, musee) or site(request).network(versions)
+        return _museum_version(versions, musee) or site(request).network(versions)
 
     def build(reading: Reading) -> Context:
         found = _with_facets(request, reading, query)
@@ -229,7 +228,7 @@ def museum_page(request: Request, code: str,
                 "pages": _pages(found.total), "tree": reading.tree}
 
     return page(request, "museum.html", build,
-                scope=lambda session, versions: _museum_version(session, versions, code))
+                scope=lambda session, versions: _museum_version(versions, code))
 
 
 @router.get("/themes/{theme_id}")
@@ -259,7 +258,7 @@ def object_page(request: Request, record_id: str) -> Response:
     def scope(session: Session, versions: portal_queries.Versions) -> str | None:
         """An object's page changes only with its museum (its records, ready images and
         words); None when it is not published."""
-        museum_id = portal_queries.museum_id_of(session, record_id) if _uuid(record_id) \
+        museum_id = portal.museum_of(session, versions, record_id) if _uuid(record_id) \
             else None
         return None if museum_id is None else versions.of_museum(museum_id)
 
@@ -408,7 +407,7 @@ def _sitemap(request: Request, root: str,
              build: Callable[[Session, Site], list[str] | None]) -> Response:
     portal = site(request)
     with portal.read() as session:
-        version = portal_queries.versions(session).whole
+        version = portal.versions(session).whole
         tag = caching.etag(request.url.path, version)
         headers = caching.validators(tag, caching.last_modified(version), caching.PAGE_MAX_AGE)
         if caching.not_modified(request, tag):

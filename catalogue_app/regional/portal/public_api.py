@@ -68,7 +68,7 @@ def search(
     number first), with the exact total."""
     portal: Site = site(request)
     with portal.read() as session:
-        versions = portal_queries.versions(session)
+        versions = portal.versions(session)
         version = versions.whole
         tag = caching.etag("search", version, str(request.url.query))
         if caching.not_modified(request, tag):

@@ -1,6 +1,7 @@
 """What every portal route shares: the database, the blob store, the public address, and what
-is worth keeping between requests until what it shows changes (the pages as served, the theme
-tree, the home page's counts, the facets and results of the searches visitors make most)."""
+is worth keeping between requests until what it shows changes (the versions of what it shows,
+the pages as served, the theme tree, the home page's counts, the facets and results of the
+searches visitors make most)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import jinja2
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
+from catalogue_app.regional import portal_queries
 from catalogue_app.regional.blobs import BlobStore
 from catalogue_app.regional.portal import i18n, templates
 from catalogue_app.regional.portal_queries import Versions
@@ -31,11 +33,17 @@ KEPT_VALUES = 4000
 REVISED_WEIGHT = 400_000
 # How often network-wide pages are made again while museums push (Site.network).
 NETWORK_REFRESH_SECONDS = 5.0
+# How long the versions of what the portal shows are answered from before they are read again
+# (Site.versions): what another process commits shows within this.
+VERSIONS_KEPT_SECONDS = 0.2
+# Published records whose museum is kept (Site.museum_of), ~150 bytes each.
+MUSEUMS_OF_RECORDS_KEPT = 100_000
 
 
 class Site:
     def __init__(self, database: Database, blobs: BlobStore, public_url: str,
-                 admin_email: str | None, refresh: float = NETWORK_REFRESH_SECONDS) -> None:
+                 admin_email: str | None, refresh: float = NETWORK_REFRESH_SECONDS,
+                 versions_kept: float = VERSIONS_KEPT_SECONDS) -> None:
         self.database = database
         self.blobs = blobs
         self.public_url = public_url
@@ -46,12 +54,46 @@ class Site:
         self._making: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self.refresh = refresh
+        self.versions_kept = versions_kept
         self._network = ("", "", float("-inf"))
+        self._versions: tuple[int, float, Versions] | None = None
+        self._museums_of = _LeastRecentlyUsed(MUSEUMS_OF_RECORDS_KEPT)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         with self.database.read_session() as session:
             yield session
+
+    def versions(self, session: Session) -> Versions:
+        """The versions of what the portal shows, read again once `versions_kept` seconds old or
+        when this process has committed a write since (a push it applied, a derivative it
+        made: shown at once). A visit to a kept page then sends the database no statement:
+        one per visit took, with its round trips, the processor time the desks' pushes wanted
+        while a crowd visited (bench/portal.py). What another process commits (a push on the
+        desks' part, an administrator's command) shows within `versions_kept` seconds."""
+        writes, now = Database.writes_committed(), time.monotonic()
+        with self._lock:
+            kept = self._versions
+        if kept is not None and kept[0] == writes and now - kept[1] < self.versions_kept:
+            return kept[2]
+        versions = portal_queries.versions(session)
+        with self._lock:
+            self._versions = (writes, now, versions)
+        return versions
+
+    def museum_of(self, session: Session, versions: Versions, record_id: str) -> int | None:
+        """The museum of a published record (None: not published), kept until a record leaves
+        the portal (`versions.urgent` counts the withdrawals): a published record never changes
+        museum and leaves only by a withdrawal. An unpublished one is asked again each time."""
+        with self._lock:
+            kept = self._museums_of.get(record_id)
+        if kept is not None and kept[0] == versions.urgent:
+            return kept[1]
+        museum_id = portal_queries.museum_id_of(session, record_id)
+        if museum_id is not None:
+            with self._lock:
+                self._museums_of.put(record_id, (versions.urgent, museum_id), 1)
+        return museum_id
 
     def absolute(self, path: str) -> str:
         """The full address of a portal path, from the configured public address (config.py)."""
@@ -100,10 +142,11 @@ class Site:
         """The version network-wide pages (home, searches of every museum, lists) are kept
         under: the portal's whole version, moved on at once after a quiet spell but then at
         most every `refresh` seconds while museums push, so that a crowd of visitors does not
-        make them again after every push; always at once when a record leaves the portal or
-        the theme tree changes. What pushes add or correct shows there within seconds (on the
-        museum's own pages and the object's, at once). A page made meanwhile shows data newer
-        than the version it is kept under, never older: nothing stays longer than `refresh`."""
+        make them again after every push; always at once (as `versions` tells) when a record
+        leaves the portal or the theme tree changes. What pushes add or correct shows there
+        within seconds (on the museum's own pages and the object's, at once). A page made
+        meanwhile shows data newer than the version it is kept under, never older: nothing
+        stays longer than `refresh`."""
         now = time.monotonic()
         with self._lock:
             whole, urgent, since = self._network

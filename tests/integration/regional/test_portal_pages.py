@@ -3,14 +3,21 @@ counts that match what is listed), their languages, their caching, sitemap and r
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from xml.etree import ElementTree
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
+from sqlalchemy.engine import Engine
 
 from catalogue_app.regional import shared
 from db.regional.models import Museum as MuseumRow
@@ -307,6 +314,64 @@ def test_network_wide_pages_follow_pushes_within_the_refresh_but_withdrawals_at_
     regional_server.portal.refresh = 0.2
     wait_for(lambda: "oiseaux verts" in visitor.get("/recherche", params={"q": "oiseaux"}).text,
              "the refresh")
+
+
+def test_visits_to_kept_pages_send_no_statement_and_another_process_s_writes_show_soon(
+    regional_server: RegionalServer, collection: Collection, museum_a: Museum,
+    visitor: httpx.Client, tmp_path: Path
+) -> None:
+    """The portal reads the versions of what it shows again only after a moment (Site.versions)
+    or at once after a write of its own process: a crowd's visits to kept pages cost the
+    database nothing, a push through this server shows at once, and what another process
+    commits (an administrator's theme import) shows once the moment has passed."""
+    regional_server.portal.versions_kept = 3600
+    paths = ["/", "/recherche?q=coiffe", "/musees/MA", f"/themes/{TEXTILE}",
+             f"/objets/{collection.public['id']}"]
+    for path in paths:  # made and kept
+        assert visitor.get(path).status_code == 200, path
+    with statements_from_requests() as sent:
+        for path in paths * 3:
+            assert visitor.get(path).status_code == 200, path
+    assert sent == []
+
+    record = published("2080.1", designation="Assiette", title="Assiette aux hirondelles")
+    push_ok(museum_a.editor, [record])
+    assert visitor.get(f"/objets/{record['id']}").status_code == 200
+    assert "hirondelles" in visitor.get("/recherche", params={"q": "hirondelles",
+                                                              "musee": "MA"}).text
+    push_ok(museum_a.editor, [{**record, "base_version": 1,
+                               "fields": {**record["fields"], "public": False}}])
+    assert visitor.get(f"/objets/{record['id']}").status_code == 404
+
+    renamed = tmp_path / "themes.json"
+    renamed.write_text(json.dumps({**THEMES, "themes": [{**THEMES["themes"][0], "children": [
+        {**THEMES["themes"][0]["children"][0], "label_fr": "Coiffes normandes"}]}]}))
+    config = regional_server.config
+    imported = subprocess.run(
+        [sys.executable, "-m", "catalogue_app.regional.cli", "--db", config.db_url,
+         "--blobs", str(config.blobs), "themes", "import", str(renamed)],
+        capture_output=True, text=True, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    regional_server.portal.versions_kept = 0.2
+    wait_for(lambda: "Coiffes normandes" in visitor.get(f"/themes/{TEXTILE}").text,
+             "another process's theme import", seconds=5)
+
+
+@contextlib.contextmanager
+def statements_from_requests() -> Iterator[list[str]]:
+    """The SQL statements this process sends while the block runs, but the background
+    threads' (the OAI keeper's, the derivative worker's: regional/background.py)."""
+    sent: list[str] = []
+
+    def note(conn, cursor, statement, *args) -> None:
+        if threading.current_thread().name not in ("oai-keeper", "derivatives"):
+            sent.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
 
 
 def test_the_theme_facet_and_cards_follow_a_new_theme_tree(
