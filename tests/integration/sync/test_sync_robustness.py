@@ -5,6 +5,7 @@ number kept home, and tokens never sent unencrypted to another computer unless a
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 
 import pytest
 from sqlalchemy import select, text
@@ -38,6 +39,15 @@ def _pushes_of(server: RegionalServer, record_id: str) -> int:
         answers = session.scalars(select(IdempotentResponse.response))
         return sum(result["id"] == record_id for answer in answers
                    for result in answer["results"])
+
+
+def _sync_in_french(desk: Desk, tmp_path) -> subprocess.CompletedProcess[str]:
+    """`catalogue-app sync` of `desk`, run as a French-speaking curator does."""
+    token_file = tmp_path / "token"
+    token_file.write_text(desk.token)
+    return run_cli("--catalogue", str(desk.catalogue.directory), "sync", "--server",
+                   desk.server_url, "--token-file", str(token_file),
+                   env={"CATALOGUE_APP_LANG": "fr"})
 
 
 def test_batches_are_cut_by_count_and_by_bytes_to_the_published_limits(
@@ -87,11 +97,7 @@ def test_a_record_the_desk_cannot_store_is_set_aside_and_the_rest_syncs(
     assert listed.record_id == clashing and listed.inventory_number == "A.2"
     assert second.catalogue.sync_status().set_aside == 1
 
-    token_file = tmp_path / "token"
-    token_file.write_text(second.token)
-    told = run_cli("--catalogue", str(second.catalogue.directory), "sync", "--server",
-                   second.server_url, "--token-file", str(token_file),
-                   env={"CATALOGUE_APP_LANG": "fr"})
+    told = _sync_in_french(second, tmp_path)
     assert told.returncode == 1
     assert "Mise de côté :" in told.stderr and "A.2" in told.stderr
 
@@ -175,11 +181,7 @@ def test_a_record_made_on_two_desks_that_cannot_be_merged_stays_on_the_desk_unse
     assert second.records()[mine]["description"] == "Pichet ébréché, réserve B"
 
     # The command line says it in one French line: what happened and what settles it.
-    token_file = tmp_path / "token"
-    token_file.write_text(second.token)
-    told = run_cli("--catalogue", str(second.catalogue.directory), "sync", "--server",
-                   second.server_url, "--token-file", str(token_file),
-                   env={"CATALOGUE_APP_LANG": "fr"})
+    told = _sync_in_french(second, tmp_path)
     assert told.returncode == 1
     assert [line for line in told.stderr.splitlines() if "X.1" in line] == [
         f"Mise de côté : {unstorable} Chaque synchronisation la reprend : réglez la cause sur ce"
