@@ -79,6 +79,20 @@ OTHER_MUSEUM = declare(
     "sync.other_museum",
     "This catalogue belongs to museum {code} ({name}), but the token is one of museum"
     " {token_code} ({token_name}). Nothing was sent; use a token of museum {code}.")
+# The totals a sync ends with, one message each, so that a French curator reads them in French.
+TOTAL_RECEIVED = declare("sync.total_received", "{n} record(s) received")
+TOTAL_SENT = declare("sync.total_sent", "{n} sent")
+TOTAL_MERGED = declare("sync.total_merged", "{n} merged")
+TOTAL_DELETED = declare("sync.total_deleted", "{n} deleted")
+TOTAL_DOCUMENTS_RECEIVED = declare("sync.total_documents_received",
+                                   "{n} location(s) or campaign(s) received")
+TOTAL_DOCUMENTS_SENT = declare("sync.total_documents_sent",
+                               "{n} location(s) or campaign(s) sent")
+TOTAL_IMAGES_SENT = declare("sync.total_images_sent", "{n} image(s) sent")
+TOTAL_IMAGES_RECEIVED = declare("sync.total_images_received", "{n} image(s) received")
+TOTAL_CONFLICTS = declare("sync.total_conflicts", "{n} conflict(s) to decide")
+TOTAL_REFUSED = declare("sync.total_refused", "{n} refused")
+TOTAL_SET_ASIDE = declare("sync.total_set_aside", "{n} set aside")
 PUSH_ROUNDS = 3  # a merged record goes out again in the same sync, a bounded number of times
 
 Progress = Callable[[int, int, str], None]
@@ -110,18 +124,20 @@ class SyncReport:
     seconds: dict[str, float] = field(default_factory=dict)  # time per step (timing.py)
 
     def summary(self) -> str:
-        parts = [f"{self.received} record(s) received", f"{self.sent} sent"]
-        for count, label in ((self.merged, "merged"), (self.deleted, "deleted"),
-                             (self.documents_received, "location(s) or campaign(s) received"),
-                             (self.documents_sent, "location(s) or campaign(s) sent"),
-                             (self.images_sent, "image(s) sent"),
-                             (self.images_received, "image(s) received"),
-                             (self.conflicts, "conflict(s) to decide"),
-                             (len(self.refused), "refused"),
-                             (len(self.set_aside), "set aside")):
+        """The totals in the user's language: records received and sent, then whatever else
+        happened."""
+        parts = [TOTAL_RECEIVED(n=self.received), TOTAL_SENT(n=self.sent)]
+        for count, total in ((self.merged, TOTAL_MERGED), (self.deleted, TOTAL_DELETED),
+                             (self.documents_received, TOTAL_DOCUMENTS_RECEIVED),
+                             (self.documents_sent, TOTAL_DOCUMENTS_SENT),
+                             (self.images_sent, TOTAL_IMAGES_SENT),
+                             (self.images_received, TOTAL_IMAGES_RECEIVED),
+                             (self.conflicts, TOTAL_CONFLICTS),
+                             (len(self.refused), TOTAL_REFUSED),
+                             (len(self.set_aside), TOTAL_SET_ASIDE)):
             if count:
-                parts.append(f"{count} {label}")
-        return ", ".join(parts) + "."
+                parts.append(total(n=count))
+        return ", ".join(map(str, parts)) + "."
 
 
 class Synchroniser:

@@ -1,13 +1,14 @@
 """No English text from the core reaches a French user: with the interface in French, the
 core's refusals and reports show in French wherever the window shows them (the file chosen
 for an import, the problems of its dry run, the reasons a picture is refused, a locked
-keyring), with the words of resources/translations/messages_fr.po."""
+keyring, the totals of a sync), with the words of resources/translations/messages_fr.po."""
 
 from __future__ import annotations
 
 import socket
 from pathlib import Path
 
+import pytest
 from keyring.errors import KeyringLocked
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
@@ -128,3 +129,19 @@ def test_an_unreachable_base_is_said_in_french_with_the_network_error_in_details
     ((title, _text, details),) = shown
     assert title == "Problème de synchronisation"
     assert details.startswith("ConnectError")
+
+
+@pytest.mark.parametrize("regional_config", ["sqlite"], indirect=True)
+def test_a_finished_sync_gives_its_totals_in_french(
+        qtbot, window, catalogue, french, regional_server):
+    regional_server.add_museum("M0001", "Musée d'essai")
+    catalogue.change_setting(SERVER_URL, regional_server.url)
+    tokens.save_token(regional_server.url, regional_server.token("M0001"))
+    with catalogue.writing() as session:
+        create_record(session, {**blank_record(), "inventory_number": "2004.12.3"}, "marie")
+    actions = window.sync_actions
+    actions.sync_now()
+    qtbot.waitUntil(lambda: actions.job is None, timeout=30_000)
+    assert actions.banner.isHidden()
+    assert window.statusBar().currentMessage() == (
+        "Synchronisation terminée\u00a0: 0 fiche(s) reçue(s), 1 envoyée(s).")

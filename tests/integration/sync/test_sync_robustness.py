@@ -180,13 +180,17 @@ def test_a_record_made_on_two_desks_that_cannot_be_merged_stays_on_the_desk_unse
     assert report.set_aside == [unstorable] and report.refused == []
     assert second.records()[mine]["description"] == "Pichet ébréché, réserve B"
 
-    # The command line says it in one French line: what happened and what settles it.
+    # The command line says it in one French line: what happened and what settles it; its
+    # totals are French too.
     told = _sync_in_french(second, tmp_path)
     assert told.returncode == 1
     assert [line for line in told.stderr.splitlines() if "X.1" in line] == [
         f"Mise de côté : {unstorable} Chaque synchronisation la reprend : réglez la cause sur ce"
         " poste (un autre numéro d'inventaire pour la fiche d'ici, ou une version plus récente"
         " de l'application quand la base tient une valeur qu'elle ne connaît pas)."]
+    assert told.stderr.splitlines()[-1] == (
+        f"Synchronisation avec {second.server_url} terminée : 0 fiche(s) reçue(s), 0 envoyée(s),"
+        " 1 mise(s) de côté. 1 modification(s) encore en attente.")
 
 
 def test_a_series_renumbered_on_a_desk_syncs_whole_in_one_sync(make_desk, museum_server) -> None:
