@@ -11,18 +11,18 @@ weight without images, compressed as served. Broad searches are measured twice: 
 for the first time since the last push (the portal computes their facets) and words asked
 again (it kept them, site.py).
 
-Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page
-about every second (--think), while a museum desk pushes batches of 100 published records back
-to back (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects
-in turn): the visitors' p95 and errors, and the push's p95 beside the same desk's alone, before
-and after the visitors. The base runs as deployed (docs/deploy.md): the desk on `serve --part
-desks`, the visitors on `serve --part public` (--one-server: both on one `serve`); the desk and
-the visitors' browsers, other computers in service, run in processes of their own, the browsers
-at a low priority. Every push changes what the portal shows, so the visitors meet pages the
-portal must compute again (the network's at most every few seconds, portal/site.py). Then a
-control: the same pushes with no visitor, beside processes that have nothing to do with the
-base keeping as many cores busy as the visits cost the base (its servers and PostgreSQL), to
-tell how much of the push's slowdown is the portal and how much only the machine being shared.
+Then 50 visitors (--visitors) browse those pages for 60 s (--seconds), each reading a page about
+every second (--think), while a museum desk pushes batches of 100 published records back to back
+(--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in turn): the
+visitors' p95 and errors, and the push's p95 beside the same desk's alone for as long, half before
+and half after the visitors. The base runs as deployed (docs/deploy.md): the desk on `serve --part
+desks`, the visitors on `serve --part public` (--one-server: both on one `serve`); the desk and the
+visitors' browsers, other computers in service, run in processes of their own, the browsers at a low
+priority. Every push changes what the portal shows, so the visitors meet pages the portal must
+compute again (the network's at most every few seconds, portal/site.py). Then a control: the same
+pushes with no visitor, beside processes that have nothing to do with the base keeping as many cores
+busy as the visits cost the base (its servers and PostgreSQL), to tell how much of the push's
+slowdown is the portal and how much only the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
         [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
@@ -83,10 +83,6 @@ TOWNS = ("Rouen", "Caen", "Le Havre", "Dieppe", "Évreux", "Alençon", "Bayeux",
          "Honfleur", "Vernon", "Lisieux", "Granville")
 T = TypeVar("T")
 PUBLIC_URL = "https://collections.example.org"
-# Batches the desk pushes alone, before the visitors and again after them (the machine and the
-# museum drift over the minutes of a run: the two halves bracket the visits), and beside the
-# control's load: a p95 of 30 was the second slowest, and moved by half from run to run.
-ALONE_BATCHES = 100
 QUERIES_BROAD = ("assiette", "coiffe", "fer", "rouen", "bois", "xixe", "lin", "photographie")
 QUERIES_NARROW = ("coiffe dentelle", "assiette faience rouen", "fusil noyer", "brodé")
 # Words found in 3,000 to 35,000 of the demo records, each asked once, for the first time.
@@ -353,6 +349,16 @@ def pushing(url: str, token: str, records: DeskRecords, batches: int | None,
     return in_process(_desk_process, url, token, records, batches, stop)
 
 
+def pushing_for(url: str, token: str, records: DeskRecords, seconds: float
+                ) -> tuple[list[float], list[str], DeskRecords]:
+    """The desk pushing back to back for `seconds`: its latencies, errors and records."""
+    stop = multiprocessing.Event()
+    ended = pushing(url, token, records, None, stop)
+    time.sleep(seconds)
+    stop.set()
+    return ended()
+
+
 def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
              ) -> Callable[[], tuple[list[float], list[str]]]:
     """The visitors started in a process of their own, at VISITORS_NICENESS; call the result
@@ -406,7 +412,11 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
     cpu = sum(servers.cpu())
-    before, alone_errors, records = pushing(url, token, records, ALONE_BATCHES)()
+    # The desk alone for as long as among the visitors, half before them and half after (the
+    # machine and the museum drift over the minutes of a run: the halves bracket the visits).
+    # 100 batches each side (~9 s) were too short: their two p95s differed by up to a third
+    # in one run (88 and 114 ms); 30 s each gave 95 and 95.
+    before, alone_errors, records = pushing_for(url, token, records, args.seconds / 2)
     push_cpu = (sum(servers.cpu()) - cpu) / len(before)
 
     cpu, db_cpu = servers.cpu()
@@ -418,7 +428,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     pushed, push_errors, records = desk_ended()
     took = time.perf_counter() - started
     cpu_now, db_cpu_now = servers.cpu()
-    after, after_errors, records = pushing(url, token, records, ALONE_BATCHES)()
+    after, after_errors, records = pushing_for(url, token, records, args.seconds / 2)
     alone, alone_errors = before + after, alone_errors + after_errors
     cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
     # What the visits cost the base (its servers and PostgreSQL; the browsers are elsewhere in
@@ -445,7 +455,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
           f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request);"
           f" the visits kept {visits_load:.2f} of the {os.cpu_count()} cores busy")
     beside, beside_errors, _ = busy_machine(
-        visits_load, lambda: pushing(url, token, records, ALONE_BATCHES)())
+        visits_load, lambda: pushing_for(url, token, records, args.seconds))
     print(f"  control: the same pushes with no visitor, beside other processes keeping"
           f" {visits_load:.2f} cores busy: p95 {percentile([t * 1000 for t in beside], 95):.0f}"
           f" ms, ratio {percentile(beside, 95) / percentile(alone, 95):.2f} to alone;"
