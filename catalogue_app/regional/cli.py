@@ -202,7 +202,10 @@ def _serve(args: argparse.Namespace, config: ServerConfig) -> int:
     _open(config).dispose()
     config.export_to_environment()
     if config.part == "public" and hasattr(os, "nice"):  # Unix
-        os.nice(PUBLIC_NICENESS)  # the worker processes inherit it: desks' pushes go first
+        # The worker processes inherit it: the desks' part started from the same session (a
+        # shell, a container) goes first. Under systemd, where each service is a scheduling
+        # group of its own, the unit's CPUWeight does it (deploy/catalogue-base-public.service).
+        os.nice(PUBLIC_NICENESS)
     shown = make_url(config.db_url).render_as_string(hide_password=True)
     _note(f"regional base on {listening_url(args.host, args.port)} (database {shown}, images"
           f" {config.blobs}), public address {config.public_url}")

@@ -115,6 +115,10 @@ def test_the_systemd_units_run_serve_with_options_it_takes(unit: str, part: str,
     assert parsed.public_url.startswith("https://") and parsed.admin_email
     assert settings["UMask"] == "0077" and settings["User"] == "catalogue-base"
     assert settings["EnvironmentFile"] == "/etc/catalogue-base/environment"
+    # systemd makes each service a scheduling group of its own, where a nice value ranks a
+    # process only against its own service's: the public part yields by its unit's weight.
+    weight = int(settings.get("CPUWeight", 100))  # systemd's default
+    assert weight < 100 if part == "public" else weight == 100
 
 
 @contextlib.contextmanager
