@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from babel.numbers import format_decimal
 
 from catalogue_app.regional.portal import i18n
 from tests.support import REPO
@@ -41,3 +42,9 @@ def test_centuries_read_as_each_language_writes_them(century: int, fr: str, en: 
 def test_numbers_are_grouped_as_each_language_groups_them() -> None:
     assert i18n.number(70000, "fr") == "70\u202f000"
     assert i18n.number(70000, "en") == "70,000"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_numbers_are_written_as_babel_writes_them(lang: str) -> None:
+    for value in (0, 7, 999, 1000, 12_345, 999_999, 1_234_567, -4321):
+        assert i18n.number(value, lang) == format_decimal(value, locale=i18n.LOCALES[lang])

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import get_group_symbol
 from starlette.requests import Request
 
 from catalogue_app.messages import TRANSLATIONS_DIR
@@ -36,11 +36,15 @@ def translations(lang: str, mo_file: Path = MO_FILE) -> gettext.NullTranslations
     return gettext.NullTranslations()
 
 
-_LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}  # parsed once, not per call
+LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}
+# Both group a whole number's digits by three from 1,000 (Babel's format_decimal), only with
+# their own symbol: Python's grouping with that symbol writes the same ~30 times faster, and a
+# search page writes ~100 counts (Babel's took a sixth of the page's making).
+_GROUPS = {lang: get_group_symbol(locale) for lang, locale in LOCALES.items()}
 
 
 def number(value: int, lang: str) -> str:
-    return format_decimal(value, locale=_LOCALES[lang])
+    return f"{value:,}".replace(",", _GROUPS[lang])
 
 
 def century(value: int, lang: str) -> str:
