@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 from starlette.responses import HTMLResponse, Response
 
@@ -138,6 +139,18 @@ def _with_facets(request: Request, reading: Reading, query: SearchQuery
                                 reading.lang, reading.versions, reading.version)
 
 
+def _facets_aside(request: Request, reading: Reading, found: portal_queries.Results,
+                  filters: dict[str, str]) -> Markup:
+    """A search's facets with their links and counts (~100 of each), the same on every page of
+    it: written once per search and version, not for each page a visitor turns to (they
+    were two thirds of a result page's making)."""
+    portal = site(request)
+    return Markup(portal.kept(
+        f"facets-aside|{sorted(filters.items())!r}|{reading.lang}", reading.version,
+        lambda: portal.environment(reading.lang).get_template("_facets.html").render(
+            results=found, filters=filters)))
+
+
 def _page_number(value: int) -> int:
     return max(1, min(value, MAX_PAGE))
 
@@ -197,10 +210,11 @@ def search_page(
 
     def build(reading: Reading) -> Context:
         found = _with_facets(request, reading, query)
+        filters = {"q": q, "musee": musee, "theme": theme_id or "", "designation": designation,
+                   "siecle": siecle}
         return {"q": q, "query": query, "results": found, "page": number,
-                "pages": _pages(found.total), "tree": reading.tree,
-                "filters": {"q": q, "musee": musee, "theme": theme_id or "",
-                            "designation": designation, "siecle": siecle}}
+                "pages": _pages(found.total), "tree": reading.tree, "filters": filters,
+                "facets": _facets_aside(request, reading, found, filters)}
 
     return page(request, "search.html", build, scope=scope)
 
