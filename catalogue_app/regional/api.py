@@ -50,6 +50,7 @@ from catalogue_app.protocol import (
 )
 from catalogue_app.regional import admin, documents, feed, iiif, portal_index, records
 from catalogue_app.regional.admin import Caller, Role
+from catalogue_app.regional.background import NoteRequests, Requests
 from catalogue_app.regional.blobs import BlobStore, held_blobs
 from catalogue_app.regional.byte_ranges import byte_range
 from catalogue_app.regional.config import ServerConfig
@@ -200,7 +201,9 @@ class Services:
         keep_private(config)
         with self.database.write_session() as session:
             portal_index.build_if_needed(session)
-        self.keeper = MetadataKeeper(self.database, config.public_url)
+        # What the server answers goes first: the keeper waits for its process to be quiet.
+        self.requests = Requests()
+        self.keeper = MetadataKeeper(self.database, config.public_url, requests=self.requests)
         self.derivatives = DerivativeWorker(self.database, self.blobs, made=self.keeper.wake)
         self.keeps_oai_metadata = config.oai_keeper
 
@@ -529,6 +532,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         _serve_the_public(app, services, config)
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
+    app.add_middleware(NoteRequests, requests=services.requests)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
     app.add_middleware(RequestMetrics)
     app.add_middleware(SecurityHeaders)

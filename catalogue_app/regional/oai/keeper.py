@@ -4,11 +4,12 @@ or stale in kept_metadata, ahead of harvesters, with the one writer a harvest us
 wrote every changed record: ~95 s for 70,000 LIDO records against ~25 s from kept metadata.
 
 It walks the publication log in small batches, each read in one transaction and kept in
-another (an upsert in record-id order, as a harvest's), pausing between batches so requests
-come first; on SQLite it gives way when another writer holds the base. A pass starts after a
-push, a derivative made, at start, and every few seconds if the base changed (another process
-or an admin command may have changed it): a pass that follows a complete one and finds only
-new publications reads only the log's new entries. Several server processes may run it: the
+another (an upsert in record-id order, as a harvest's), pausing between batches and, before
+each, while its server process answers requests (up to a few seconds: background.py) so that
+requests come first; on SQLite it gives way when another writer holds the base. A pass starts
+after a push, a derivative made, at start, and every few seconds if the base changed (another
+process or an admin command may have changed it): a pass that follows a complete one and finds
+only new publications reads only the log's new entries. Several server processes may run it: the
 upserts make that safe, and on PostgreSQL an advisory lock lets one keeper work at a time.
 Errors are logged and the pass is tried again later: the keeper never stops the server."""
 
@@ -27,7 +28,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from catalogue_app.regional.background import Background
+from catalogue_app.regional.background import Background, Requests
 from catalogue_app.regional.oai import log_queries
 from catalogue_app.regional.oai.formats import FORMATS
 from catalogue_app.regional.oai.log_queries import Selection
@@ -73,9 +74,10 @@ class MetadataKeeper(Background):
     change. `caught_up` waits for a pass begun after the last `wake` to complete."""
 
     def __init__(self, database: Database, public_url: str,
-                 pause_per_work: float = PAUSE_PER_WORK) -> None:
+                 pause_per_work: float = PAUSE_PER_WORK, requests: Requests | None = None
+                 ) -> None:
         """`pause_per_work`: none when the keeper has the machine to itself (a bench's
-        seeding)."""
+        seeding). `requests`: the server process's, which each batch waits to be quiet."""
         # On SQLite, a base of its own that waits little for the one writer: a push waiting
         # behind a keeper's batch would wait its whole write.
         self.database = database if database.is_postgresql else Database(
@@ -88,7 +90,7 @@ class MetadataKeeper(Background):
         self._asked = 0  # wakes so far
         self._answered = 0  # wakes a complete pass began after
         self._done: _State | None = None  # as the last complete pass found the base
-        super().__init__("oai-keeper", self._run)
+        super().__init__("oai-keeper", self._run, requests)
 
     def stop(self) -> None:
         super().stop()
@@ -143,6 +145,7 @@ class MetadataKeeper(Background):
             return True
         after = self._done.log_seq if state.same_records(self._done) else 0
         while not self.stopping:
+            self.give_way()
             started = time.monotonic()
             with self.database.read_session() as session:
                 source = Source(self.database, self.public_url, shared_seq(session),
