@@ -29,7 +29,10 @@ slowdown is the portal and how much only the machine being shared.
         [--one-server]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
-The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL."""
+The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL.
+With --seeded DIR the seeded base is kept (a database of its own beside URL's, its images in DIR)
+and later runs with the same options start from a copy of it (CREATE DATABASE ... TEMPLATE:
+seconds instead of the seeding's 5 to 10 minutes), for measuring change after change."""
 
 from __future__ import annotations
 
@@ -43,18 +46,20 @@ import multiprocessing.connection
 import multiprocessing.synchronize
 import os
 import random
+import shutil
 import statistics
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import httpx
 import psutil
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -211,8 +216,22 @@ class Servers:
 
     def cpu(self) -> tuple[float, float]:
         """CPU used so far by the servers and by their PostgreSQL backends (seconds)."""
-        return (sum(server_cpu_seconds(server) for server, _ in self.processes),
-                sum(database.seconds() for _, database in self.processes))
+        parts = self.cpu_by_part()
+        return sum(server for server, _ in parts), sum(database for _, database in parts)
+
+    def cpu_by_part(self) -> list[tuple[float, float]]:
+        """CPU used so far by each `serve` and by its PostgreSQL backends (seconds)."""
+        return [(server_cpu_seconds(server), database.seconds())
+                for server, database in self.processes]
+
+    def cores_by_part(self, since: list[tuple[float, float]], seconds: float) -> str:
+        """Where the CPU went since `since` (cpu_by_part), in cores."""
+        names = ("both parts",) if len(self.processes) == 1 else ("desks' part", "public part")
+        return "; ".join(
+            f"{name} {(server - server_then) / seconds:.2f} + PostgreSQL"
+            f" {(database - database_then) / seconds:.2f}"
+            for name, (server, database), (server_then, database_then)
+            in zip(names, self.cpu_by_part(), since, strict=True))
 
 
 def measure(servers: Servers, requests: int) -> dict[str, Callable[[], str]]:
@@ -314,8 +333,9 @@ async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
 
 
 async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, until: float,
-                  seed_: int) -> tuple[list[float], list[str]]:
-    """One visitor: a page of a random kind, a pause of about `think` seconds, again."""
+                  seed_: int) -> tuple[list[tuple[str, float]], list[str]]:
+    """One visitor: a page of a random kind, a pause of about `think` seconds, again: (kind,
+    seconds) of each page, errors."""
     rng = random.Random(seed_)
     latencies, errors = [], []
     names = list(kinds)
@@ -325,12 +345,13 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
         while time.perf_counter() < until:
             started = time.perf_counter()
             try:
-                answer = await client.get(kinds[rng.choice(names)]())
+                kind = rng.choice(names)
+                answer = await client.get(kinds[kind]())
                 if answer.status_code != 200:
                     errors.append(f"HTTP {answer.status_code}")
             except httpx.HTTPError as error:
                 errors.append(type(error).__name__)
-            latencies.append(time.perf_counter() - started)
+            latencies.append((kind, time.perf_counter() - started))
             await asyncio.sleep(think * (0.5 + rng.random()))
     return latencies, errors
 
@@ -360,7 +381,7 @@ def pushing_for(url: str, token: str, records: DeskRecords, seconds: float
 
 
 def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-             ) -> Callable[[], tuple[list[float], list[str]]]:
+             ) -> Callable[[], tuple[list[tuple[str, float]], list[str]]]:
     """The visitors started in a process of their own, at VISITORS_NICENESS; call the result
     for their latencies and errors once they end."""
     return in_process(_visitors_process, url, kinds, args)
@@ -393,7 +414,7 @@ def _desk_process(url: str, token: str, records: DeskRecords, batches: int | Non
 
 
 def _visitors_process(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-                      ) -> tuple[list[float], list[str]]:
+                      ) -> tuple[list[tuple[str, float]], list[str]]:
     os.nice(VISITORS_NICENESS)
 
     async def visits() -> tuple[list, list]:
@@ -411,15 +432,18 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     records = DeskRecords(args.pushes)
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
-    cpu = sum(servers.cpu())
+    cpu, by_part = sum(servers.cpu()), servers.cpu_by_part()
     # The desk alone for as long as among the visitors, half before them and half after (the
     # machine and the museum drift over the minutes of a run: the halves bracket the visits).
     # 100 batches each side (~9 s) were too short: their two p95s differed by up to a third
     # in one run (88 and 114 ms); 30 s each gave 95 and 95.
+    started = time.perf_counter()
     before, alone_errors, records = pushing_for(url, token, records, args.seconds / 2)
     push_cpu = (sum(servers.cpu()) - cpu) / len(before)
+    alone_cores = servers.cores_by_part(by_part, time.perf_counter() - started)
 
     cpu, db_cpu = servers.cpu()
+    by_part = servers.cpu_by_part()
     started = time.perf_counter()
     stop = multiprocessing.Event()
     desk_ended = pushing(url, token, records, None, stop)
@@ -428,13 +452,14 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     pushed, push_errors, records = desk_ended()
     took = time.perf_counter() - started
     cpu_now, db_cpu_now = servers.cpu()
+    crowd_cores = servers.cores_by_part(by_part, took)
     after, after_errors, records = pushing_for(url, token, records, args.seconds / 2)
     alone, alone_errors = before + after, alone_errors + after_errors
     cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
     # What the visits cost the base (its servers and PostgreSQL; the browsers are elsewhere in
     # service), the desk's own pushes left out.
     visits_load = (cpu + db_cpu - push_cpu * len(pushed)) / took
-    ms = [t * 1000 for t in seen]
+    ms = [t * 1000 for _, t in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''}"
           f"{' serving both' if args.one_server else ' for each part'})"
@@ -443,6 +468,9 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
           f"{' (' + errors[0] + ')' if errors else ''}")
+    print("  visitors' p95 by page: " + ", ".join(
+        f"{kind} {percentile([t * 1000 for k, t in seen if k == kind], 95):.0f} ms"
+        for kind in kinds))
     print(f"  push: alone p95 {percentile([t * 1000 for t in alone], 95):.0f} ms"
           f" ({len(alone)} batches; {percentile([t * 1000 for t in before], 95):.0f} before the"
           f" visitors, {percentile([t * 1000 for t in after], 95):.0f} after), with the"
@@ -454,12 +482,59 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  CPU over the {took:.0f} s: server {cpu:.1f} s, PostgreSQL {db_cpu:.1f} s"
           f" ({(cpu + db_cpu) * 1000 / max(1, len(ms) + len(pushed)):.1f} ms per request);"
           f" the visits kept {visits_load:.2f} of the {os.cpu_count()} cores busy")
+    print(f"  cores busy, the desk alone before the visitors: {alone_cores}")
+    print(f"  cores busy, among the visitors: {crowd_cores}")
     beside, beside_errors, _ = busy_machine(
         visits_load, lambda: pushing_for(url, token, records, args.seconds))
     print(f"  control: the same pushes with no visitor, beside other processes keeping"
           f" {visits_load:.2f} cores busy: p95 {percentile([t * 1000 for t in beside], 95):.0f}"
           f" ms, ratio {percentile(beside, 95) / percentile(alone, 95):.2f} to alone;"
           f" {len(beside_errors)} push errors")
+
+
+# Where Linux's cgroup v1 CPU controller lets a root process make scheduling groups (Debian 12 in
+# a container); under cgroup v2 systemd makes them from the units' CPUWeight.
+CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")
+UNITS = {"desks": REPO / "deploy" / "catalogue-base.service",
+         "public": REPO / "deploy" / "catalogue-base-public.service"}
+
+
+def unit_weight(unit: Path) -> int:
+    """The CPUWeight a systemd unit sets (systemd's default, 100, if none)."""
+    for line in unit.read_text().splitlines():
+        if line.strip().startswith("CPUWeight="):
+            return int(line.split("=", 1)[1])
+    return 100
+
+
+@contextlib.contextmanager
+def scheduled_as_deployed(parts: list[psutil.Process]) -> Iterator[None]:
+    """Each part's processes in a CPU scheduling group of its own weighted as its systemd unit
+    says (deploy/), as systemd runs them: between groups, a process's nice counts for nothing.
+    Without a writable cgroup v1 CPU controller, the parts stay where they are (said)."""
+    if not os.access(CPU_CGROUPS / "cgroup.procs", os.W_OK):
+        print("(no writable CPU cgroups here: the parts share the bench's scheduling group)")
+        yield
+        return
+    groups = []
+    try:
+        for name, server in zip(UNITS, parts, strict=True):
+            group = CPU_CGROUPS / f"portal-bench-{name}"
+            group.mkdir(exist_ok=True)
+            groups.append(group)
+            # systemd's CPUWeight w is cgroup v1's cpu.shares w * 1024 / 100.
+            (group / "cpu.shares").write_text(str(unit_weight(UNITS[name]) * 1024 // 100))
+            for process in [server, *server.children(recursive=True)]:
+                (group / "cgroup.procs").write_text(str(process.pid))
+        print("parts scheduled as deployed: " + ", ".join(
+            f"{name} CPUWeight {unit_weight(unit)}" for name, unit in UNITS.items()))
+        yield
+    finally:
+        for group in groups:
+            for pid in (group / "cgroup.procs").read_text().split():
+                with contextlib.suppress(OSError):
+                    (CPU_CGROUPS / "cgroup.procs").write_text(pid)
+            group.rmdir()
 
 
 def busy_machine(cores: float, work: Callable[[], T]) -> T:
@@ -487,6 +562,39 @@ def _burn(duty: float, stop: multiprocessing.synchronize.Event) -> None:
         time.sleep((1 - duty) * 0.01)
 
 
+@contextlib.contextmanager
+def seeded_copy(args: argparse.Namespace, blobs: Path) -> Iterator[str]:
+    """A copy of the base seeded with `args`' options (seeded first if there is none yet), as a
+    database of its own dropped at the end, its images copied to `blobs`: the URL."""
+    name = f"portal_bench_{args.records}_{args.museums}_{args.illustrated}"
+    kept_blobs = args.seeded / name
+    server = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+
+    def database(name: str) -> str:
+        return make_url(args.pg).set(database=name).render_as_string(hide_password=False)
+    try:
+        with server.connect() as connection:
+            exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                       {"n": name})
+            if not exists or not kept_blobs.exists():
+                shutil.rmtree(kept_blobs, ignore_errors=True)
+                kept_blobs.mkdir(parents=True)
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+                seed(database(name), kept_blobs, args.records, args.museums, args.illustrated)
+            copy = f"{name}_run"
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{copy}"'))
+            connection.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'))
+        shutil.copytree(kept_blobs, blobs, dirs_exist_ok=True)
+        try:
+            yield database(copy)
+        finally:
+            with server.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)'))
+    finally:
+        server.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", default=os.environ.get("CATALOGUE_TEST_PG_URL"))
@@ -498,12 +606,16 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1,
                         help="server processes (serve --workers); production runs several")
+    parser.add_argument("--public-workers", type=int,
+                        help="server processes of the public part (default: --workers)")
     parser.add_argument("--pushes", choices=("new", "edits"), default="new",
                         help="what the desk pushes during the visits (DeskRecords)")
     parser.add_argument("--one-server", action="store_true",
                         help="desk and visitors on one `serve` of every part (Servers)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds a visitor reads a page (0.5 to 1.5 times this)")
+    parser.add_argument("--seeded", type=Path, metavar="DIR",
+                        help="keep the seeded base (its images in DIR) and start from a copy")
     parser.add_argument("--serve", type=Path, metavar="DIR",
                         help="build a demo base on SQLite in DIR and serve it on port 8765")
     args = parser.parse_args()
@@ -519,9 +631,13 @@ def main() -> int:
         parser.error("give --pg URL or set CATALOGUE_TEST_PG_URL")
     import tempfile
 
-    with fresh_schema(args.pg) as db_url, tempfile.TemporaryDirectory() as blobs:
+    with contextlib.ExitStack() as base, tempfile.TemporaryDirectory() as blobs:
         started = time.perf_counter()
-        seed(db_url, Path(blobs), args.records, args.museums, args.illustrated)
+        if args.seeded:
+            db_url = base.enter_context(seeded_copy(args, Path(blobs)))
+        else:
+            db_url = base.enter_context(fresh_schema(args.pg))
+            seed(db_url, Path(blobs), args.records, args.museums, args.illustrated)
         print(f"seeded {args.records} published records from {args.museums} museums in"
               f" {time.perf_counter() - started:.0f} s; load {os.getloadavg()[0]:.1f}")
         token = desk_token(db_url)
@@ -529,10 +645,12 @@ def main() -> int:
             # As deployed (docs/deploy.md), the desk on `serve --part desks` and the visitors
             # on `serve --part public`; or both on one `serve`.
             started = [stack.enter_context(running_server(
-                db_url, Path(blobs), args.workers, ("--public-url", PUBLIC_URL, *part)))
-                for part in ((("--part", "all"),) if args.one_server
-                             else (("--part", "desks"), ("--part", "public")))]
+                db_url, Path(blobs), workers, ("--public-url", PUBLIC_URL, "--part", part)))
+                for part, workers in ((("all", args.workers),) if args.one_server else (
+                    ("desks", args.workers), ("public", args.public_workers or args.workers)))]
             processes = [(server, DatabaseCPU(server, db_url)) for _, server in started]
+            if not args.one_server:
+                stack.enter_context(scheduled_as_deployed([server for _, server in started]))
             for _, database in processes:
                 stack.callback(database.close)
             servers = Servers(started[0][0], started[-1][0], processes)
