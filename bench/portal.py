@@ -16,17 +16,21 @@ every second (--think), while a museum desk pushes batches of 100 published reco
 (--pushes new: 100 new objects each; edits: corrections of the museum's 3,000 objects in turn): the
 visitors' p95 and errors, and the push's p95 beside the same desk's alone for as long, half before
 and half after the visitors. The base runs as deployed (docs/deploy.md): the desk on `serve --part
-desks`, the visitors on `serve --part public` (--one-server: both on one `serve`); the desk and the
-visitors' browsers, other computers in service, run in processes of their own, the browsers at a low
-priority. Every push changes what the portal shows, so the visitors meet pages the portal must
-compute again (the network's at most every few seconds, portal/site.py). Then a control: the same
-pushes with no visitor, beside processes that have nothing to do with the base keeping as many cores
-busy as the visits cost the base (its servers and PostgreSQL), to tell how much of the push's
-slowdown is the portal and how much only the machine being shared.
+desks`, the visitors on `serve --part public` (--one-server: both on one `serve`), each part in a
+CPU scheduling group weighted as its systemd unit says (deploy/; --public-weight tries another)
+where the machine lets a root process make cgroups; the desk and the visitors' browsers, other
+computers in service, run in processes of their own, in a group that gets the processor as soon as
+it asks (without cgroups, the browsers at a low priority). Where the cores went, per part and for
+PostgreSQL, is printed for the desk alone and among the visitors. Every push changes what the
+portal shows, so the visitors meet pages the portal must compute again (the network's at most every
+few seconds, portal/site.py). Then a control: the same pushes with no visitor, beside processes
+that have nothing to do with the base keeping as many cores busy as the visits cost the base (its
+servers and PostgreSQL), to tell how much of the push's slowdown is the portal and how much only
+the machine being shared.
 
     .venv/bin/python bench/portal.py [--pg URL] [--records 70000] [--museums 60] [--requests 300]
-        [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--pushes new|edits]
-        [--one-server]
+        [--visitors 50] [--seconds 60] [--think 1.0] [--workers 1] [--public-workers N]
+        [--public-weight W] [--pushes new|edits] [--one-server] [--seeded DIR]
     .venv/bin/python bench/portal.py --serve DIR [--records 2000]   a demo portal on SQLite in DIR
 
 The data go to a fresh schema that is dropped at the end. URL defaults to CATALOGUE_TEST_PG_URL.
@@ -356,9 +360,12 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
     return latencies, errors
 
 
-# The visitors' browsers run here at a low priority: in service they are other computers, and
-# their HTTP clients (~2 ms of CPU a page) would take the machine from the desk and the base.
+# In service the desk and the visitors' browsers are other computers: reading an answer never
+# waits for the base's processor. Here they run in a scheduling group of their own that gets the
+# processor as soon as it asks (~0.1 core all told; scheduled_as_deployed), else the visitors at
+# a low priority: their HTTP clients (~2 ms of CPU a page) would take the machine from the desk.
 VISITORS_NICENESS = 15
+CLIENTS_WEIGHT = 1000
 
 
 def pushing(url: str, token: str, records: DeskRecords, batches: int | None,
@@ -382,7 +389,7 @@ def pushing_for(url: str, token: str, records: DeskRecords, seconds: float
 
 def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
              ) -> Callable[[], tuple[list[tuple[str, float]], list[str]]]:
-    """The visitors started in a process of their own, at VISITORS_NICENESS; call the result
+    """The visitors started in a process of their own (as_other_computers); call the result
     for their latencies and errors once they end."""
     return in_process(_visitors_process, url, kinds, args)
 
@@ -409,13 +416,14 @@ def _answer(answer: multiprocessing.connection.Connection, target: Callable[...,
 def _desk_process(url: str, token: str, records: DeskRecords, batches: int | None,
                   stop: multiprocessing.synchronize.Event | None
                   ) -> tuple[list[float], list[str], DeskRecords]:
+    as_other_computers(0)
     latencies, errors = asyncio.run(desk(url, token, records, batches, stop))
     return latencies, errors, records
 
 
 def _visitors_process(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
                       ) -> tuple[list[tuple[str, float]], list[str]]:
-    os.nice(VISITORS_NICENESS)
+    as_other_computers(VISITORS_NICENESS)
 
     async def visits() -> tuple[list, list]:
         until = time.perf_counter() + args.seconds
@@ -497,6 +505,16 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
 CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")
 UNITS = {"desks": REPO / "deploy" / "catalogue-base.service",
          "public": REPO / "deploy" / "catalogue-base-public.service"}
+CLIENTS = CPU_CGROUPS / "portal-bench-clients"
+
+
+def as_other_computers(niceness: int) -> None:
+    """This process (a desk, the visitors' browsers) scheduled as if it ran on a computer of
+    its own: in the clients' scheduling group, else at `niceness`."""
+    if CLIENTS.exists():
+        (CLIENTS / "cgroup.procs").write_text(str(os.getpid()))
+    elif niceness:
+        os.nice(niceness)
 
 
 def unit_weight(unit: Path) -> int:
@@ -508,14 +526,18 @@ def unit_weight(unit: Path) -> int:
 
 
 @contextlib.contextmanager
-def scheduled_as_deployed(parts: list[psutil.Process]) -> Iterator[None]:
+def scheduled_as_deployed(parts: list[psutil.Process], public_weight: int | None
+                          ) -> Iterator[None]:
     """Each part's processes in a CPU scheduling group of its own weighted as its systemd unit
-    says (deploy/), as systemd runs them: between groups, a process's nice counts for nothing.
-    Without a writable cgroup v1 CPU controller, the parts stay where they are (said)."""
+    says (deploy/; the public part's `public_weight` if given), as systemd runs them: between
+    groups, a process's nice counts for nothing. Without a writable cgroup v1 CPU controller,
+    the parts stay where they are (said)."""
     if not os.access(CPU_CGROUPS / "cgroup.procs", os.W_OK):
         print("(no writable CPU cgroups here: the parts share the bench's scheduling group)")
         yield
         return
+    weights = {name: unit_weight(unit) for name, unit in UNITS.items()}
+    weights["public"] = public_weight or weights["public"]
     groups = []
     try:
         for name, server in zip(UNITS, parts, strict=True):
@@ -523,11 +545,15 @@ def scheduled_as_deployed(parts: list[psutil.Process]) -> Iterator[None]:
             group.mkdir(exist_ok=True)
             groups.append(group)
             # systemd's CPUWeight w is cgroup v1's cpu.shares w * 1024 / 100.
-            (group / "cpu.shares").write_text(str(unit_weight(UNITS[name]) * 1024 // 100))
+            (group / "cpu.shares").write_text(str(weights[name] * 1024 // 100))
             for process in [server, *server.children(recursive=True)]:
                 (group / "cgroup.procs").write_text(str(process.pid))
+        CLIENTS.mkdir(exist_ok=True)
+        groups.append(CLIENTS)
+        (CLIENTS / "cpu.shares").write_text(str(CLIENTS_WEIGHT * 1024 // 100))
         print("parts scheduled as deployed: " + ", ".join(
-            f"{name} CPUWeight {unit_weight(unit)}" for name, unit in UNITS.items()))
+            f"{name} CPUWeight {weight}" for name, weight in weights.items())
+            + f"; the desk and the visitors' browsers CPUWeight {CLIENTS_WEIGHT}")
         yield
     finally:
         for group in groups:
@@ -608,6 +634,8 @@ def main() -> int:
                         help="server processes (serve --workers); production runs several")
     parser.add_argument("--public-workers", type=int,
                         help="server processes of the public part (default: --workers)")
+    parser.add_argument("--public-weight", type=int,
+                        help="the public part's CPUWeight (default: its unit's, deploy/)")
     parser.add_argument("--pushes", choices=("new", "edits"), default="new",
                         help="what the desk pushes during the visits (DeskRecords)")
     parser.add_argument("--one-server", action="store_true",
@@ -650,7 +678,8 @@ def main() -> int:
                     ("desks", args.workers), ("public", args.public_workers or args.workers)))]
             processes = [(server, DatabaseCPU(server, db_url)) for _, server in started]
             if not args.one_server:
-                stack.enter_context(scheduled_as_deployed([server for _, server in started]))
+                stack.enter_context(scheduled_as_deployed([server for _, server in started],
+                                                          args.public_weight))
             for _, database in processes:
                 stack.callback(database.close)
             servers = Servers(started[0][0], started[-1][0], processes)
