@@ -142,8 +142,8 @@ def _with_facets(request: Request, reading: Reading, query: SearchQuery
 def _facets_aside(request: Request, reading: Reading, found: portal_queries.Results,
                   filters: dict[str, str]) -> Markup:
     """A search's facets with their links and counts (~100 of each), the same on every page of
-    it: written once per search and version, not for each page a visitor turns to (they
-    were two thirds of a result page's making)."""
+    it: written once per search and version, not for each page a visitor turns to (writing
+    them was most of rendering a result page)."""
     portal = site(request)
     return Markup(portal.kept(
         f"facets-aside|{sorted(filters.items())!r}|{reading.lang}", reading.version,
