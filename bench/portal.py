@@ -500,8 +500,8 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
           f" {len(beside_errors)} push errors")
 
 
-# Where Linux's cgroup v1 CPU controller lets a root process make scheduling groups (Debian 12 in
-# a container); under cgroup v2 systemd makes them from the units' CPUWeight.
+# Where Linux's cgroup v1 CPU controller lets a root process make scheduling groups (the bench
+# machine's Debian 12); in service, systemd makes them from the units' CPUWeight.
 CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")
 UNITS = {"desks": REPO / "deploy" / "catalogue-base.service",
          "public": REPO / "deploy" / "catalogue-base-public.service"}
