@@ -25,8 +25,8 @@ from db.regional.engine import Database
 
 T = TypeVar("T")
 # Values kept per worker process, the least recently used dropped first: the few fixed ones
-# (theme tree, home page's parts), pages as served (~4 kB compressed), facets (~25 kB) and
-# result pages (~13 kB): 100 MB at most.
+# (theme tree, home page's parts), pages as served (~4 kB compressed), facets (~25 kB), facets
+# as written in HTML (~25 kB, one per search) and result pages (~13 kB): 100 MB at most.
 KEPT_VALUES = 4000
 # Values mended part by part (a word search's counts per museum) are weighed as their caller
 # says (searches.py: by the counts they hold, ~150 bytes each): 60 MB at most.
