@@ -220,22 +220,27 @@ class Servers:
 
     def cpu(self) -> tuple[float, float]:
         """CPU used so far by the servers and by their PostgreSQL backends (seconds)."""
-        parts = self.cpu_by_part()
-        return sum(server for server, _ in parts), sum(database for _, database in parts)
+        return totals(self.cpu_by_part())
 
     def cpu_by_part(self) -> list[tuple[float, float]]:
         """CPU used so far by each `serve` and by its PostgreSQL backends (seconds)."""
         return [(server_cpu_seconds(server), database.seconds())
                 for server, database in self.processes]
 
-    def cores_by_part(self, since: list[tuple[float, float]], seconds: float) -> str:
-        """Where the CPU went since `since` (cpu_by_part), in cores."""
+    def cores_by_part(self, then: list[tuple[float, float]], now: list[tuple[float, float]],
+                      seconds: float) -> str:
+        """Where the CPU went between two readings of cpu_by_part, in cores."""
         names = ("both parts",) if len(self.processes) == 1 else ("desks' part", "public part")
         return "; ".join(
             f"{name} {(server - server_then) / seconds:.2f} + PostgreSQL"
             f" {(database - database_then) / seconds:.2f}"
             for name, (server, database), (server_then, database_then)
-            in zip(names, self.cpu_by_part(), since, strict=True))
+            in zip(names, now, then, strict=True))
+
+
+def totals(parts: list[tuple[float, float]]) -> tuple[float, float]:
+    """A cpu_by_part reading's servers and PostgreSQL, all parts together (seconds)."""
+    return sum(server for server, _ in parts), sum(database for _, database in parts)
 
 
 def measure(servers: Servers, requests: int) -> dict[str, Callable[[], str]]:
@@ -440,18 +445,18 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     records = DeskRecords(args.pushes)
     if args.pushes == "edits":  # the museum's objects, before its corrections are timed
         *_, records = pushing(url, token, records, DeskRecords.POOL // 100)()
-    cpu, by_part = sum(servers.cpu()), servers.cpu_by_part()
+    then = servers.cpu_by_part()
     # The desk alone for as long as among the visitors, half before them and half after (the
     # machine and the museum drift over the minutes of a run: the halves bracket the visits).
     # 100 batches each side (~9 s) were too short: their two p95s differed by up to a third
     # in one run (88 and 114 ms); 30 s each gave 95 and 95.
     started = time.perf_counter()
     before, alone_errors, records = pushing_for(url, token, records, args.seconds / 2)
-    push_cpu = (sum(servers.cpu()) - cpu) / len(before)
-    alone_cores = servers.cores_by_part(by_part, time.perf_counter() - started)
+    now = servers.cpu_by_part()
+    push_cpu = (sum(totals(now)) - sum(totals(then))) / len(before)
+    alone_cores = servers.cores_by_part(then, now, time.perf_counter() - started)
 
-    cpu, db_cpu = servers.cpu()
-    by_part = servers.cpu_by_part()
+    then = servers.cpu_by_part()
     started = time.perf_counter()
     stop = multiprocessing.Event()
     desk_ended = pushing(url, token, records, None, stop)
@@ -459,11 +464,12 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     stop.set()
     pushed, push_errors, records = desk_ended()
     took = time.perf_counter() - started
-    cpu_now, db_cpu_now = servers.cpu()
-    crowd_cores = servers.cores_by_part(by_part, took)
+    now = servers.cpu_by_part()
+    crowd_cores = servers.cores_by_part(then, now, took)
     after, after_errors, records = pushing_for(url, token, records, args.seconds / 2)
     alone, alone_errors = before + after, alone_errors + after_errors
-    cpu, db_cpu = cpu_now - cpu, db_cpu_now - db_cpu
+    (cpu, db_cpu), (cpu_then, db_cpu_then) = totals(now), totals(then)
+    cpu, db_cpu = cpu - cpu_then, db_cpu - db_cpu_then
     # What the visits cost the base (its servers and PostgreSQL; the browsers are elsewhere in
     # service), the desk's own pushes left out.
     visits_load = (cpu + db_cpu - push_cpu * len(pushed)) / took
@@ -476,9 +482,10 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
           f"{' (' + errors[0] + ')' if errors else ''}")
+    by_kind = {kind: [t * 1000 for k, t in seen if k == kind] for kind in kinds}
     print("  visitors' p95 by page: " + ", ".join(
-        f"{kind} {percentile([t * 1000 for k, t in seen if k == kind], 95):.0f} ms"
-        for kind in kinds))
+        f"{kind} {percentile(times, 95):.0f} ms" for kind, times in by_kind.items()
+        if len(times) > 1))  # a percentile needs two pages
     print(f"  push: alone p95 {percentile([t * 1000 for t in alone], 95):.0f} ms"
           f" ({len(alone)} batches; {percentile([t * 1000 for t in before], 95):.0f} before the"
           f" visitors, {percentile([t * 1000 for t in after], 95):.0f} after), with the"
