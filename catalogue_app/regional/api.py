@@ -532,7 +532,8 @@ def create_app(config: ServerConfig) -> FastAPI:
         _serve_the_public(app, services, config)
     # Outermost last: the gate checks size and token before anything reads the body.
     app.add_middleware(Deadline)
-    app.add_middleware(NoteRequests, requests=services.requests)
+    if config.serves_public:  # where the background work runs
+        app.add_middleware(NoteRequests, requests=services.requests)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
     app.add_middleware(RequestMetrics)
     app.add_middleware(SecurityHeaders)
