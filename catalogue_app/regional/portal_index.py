@@ -10,6 +10,7 @@ read, not counted. A batch costs the same few statements whatever its size."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -18,7 +19,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import (
+    Insert,
     String,
+    Text,
     bindparam,
     cast,
     column,
@@ -40,6 +43,7 @@ from catalogue_app.records.derive import sort_key as natural_sort_key
 from catalogue_app.regional import publication_log
 from catalogue_app.regional.theme_tree import theme_tree
 from catalogue_app.regional.timestamps import utc_now
+from db.regional import bulk
 from db.regional.engine import among
 from db.regional.models import (
     Museum,
@@ -62,6 +66,9 @@ REBUILD_BATCH = 1000
 # What public_facet_counts counts per museum.
 _COUNTED = (PublicRecord.museum_id, PublicRecord.designation, PublicRecord.century,
             PublicRecord.theme_roots)
+_COUNTED_NAMES = tuple(c.key for c in _COUNTED)
+_PUBLIC_RECORDS = PublicRecord.__table__
+_SEARCHED_TEXT = (("searched_text", Text()),)
 # SQLite's FTS5 index of public_records (created by migration 0003, not a mapped model).
 FTS = table("public_records_fts", column("record_id"), column("search_text"))
 
@@ -111,12 +118,10 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
                       for sha256 in dict.fromkeys(i["sha256"] for i in document["images"]))
     if rows:
         _insert_rows(session, rows, texts, sqlite_fts)
-        session.execute(insert(PublicDocument), documents)
-        _count(counts, ([r[c.name] for c in _COUNTED] for r in rows), 1)
-    if themes:
-        session.execute(insert(PublicRecordTheme), themes)
-    if images:
-        session.execute(insert(PublicImage), images)
+        bulk.insert_rows(session, PublicDocument.__table__, documents)
+        _count(counts, ([r[name] for name in _COUNTED_NAMES] for r in rows), 1)
+    bulk.insert_rows(session, PublicRecordTheme.__table__, themes)
+    bulk.insert_rows(session, PublicImage.__table__, images)
     _keep_counts(session, counts)
     museums = {r.museum_id for r in records}
     session.execute(update(Museum).where(among(session, Museum.id, museums))
@@ -137,12 +142,19 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]], texts: list[str],
         session.execute(insert(FTS), [{"record_id": r["record_id"], "search_text": t}
                                       for r, t in zip(rows, texts, strict=True)])
         return
-    with_vector = table("public_records", *(column(name) for name in rows[0]),
+    session.execute(_insert_with_vector(tuple(rows[0])), bulk.as_parameter(
+        [{**r, "searched_text": t} for r, t in zip(rows, texts, strict=True)]))
+
+
+@functools.cache
+def _insert_with_vector(names: tuple[str, ...]) -> Insert:
+    source = bulk.recordset(_PUBLIC_RECORDS, names, _SEARCHED_TEXT)
+    # search_vector is the migration's column (PostgreSQL only), not the model's.
+    with_vector = table("public_records", *(column(name) for name in names),
                         column("search_vector"))
-    session.execute(
-        insert(with_vector).values(search_vector=func.to_tsvector(
-            literal_column("'portal_fr'"), bindparam("searched_text"))),
-        [{**r, "searched_text": t} for r, t in zip(rows, texts, strict=True)])
+    return insert(with_vector).from_select([*names, "search_vector"], select(
+        *(source.c[name] for name in names),
+        func.to_tsvector(literal_column("'portal_fr'"), source.c.searched_text)))
 
 
 def _count(counts: Counter[tuple[int, str, str]], rows: Iterable[Any], sign: int) -> None:
@@ -162,11 +174,23 @@ def _keep_counts(session: Session, counts: Counter[tuple[int, str, str]]) -> Non
                for (m, f, v), n in sorted(counts.items()) if n]
     if not changed:
         return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(PublicFacetCount)
-    session.execute(statement.on_conflict_do_update(
+    if bulk.on_postgresql(session):
+        session.execute(_ADD_COUNTS_PG, bulk.as_parameter(changed))
+    else:
+        session.execute(_adding_counts(sqlite.insert(_COUNTS)), changed)
+
+
+def _adding_counts(statement: Any) -> Any:
+    """`statement` (an insert of counts) adding to a count already kept (dialects' Insert)."""
+    return statement.on_conflict_do_update(
         index_elements=["museum_id", "facet", "value"],
-        set_={"n": PublicFacetCount.n + statement.excluded.n}), changed)
+        set_={"n": _COUNTS.c.n + statement.excluded.n})
+
+
+_COUNTS = PublicFacetCount.__table__
+_ADD_COUNTS_PG = _adding_counts(postgresql.insert(_COUNTS).from_select(
+    ["museum_id", "facet", "value", "n"],
+    bulk.select_rows(_COUNTS, ("museum_id", "facet", "value", "n"))))
 
 
 def build_if_needed(session: Session) -> bool:

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from catalogue_app import publication
-from db.regional import json_codec
+from db.regional import bulk, json_codec
 from db.regional.engine import among
 from db.regional.models import PublicationEntry, PublicationTheme, SharedState
 
@@ -79,9 +79,8 @@ def _write(session: Session, events: list[dict[str, Any]], themes: list[dict[str
         # A withdrawal keeps the themes the record was last published under.
         session.execute(delete(PublicationTheme).where(
             among(session, PublicationTheme.record_id, republished)))
-    session.execute(insert(PublicationEntry), events)
-    if themes:
-        session.execute(insert(PublicationTheme), themes)
+    bulk.insert_rows(session, PublicationEntry.__table__, events)
+    bulk.insert_rows(session, PublicationTheme.__table__, themes)
     state.publication_seq += len(events)
     state.publication_datestamp = datestamp
 
