@@ -341,10 +341,16 @@ async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
     return latencies, errors
 
 
+def server_seconds(answer: httpx.Response) -> float:
+    """The server's own part of an answer's time (its Server-Timing header), without the wait
+    for the server to read the request and for the client to read the answer."""
+    return float(answer.headers["server-timing"].partition(";dur=")[2]) / 1000
+
+
 async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, until: float,
-                  seed_: int) -> tuple[list[tuple[str, float]], list[str]]:
+                  seed_: int) -> tuple[list[tuple[str, float, float]], list[str]]:
     """One visitor: a page of a random kind, a pause of about `think` seconds, again: (kind,
-    seconds) of each page, errors."""
+    seconds, the server's seconds) of each page answered, errors."""
     rng = random.Random(seed_)
     latencies, errors = [], []
     names = list(kinds)
@@ -358,9 +364,9 @@ async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, u
                 answer = await client.get(kinds[kind]())
                 if answer.status_code != 200:
                     errors.append(f"HTTP {answer.status_code}")
+                latencies.append((kind, time.perf_counter() - started, server_seconds(answer)))
             except httpx.HTTPError as error:
                 errors.append(type(error).__name__)
-            latencies.append((kind, time.perf_counter() - started))
             await asyncio.sleep(think * (0.5 + rng.random()))
     return latencies, errors
 
@@ -393,7 +399,7 @@ def pushing_for(url: str, token: str, records: DeskRecords, seconds: float
 
 
 def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-             ) -> Callable[[], tuple[list[tuple[str, float]], list[str]]]:
+             ) -> Callable[[], tuple[list[tuple[str, float, float]], list[str]]]:
     """The visitors started in a process of their own (as_other_computers); call the result
     for their latencies and errors once they end."""
     return in_process(_visitors_process, url, kinds, args)
@@ -427,7 +433,7 @@ def _desk_process(url: str, token: str, records: DeskRecords, batches: int | Non
 
 
 def _visitors_process(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-                      ) -> tuple[list[tuple[str, float]], list[str]]:
+                      ) -> tuple[list[tuple[str, float, float]], list[str]]:
     as_other_computers(VISITORS_NICENESS)
 
     async def visits() -> tuple[list, list]:
@@ -473,7 +479,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     # What the visits cost the base (its servers and PostgreSQL; the browsers are elsewhere in
     # service), the desk's own pushes left out.
     visits_load = (cpu + db_cpu - push_cpu * len(pushed)) / took
-    ms = [t * 1000 for _, t in seen]
+    ms = [t * 1000 for _, t, _ in seen]
     print(f"{args.visitors} visitors for {args.seconds} s (a page every ~{args.think} s each,"
           f" {args.workers} server process{'es' if args.workers > 1 else ''}"
           f"{' serving both' if args.one_server else ' for each part'})"
@@ -481,8 +487,9 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
           f" ({'new objects' if args.pushes == 'new' else 'corrections of 3,000 objects'}):")
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
-          f"{' (' + errors[0] + ')' if errors else ''}")
-    by_kind = {kind: [t * 1000 for k, t in seen if k == kind] for kind in kinds}
+          f"{' (' + errors[0] + ')' if errors else ''}; the server's part of it (Server-Timing)"
+          f" p95 {percentile([s * 1000 for *_, s in seen], 95):.0f} ms")
+    by_kind = {kind: [t * 1000 for k, t, _ in seen if k == kind] for kind in kinds}
     print("  visitors' p95 by page: " + ", ".join(
         f"{kind} {percentile(times, 95):.0f} ms" for kind, times in by_kind.items()
         if len(times) > 1))  # a percentile needs two pages

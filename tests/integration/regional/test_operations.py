@@ -34,6 +34,15 @@ def test_metrics_count_requests_by_route_never_by_raw_path(museum_a: Museum) -> 
     assert "0b1d5e1e" not in text
 
 
+def test_every_answer_tells_the_servers_time_apart_from_the_networks(museum_a: Museum) -> None:
+    for response in (museum_a.reader.get("/api/v1/whoami"),
+                     museum_a.reader.get("/api/v1/nothing-here"),
+                     httpx.get(f"{museum_a.reader.base_url}/")):
+        name, _, duration = response.headers["server-timing"].partition(";dur=")
+        assert name == "app"
+        assert 0 <= float(duration) <= response.elapsed.total_seconds() * 1000
+
+
 def test_every_answer_carries_strict_headers_and_no_page_loads_a_cdn(museum_a: Museum) -> None:
     for response in (museum_a.reader.get("/api/v1/whoami"),
                      museum_a.reader.get("/api/v1/nothing-here"),
