@@ -66,8 +66,8 @@ class RequestMetrics(HttpMiddleware):
         def note(start: Message) -> None:
             nonlocal status
             status = start["status"]
-            spent = (time.perf_counter() - started) * 1000
-            start["headers"] = [*start.get("headers", []), (b"server-timing", b"app;dur=%.1f" % spent)]
+            spent = b"app;dur=%.1f" % ((time.perf_counter() - started) * 1000)
+            start["headers"] = [*start.get("headers", []), (b"server-timing", spent)]
 
         try:
             await self.app(scope, receive, on_response_start(send, note))

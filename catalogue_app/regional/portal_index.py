@@ -44,7 +44,7 @@ from catalogue_app.regional import publication_log
 from catalogue_app.regional.theme_tree import theme_tree
 from catalogue_app.regional.timestamps import utc_now
 from db.regional import bulk
-from db.regional.engine import among
+from db.regional.engine import among, is_postgresql
 from db.regional.models import (
     Museum,
     PublicDocument,
@@ -174,7 +174,7 @@ def _keep_counts(session: Session, counts: Counter[tuple[int, str, str]]) -> Non
                for (m, f, v), n in sorted(counts.items()) if n]
     if not changed:
         return
-    if bulk.on_postgresql(session):
+    if is_postgresql(session.get_bind()):
         session.execute(_ADD_COUNTS_PG, bulk.as_parameter(changed))
     else:
         session.execute(_adding_counts(sqlite.insert(_COUNTS)), changed)

@@ -15,19 +15,16 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from db.regional import json_codec
+from db.regional.engine import is_postgresql
 
 _ROWS = bindparam("rows")
-
-
-def on_postgresql(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert `rows` (dicts with the same keys, columns of `table`)."""
     if not rows:
         return
-    if not on_postgresql(session):
+    if not is_postgresql(session.get_bind()):
         session.execute(insert_into(table), rows)
         return
     names = tuple(rows[0])
