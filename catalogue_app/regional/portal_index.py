@@ -67,6 +67,7 @@ REBUILD_BATCH = 1000
 _COUNTED = (PublicRecord.museum_id, PublicRecord.designation, PublicRecord.century,
             PublicRecord.theme_roots)
 _COUNTED_NAMES = tuple(c.key for c in _COUNTED)
+_COUNTS = PublicFacetCount.__table__
 _PUBLIC_RECORDS = PublicRecord.__table__
 _SEARCHED_TEXT = (("searched_text", Text()),)
 # SQLite's FTS5 index of public_records (created by migration 0003, not a mapped model).
@@ -187,7 +188,7 @@ def _adding_counts(statement: Any) -> Any:
         set_={"n": _COUNTS.c.n + statement.excluded.n})
 
 
-_COUNTS = PublicFacetCount.__table__
+# The museum's counts moved by a push, as one statement on PostgreSQL (db/regional/bulk.py).
 _ADD_COUNTS_PG = _adding_counts(postgresql.insert(_COUNTS).from_select(
     ["museum_id", "facet", "value", "n"],
     bulk.select_rows(_COUNTS, ("museum_id", "facet", "value", "n"))))
