@@ -341,14 +341,16 @@ async def desk(url: str, token: str, records: DeskRecords, batches: int | None,
     return latencies, errors
 
 
-def server_seconds(answer: httpx.Response) -> float:
+def server_seconds(answer: httpx.Response) -> float | None:
     """The server's own part of an answer's time (its Server-Timing header), without the wait
-    for the server to read the request and for the client to read the answer."""
-    return float(answer.headers["server-timing"].partition(";dur=")[2]) / 1000
+    for the server to read the request and for the client to read the answer; None for an
+    answer the app never saw (uvicorn's own refusals carry no header)."""
+    timing = answer.headers.get("server-timing", "").partition(";dur=")[2]
+    return float(timing) / 1000 if timing else None
 
 
 async def visitor(url: str, kinds: dict[str, Callable[[], str]], think: float, until: float,
-                  seed_: int) -> tuple[list[tuple[str, float, float]], list[str]]:
+                  seed_: int) -> tuple[list[tuple[str, float, float | None]], list[str]]:
     """One visitor: a page of a random kind, a pause of about `think` seconds, again: (kind,
     seconds, the server's seconds) of each page answered, errors."""
     rng = random.Random(seed_)
@@ -399,7 +401,7 @@ def pushing_for(url: str, token: str, records: DeskRecords, seconds: float
 
 
 def visiting(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-             ) -> Callable[[], tuple[list[tuple[str, float, float]], list[str]]]:
+             ) -> Callable[[], tuple[list[tuple[str, float, float | None]], list[str]]]:
     """The visitors started in a process of their own (as_other_computers); call the result
     for their latencies and errors once they end."""
     return in_process(_visitors_process, url, kinds, args)
@@ -433,7 +435,7 @@ def _desk_process(url: str, token: str, records: DeskRecords, batches: int | Non
 
 
 def _visitors_process(url: str, kinds: dict[str, Callable[[], str]], args: argparse.Namespace
-                      ) -> tuple[list[tuple[str, float, float]], list[str]]:
+                      ) -> tuple[list[tuple[str, float, float | None]], list[str]]:
     as_other_computers(VISITORS_NICENESS)
 
     async def visits() -> tuple[list, list]:
@@ -488,7 +490,7 @@ def crowd(servers: Servers, kinds: dict[str, Callable[[], str]], token: str,
     print(f"  visitors: {len(ms)} pages ({len(ms) / took:.0f}/s), p50 {statistics.median(ms):.0f}"
           f" ms, p95 {percentile(ms, 95):.0f} ms, {len(errors)} errors"
           f"{' (' + errors[0] + ')' if errors else ''}; the server's part of it (Server-Timing)"
-          f" p95 {percentile([s * 1000 for *_, s in seen], 95):.0f} ms")
+          f" p95 {percentile([s * 1000 for *_, s in seen if s is not None], 95):.0f} ms")
     by_kind = {kind: [t * 1000 for k, t, _ in seen if k == kind] for kind in kinds}
     print("  visitors' p95 by page: " + ", ".join(
         f"{kind} {percentile(times, 95):.0f} ms" for kind, times in by_kind.items()
