@@ -178,7 +178,7 @@ def _keep_counts(session: Session, counts: Counter[tuple[int, str, str]]) -> Non
     if is_postgresql(session.get_bind()):
         session.execute(_ADD_COUNTS_PG, bulk.as_parameter(changed))
     else:
-        session.execute(_adding_counts(sqlite.insert(_COUNTS)), changed)
+        session.execute(_ADD_COUNTS_SQLITE, changed)
 
 
 def _adding_counts(statement: Any) -> Any:
@@ -188,10 +188,12 @@ def _adding_counts(statement: Any) -> Any:
         set_={"n": _COUNTS.c.n + statement.excluded.n})
 
 
-# The museum's counts moved by a push, as one statement on PostgreSQL (db/regional/bulk.py).
+# The museum's counts moved by a push: as one statement on PostgreSQL (db/regional/bulk.py),
+# an executemany on SQLite. Built once, as the push's other statements.
 _ADD_COUNTS_PG = _adding_counts(postgresql.insert(_COUNTS).from_select(
     ["museum_id", "facet", "value", "n"],
     bulk.select_rows(_COUNTS, ("museum_id", "facet", "value", "n"))))
+_ADD_COUNTS_SQLITE = _adding_counts(sqlite.insert(_COUNTS))
 
 
 def build_if_needed(session: Session) -> bool:
