@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     bindparam,
+    case,
     cast,
     column,
     delete,
@@ -82,6 +83,7 @@ class Applied:
     museum_id: int
     fields: dict[str, Any]
     deleted: bool
+    change_seq: int  # the record's seq as the push left it
 
 
 def refresh(session: Session, records: Sequence[Applied]) -> None:
@@ -124,14 +126,20 @@ def refresh(session: Session, records: Sequence[Applied]) -> None:
     bulk.insert_rows(session, PublicRecordTheme.__table__, themes)
     bulk.insert_rows(session, PublicImage.__table__, images)
     _keep_counts(session, counts)
-    museums = {r.museum_id for r in records}
-    session.execute(update(Museum).where(among(session, Museum.id, museums))
-                    .values(published_at=now))
-    kept = {row["record_id"] for row in rows}
+    _mark_museums(session, {r.museum_id for r in records}, now, removed,
+                  {row["record_id"] for row in rows})
+
+
+def _mark_museums(session: Session, museums: set[int], now: str, removed: Sequence[Any],
+                  kept: set[str]) -> None:
+    """Stamp the pushing museums' publication and count, per museum, the pushes that took its
+    published rows off the portal (withdrawn) and those that removed any, replaced or not."""
     withdrawn = {museum_id for record_id, museum_id, *_ in removed if record_id not in kept}
-    if withdrawn:
-        session.execute(update(Museum).where(among(session, Museum.id, withdrawn))
-                        .values(withdrawn_seq=Museum.withdrawn_seq + 1))
+    touched = {museum_id for _, museum_id, *_ in removed}
+    session.execute(update(Museum).where(among(session, Museum.id, museums)).values(
+        published_at=now,
+        withdrawn_seq=Museum.withdrawn_seq + case((Museum.id.in_(withdrawn), 1), else_=0),
+        removed_seq=Museum.removed_seq + case((Museum.id.in_(touched), 1), else_=0)))
 
 
 def _insert_rows(session: Session, rows: list[dict[str, Any]], texts: list[str],
@@ -206,7 +214,7 @@ def build_if_needed(session: Session) -> bool:
     last = ""
     while True:
         batch = session.execute(
-            select(Record.id, Record.museum_id, Record.fields, Record.deleted)
+            select(Record.id, Record.museum_id, Record.fields, Record.deleted, Record.seq)
             .where(Record.id > last).order_by(Record.id).limit(REBUILD_BATCH)
         ).all()
         if not batch:
@@ -272,6 +280,7 @@ def _public_row(record: Applied, document: dict[str, Any], now: str, roots: dict
         "theme_roots": _roots_key(_texts(document.get("themes")), roots),
         "image_sha256": images[0]["sha256"] if images else None,
         "updated_at": now,
+        "change_seq": record.change_seq,
     }
 
 

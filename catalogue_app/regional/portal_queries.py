@@ -14,7 +14,7 @@ import dataclasses
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,22 +224,49 @@ _GROUPED = {"designation": PublicRecord.designation, "century": PublicRecord.cen
             "theme_roots": PublicRecord.theme_roots}
 
 
+@dataclass(frozen=True)
+class Counters:
+    """A museum's change counter and how many of its pushes removed published rows, as the
+    statement that counted its matches saw them: its counts are those of its rows up to that
+    change, and still theirs while the removals stay at that number."""
+
+    changes: int
+    removed: int
+
+
+@dataclass
+class CountedRows:
+    counts: dict[int, Counted]  # museum id -> the counts of its matches (counted ones only)
+    counters: dict[int, Counters]  # museum id -> its counters (every counted one)
+
+
+# The row that brings a museum's Counters in the counting statement: its grouping (PostgreSQL)
+# or facet (SQLite).
+_COUNTERS_GROUPING = -1
+_COUNTERS_FACET = "#counters"
+
+
 def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
-                      museum_ids: Collection[int] | None = None) -> dict[int, Counted]:
-    """The counts of `query`'s matches per museum (only those of `museum_ids` if given), each
-    with its total and facets, in one statement: the portal keeps each museum's apart and
-    counts again only the museums that pushed since. On PostgreSQL, one pass over the matches
-    with grouping sets, each museum's counts of a facet sent as one JSON object: a broad word's
-    ~10,000 counts read as rows took more of the server's processor than PostgreSQL took to
-    count them. On SQLite, which has neither, the matches are found once (a CTE) and grouped
+                      after: dict[int, int | None] | None = None) -> CountedRows:
+    """The counts of `query`'s matches per museum (only the museums of `after` if given, each
+    among its rows written after that change, or all of them for None), each with its total and
+    facets, and the museums' Counters, in one statement (one snapshot of the base): the portal
+    keeps each museum's apart and counts again only the museums that pushed since, only their
+    new rows when they only added some (portal/searches.py). On PostgreSQL, one pass over the
+    matches with grouping sets, each museum's counts of a facet sent as one JSON object: a broad
+    word's ~10,000 counts read as rows took more of the server's processor than PostgreSQL took
+    to count them. On SQLite, which has neither, the matches are found once (a CTE) and grouped
     three ways."""
     plan = _plan(session, query, tree)
     if plan is None:
-        return {}
+        return CountedRows({}, {})
     museum = PublicRecord.museum_id
-    where = plan.where if museum_ids is None else and_(plan.where,
-                                                       among(session, museum, museum_ids))
+    where, counted_museums = plan.where, true()
+    if after is not None:
+        where = and_(where, or_(*(_written_after(m, change) for m, change in after.items())))
+        counted_museums = among(session, Museum.id, list(after))
     facets = list(_GROUPED)
+    counters: dict[int, Counters] = {}
     if session.get_bind().dialect.name == "postgresql":
         columns = [_GROUPED[f] for f in facets]
         # Each row of a grouping set has the other facets' columns null: its value is the one
@@ -252,12 +279,19 @@ def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
                    .subquery())
         every = (1 << len(columns)) - 1
         facet_of = {every ^ (1 << (len(columns) - 1 - i)): f for i, f in enumerate(facets)}
-        counted = ((museum_id, facet_of[grouping], total, values or {})
-                   for museum_id, grouping, total, values in session.execute(
+        rows = session.execute(union_all(
             select(grouped.c.museum, grouped.c.grouping, func.sum(grouped.c.n),
                    func.json_object_agg(grouped.c.value, grouped.c.n)
                    .filter(grouped.c.value.is_not(None)))
-            .group_by(grouped.c.museum, grouped.c.grouping)))
+            .group_by(grouped.c.museum, grouped.c.grouping),
+            select(Museum.id, literal(_COUNTERS_GROUPING), Museum.change_seq,
+                   func.to_json(Museum.removed_seq)).where(counted_museums)))
+        counted = []
+        for museum_id, grouping, total, values in rows:
+            if grouping == _COUNTERS_GROUPING:
+                counters[museum_id] = Counters(int(total), values)
+            else:
+                counted.append((museum_id, facet_of[grouping], total, values or {}))
     else:
         matches = (select(museum.label("museum"), *(_GROUPED[f].label(f) for f in facets))
                    .select_from(plan.source).where(where).cte("matches"))
@@ -265,17 +299,29 @@ def counted_by_museum(session: Session, query: Query, tree: ThemeTree,
         for facet, museum_id, value, n in session.execute(union_all(
             *(select(literal(f), matches.c.museum, cast(matches.c[f], String), func.count())
               .group_by(matches.c.museum, matches.c[f]) for f in facets),
+            select(literal(_COUNTERS_FACET), Museum.id, cast(Museum.removed_seq, String),
+                   Museum.change_seq).where(counted_museums),
         )):
-            by_value.setdefault((museum_id, facet), {})[value] = n
-        counted = ((museum_id, facet, sum(values.values()),
+            if facet == _COUNTERS_FACET:
+                counters[museum_id] = Counters(n, int(value))
+            else:
+                by_value.setdefault((museum_id, facet), {})[value] = n
+        counted = [(museum_id, facet, sum(values.values()),
                     {v: n for v, n in values.items() if v is not None})
-                   for (museum_id, facet), values in by_value.items())
+                   for (museum_id, facet), values in by_value.items()]
     parts: dict[int, Counted] = {}
     for museum_id, facet, total, values in counted:
         part = parts.setdefault(museum_id, {"total": {"": int(total)},
                                             "museum": {str(museum_id): int(total)}})
         part[facet] = values
-    return parts
+    return CountedRows(parts, counters)
+
+
+def _written_after(museum_id: int, change: int | None) -> ColumnElement[bool]:
+    """The museum's rows written after `change` (None: all of them)."""
+    if change is None:
+        return PublicRecord.museum_id == museum_id
+    return and_(PublicRecord.museum_id == museum_id, PublicRecord.change_seq > change)
 
 
 def merged(parts: Iterable[Counted]) -> Counted:
@@ -570,6 +616,7 @@ class Versions:
     shared: str  # the shared counter (themes, vocabulary)
     logged: int  # the publication log's position
     withdrawn: int  # how many pushes took records off the portal, all museums together
+    removed: dict[int, int]  # museum id -> how many of its pushes removed published rows
 
     @property
     def whole(self) -> str:
@@ -599,18 +646,20 @@ def versions(session: Session) -> Versions:
     # One statement: pages read it (Site.versions), most of them then answer from what is kept.
     rows = session.execute(select(
         Museum.id, Museum.code, Museum.published_at, Museum.change_seq, Museum.withdrawn_seq,
+        Museum.removed_seq,
         select(func.max(ImageDerivative.made_at)).scalar_subquery(),
         select(SharedState.change_seq).where(SharedState.id == 1).scalar_subquery(),
         select(SharedState.publication_seq).where(SharedState.id == 1).scalar_subquery(),
     ).select_from(Museum)).all()
     if not rows:
-        return Versions({}, {}, "", "", "#0", 0, 0)
+        return Versions({}, {}, "", "", "#0", 0, 0, {})
     museums = {museum_id: f"{published or ''}|#{changes}"
                for museum_id, _, published, changes, *_ in rows}
     *_, made, shared, logged = rows[0]
     return Versions(museums, {code: museum_id for museum_id, code, *_ in rows},
                     max(published or "" for _, _, published, *_ in rows), made or "",
-                    f"#{shared or 0}", logged or 0, sum(row[4] for row in rows))
+                    f"#{shared or 0}", logged or 0, sum(row[4] for row in rows),
+                    {museum_id: removed for museum_id, _, _, _, _, removed, *_ in rows})
 
 
 def museum_id_of(session: Session, record_id: str) -> int | None:

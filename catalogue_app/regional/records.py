@@ -148,10 +148,11 @@ class _BatchApplier:
     def applied(self) -> list[portal_index.Applied]:
         museum_id = self.caller.museum_id
         return [
-            portal_index.Applied(row["id"], museum_id, row["fields"], False)
+            portal_index.Applied(row["id"], museum_id, row["fields"], False, row["seq"])
             for row in self.inserts
         ] + [
-            portal_index.Applied(row["record_id"], museum_id, row["fields"], row["deleted"])
+            portal_index.Applied(row["record_id"], museum_id, row["fields"], row["deleted"],
+                                 row["seq"])
             for row in self.updates
         ]
 

@@ -70,6 +70,9 @@ class Museum(Base):
     # How many pushes took records of the museum off the portal: network-wide pages, otherwise
     # made again every few seconds, are made again at once (portal/site.py).
     withdrawn_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # How many pushes removed or replaced published rows of the museum: the search counts kept
+    # for it (portal/searches.py) can then no longer move by its new rows alone.
+    removed_seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class User(Base):
@@ -232,6 +235,7 @@ class PublicRecord(Base):
         Index("ix_public_records_sort", "sort_key", "record_id"),
         Index("ix_public_records_inventory", "inventory_norm"),
         Index("ix_public_records_image", "image_sha256"),
+        Index("ix_public_records_museum_change", "museum_id", "change_seq"),
     )
 
     record_id: Mapped[str] = mapped_column(
@@ -252,6 +256,8 @@ class PublicRecord(Base):
     # The first publishable image (its derivatives illustrate lists, facets and games).
     image_sha256: Mapped[str | None] = mapped_column(String(SHA256_LENGTH))
     updated_at: Mapped[str] = mapped_column(String(32))
+    # The record's `seq` when the row was written: the rows a museum added since a count.
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class PublicDocument(Base):

@@ -9,6 +9,7 @@ their sum. The results are a page of an index walk, cheap to read again."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -21,8 +22,22 @@ from catalogue_app.regional.theme_tree import ThemeTree
 # every match costs less than a list of museums to filter by.
 RECOUNT_ALL_ABOVE = 0.25
 
-Parts = dict[int, tuple[str, Counted]]  # museum id -> (its version, its counts)
 
+
+@dataclass(frozen=True)
+class _Part:
+    """A museum's counts of a search's matches, as of its `version`: those of its rows up to
+    the change its `counters` tell, under the `shared` data (the theme tree) of then. While
+    neither its removals nor the shared data move, the museum has only added rows since, and
+    its counts move by the matches among those."""
+
+    version: str
+    counts: Counted
+    counters: portal_queries.Counters
+    shared: str
+
+
+Parts = dict[int, _Part]
 
 def with_facets(portal: Site, session: Session, query: Query, tree: ThemeTree, lang: str,
                 versions: Versions, version: str) -> Results:
@@ -42,12 +57,12 @@ def _facets(portal: Site, session: Session, search: Query, tree: ThemeTree, lang
         counted = portal_queries.kept_counts(session, search.museum)
     elif search.museum:
         counted = portal_queries.merged(
-            portal_queries.counted_by_museum(session, search, tree).values())
+            portal_queries.counted_by_museum(session, search, tree).counts.values())
     else:
         parts = portal.revised(f"counts|{search!r}",
                                lambda kept: _mended(session, search, tree, versions, kept),
                                _counts_in)
-        counted = portal_queries.merged(part for _, part in parts.values())
+        counted = portal_queries.merged(part.counts for part in parts.values())
     return (0, {}) if counted is None else portal_queries.facet_values(session, counted, tree,
                                                                       lang)
 
@@ -55,19 +70,44 @@ def _facets(portal: Site, session: Session, search: Query, tree: ThemeTree, lang
 def _counts_in(parts: Parts) -> int:
     """What a search's counts per museum weigh in memory: the counts they hold (~150 bytes
     each; ~5,000 for the broadest words at 70,000 records, a few for a narrow one)."""
-    return sum(1 + sum(len(values) for values in counted.values())
-               for _, counted in parts.values())
+    return sum(1 + sum(len(values) for values in part.counts.values())
+               for part in parts.values())
 
 
 def _mended(session: Session, search: Query, tree: ThemeTree, versions: Versions,
             kept: Parts | None) -> Parts:
-    """The counts per museum, those of the museums that changed since counted again."""
+    """The counts per museum, those of the museums that changed since counted again: only
+    their new rows when they only added some, all their rows otherwise."""
     kept = kept or {}
     current = {museum_id: versions.museum_data(museum_id) for museum_id in versions.museums}
-    stale = [m for m, version in current.items() if m not in kept or kept[m][0] != version]
+    stale = [m for m, version in current.items() if m not in kept or kept[m].version != version]
     if not stale:
         return kept
-    recount = None if len(stale) > RECOUNT_ALL_ABOVE * len(current) else stale
-    counted = portal_queries.counted_by_museum(session, search, tree, recount)
-    return {m: (version, counted.get(m, {})) if m in stale else kept[m]
-            for m, version in current.items()}
+    after = {m: _grown_since(kept.get(m), versions, m) for m in stale}
+    everyone = sum(change is None for change in after.values()) > RECOUNT_ALL_ABOVE * len(current)
+    counted = portal_queries.counted_by_museum(session, search, tree, None if everyone else after)
+    # A push that removed rows between the versions and the count: those counts are wrong.
+    removed = [m for m, change in after.items() if change is not None and not everyone
+               and counted.counters[m].removed != kept[m].counters.removed]
+    if removed:
+        again = portal_queries.counted_by_museum(session, search, tree, dict.fromkeys(removed))
+        counted.counts.update(again.counts)
+        counted.counters.update(again.counters)
+        after.update(dict.fromkeys(removed))
+    mended = dict(kept)
+    for m in (current if everyone else stale):
+        counts = counted.counts.get(m, {})
+        if after.get(m) is not None and not everyone:
+            counts = portal_queries.merged([kept[m].counts, counts])
+        mended[m] = _Part(current[m], counts, counted.counters[m], versions.shared)
+    return mended
+
+
+def _grown_since(part: _Part | None, versions: Versions, museum_id: int) -> int | None:
+    """The change after which a stale museum's rows are to be counted: the one its counts
+    were made at when it has only added rows since, else None (all of them)."""
+    if part is None or part.shared != versions.shared:
+        return None
+    if versions.removed.get(museum_id, 0) > part.counters.removed:
+        return None
+    return part.counters.changes

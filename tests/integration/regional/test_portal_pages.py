@@ -256,6 +256,56 @@ def test_a_word_searchs_counts_follow_the_pushes_of_each_museum(
     counts_match(5, 4)
 
 
+def test_a_museum_that_only_adds_objects_has_its_counts_moved_by_the_new_ones(
+    regional_server: RegionalServer, museum_a: Museum, museum_b: Museum, visitor: httpx.Client
+) -> None:
+    """While a museum only adds objects, a word's counts kept for it move by the matches among
+    its new rows (portal/searches.py); once a push replaces or withdraws some, it is counted
+    again in full, then moves by its new rows again. Every count shown stays what its link
+    finds."""
+    regional_server.portal.refresh = 0  # network-wide pages show every push at once
+    serial = iter(range(100))
+
+    def faiences(count: int, designation: str = "Assiette") -> list[dict]:
+        return [published(f"2055.{next(serial)}", designation=designation,
+                          date_earliest=1700 + 10 * count, title="Faïence fine")
+                for _ in range(count)]
+
+    def counts_match(total: int, in_a: int) -> tuple[dict[str, int], list[str]]:
+        """The word's page and links agree; the page's statements that counted."""
+        with statements_from_requests() as sent:
+            page = visitor.get("/recherche", params={"q": "faience"}).text
+        assert found(page) == total
+        links = facet_links(page)
+        for link, count in links.items():
+            assert found(visitor.get(link).text) == count, link
+        museums = {link.rsplit("musee=", 1)[1]: count for link, count in links.items()
+                   if "musee=" in link}
+        assert museums == {"MA": in_a, "MB": total - in_a}
+        return links, [s for s in sent if "GROUPING" in s or "UNION ALL" in s]
+
+    first = faiences(3)
+    push_ok(museum_a.editor, first)
+    push_ok(museum_b.editor, faiences(1))
+    counts_match(4, 3)
+    push_ok(museum_a.editor, faiences(2, "Plat") + [published("2055.99", title="Bol uni")])
+    _, counting = counts_match(6, 5)
+    assert counting and all("change_seq >" in s for s in counting)
+    push_ok(museum_a.editor, faiences(1))
+    counts_match(7, 6)
+    push_ok(museum_a.editor, [{**first[0], "base_version": 1,
+                               "fields": {**first[0]["fields"], "designation": "Cruche"}},
+                              *faiences(1)])
+    _, counting = counts_match(8, 7)
+    assert counting and not any("change_seq >" in s for s in counting)
+    push_ok(museum_a.editor, [{**first[1], "base_version": 1,
+                               "fields": {**first[1]["fields"], "public": False}}])
+    counts_match(7, 6)
+    push_ok(museum_a.editor, faiences(2, "Cruche"))
+    links, _ = counts_match(9, 8)
+    assert [count for link, count in links.items() if "designation=Cruche" in link] == [3]
+
+
 def test_a_push_changes_the_pages_of_its_own_museum_only(
     collection: Collection, museum_a: Museum, museum_b: Museum, visitor: httpx.Client
 ) -> None:
