@@ -161,15 +161,34 @@ def seed(db_url: str, blobs_dir: Path, count: int, museums: int, illustrated: in
         while not keeper.run_pass():
             pass
         if database.is_postgresql:
-            # What autovacuum does after a bulk load (the test server runs without it): the
-            # planner needs the tables' statistics, and index-only scans the visibility map.
-            # The bench's own tables only: a bare VACUUM takes every schema of the database.
-            with database.engine.connect().execution_options(
-                    isolation_level="AUTOCOMMIT") as connection:
-                tables = connection.execute(text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                )).scalars().all()
-                connection.execute(text("VACUUM ANALYZE " + ", ".join(f'"{t}"' for t in tables)))
+            vacuumed(database)
+    finally:
+        database.dispose()
+
+
+def vacuumed(database: Database) -> None:
+    """What autovacuum does after a bulk load or a migration (the test server runs without it):
+    the planner needs the tables' statistics, and index-only scans the visibility map. The
+    bench's own tables only: a bare VACUUM takes every schema of the database."""
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        tables = connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        )).scalars().all()
+        connection.execute(text("VACUUM ANALYZE " + ", ".join(f'"{t}"' for t in tables)))
+
+
+def upgraded(url: str) -> None:
+    """A copy of a base seeded by an earlier version of the code brought to this one's schema,
+    vacuumed as a base in service would be after the migration."""
+    database = Database(url)
+    try:
+        revision = "SELECT version_num FROM alembic_version"
+        with database.engine.connect() as connection:
+            before = connection.scalar(text(revision))
+        database.upgrade_schema()
+        with database.engine.connect() as connection:
+            if connection.scalar(text(revision)) != before:
+                vacuumed(database)
     finally:
         database.dispose()
 
@@ -629,6 +648,7 @@ def seeded_copy(args: argparse.Namespace, blobs: Path) -> Iterator[str]:
             connection.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'))
         shutil.copytree(kept_blobs, blobs, dirs_exist_ok=True)
         try:
+            upgraded(database(copy))
             yield database(copy)
         finally:
             with server.connect() as connection:
