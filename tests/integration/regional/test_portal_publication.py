@@ -47,10 +47,12 @@ def test_search_ignores_accents_and_case_and_puts_the_exact_number_first(
     assert ranked["results"][0]["id"] == collection.public["id"]
 
 
-@pytest.mark.parametrize("walked_at_most", [1000, 10, 1],
-                         ids=["walked", "walked-then-sorted", "sorted"])
+@pytest.mark.parametrize(("walked_at_most", "sorted_at_most"),
+                         [(1000, 100), (10, 100), (1, 100), (1, 4)],
+                         ids=["walked", "walked-then-sorted", "sorted", "too-many-to-sort"])
 def test_broad_results_come_in_designation_then_number_order_found_either_way(
-    museum_a: Museum, visitor: httpx.Client, monkeypatch, walked_at_most: int
+    museum_a: Museum, visitor: httpx.Client, monkeypatch, walked_at_most: int,
+    sorted_at_most: int
 ) -> None:
     """Above RANKED_AT_MOST matches, results come in the stable order (designation, then the
     natural order of inventory numbers), page after page, whether the matches were found by
@@ -58,6 +60,7 @@ def test_broad_results_come_in_designation_then_number_order_found_either_way(
     monkeypatch.setattr(portal_queries, "RANKED_AT_MOST", 2)
     monkeypatch.setattr(portal_queries, "WALKED_AT_MOST", walked_at_most)
     monkeypatch.setattr(portal_queries, "WALKED_PER_HIT", 0)
+    monkeypatch.setattr(portal_queries, "SORTED_AT_MOST", sorted_at_most)
     plates = [published(f"2070.{n}", designation="Assiette", title="Assiette unie")
               for n in range(8)]  # sorted first, never matching: what a walk goes past
     lace = [published(f"2071.{n}", designation=designation, title="Dentelle de Bayeux")
