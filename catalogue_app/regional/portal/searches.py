@@ -23,7 +23,6 @@ from catalogue_app.regional.theme_tree import ThemeTree
 RECOUNT_ALL_ABOVE = 0.25
 
 
-
 @dataclass(frozen=True)
 class _Part:
     """A museum's counts of a search's matches, as of its `version`: those of its rows up to
@@ -38,6 +37,7 @@ class _Part:
 
 
 Parts = dict[int, _Part]
+
 
 def with_facets(portal: Site, session: Session, query: Query, tree: ThemeTree, lang: str,
                 versions: Versions, version: str) -> Results:
@@ -84,20 +84,26 @@ def _mended(session: Session, search: Query, tree: ThemeTree, versions: Versions
     if not stale:
         return kept
     after = {m: _grown_since(kept.get(m), versions, m) for m in stale}
-    everyone = sum(change is None for change in after.values()) > RECOUNT_ALL_ABOVE * len(current)
-    counted = portal_queries.counted_by_museum(session, search, tree, None if everyone else after)
-    # A push that removed rows between the versions and the count: those counts are wrong.
-    removed = [m for m, change in after.items() if change is not None and not everyone
-               and counted.counters[m].removed != kept[m].counters.removed]
+    if sum(change is None for change in after.values()) > RECOUNT_ALL_ABOVE * len(current):
+        counted = portal_queries.counted_by_museum(session, search, tree)
+        return {m: _Part(version, counted.counts.get(m, {}), counted.counters[m], versions.shared)
+                for m, version in current.items()}
+    counted = portal_queries.counted_by_museum(session, search, tree, after)
+    # A museum whose push removed rows between the versions and the count: its new rows do not
+    # tell what it lost, it is counted again in full.
+    removed = [m for m, change in after.items()
+               if change is not None and counted.counters[m].removed != kept[m].counters.removed]
     if removed:
         again = portal_queries.counted_by_museum(session, search, tree, dict.fromkeys(removed))
+        for m in removed:
+            after[m] = None
+            counted.counts.pop(m, None)
         counted.counts.update(again.counts)
         counted.counters.update(again.counters)
-        after.update(dict.fromkeys(removed))
     mended = dict(kept)
-    for m in (current if everyone else stale):
+    for m in stale:
         counts = counted.counts.get(m, {})
-        if after.get(m) is not None and not everyone:
+        if after[m] is not None:
             counts = portal_queries.merged([kept[m].counts, counts])
         mended[m] = _Part(current[m], counts, counted.counters[m], versions.shared)
     return mended

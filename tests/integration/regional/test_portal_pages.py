@@ -19,7 +19,10 @@ import pytest
 from sqlalchemy import event, update
 from sqlalchemy.engine import Engine
 
-from catalogue_app.regional import shared
+from catalogue_app.regional import portal_queries, shared
+from catalogue_app.regional.portal import searches
+from catalogue_app.regional.portal_queries import Query as SearchQuery
+from catalogue_app.regional.theme_tree import theme_tree
 from db.regional.models import Museum as MuseumRow
 from tests.integration.conftest import RegionalServer
 from tests.integration.regional.conftest import (
@@ -304,6 +307,31 @@ def test_a_museum_that_only_adds_objects_has_its_counts_moved_by_the_new_ones(
     push_ok(museum_a.editor, faiences(2, "Cruche"))
     links, _ = counts_match(9, 8)
     assert [count for link, count in links.items() if "designation=Cruche" in link] == [3]
+
+
+def test_a_removal_between_the_versions_and_the_count_is_counted_in_full(
+    regional_server: RegionalServer, museum_a: Museum, museum_b: Museum
+) -> None:
+    """The portal reads the versions, then counts the stale museums' new rows; a push that
+    removes rows of that museum in between is seen by the counting statement itself, and the
+    museum is counted again in full rather than moved by its new rows."""
+    plates = [published(f"2056.{n}", designation="Assiette", title="Faïence fine")
+              for n in range(3)]
+    push_ok(museum_a.editor, plates)
+    push_ok(museum_b.editor, [published("B.56", title="Faïence fine")])
+    portal, query = regional_server.portal, SearchQuery("faience")
+    with portal.read() as session:
+        tree = theme_tree(session)
+        kept = searches._mended(session, query, tree, portal_queries.versions(session), None)
+    push_ok(museum_a.editor, [published("2056.9", title="Faïence neuve")])
+    with portal.read() as session:
+        versions = portal_queries.versions(session)
+    push_ok(museum_a.editor, [{**plates[0], "base_version": 1,
+                               "fields": {**plates[0]["fields"], "public": False}}])
+    with portal.read() as session:
+        mended = searches._mended(session, query, tree, versions, kept)
+    assert mended[versions.codes["MA"]].counts["total"] == {"": 3}
+    assert mended[versions.codes["MB"]] == kept[versions.codes["MB"]]
 
 
 def test_a_push_changes_the_pages_of_its_own_museum_only(
