@@ -14,7 +14,7 @@ import dataclasses
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,7 +151,7 @@ def _stable_page(session: Session, plan: _Plan, total: int, limit: int, offset: 
         return _walked_page(session, plan, limit, offset)
     near = dataclasses.replace(plan, where=and_(plan.where, tuple_(*_STABLE) <= tuple_(*edge)))
     hits = _walked_page(session, near, limit, offset)
-    if len(hits) == limit:
+    if len(hits) == limit or len(hits) >= total - offset:  # a full page, or the last one
         return hits
     matches = (select(*_STABLE).select_from(plan.source).where(plan.where)
                .cte("matches").prefix_with("MATERIALIZED"))
@@ -233,7 +233,7 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sxSX" else word
 
 
-def _hits(session: Session, plan: _Plan, order: list[Any], limit: int, offset: int
+def _hits(session: Session, plan: _Plan, order: Sequence[Any], limit: int, offset: int
           ) -> list[Hit]:
     """A page of matches: their ids first, walking the order's index past the earlier pages
     without reading their rows (migration 0015), then those rows."""
