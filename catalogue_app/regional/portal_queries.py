@@ -14,7 +14,7 @@ import dataclasses
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,12 +53,6 @@ from db.regional.models import (
 )
 
 RANKED_AT_MOST = 2000
-# How far into the stable order a page's matches are looked for by walking it, before they are
-# sorted instead (_stable_page): a few milliseconds of walk.
-WALKED_AT_MOST = 2000
-WALKED_PER_HIT = 20
-SORTED_AT_MOST = 20_000
-_STABLE = (PublicRecord.sort_key, PublicRecord.record_id)
 FACET_SIZE = 12
 MAX_QUERY_CHARS = 200
 _WORD = re.compile(r"\w+")
@@ -112,55 +106,22 @@ def search(session: Session, query: Query, tree: ThemeTree | None = None,
     if total is None:
         total = session.scalar(
             select(func.count()).select_from(plan.source).where(plan.where)) or 0
+    stable = [PublicRecord.sort_key, PublicRecord.record_id]
     if plan.rank is not None and total <= RANKED_AT_MOST:
         order = [case((plan.exact, 0), else_=1), plan.rank] if plan.exact is not None else []
-        return Results(total, _hits(session, plan, [*order, *_STABLE], query.limit,
-                                        query.offset))
+        return Results(total, _hits(session, plan, order + stable, query.limit, query.offset))
     if plan.exact is None:
-        return Results(total, _stable_page(session, plan, total, query.limit, query.offset))
-    # The exact numbers first, then the other matches in the stable order: ordering by
-    # exactness would sort every match of a broad word.
+        return Results(total, _hits(session, plan, stable, query.limit, query.offset))
+    # The exact numbers first, then the other matches in the stable order, each page read
+    # from its own index: ordering by exactness would sort every match of a broad word.
     limit, offset = query.limit, query.offset
     exact = _hits(session, dataclasses.replace(plan, where=and_(plan.where, plan.exact)),
-                  _STABLE, offset + limit, 0)
+                  stable, offset + limit, 0)
     hits = exact[offset:offset + limit]
     if len(hits) < limit:
         others = dataclasses.replace(plan, where=and_(plan.where, not_(plan.exact)))
-        hits += _stable_page(session, others, total, limit - len(hits),
-                             max(0, offset - len(exact)))
+        hits += _hits(session, others, stable, limit - len(hits), max(0, offset - len(exact)))
     return Results(total, hits)
-
-
-def _stable_page(session: Session, plan: _Plan, total: int, limit: int, offset: int
-                 ) -> list[Hit]:
-    """A page of matches in the stable order. Walking the order's index finds them at once
-    when they are spread through it (xixe: 0.6 ms at 70,000 records), but the matches of a word
-    that names a designation gather where that designation sorts, and the walk first passes
-    every object before them (toile: 29 ms, photographie: 48 ms); sorting all the matches
-    instead costs their number (7 ms for toile's 4,500, 55 ms for siècle's 35,000). So the walk
-    goes only through the first WALKED_AT_MOST objects of the order, and WALKED_PER_HIT more
-    for each match the page and the pages before it hold (~2 ms), and the matches are sorted
-    when the page is not found there (toile: 9 ms in all). More than SORTED_AT_MOST matches
-    are too many to sort (a museum's 300,000 assiettes: 243 ms): spread so wide, the walk
-    meets them soon."""
-    if total > SORTED_AT_MOST:
-        return _walked_page(session, plan, limit, offset)
-    reach = WALKED_AT_MOST + WALKED_PER_HIT * (offset + limit)
-    edge = session.execute(select(*_STABLE).order_by(*_STABLE).offset(reach).limit(1)).first()
-    if edge is None:  # fewer objects than that: the walk is short anyway
-        return _walked_page(session, plan, limit, offset)
-    near = dataclasses.replace(plan, where=and_(plan.where, tuple_(*_STABLE) <= tuple_(*edge)))
-    hits = _walked_page(session, near, limit, offset)
-    if len(hits) == limit or len(hits) >= total - offset:  # a full page, or the last one
-        return hits
-    matches = (select(*_STABLE).select_from(plan.source).where(plan.where)
-               .cte("matches").prefix_with("MATERIALIZED"))
-    return _page_of(session, select(matches.c.record_id).order_by(*matches.c)
-                    .limit(limit).offset(offset))
-
-
-def _walked_page(session: Session, plan: _Plan, limit: int, offset: int) -> list[Hit]:
-    return _hits(session, plan, _STABLE, limit, offset)
 
 
 def matches_words_or_filters(query: Query) -> bool:
@@ -233,17 +194,12 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sxSX" else word
 
 
-def _hits(session: Session, plan: _Plan, order: Sequence[Any], limit: int, offset: int
+def _hits(session: Session, plan: _Plan, order: list[Any], limit: int, offset: int
           ) -> list[Hit]:
     """A page of matches: their ids first, walking the order's index past the earlier pages
     without reading their rows (migration 0015), then those rows."""
-    return _page_of(session, select(PublicRecord.record_id).select_from(plan.source)
-                    .where(plan.where).order_by(*order).limit(limit).offset(offset))
-
-
-def _page_of(session: Session, ids_in_order: Select) -> list[Hit]:
-    """The hits of the record ids `ids_in_order` selects, in that order."""
-    ids = session.scalars(ids_in_order).all()
+    ids = session.scalars(select(PublicRecord.record_id).select_from(plan.source)
+                          .where(plan.where).order_by(*order).limit(limit).offset(offset)).all()
     if not ids:
         return []
     ready = _ready_image()

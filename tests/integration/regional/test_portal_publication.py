@@ -9,7 +9,6 @@ import httpx
 import pytest
 from PIL import Image
 
-from catalogue_app.regional import portal_queries
 from tests.integration.conftest import PROTOCOL_HEADERS, RegionalServer
 from tests.integration.regional.conftest import (
     RADIATION,
@@ -45,34 +44,6 @@ def test_search_ignores_accents_and_case_and_puts_the_exact_number_first(
         assert collection.public["id"] in [h["id"] for h in hits], words
     ranked = visitor.get("/api/public/v1/search", params={"q": "1995.3.1"}).json()
     assert ranked["results"][0]["id"] == collection.public["id"]
-
-
-@pytest.mark.parametrize(("walked_at_most", "sorted_at_most"),
-                         [(1000, 100), (10, 100), (1, 100), (1, 4)],
-                         ids=["walked", "walked-then-sorted", "sorted", "too-many-to-sort"])
-def test_broad_results_come_in_designation_then_number_order_found_either_way(
-    museum_a: Museum, visitor: httpx.Client, monkeypatch, walked_at_most: int,
-    sorted_at_most: int
-) -> None:
-    """Above RANKED_AT_MOST matches, results come in the stable order (designation, then the
-    natural order of inventory numbers), page after page, whether the matches were found by
-    walking that order or sorted because the walk would go too far (_stable_page)."""
-    monkeypatch.setattr(portal_queries, "RANKED_AT_MOST", 2)
-    monkeypatch.setattr(portal_queries, "WALKED_AT_MOST", walked_at_most)
-    monkeypatch.setattr(portal_queries, "WALKED_PER_HIT", 0)
-    monkeypatch.setattr(portal_queries, "SORTED_AT_MOST", sorted_at_most)
-    plates = [published(f"2070.{n}", designation="Assiette", title="Assiette unie")
-              for n in range(8)]  # sorted first, never matching: what a walk goes past
-    lace = [published(f"2071.{n}", designation=designation, title="Dentelle de Bayeux")
-            for n, designation in ((10, "Tablier"), (9, "Coiffe"), (2, "Tablier"),
-                                   (1, "Col"), (11, "Coiffe"))]
-    push_ok(museum_a.editor, plates + lace)
-    pages = [visitor.get("/api/public/v1/search", params={"q": "dentelle", "limit": 2,
-                                                            "offset": offset}).json()
-             for offset in (0, 2, 4)]
-    assert {page["total"] for page in pages} == {5}
-    assert [hit["inventory_number"] for page in pages for hit in page["results"]] == [
-        "2071.9", "2071.11", "2071.1", "2071.2", "2071.10"]
 
 
 def test_a_visitor_finds_an_object_by_its_public_register_fields_never_by_a_private_one(
