@@ -3,8 +3,9 @@
 Counting a broad search's thousands of matches four ways is the dearest part of a page (100 to
 300 ms at 70,000 records), and visitors ask the same words, museums and themes again and again,
 while desks push all day. So a search's counts are kept per museum, each under that museum's
-version: after a push only the pushing museum's matches are counted again, and the facets are
-their sum. The results are a page of an index walk, cheap to read again."""
+version: after a push only the pushing museum's matches are counted again (only those among
+its new rows while it only adds objects), and the facets are their sum. The results are a page
+of an index walk, cheap to read again."""
 
 from __future__ import annotations
 
