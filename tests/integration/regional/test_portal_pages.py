@@ -222,6 +222,24 @@ def test_kept_counts_follow_every_push_and_match_what_each_facet_finds(
     counts_match(4, 4)
 
 
+def faience(visitor: httpx.Client) -> str:
+    return visitor.get("/recherche", params={"q": "faience"}).text
+
+
+def facet_counts_match(visitor: httpx.Client, page: str, total: int, in_a: int
+                       ) -> dict[str, int]:
+    """A search's `page` finds `total` objects, `in_a` of them in museum MA and the others in
+    MB, and each of its facet links finds the count shown beside it: the links."""
+    assert found(page) == total
+    links = facet_links(page)
+    for link, count in links.items():
+        assert found(visitor.get(link).text) == count, link
+    museums = {link.rsplit("musee=", 1)[1]: count for link, count in links.items()
+               if "musee=" in link}
+    assert museums == {"MA": in_a, "MB": total - in_a}
+    return links
+
+
 def test_a_word_searchs_counts_follow_the_pushes_of_each_museum(
     museum_a: Museum, museum_b: Museum, visitor: httpx.Client
 ) -> None:
@@ -235,28 +253,20 @@ def test_a_word_searchs_counts_follow_the_pushes_of_each_museum(
     push_ok(museum_a.editor, plates)
     push_ok(museum_b.editor, others)
 
-    def counts_match(total: int, in_a: int) -> dict[str, int]:
-        page = visitor.get("/recherche", params={"q": "faience"}).text
-        assert found(page) == total
-        links = facet_links(page)
-        for link, count in links.items():
-            assert found(visitor.get(link).text) == count, link
-        museums = {link.rsplit("musee=", 1)[1]: count for link, count in links.items()
-                   if "musee=" in link}
-        assert museums == {"MA": in_a, "MB": total - in_a}
-        return links
+    def faience_counts(total: int, in_a: int) -> dict[str, int]:
+        return facet_counts_match(visitor, faience(visitor), total, in_a)
 
-    counts_match(6, 4)
+    faience_counts(6, 4)
     changed = [{**plates[0], "base_version": 1, "fields": {**plates[0]["fields"], "public": False}},
                {**plates[1], "base_version": 1, "fields": {**plates[1]["fields"],
                                                           "designation": "Cruche"}},
                published("2050.9", designation="Plat", title="Faïence neuve")]
     assert [r["status"] for r in push_ok(museum_a.editor, changed)] == ["ok"] * 3
-    links = counts_match(6, 4)
+    links = faience_counts(6, 4)
     assert [count for link, count in links.items() if "designation=Cruche" in link] == [1]
     push_ok(museum_b.editor, [{**others[0], "base_version": 1,
                                "fields": {**others[0]["fields"], **RADIATION}}])
-    counts_match(5, 4)
+    faience_counts(5, 4)
 
 
 def test_a_museum_that_only_adds_objects_has_its_counts_moved_by_the_new_ones(
@@ -275,17 +285,11 @@ def test_a_museum_that_only_adds_objects_has_its_counts_moved_by_the_new_ones(
                 for _ in range(count)]
 
     def counts_match(total: int, in_a: int) -> tuple[dict[str, int], list[str]]:
-        """The word's page and links agree; the page's statements that counted."""
+        """The word's page and links agree; the statements that counted its matches."""
         with statements_from_requests() as sent:
-            page = visitor.get("/recherche", params={"q": "faience"}).text
-        assert found(page) == total
-        links = facet_links(page)
-        for link, count in links.items():
-            assert found(visitor.get(link).text) == count, link
-        museums = {link.rsplit("musee=", 1)[1]: count for link, count in links.items()
-                   if "musee=" in link}
-        assert museums == {"MA": in_a, "MB": total - in_a}
-        return links, [s for s in sent if "GROUPING" in s or "UNION ALL" in s]
+            page = faience(visitor)
+        counting = [s for s in sent if "GROUPING" in s or "UNION ALL" in s]
+        return facet_counts_match(visitor, page, total, in_a), counting
 
     first = faiences(3)
     push_ok(museum_a.editor, first)
