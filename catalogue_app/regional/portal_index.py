@@ -35,7 +35,6 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from catalogue_app import publication
@@ -45,7 +44,7 @@ from catalogue_app.regional import publication_log
 from catalogue_app.regional.theme_tree import theme_tree
 from catalogue_app.regional.timestamps import utc_now
 from db.regional import bulk
-from db.regional.engine import among, is_postgresql
+from db.regional.engine import among
 from db.regional.models import (
     Museum,
     PublicDocument,
@@ -181,12 +180,7 @@ def _keep_counts(session: Session, counts: Counter[tuple[int, str, str]]) -> Non
     pushes never wait on each other here."""
     changed = [{"museum_id": m, "facet": f, "value": v, "n": n}
                for (m, f, v), n in sorted(counts.items()) if n]
-    if not changed:
-        return
-    if is_postgresql(session.get_bind()):
-        session.execute(_ADD_COUNTS_PG, bulk.as_parameter(changed))
-    else:
-        session.execute(_ADD_COUNTS_SQLITE, changed)
+    bulk.insert_rows(session, _COUNTS, changed, on_conflict=_adding_counts)
 
 
 def _adding_counts(statement: Any) -> Any:
@@ -194,14 +188,6 @@ def _adding_counts(statement: Any) -> Any:
     return statement.on_conflict_do_update(
         index_elements=["museum_id", "facet", "value"],
         set_={"n": _COUNTS.c.n + statement.excluded.n})
-
-
-# The museum's counts moved by a push: as one statement on PostgreSQL (db/regional/bulk.py),
-# an executemany on SQLite. Built once, as the push's other statements.
-_ADD_COUNTS_PG = _adding_counts(postgresql.insert(_COUNTS).from_select(
-    ["museum_id", "facet", "value", "n"],
-    bulk.select_rows(_COUNTS, ("museum_id", "facet", "value", "n"))))
-_ADD_COUNTS_SQLITE = _adding_counts(sqlite.insert(_COUNTS))
 
 
 def build_if_needed(session: Session) -> bool:

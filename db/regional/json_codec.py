@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -18,18 +19,21 @@ _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _NINETEEN_DIGITS = b"0" * 19
 
 
-def dumps(value: Any, *, sort_keys: bool = False) -> bytes:
-    """UTF-8 JSON, compact; with `sort_keys`, the canonical form of a value (for hashing)."""
+def dumps(value: Any, *, sort_keys: bool = False,
+          default: Callable[[Any], Any] | None = None) -> bytes:
+    """UTF-8 JSON, compact; with `sort_keys`, the canonical form of a value (for hashing);
+    `default` gives what to write for a value JSON has no form for."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else None)
+        return orjson.dumps(value, default=default,
+                            option=orjson.OPT_SORT_KEYS if sort_keys else None)
     except orjson.JSONEncodeError:
         return json.dumps(
-            value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys
+            value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys, default=default
         ).encode()
 
 
-def dumps_text(value: Any) -> str:
-    return dumps(value).decode()
+def dumps_text(value: Any, default: Callable[[Any], Any] | None = None) -> str:
+    return dumps(value, default=default).decode()
 
 
 def orjson_reads_exactly(raw: bytes) -> bool:

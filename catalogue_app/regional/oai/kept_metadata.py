@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import literal, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.regional import bulk
@@ -87,13 +86,9 @@ def keep(database: Database, prefix: str, written: dict[str, Kept]) -> None:
              "images": " ".join(kept.images), "xml": kept.xml}
             for record_id, kept in sorted(written.items())]  # one lock order for all writers
     with database.write_session() as session:
-        if database.is_postgresql:
-            # One statement for the batch (db/regional/bulk.py), the XML in bytea's hex form:
-            # a keeper's batch was 200 upserts of one row each, 74,000 in a bench's run.
-            session.execute(_UPSERT_PG, bulk.as_parameter(
-                [{**row, "xml": "\\x" + row["xml"].hex()} for row in rows]))
-        else:
-            session.execute(_UPSERT_SQLITE, rows)
+        # One statement for the batch on PostgreSQL (db/regional/bulk.py): a keeper's batch was
+        # 200 upserts of one row each, 74,000 in a bench's run.
+        bulk.insert_rows(session, KeptMetadata.__table__, rows, on_conflict=_replacing)
 
 
 def _replacing(statement: Any) -> Any:
@@ -103,10 +98,3 @@ def _replacing(statement: Any) -> Any:
         index_elements=["record_id", "prefix"],
         set_={"key": statement.excluded.key, "images": statement.excluded.images,
               "xml": statement.excluded.xml})
-
-
-_KEPT = KeptMetadata.__table__
-_COLUMNS = ("record_id", "prefix", "key", "images", "xml")
-_UPSERT_PG = _replacing(postgresql.insert(_KEPT).from_select(list(_COLUMNS),
-                                                             bulk.select_rows(_KEPT, _COLUMNS)))
-_UPSERT_SQLITE = _replacing(sqlite.insert(_KEPT))
