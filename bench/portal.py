@@ -638,11 +638,19 @@ def seeded_copy(args: argparse.Namespace, blobs: Path) -> Iterator[str]:
             exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
                                        {"n": name})
             if not exists or not kept_blobs.exists():
+                # Seeded under other names, renamed once whole: a run stopped while seeding
+                # leaves nothing the next one would take for a seeded base.
+                seeding, seeding_blobs = f"{name}_seeding", args.seeded / f"{name}_seeding"
+                shutil.rmtree(seeding_blobs, ignore_errors=True)
+                seeding_blobs.mkdir(parents=True)
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{seeding}"'))
+                connection.execute(text(f'CREATE DATABASE "{seeding}"'))
+                seed(database(seeding), seeding_blobs, args.records, args.museums,
+                     args.illustrated)
                 shutil.rmtree(kept_blobs, ignore_errors=True)
-                kept_blobs.mkdir(parents=True)
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-                seed(database(name), kept_blobs, args.records, args.museums, args.illustrated)
+                connection.execute(text(f'ALTER DATABASE "{seeding}" RENAME TO "{name}"'))
+                seeding_blobs.rename(kept_blobs)
             copy = f"{name}_run"
             connection.execute(text(f'DROP DATABASE IF EXISTS "{copy}"'))
             connection.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'))
