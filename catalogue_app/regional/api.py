@@ -58,6 +58,7 @@ from catalogue_app.regional.derivatives import DerivativeWorker
 from catalogue_app.regional.errors import RegionalError, Unavailable
 from catalogue_app.regional.gate import CALLER_STATE, RequestGate
 from catalogue_app.regional.json_bodies import FastJSONResponse, StorableJSONRoute, error_response
+from catalogue_app.regional.nul_characters import RefuseNulCharacters
 from catalogue_app.regional.oai import routes as oai_routes
 from catalogue_app.regional.oai.keeper import MetadataKeeper
 from catalogue_app.regional.observability import RequestMetrics, probes
@@ -535,6 +536,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     if config.serves_public:  # where the background work runs
         app.add_middleware(NoteRequests, requests=services.requests)
     app.add_middleware(RequestGate, authenticate=services.authenticate, limits=config.limits)
+    app.add_middleware(RefuseNulCharacters)
     app.add_middleware(RequestMetrics)
     app.add_middleware(SecurityHeaders)
 

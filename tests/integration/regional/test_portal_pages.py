@@ -130,8 +130,16 @@ def test_search_pages_paginate_and_odd_input_never_errors(
     second = visitor.get("/recherche", params={"q": "coiffe", "page": 2}).text
     assert second.count('class="card"') == 31 - 24
     for odd in ({"page": "0"}, {"page": "99999"}, {"siecle": "abc"}, {"theme": "x"},
-                {"musee": "NOPE"}, {"q": "\"*("}):
+                {"musee": "NOPE"}, {"q": "\"*("}, {"q": "coiffe\x00"}, {"musee": "MA\x00"},
+                {"designation": "Coiffe\x00"}, {"q": "coiffe", "designation": "\x00"}):
         assert visitor.get("/recherche", params=odd).status_code in (200, 422), odd
+    # A NUL character cannot be stored, so no museum, theme or object is named by one.
+    for path in ("/musees/MA%00", "/themes/%00", "/objets/%00", "/api/public/v1/objects/%00",
+                 "/iiif/collection/museum/MA%00"):
+        assert visitor.get(path).status_code == 404, path
+    for query in ({"q": "coiffe\x00"}, {"q": "coiffe", "museum": "MA\x00"}):
+        refused = visitor.get("/api/public/v1/search", params=query)
+        assert refused.status_code == 422 and "NUL" in refused.json()["error"], query
 
 
 def test_a_kept_search_never_shows_a_record_once_a_push_unpublished_it(

@@ -63,7 +63,7 @@ def test_a_visitor_finds_an_object_by_its_public_register_fields_never_by_a_priv
 
 
 @pytest.mark.parametrize("odd", ["", " ", "\"", "*", "AND OR NOT", "((", "'; DROP", "a" * 600,
-                                 "é*\\", "NEAR(", "-", "%00"])
+                                 "é*\\", "NEAR(", "-", "%00", "coiffe\x00", "\x00", "a\x01b\x7f"])
 def test_an_empty_or_odd_query_never_errors(
     collection: Collection, visitor: httpx.Client, odd: str
 ) -> None:
