@@ -148,6 +148,11 @@ ERRORS = [
     ({"verb": "ListRecords", "metadataPrefix": "lido", "set": "museum:NOPE"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "abc", "metadataPrefix": "lido"},
      "badArgument"),
+    # A control character cannot be written in the answer's XML.
+    ({"verb": "GetRecord", "metadataPrefix": "lido", "identifier": "oai:127.0.0.1:\x01"},
+     "badArgument"),
+    ({"verb": "Identify", "\x1b": "1"}, "badArgument"),
+    ({"verb": "Identify\x01"}, "badVerb"),
     ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
     ({"verb": "GetRecord", "metadataPrefix": "marc21", "identifier": "IDENTIFIER"},
      "cannotDisseminateFormat"),
@@ -195,6 +200,15 @@ def test_a_repeated_argument_is_a_bad_argument(collection: Collection,
     assert error_code(valid(answer)) == "badArgument"
     answer = visitor.get("/oai?verb=Identify&verb=Identify")
     assert error_code(valid(answer)) == "badVerb"
+
+
+def test_a_nul_character_is_a_bad_argument_or_refused(collection: Collection,
+                                                       visitor: httpx.Client) -> None:
+    """In a form body it reaches the OAI-PMH rules; in a query string, the base refuses it
+    before any route (nul_characters.py)."""
+    asked = {"verb": "GetRecord", "metadataPrefix": "lido", "identifier": "oai:127.0.0.1:\x00"}
+    assert error_code(valid(visitor.post("/oai", data=asked))) == "badArgument"
+    assert visitor.get("/oai", params=asked).status_code == 422
 
 
 # --- a real harvester ---------------------------------------------------------------------------
