@@ -158,6 +158,11 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def fits_xml(text: str) -> bool:
+    """Whether XML 1.0 can carry every character of the text."""
+    return _NOT_XML.search(text) is None
+
+
 def _add_term(parent: etree._Element, tag: str, term: str, **attributes: str) -> etree._Element:
     concept = _add(parent, tag, **attributes)
     _add(concept, "term", term)

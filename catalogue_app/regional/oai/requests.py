@@ -4,15 +4,13 @@ granularity. A request the rules refuse raises OaiError with the specification's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from catalogue_app.exchange.lido import fits_xml
+
 DAY, SECONDS = "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ssZ"
-# A character XML 1.0 cannot carry (NUL and the other control characters): the answer repeats
-# the arguments, and lxml refuses to write one.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FORMATS = {len("2000-01-01"): "%Y-%m-%d", len("2000-01-01T00:00:00Z"): "%Y-%m-%dT%H:%M:%SZ"}
 
 # verb -> (required arguments, optional arguments); a resumptionToken is exclusive.
@@ -61,7 +59,8 @@ def parse(items: Sequence[tuple[str, str]]) -> OaiRequest:
     verb = verbs[0]
     if verb not in VERBS:
         raise OaiError("badVerb", f"{verb[:60]!r} is not an OAI-PMH verb")
-    if any(_NOT_XML.search(name + value) for name, value in items):
+    # The answer repeats the arguments, and XML cannot carry a control character (lxml refuses).
+    if not all(fits_xml(name + value) for name, value in items):
         raise OaiError("badArgument", "an argument holds a control character (such as NUL)")
     arguments = {name: value for name, value in items if name != "verb"}
     repeated = sorted({name for name in names if names.count(name) > 1})
