@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
+from catalogue_app.exchange.lido import xml_text
 from catalogue_app.regional.oai import log_queries, tokens
 from catalogue_app.regional.oai.formats import FORMATS, XSI_NS
 from catalogue_app.regional.oai.log_queries import Entry, Selection
@@ -341,8 +342,8 @@ def _element(tag: str) -> etree._Element:
 def _add(parent: etree._Element, tag: str, text: str | None = None,
          **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, f"{{{OAI_NS}}}{tag}", attributes)
-    if text is not None:
-        element.text = text
+    if text is not None:  # a museum's name, an error's message: nothing lxml may refuse
+        element.text = xml_text(text)
     return element
 
 

@@ -70,7 +70,10 @@ def test_identify_describes_the_repository(collection: Collection, visitor: http
     assert identify.findtext("oai:adminEmail", namespaces=NS)
 
 
-def test_formats_and_sets_are_listed(collection: Collection, visitor: httpx.Client) -> None:
+def test_formats_and_sets_are_listed(collection: Collection, regional_server: RegionalServer,
+                                     visitor: httpx.Client) -> None:
+    # A name pasted with a control character (a vertical tab) is one XML cannot carry.
+    regional_server.add_museum("MV", "Musée\x0bdu Vexin")
     formats = oai(visitor, verb="ListMetadataFormats")
     assert [p.text for p in formats.iterfind(".//oai:metadataPrefix", NS)] == ["oai_dc", "lido"]
     for_one = oai(visitor, verb="ListMetadataFormats",
@@ -80,6 +83,7 @@ def test_formats_and_sets_are_listed(collection: Collection, visitor: httpx.Clie
     specs = {s.findtext("oai:setSpec", namespaces=NS): s.findtext("oai:setName", namespaces=NS)
              for s in sets.iterfind(".//oai:set", NS)}
     assert specs["museum:MA"] == "Musée MA"
+    assert specs["museum:MV"] == "Musée\ufffddu Vexin"
     assert specs[f"theme:{COIFFES}"] == "Textile > Coiffes"
     assert {"museum", "theme", f"theme:{TEXTILE}"} <= set(specs)
 
