@@ -38,7 +38,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]],
         session.execute(_sqlite_insert(table, on_conflict), rows)
         return
     names = tuple(rows[0])
-    session.execute(_insert_statement(table, names, on_conflict), as_parameter(rows))
+    session.execute(_postgresql_insert(table, names, on_conflict), as_parameter(rows))
 
 
 def as_parameter(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -62,15 +62,15 @@ def recordset(table: Table, names: tuple[str, ...],
             .render_derived(name="r", with_types=True))
 
 
-def select_rows(table: Table, names: tuple[str, ...]) -> Select:
+def _select_rows(table: Table, names: tuple[str, ...]) -> Select:
     source = recordset(table, names)
     return select_from(*(source.c[name] for name in names))
 
 
 @functools.cache
-def _insert_statement(table: Table, names: tuple[str, ...], on_conflict: OnConflict | None
+def _postgresql_insert(table: Table, names: tuple[str, ...], on_conflict: OnConflict | None
                       ) -> Insert:
-    statement = postgresql.insert(table).from_select(list(names), select_rows(table, names))
+    statement = postgresql.insert(table).from_select(list(names), _select_rows(table, names))
     return on_conflict(statement) if on_conflict else statement
 
 
